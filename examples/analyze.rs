@@ -1,0 +1,61 @@
+//! Analyse CSV files natively and print the report as JSON.
+//!
+//! `cargo run --release --example analyze -- [--from D] [--to D] [--today D] FILE...`
+//! The time taken and throughput go to standard error.
+
+use sales_metrics::{Engine, RawOptions};
+use std::io::Read;
+use std::time::Instant;
+
+fn main() {
+    let mut raw = RawOptions::default();
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--from" => raw.from = args.next(),
+            "--to" => raw.to = args.next(),
+            "--today" => raw.today = args.next(),
+            _ => files.push(a),
+        }
+    }
+    let options = match raw.validate() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let start = Instant::now();
+    let mut engine = Engine::new(options);
+    let mut buf = vec![0u8; 1 << 20];
+    for path in &files {
+        let mut f = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                std::process::exit(1);
+            }
+        };
+        let id = engine.begin_file(path.rsplit('/').next().unwrap_or(path));
+        loop {
+            match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => engine.push(id, &buf[..n]),
+                Err(e) => {
+                    eprintln!("{path}: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
+        engine.end_file(id);
+    }
+    let report = engine.finish();
+    let secs = start.elapsed().as_secs_f64();
+    let mb = report.diagnostics.bytes as f64 / 1e6;
+    eprintln!("{} rows, {:.1} MB in {:.1} ms ({:.0} MB/s)", report.diagnostics.rows, mb, secs * 1e3, mb / secs);
+    match serde_json::to_string_pretty(&report) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("{e}"),
+    }
+}

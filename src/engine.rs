@@ -1,0 +1,106 @@
+//! The engine: files are pushed in as byte chunks, their rows routed to the metric
+//! aggregates, and [`Engine::finish`] assembles the [`Report`].
+
+use crate::ingest::file::{FileInfo, FileIngest, RowSink};
+use crate::metrics::DealsAgg;
+use crate::model::Deal;
+use crate::options::Options;
+use crate::problems::Problems;
+use crate::report::{PeriodInfo, Report, REPORT_VERSION};
+use chrono::Days;
+
+/// Handle of a file inside an [`Engine`].
+pub type FileId = usize;
+
+/// The aggregates rows are folded into.
+struct Aggregates {
+    deals: DealsAgg,
+}
+
+impl RowSink for Aggregates {
+    fn deal(&mut self, deal: &Deal<'_>) {
+        self.deals.observe(deal);
+    }
+}
+
+/// A streaming analysis over any number of files.
+pub struct Engine {
+    options: Options,
+    open: Vec<Option<FileIngest>>,
+    done: Vec<(FileId, FileInfo, Problems)>,
+    aggregates: Aggregates,
+}
+
+impl Engine {
+    pub fn new(options: Options) -> Self {
+        let deals = DealsAgg::new(options.period);
+        Engine { options, open: Vec::new(), done: Vec::new(), aggregates: Aggregates { deals } }
+    }
+
+    /// Starts a file; its chunks are then pushed with [`Engine::push`].
+    pub fn begin_file(&mut self, name: &str) -> FileId {
+        self.open.push(Some(FileIngest::new(name)));
+        self.open.len() - 1
+    }
+
+    /// Pushes the next chunk of a file. Chunks may split records anywhere.
+    pub fn push(&mut self, file: FileId, chunk: &[u8]) {
+        if let Some(Some(f)) = self.open.get_mut(file) {
+            f.push(chunk, &mut self.aggregates);
+        }
+    }
+
+    /// Ends a file.
+    pub fn end_file(&mut self, file: FileId) {
+        if let Some(f) = self.open.get_mut(file).and_then(Option::take) {
+            let (info, problems) = f.finish(&mut self.aggregates);
+            if info.kind == Some("deals") {
+                let fields = info.columns.iter().filter_map(|c| c.field);
+                self.aggregates.deals.note_columns(fields);
+            }
+            self.done.push((file, info, problems));
+        }
+    }
+
+    /// Data rows read so far, over all files (for progress).
+    pub fn rows(&self) -> u64 {
+        let open: u64 = self.open.iter().flatten().map(FileIngest::rows).sum();
+        open + self.done.iter().map(|(_, i, _)| i.rows).sum::<u64>()
+    }
+
+    /// Ends every file still open and computes the report.
+    pub fn finish(mut self) -> Report {
+        for id in 0..self.open.len() {
+            self.end_file(id);
+        }
+        self.done.sort_by_key(|(id, _, _)| *id);
+        let deals = &self.aggregates.deals;
+        let as_of = self
+            .options
+            .period
+            .to
+            .or(self.options.today)
+            .or_else(|| deals.last_date().and_then(|d| d.checked_add_days(Days::new(1))))
+            .unwrap_or_default();
+        let mut report = Report {
+            version: REPORT_VERSION,
+            period: PeriodInfo {
+                from: self.options.period.from,
+                to: self.options.period.to,
+                as_of: Some(as_of),
+                first_date: deals.first_date(),
+                last_date: deals.last_date(),
+            },
+            ..Report::default()
+        };
+        deals.finish(&self.options, as_of, &mut report);
+        for (_, info, problems) in self.done {
+            report.diagnostics.bytes += info.bytes;
+            report.diagnostics.rows += info.rows;
+            report.diagnostics.files += 1;
+            report.problems.merge(problems);
+            report.files.push(info);
+        }
+        report
+    }
+}

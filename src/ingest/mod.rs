@@ -1,0 +1,11 @@
+//! Ingest: bytes in, typed cells out. Knows CSV, encodings, headers and value formats;
+//! knows nothing of metrics.
+
+pub mod columns;
+pub mod csv_stream;
+pub mod dates;
+pub mod deal_row;
+pub mod file;
+pub mod money;
+pub mod sniff;
+pub mod text;

@@ -1,0 +1,190 @@
+//! Exact money values: text to `rust_decimal::Decimal`, never through `f64`.
+//!
+//! Accepts currency symbols or codes before or after the number (`$1,234.50`,
+//! `1234 USD`, `¥80`), grouping by `,` `.` space, NBSP or `'`, negatives as `-1`,
+//! `1-` or `(1)`, a leading `'` (Excel text marker), and Persian, Arabic-Indic and
+//! full-width digits. Where a lone separator is ambiguous (`1,234`), `,` is taken as
+//! grouping and `.` as the decimal point.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Amounts above this magnitude are rejected as implausible, which also keeps every
+/// sum far from `Decimal`'s overflow.
+const MAX_ABS: i64 = 1_000_000_000_000_000;
+
+/// Parses a money cell. `Ok(None)` for a blank cell; `Err(reason)` for text that is
+/// not an amount.
+pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
+    let s = raw.trim();
+    let s = s.strip_prefix('\'').unwrap_or(s).trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut negative = false;
+    let mut body = s;
+    if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        negative = true;
+        body = inner;
+    }
+    // Keep digits and separators; symbols and letters only outside the number.
+    let mut digits = String::with_capacity(body.len());
+    let mut seen_digit = false;
+    let mut after_number = false;
+    for c in body.chars() {
+        if let Some(d) = ascii_digit(c) {
+            if after_number {
+                return Err("not a number");
+            }
+            digits.push(d);
+            seen_digit = true;
+        } else if matches!(c, '.' | ',' | '٫' | '٬' | '\'' | '’') || is_space(c) {
+            if seen_digit && !after_number {
+                digits.push(match c {
+                    '٫' => '.',
+                    '٬' | '\'' | '’' => '\u{0}',
+                    c if is_space(c) => '\u{0}',
+                    c => c,
+                });
+            }
+        } else if c == '-' || c == '−' || c == '+' {
+            if seen_digit {
+                if c == '+' {
+                    return Err("not a number");
+                }
+                after_number = true;
+                negative = !negative;
+            } else if c != '+' {
+                negative = !negative;
+            }
+        } else if seen_digit {
+            after_number = true;
+        }
+    }
+    if !seen_digit {
+        return Err("not a number");
+    }
+    let number = resolve_separators(&digits).ok_or("not a number")?;
+    let mut value = Decimal::from_str(&number).map_err(|_| "not a number")?;
+    if value.abs() > Decimal::from(MAX_ABS) {
+        return Err("amount too large");
+    }
+    if negative {
+        value.set_sign_negative(true);
+    }
+    Ok(Some(value))
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
+}
+
+/// ASCII digit for ASCII, Persian, Arabic-Indic and full-width digits.
+pub fn ascii_digit(c: char) -> Option<char> {
+    let base = match c {
+        '0'..='9' => return Some(c),
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - base, 10)
+}
+
+/// `digits` holds ASCII digits, `.`/`,` and NUL for certain grouping; returns a plain
+/// `1234.56` form.
+fn resolve_separators(digits: &str) -> Option<String> {
+    let trimmed = digits.trim_end_matches(['\u{0}', '.', ',']);
+    let last_dot = trimmed.rfind('.');
+    let last_comma = trimmed.rfind(',');
+    let decimal = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
+        (Some(_), None) => single_kind(trimmed, '.', true),
+        (None, Some(_)) => single_kind(trimmed, ',', false),
+        (None, None) => None,
+    };
+    let mut out = String::with_capacity(trimmed.len());
+    let mut seen_point = false;
+    for c in trimmed.chars() {
+        match c {
+            '0'..='9' => out.push(c),
+            c if Some(c) == decimal => {
+                if seen_point {
+                    return None;
+                }
+                seen_point = true;
+                out.push('.');
+            }
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// With only one kind of separator: is it the decimal point? Several of them mean
+/// grouping; one followed by exactly three digits is ambiguous and `point_if_ambiguous`
+/// decides.
+fn single_kind(s: &str, sep: char, point_if_ambiguous: bool) -> Option<char> {
+    if s.matches(sep).count() > 1 {
+        return None;
+    }
+    let after = s.rsplit(sep).next().unwrap_or("");
+    let after_digits = after.chars().filter(char::is_ascii_digit).count();
+    if after_digits == 3 && !point_if_ambiguous {
+        None
+    } else {
+        Some(sep)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<Decimal> {
+        parse_money(s).unwrap()
+    }
+    fn d(s: &str) -> Option<Decimal> {
+        Some(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn plain_and_grouped() {
+        assert_eq!(m("1054"), d("1054"));
+        assert_eq!(m(" 1,234.56 "), d("1234.56"));
+        assert_eq!(m("1.234,56"), d("1234.56"));
+        assert_eq!(m("1 234,56"), d("1234.56"));
+        assert_eq!(m("1\u{a0}234,56"), d("1234.56"));
+        assert_eq!(m("1'234.56"), d("1234.56"));
+        assert_eq!(m("1,234"), d("1234"));
+        assert_eq!(m("1,234,567"), d("1234567"));
+        assert_eq!(m("12,5"), d("12.5"));
+        assert_eq!(m("0.125"), d("0.125"));
+        assert_eq!(m("'0012"), d("12"));
+        assert_eq!(m(""), None);
+        assert_eq!(m("  "), None);
+    }
+
+    #[test]
+    fn currency_and_signs() {
+        assert_eq!(m("$1,000.00"), d("1000.00"));
+        assert_eq!(m("1000 USD"), d("1000"));
+        assert_eq!(m("¥80"), d("80"));
+        assert_eq!(m("-5"), d("-5"));
+        assert_eq!(m("5-"), d("-5"));
+        assert_eq!(m("(5.25)"), d("-5.25"));
+        assert_eq!(m("-$5"), d("-5"));
+        assert_eq!(m("۱۲۳٫۵"), d("123.5"));
+        assert_eq!(m("１２３"), d("123"));
+        assert_eq!(m("٬۱۲۳٬۴۵۶ ریال"), d("123456"));
+    }
+
+    #[test]
+    fn rejects() {
+        assert_eq!(parse_money("abc"), Err("not a number"));
+        assert_eq!(parse_money("12abc34"), Err("not a number"));
+        assert_eq!(parse_money("1.2.3,4,5"), Err("not a number"));
+        assert_eq!(parse_money("99999999999999999999"), Err("amount too large"));
+        assert_eq!(parse_money("1+2"), Err("not a number"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Text helpers shared by ingest: field bytes to text, and the normal form of names
+//! used to match headers, stage words and owners.
+
+use std::borrow::Cow;
+
+/// A field's bytes as text (invalid UTF-8 replaced), without surrounding white space.
+pub fn field_text(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s.trim()),
+        Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).trim().to_string()),
+    }
+}
+
+/// The normal form of a header or label: lower case, `_ - . / :` and runs of white
+/// space (including NBSP) folded to one space, trimmed, quotes and a BOM removed.
+pub fn normalize_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c == '\u{feff}' || c == '"' || c == '\'' {
+            continue;
+        }
+        if c.is_whitespace() || matches!(c, '_' | '-' | '.' | '/' | ':' | '\u{200c}') {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The key under which a name (owner, account, stage) is grouped: trimmed, white space
+/// folded, case-insensitive. The first spelling seen is the one displayed.
+pub fn group_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(normalize_label("\u{feff}Deal - Value"), "deal value");
+        assert_eq!(normalize_label("close_date"), "close date");
+        assert_eq!(normalize_label("  Opportunity Owner "), "opportunity owner");
+        assert_eq!(normalize_label("金额"), "金额");
+        assert_eq!(group_key("  Ann   SMITH "), "ann smith");
+    }
+}

@@ -1,0 +1,406 @@
+//! Deal metrics (METRICS.md "Deal metrics"): revenue, won/lost counts, win rates, deal
+//! size, sales cycle, opportunities created, and the tables by owner, by account and by
+//! loss reason; with the pipeline and funnel families it owns.
+
+use super::funnel::FunnelAgg;
+use super::groups::{Groups, Merge};
+use super::pipeline::{PipelineAgg, StallRule};
+use super::stats::{median_days, median_money, Histogram, Tally};
+use crate::model::Deal;
+use crate::options::Options;
+use crate::period::Period;
+use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
+use crate::stages::Status;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const REVENUE: &str = "Σ amount of deals won (closed_date in period)";
+const DEALS_WON: &str = "count of won deals, closed in period";
+const DEALS_LOST: &str = "count of lost deals, closed in period";
+const WIN_RATE: &str = "won / (won + lost), closed in period";
+const WIN_RATE_COHORT: &str = "deals created in period that are won / deals created in period";
+const AVG_DEAL: &str = "Σ amount of won deals / count of won deals";
+const MEDIAN_DEAL: &str = "median amount of won deals";
+const CYCLE: &str = "mean of (closed_date − created_date) in days over won deals closed in period; also median";
+const CREATED: &str = "count and Σ amount of deals created in period";
+const BY_OWNER: &str = "per owner: revenue, won, lost, win_rate, average_deal_size, sales_cycle_days, share of revenue";
+const BY_ACCOUNT: &str = "per account: revenue, won count, share of revenue, sorted desc";
+const LOSS: &str = "per lost_reason: count, Σ amount, share of lost; blank → \"(none given)\"";
+
+/// Per-owner statistics.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct OwnerStats {
+    won: Tally,
+    lost: u64,
+    cycle_days: i64,
+    cycle_n: u64,
+}
+
+impl Merge for OwnerStats {
+    fn merge(&mut self, o: Self) {
+        self.won.merge(o.won);
+        self.lost += o.lost;
+        self.cycle_days += o.cycle_days;
+        self.cycle_n += o.cycle_n;
+    }
+}
+
+/// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
+/// won amounts and open deals, not with rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealsAgg {
+    period: Period,
+    rows: u64,
+    columns: BTreeSet<&'static str>,
+    won: Tally,
+    lost: Tally,
+    won_amounts: Histogram<Decimal>,
+    cycle: Histogram<i64>,
+    cycle_sum: i64,
+    created: Tally,
+    cohort_won: u64,
+    owners: Groups<OwnerStats>,
+    accounts: Groups<Tally>,
+    reasons: Groups<Tally>,
+    pipeline: PipelineAgg,
+    funnel: FunnelAgg,
+    first_date: Option<NaiveDate>,
+    last_date: Option<NaiveDate>,
+}
+
+impl DealsAgg {
+    pub fn new(period: Period) -> Self {
+        DealsAgg {
+            period,
+            rows: 0,
+            columns: BTreeSet::new(),
+            won: Tally::default(),
+            lost: Tally::default(),
+            won_amounts: Histogram::default(),
+            cycle: Histogram::default(),
+            cycle_sum: 0,
+            created: Tally::default(),
+            cohort_won: 0,
+            owners: Groups::default(),
+            accounts: Groups::default(),
+            reasons: Groups::default(),
+            pipeline: PipelineAgg::new(period.to),
+            funnel: FunnelAgg::default(),
+            first_date: None,
+            last_date: None,
+        }
+    }
+
+    /// Records which canonical columns a deals file has (metrics name what is missing).
+    pub fn note_columns(&mut self, fields: impl IntoIterator<Item = &'static str>) {
+        self.columns.extend(fields);
+    }
+
+    fn has(&self, column: &str) -> bool {
+        self.columns.contains(column)
+    }
+
+    pub fn observe(&mut self, d: &Deal<'_>) {
+        self.rows += 1;
+        for date in [d.created, d.closed].into_iter().flatten() {
+            self.first_date = Some(self.first_date.map_or(date, |f| f.min(date)));
+            self.last_date = Some(self.last_date.map_or(date, |l| l.max(date)));
+        }
+        let closed_in = self.period.contains(d.closed);
+        match d.status {
+            Status::Won if closed_in => {
+                self.won.add(d.amount);
+                let owner = self.owners.entry(d.owner, "(no owner)");
+                owner.won.add(d.amount);
+                if let Some(a) = d.amount {
+                    self.won_amounts.add(a);
+                }
+                if let (Some(c), Some(e)) = (d.created, d.closed) {
+                    let days = (e - c).num_days();
+                    if days >= 0 {
+                        self.cycle.add(days);
+                        self.cycle_sum += days;
+                        owner.cycle_days += days;
+                        owner.cycle_n += 1;
+                    }
+                }
+                self.accounts.entry(d.account, "(no account)").add(d.amount);
+            }
+            Status::Lost if closed_in => {
+                self.lost.add(d.amount);
+                self.owners.entry(d.owner, "(no owner)").lost += 1;
+                if let Some(reason) = d.lost_reason {
+                    self.reasons.entry(reason, "(none given)").add(d.amount);
+                }
+            }
+            _ => {}
+        }
+        if self.period.contains(d.created) {
+            self.created.add(d.amount);
+            if d.status == Status::Won {
+                self.cohort_won += 1;
+            }
+            self.funnel.observe(d);
+        }
+        self.pipeline.observe(d);
+    }
+
+    pub fn merge(&mut self, o: DealsAgg) {
+        self.rows += o.rows;
+        self.columns.extend(o.columns);
+        self.won.merge(o.won);
+        self.lost.merge(o.lost);
+        self.won_amounts.merge(o.won_amounts);
+        self.cycle.merge(o.cycle);
+        self.cycle_sum += o.cycle_sum;
+        self.created.merge(o.created);
+        self.cohort_won += o.cohort_won;
+        self.owners.merge(o.owners);
+        self.accounts.merge(o.accounts);
+        self.reasons.merge(o.reasons);
+        self.pipeline.merge(o.pipeline);
+        self.funnel.merge(o.funnel);
+        self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
+        self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
+    }
+
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.first_date
+    }
+
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.last_date
+    }
+
+    /// Writes every deal metric and table into `report`, judging open deals at `as_of`.
+    pub fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
+        if self.rows == 0 && self.columns.is_empty() {
+            self.not_computable(report);
+            return;
+        }
+        let m = &mut report.metrics;
+        let closed = self.won.count + self.lost.count;
+        m.insert("revenue", Metric::new(money(self.won.sum), self.won.with_amount, REVENUE));
+        m.insert("deals_won", Metric::new(json!(self.won.count), self.won.count, DEALS_WON));
+        m.insert("deals_lost", Metric::new(json!(self.lost.count), self.lost.count, DEALS_LOST));
+        m.insert("win_rate", ratio(self.won.count, closed, "no won or lost deals in period", WIN_RATE));
+        m.insert(
+            "win_rate_cohort",
+            if self.has("created_date") {
+                ratio(self.cohort_won, self.created.count, "no deals created in period", WIN_RATE_COHORT)
+            } else {
+                Metric::missing("needs column: created_date", WIN_RATE_COHORT)
+            },
+        );
+        let (avg, median) = self.deal_size();
+        m.insert("average_deal_size", avg);
+        m.insert("median_deal_size", median);
+        m.insert("sales_cycle_days", self.sales_cycle());
+        m.insert(
+            "opportunities_created",
+            if self.has("created_date") || self.period.is_all() {
+                Metric::new(json!(self.created.count), self.created.count, CREATED)
+                    .with("amount", money(self.created.sum))
+            } else {
+                Metric::missing("needs column: created_date", CREATED)
+            },
+        );
+        let (pipeline, by_stage) = self.pipeline.pipeline(as_of);
+        m.insert("pipeline_value", pipeline);
+        let (stalled, stalled_list) = self.pipeline.stalled(as_of, self.stall_rule(options));
+        m.insert("stalled_deals", stalled);
+
+        let t = &mut report.tables;
+        t.insert("pipeline_value", by_stage);
+        t.insert("stalled_deals", stalled_list);
+        t.insert("sales_by_owner", self.by_owner());
+        t.insert("sales_by_account", self.by_account());
+        t.insert("loss_reasons", self.loss_reasons());
+        t.insert("deal_funnel", self.funnel.finish(&options.stage_order));
+    }
+
+    fn not_computable(&self, report: &mut Report) {
+        let why = "needs a deals file (deal_id, owner, account, stage, amount, created_date)";
+        for (id, formula) in [
+            ("revenue", REVENUE),
+            ("deals_won", DEALS_WON),
+            ("deals_lost", DEALS_LOST),
+            ("win_rate", WIN_RATE),
+            ("win_rate_cohort", WIN_RATE_COHORT),
+            ("average_deal_size", AVG_DEAL),
+            ("median_deal_size", MEDIAN_DEAL),
+            ("sales_cycle_days", CYCLE),
+            ("opportunities_created", CREATED),
+            ("pipeline_value", super::pipeline::PIPELINE_FORMULA),
+            ("stalled_deals", super::pipeline::STALLED_FORMULA),
+        ] {
+            report.metrics.insert(id, Metric::missing(why, formula));
+        }
+    }
+
+    fn deal_size(&self) -> (Metric, Metric) {
+        let reason = if !self.has("amount") {
+            "needs column: amount"
+        } else if self.won.count == 0 {
+            "no won deals in period"
+        } else {
+            "no amounts on won deals in period"
+        };
+        let n = self.won.with_amount;
+        if n == 0 {
+            return (Metric::missing(reason, AVG_DEAL), Metric::missing(reason, MEDIAN_DEAL));
+        }
+        let avg = Metric::new(money_rounded(self.won.sum / Decimal::from(n)), n, AVG_DEAL)
+            .fraction(money(self.won.sum), json!(n));
+        let median = median_money(&self.won_amounts).map_or(Value::Null, money_rounded);
+        (avg, Metric::new(median, n, MEDIAN_DEAL))
+    }
+
+    fn mean_cycle(&self) -> Option<f64> {
+        (!self.cycle.is_empty()).then(|| self.cycle_sum as f64 / self.cycle.len() as f64)
+    }
+
+    fn sales_cycle(&self) -> Metric {
+        if !(self.has("created_date") && self.has("closed_date")) {
+            return Metric::missing("needs columns: created_date, closed_date", CYCLE);
+        }
+        match self.mean_cycle() {
+            None => Metric::missing("no won deals with both dates in period", CYCLE),
+            Some(mean) => Metric::new(number(mean), self.cycle.len(), CYCLE)
+                .fraction(json!(self.cycle_sum), json!(self.cycle.len()))
+                .with("median", median_days(&self.cycle).map_or(Value::Null, number)),
+        }
+    }
+
+    fn stall_rule(&self, options: &Options) -> Result<StallRule, String> {
+        if let Some(days) = options.stalled_after_days {
+            return Ok(StallRule { days, text: format!("age > {days} days (fixed by option)") });
+        }
+        if !self.has("created_date") {
+            return Err("needs column: created_date".into());
+        }
+        self.mean_cycle()
+            .map(|days| StallRule { days, text: format!("age > {days:.1} days (mean sales cycle of the period)") })
+            .ok_or_else(|| {
+                "needs sales_cycle_days (no won deals with both dates in period) or the stalled_after_days option"
+                    .into()
+            })
+    }
+
+    fn by_owner(&self) -> Table {
+        let columns = vec![
+            "owner",
+            "revenue",
+            "won",
+            "lost",
+            "win_rate",
+            "average_deal_size",
+            "sales_cycle_days",
+            "share_of_revenue",
+        ];
+        if !self.has("owner") {
+            return Table::missing(columns, "needs column: owner", BY_OWNER);
+        }
+        let mut owners: Vec<(&str, &OwnerStats)> = self.owners.sorted();
+        owners.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
+        let rows = owners
+            .into_iter()
+            .map(|(name, s)| {
+                let closed = s.won.count + s.lost;
+                row(&[
+                    ("owner", json!(name)),
+                    ("revenue", money(s.won.sum)),
+                    ("won", json!(s.won.count)),
+                    ("lost", json!(s.lost)),
+                    ("win_rate", fraction(s.won.count as f64, closed as f64)),
+                    ("average_deal_size", average(s.won.sum, s.won.with_amount)),
+                    ("sales_cycle_days", fraction(s.cycle_days as f64, s.cycle_n as f64)),
+                    ("share_of_revenue", share(s.won.sum, self.won.sum)),
+                ])
+            })
+            .collect();
+        Table::new(columns, rows, BY_OWNER)
+    }
+
+    fn by_account(&self) -> Table {
+        let columns = vec!["account", "revenue", "won", "share_of_revenue"];
+        if !self.has("account") {
+            return Table::missing(columns, "needs column: account", BY_ACCOUNT);
+        }
+        let mut accounts = self.accounts.sorted();
+        accounts.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then(b.1.count.cmp(&a.1.count)));
+        let rows = accounts
+            .into_iter()
+            .map(|(name, t)| {
+                row(&[
+                    ("account", json!(name)),
+                    ("revenue", money(t.sum)),
+                    ("won", json!(t.count)),
+                    ("share_of_revenue", share(t.sum, self.won.sum)),
+                ])
+            })
+            .collect();
+        Table::new(columns, rows, BY_ACCOUNT)
+    }
+
+    fn loss_reasons(&self) -> Table {
+        let columns = vec!["lost_reason", "count", "amount", "share_of_lost"];
+        if !self.has("lost_reason") {
+            return Table::missing(columns, "needs column: lost_reason", LOSS);
+        }
+        let mut reasons = self.reasons.sorted();
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1.count));
+        let lost: u64 = reasons.iter().map(|(_, t)| t.count).sum();
+        let rows = reasons
+            .into_iter()
+            .map(|(name, t)| {
+                row(&[
+                    ("lost_reason", json!(name)),
+                    ("count", json!(t.count)),
+                    ("amount", money(t.sum)),
+                    ("share_of_lost", fraction(t.count as f64, lost as f64)),
+                ])
+            })
+            .collect();
+        let table = Table::new(columns, rows, LOSS);
+        if lost == 0 {
+            Table { reason: Some("no lost deals in period".into()), ..table }
+        } else {
+            table
+        }
+    }
+}
+
+fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Metric {
+    if d == 0 {
+        return Metric::missing(reason, formula);
+    }
+    Metric::new(number(n as f64 / d as f64), d, formula).fraction(json!(n), json!(d))
+}
+
+fn fraction(n: f64, d: f64) -> Value {
+    if d == 0.0 {
+        Value::Null
+    } else {
+        number(n / d)
+    }
+}
+
+fn average(sum: Decimal, n: u64) -> Value {
+    if n == 0 {
+        Value::Null
+    } else {
+        money_rounded(sum / Decimal::from(n))
+    }
+}
+
+/// Share of a money total, as a fraction; null when the total is zero.
+fn share(part: Decimal, total: Decimal) -> Value {
+    if total.is_zero() {
+        return Value::Null;
+    }
+    use rust_decimal::prelude::ToPrimitive;
+    (part / total).to_f64().map_or(Value::Null, number)
+}

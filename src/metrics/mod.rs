@@ -1,0 +1,11 @@
+//! Metric families. Each is an aggregate value with `observe(row)`, `merge(other)` and
+//! `finish(...)`; merging is what makes chunked, multi-file and multi-worker analysis
+//! the same computation. Metrics never parse text.
+
+pub mod deals;
+pub mod funnel;
+pub mod groups;
+pub mod pipeline;
+pub mod stats;
+
+pub use deals::DealsAgg;

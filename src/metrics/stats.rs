@@ -1,0 +1,123 @@
+//! Small mergeable statistics: counts with exact sums, and exact medians from counts.
+
+use super::groups::Merge;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// A count and the exact sum of the amounts that were known.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tally {
+    pub count: u64,
+    pub sum: Decimal,
+    /// Rows whose amount was known (blank or bad amounts are counted, not summed).
+    pub with_amount: u64,
+}
+
+impl Tally {
+    pub fn add(&mut self, amount: Option<Decimal>) {
+        self.count += 1;
+        if let Some(a) = amount {
+            self.sum += a;
+            self.with_amount += 1;
+        }
+    }
+}
+
+impl Merge for Tally {
+    fn merge(&mut self, o: Self) {
+        self.count += o.count;
+        self.sum += o.sum;
+        self.with_amount += o.with_amount;
+    }
+}
+
+impl Merge for u64 {
+    fn merge(&mut self, o: Self) {
+        *self += o;
+    }
+}
+
+/// How often each value occurred: an exact median without keeping every row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Histogram<K: Ord> {
+    counts: BTreeMap<K, u64>,
+    n: u64,
+}
+
+impl<K: Ord + Copy> Histogram<K> {
+    pub fn add(&mut self, k: K) {
+        *self.counts.entry(k).or_insert(0) += 1;
+        self.n += 1;
+    }
+
+    pub fn len(&self) -> u64 {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The two middle values (equal when the count is odd).
+    pub fn middle(&self) -> Option<(K, K)> {
+        if self.n == 0 {
+            return None;
+        }
+        let lo_rank = (self.n - 1) / 2;
+        let hi_rank = self.n / 2;
+        let (mut lo, mut seen) = (None, 0u64);
+        for (k, c) in &self.counts {
+            seen += c;
+            if lo.is_none() && seen > lo_rank {
+                lo = Some(*k);
+            }
+            if seen > hi_rank {
+                return lo.map(|l| (l, *k));
+            }
+        }
+        None
+    }
+}
+
+impl<K: Ord + Copy> Merge for Histogram<K> {
+    fn merge(&mut self, o: Self) {
+        for (k, c) in o.counts {
+            *self.counts.entry(k).or_insert(0) += c;
+        }
+        self.n += o.n;
+    }
+}
+
+/// Median of money values: the mean of the two middle values.
+pub fn median_money(h: &Histogram<Decimal>) -> Option<Decimal> {
+    h.middle().map(|(a, b)| (a + b) / Decimal::TWO)
+}
+
+/// Median of whole days.
+pub fn median_days(h: &Histogram<i64>) -> Option<f64> {
+    h.middle().map(|(a, b)| (a + b) as f64 / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        let mut h = Histogram::default();
+        for d in [5i64, 1, 9, 3] {
+            h.add(d);
+        }
+        // sorted 1 3 5 9 → (3 + 5) / 2 = 4
+        assert_eq!(median_days(&h), Some(4.0));
+        h.add(3);
+        // sorted 1 3 3 5 9 → 3
+        assert_eq!(median_days(&h), Some(3.0));
+        let mut m = Histogram::default();
+        m.add(Decimal::new(1050, 2));
+        m.add(Decimal::new(20, 0));
+        // (10.50 + 20) / 2 = 15.25
+        assert_eq!(median_money(&m), Some(Decimal::new(1525, 2)));
+        assert_eq!(median_money(&Histogram::default()), None);
+    }
+}

@@ -1,0 +1,40 @@
+//! Typed rows. A [`Deal`] borrows its text from the CSV record it came from.
+
+use crate::stages::Status;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// One row of a deals table, its values parsed. A value that was blank or bad is
+/// `None` (bad values were reported as problems before the row got here).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deal<'a> {
+    pub deal_id: &'a str,
+    pub owner: &'a str,
+    pub account: &'a str,
+    pub stage: &'a str,
+    pub status: Status,
+    pub amount: Option<Decimal>,
+    pub created: Option<NaiveDate>,
+    pub closed: Option<NaiveDate>,
+    /// `None` when the file has no lost_reason column; `Some("")` when blank.
+    pub lost_reason: Option<&'a str>,
+    pub lost_stage: &'a str,
+}
+
+impl<'a> Deal<'a> {
+    /// A deal with only a status, for tests and examples.
+    pub fn new(status: Status) -> Self {
+        Deal {
+            deal_id: "",
+            owner: "",
+            account: "",
+            stage: "",
+            status,
+            amount: None,
+            created: None,
+            closed: None,
+            lost_reason: None,
+            lost_stage: "",
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The report: the public contract between the engine and every consumer (the page,
+//! embedders, tests). Documented field by field in `docs/REPORT.md`.
+
+use crate::ingest::file::FileInfo;
+use crate::problems::Problems;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Version of the report's shape; bumped only when a field changes meaning.
+pub const REPORT_VERSION: u32 = 1;
+
+/// One scalar metric. `value` is `null` with a `reason` when it cannot be computed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Metric {
+    pub value: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Value>,
+    /// Rows the metric was computed from.
+    pub rows: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// How it is computed, as METRICS.md states it.
+    pub formula: &'static str,
+    /// Further values (e.g. `median` beside a mean), flattened into the object.
+    #[serde(flatten)]
+    pub detail: Map<String, Value>,
+}
+
+impl Metric {
+    pub fn new(value: Value, rows: u64, formula: &'static str) -> Self {
+        Metric { value, numerator: None, denominator: None, rows, reason: None, formula, detail: Map::new() }
+    }
+
+    /// Not computable: `value: null` and why.
+    pub fn missing(reason: impl Into<String>, formula: &'static str) -> Self {
+        Metric { reason: Some(reason.into()), ..Metric::new(Value::Null, 0, formula) }
+    }
+
+    pub fn fraction(mut self, numerator: Value, denominator: Value) -> Self {
+        self.numerator = Some(numerator);
+        self.denominator = Some(denominator);
+        self
+    }
+
+    pub fn with(mut self, key: &str, value: Value) -> Self {
+        self.detail.insert(key.to_string(), value);
+        self
+    }
+}
+
+/// A table metric: rows of named cells.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Map<String, Value>>,
+    /// Rows before any cap on the list (`rows` may hold fewer).
+    pub total_rows: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub formula: &'static str,
+    #[serde(flatten)]
+    pub detail: Map<String, Value>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<&'static str>, rows: Vec<Map<String, Value>>, formula: &'static str) -> Self {
+        Table { columns, total_rows: rows.len() as u64, rows, reason: None, formula, detail: Map::new() }
+    }
+
+    pub fn missing(columns: Vec<&'static str>, reason: impl Into<String>, formula: &'static str) -> Self {
+        Table { reason: Some(reason.into()), ..Table::new(columns, Vec::new(), formula) }
+    }
+
+    pub fn with(mut self, key: &str, value: Value) -> Self {
+        self.detail.insert(key.to_string(), value);
+        self
+    }
+}
+
+/// The period the report covers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PeriodInfo {
+    pub from: Option<NaiveDate>,
+    /// Exclusive.
+    pub to: Option<NaiveDate>,
+    /// Date open items are judged at: `to`, else today, else the day after the last date.
+    pub as_of: Option<NaiveDate>,
+    /// First and last date found in the data.
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+}
+
+/// Counts about the run itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Diagnostics {
+    pub bytes: u64,
+    pub rows: u64,
+    pub files: u64,
+}
+
+/// The whole result of an analysis.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub period: PeriodInfo,
+    pub metrics: BTreeMap<&'static str, Metric>,
+    pub tables: BTreeMap<&'static str, Table>,
+    pub series: BTreeMap<&'static str, Value>,
+    pub problems: Problems,
+    /// The detected schema of every file: kind, column mapping, delimiter, encoding.
+    pub files: Vec<FileInfo>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Money as an exact decimal string.
+pub fn money(d: Decimal) -> Value {
+    Value::String(d.to_string())
+}
+
+/// Money rounded to cents (half away from zero), for averages and medians.
+pub fn money_rounded(d: Decimal) -> Value {
+    money(d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// A ratio as a JSON number.
+pub fn number(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+/// A table row from (column, value) pairs.
+pub fn row(cells: &[(&str, Value)]) -> Map<String, Value> {
+    cells.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}

@@ -1,0 +1,137 @@
+// The standalone page: wires the drop zone, period picker and progress to analyze(),
+// and hands the report to the views. No metric formula lives here.
+import { analyze } from './sales-metrics.js';
+import { formatter } from './format.js';
+import { el, clear } from './views/dom.js';
+import { renderCards } from './views/cards.js';
+import { renderTable } from './views/table.js';
+import { renderFunnel } from './views/funnel.js';
+import { renderProblems } from './views/problems.js';
+import { renderFiles } from './views/files.js';
+
+const $ = (id) => document.getElementById(id);
+const fmt = formatter();
+let currentFiles = [];
+let running = null;
+
+function message(text, kind = 'error') {
+  $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
+}
+
+function showProgress(p) {
+  const frac = p.totalBytes ? p.bytes / p.totalBytes : 0;
+  $('progress-bar').value = frac;
+  const secs = p.elapsedMs / 1000;
+  const rate = secs > 0 ? p.bytes / 1e6 / secs : 0;
+  $('progress-text').textContent =
+    `${fmt.bytes(p.bytes)} of ${fmt.bytes(p.totalBytes)} · ${fmt.count(p.rows)} rows · ${rate.toFixed(1)} MB/s`;
+}
+
+async function run(files) {
+  if (!files.length) return;
+  running?.abort();
+  const controller = new AbortController();
+  running = controller;
+  currentFiles = files;
+  clear($('messages'));
+  $('progress').hidden = false;
+  showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
+  document.body.dataset.state = 'running';
+  try {
+    const report = await analyze(files, {
+      from: $('from').value, to: $('to').value, onProgress: showProgress, signal: controller.signal,
+    });
+    render(report);
+    document.body.dataset.state = 'done';
+  } catch (err) {
+    if (err.name === 'AbortError') {
+      message('Analysis cancelled.', 'info');
+    } else {
+      message(`The analysis failed: ${err.message}`);
+    }
+    document.body.dataset.state = 'failed';
+  } finally {
+    if (running === controller) running = null;
+    $('progress').hidden = true;
+    $('apply').disabled = $('all-data').disabled = !currentFiles.length;
+  }
+}
+
+function render(report) {
+  for (const f of report.files) {
+    if (f.error) message(`${f.name}: ${f.error.message}`);
+  }
+  const analysed = report.files.some((f) => f.kind);
+  $('dashboard').hidden = !analysed;
+  const p = report.period;
+  $('period-label').textContent = p.from || p.to
+    ? `Showing ${p.from ?? 'start'} to ${p.to ?? 'now'} (exclusive)`
+    : `Showing all data${p.first_date ? ` (${p.first_date} to ${p.last_date})` : ''}`;
+  if (!analysed) return;
+  renderCards($('cards'), report, fmt);
+  const funnel = report.tables.deal_funnel;
+  $('funnel-note').textContent = funnel
+    ? `Deals created in the period that reached each stage (the “reached” funnel; stage order ${funnel.order}).` : '';
+  renderFunnel($('funnel'), funnel, fmt);
+  const table = (id, target, columns, empty) => {
+    const t = report.tables[id];
+    renderTable($(target), { columns, rows: t?.rows ?? [], empty: t?.reason ?? empty }, fmt);
+  };
+  table('sales_by_owner', 'by-owner', [
+    { key: 'owner', label: 'Owner' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
+    { key: 'won', label: 'Won', kind: 'count' }, { key: 'lost', label: 'Lost', kind: 'count' },
+    { key: 'win_rate', label: 'Win rate', kind: 'ratio' },
+    { key: 'average_deal_size', label: 'Avg deal', kind: 'money' },
+    { key: 'sales_cycle_days', label: 'Cycle', kind: 'days' },
+    { key: 'share_of_revenue', label: 'Share', kind: 'ratio' },
+  ], 'No owners.');
+  table('sales_by_account', 'by-account', [
+    { key: 'account', label: 'Account' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
+    { key: 'won', label: 'Won', kind: 'count' }, { key: 'share_of_revenue', label: 'Share', kind: 'ratio' },
+  ], 'No accounts.');
+  table('pipeline_value', 'pipeline', [
+    { key: 'stage', label: 'Stage' }, { key: 'deals', label: 'Deals', kind: 'count' },
+    { key: 'value', label: 'Value', kind: 'money' },
+  ], 'No open deals.');
+  table('loss_reasons', 'loss', [
+    { key: 'lost_reason', label: 'Reason' }, { key: 'count', label: 'Deals', kind: 'count' },
+    { key: 'amount', label: 'Amount', kind: 'money' }, { key: 'share_of_lost', label: 'Share', kind: 'ratio' },
+  ], 'No lost deals.');
+  const stalled = report.tables.stalled_deals;
+  $('stalled-note').textContent = stalled?.rule
+    ? `Rule: ${stalled.rule}, as of ${report.period.as_of}. ${fmt.count(stalled.total_rows)} deals` +
+      (stalled.rows.length < stalled.total_rows ? `; the oldest ${fmt.count(stalled.rows.length)} are listed.` : '.')
+    : '';
+  table('stalled_deals', 'stalled', [
+    { key: 'deal_id', label: 'Deal' }, { key: 'owner', label: 'Owner' }, { key: 'account', label: 'Account' },
+    { key: 'stage', label: 'Stage' }, { key: 'amount', label: 'Amount', kind: 'money' },
+    { key: 'created_date', label: 'Created', kind: 'date' }, { key: 'age_days', label: 'Age (days)', kind: 'count' },
+  ], 'No stalled deals.');
+  renderProblems($('problems'), report.problems, fmt);
+  renderFiles($('files'), report.files, fmt);
+}
+
+function setUp() {
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    run(Array.from(e.dataTransfer?.files ?? []));
+  });
+  $('file-input').addEventListener('change', (e) => {
+    run(Array.from(e.target.files ?? []));
+    e.target.value = '';
+  });
+  $('cancel').addEventListener('click', () => running?.abort());
+  $('apply').addEventListener('click', () => run(currentFiles));
+  $('all-data').addEventListener('click', () => {
+    $('from').value = '';
+    $('to').value = '';
+    run(currentFiles);
+  });
+  document.body.dataset.state = 'ready';
+}
+
+setUp();

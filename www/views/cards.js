@@ -1,0 +1,39 @@
+// KPI cards: one per scalar metric, with "how computed" (formula, numerator, denominator).
+import { el, clear } from './dom.js';
+import { formatAs } from '../format.js';
+
+const CARDS = [
+  { id: 'revenue', label: 'Revenue (won)', kind: 'money', sub: (m, f) => `${f.count(m.rows)} won deals with an amount` },
+  { id: 'deals_won', label: 'Deals won', kind: 'count' },
+  { id: 'deals_lost', label: 'Deals lost', kind: 'count' },
+  { id: 'win_rate', label: 'Win rate', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} won of ${f.count(m.denominator)} closed` },
+  { id: 'win_rate_cohort', label: 'Win rate (created cohort)', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} won of ${f.count(m.denominator)} created` },
+  { id: 'average_deal_size', label: 'Average deal size', kind: 'money' },
+  { id: 'median_deal_size', label: 'Median deal size', kind: 'money' },
+  { id: 'sales_cycle_days', label: 'Sales cycle (mean)', kind: 'days', sub: (m, f) => `median ${f.days(m.median)}` },
+  { id: 'pipeline_value', label: 'Open pipeline', kind: 'money', sub: (m, f) => `${f.count(m.deals)} open deals as of ${m.as_of}` },
+  { id: 'opportunities_created', label: 'Opportunities created', kind: 'count', sub: (m, f) => `worth ${f.money(m.amount)}` },
+  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', sub: (m, f) => `worth ${f.money(m.value_sum)}` },
+];
+
+export function renderCards(container, report, fmt) {
+  clear(container);
+  for (const card of CARDS) {
+    const m = report.metrics[card.id];
+    if (!m) continue;
+    const computable = m.value !== null;
+    const how = [m.formula];
+    if (m.numerator !== undefined) how.push(`numerator ${m.numerator}, denominator ${m.denominator}`);
+    how.push(`rows used: ${fmt.count(m.rows)}`);
+    container.append(
+      el('article', { class: 'card', 'data-metric': card.id },
+        el('div', { class: 'label', text: card.label }),
+        computable
+          ? el('div', { class: 'value', text: formatAs(fmt, card.kind, m.value), title: String(m.value) })
+          : el('div', { class: 'value na', text: m.reason }),
+        computable && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt) }) : null,
+        el('details', {}, el('summary', { text: 'How computed' }), el('p', { text: how.join(' · ') })),
+      ),
+    );
+  }
+}
