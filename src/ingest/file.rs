@@ -214,23 +214,23 @@ impl FileIngest {
 
     /// Decides value formats from the preview rows, then reads them as rows.
     fn settle(&mut self, rows: Vec<(u64, OwnedRecord)>, sink: &mut dyn RowSink) {
-        let order_of = |f: DealField| -> DateOrder {
-            let mut votes = OrderVotes::default();
+        // One export writes all its dates alike: the date columns vote together.
+        let mut votes = OrderVotes::default();
+        for f in [DealField::CreatedDate, DealField::ClosedDate, DealField::ExpectedCloseDate] {
             if let Some(i) = self.cols.get(f) {
                 for (_, r) in &rows {
                     votes.observe(&field_text(r.as_record().get(i).unwrap_or(b"")));
                 }
             }
-            votes.decide()
-        };
-        let created = order_of(DealField::CreatedDate);
-        let closed = order_of(DealField::ClosedDate);
-        for (f, o) in [(DealField::CreatedDate, created), (DealField::ClosedDate, closed)] {
+        }
+        let order = votes.decide();
+        for f in [DealField::CreatedDate, DealField::ClosedDate] {
             if self.cols.has(f) {
-                let name = if o == DateOrder::DayFirst { "day_first" } else { "month_first" };
+                let name = if order == DateOrder::DayFirst { "day_first" } else { "month_first" };
                 self.info.date_order.insert(f.name(), name);
             }
         }
+        let (created, closed) = (order, order);
         let mut reader = Box::new(DealReader::new(self.cols.clone(), self.headers.clone(), created, closed));
         for (row, r) in &rows {
             sink.deal(&reader.read(&r.as_record(), *row, &self.info.name, &mut self.problems));

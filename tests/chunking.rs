@@ -1,0 +1,114 @@
+//! Invariants: the report does not depend on how the bytes were chunked, nor on how the
+//! rows were split between aggregates that are merged afterwards.
+
+mod common;
+use chrono::NaiveDate;
+use common::*;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use sales_metrics::metrics::DealsAgg;
+use sales_metrics::model::Deal;
+use sales_metrics::report::Report;
+use sales_metrics::stages::Status;
+use sales_metrics::{Options, Period};
+
+const OWNERS: [&str; 4] = ["Ann", "ann ", "Bob", "Zoë \"Z\", Jr."];
+const STAGES: [&str; 6] =
+    ["Prospecting", "Qualification", "Proposal, v2", "Closed Won", "Closed Lost", "Neg\notiation"];
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+prop_compose! {
+    fn deal_line()(owner in 0..4usize, stage in 0..6usize, cents in 0..500_000i64, bad in 0..20u8,
+                   created in 0..120u32, cycle in 0..90u32, crlf in any::<bool>()) -> String {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(d as u64);
+        let amount = if bad == 0 { "n/a".to_string() } else { Decimal::new(cents, 2).to_string() };
+        let closed = if stage >= 3 { day(created + cycle).to_string() } else { String::new() };
+        let reason = if stage == 4 { "Price, \"too high\"" } else { "" };
+        format!("D{created}{cents},{},{},{},{},{},{}{}", quote(OWNERS[owner]), quote(STAGES[stage]),
+            amount, day(created), closed, quote(reason), if crlf { "\r\n" } else { "\n" })
+    }
+}
+
+fn csv_of(lines: &[String]) -> Vec<u8> {
+    let mut s = String::from("deal_id,owner,stage,amount,created_date,closed_date,lost_reason\n");
+    for l in lines {
+        s.push_str(l);
+    }
+    s.into_bytes()
+}
+
+fn json(r: &Report) -> String {
+    serde_json::to_string(r).expect("serialisable")
+}
+
+fn analyze_cuts(bytes: &[u8], cuts: &[usize], from: Option<&str>) -> Report {
+    let mut engine = sales_metrics::Engine::new(options(from, None, Some("2024-06-01")).validate().unwrap());
+    let id = engine.begin_file("p.csv");
+    let mut points: Vec<usize> = cuts.iter().map(|c| c % (bytes.len() + 1)).collect();
+    points.sort_unstable();
+    let mut last = 0;
+    for p in points {
+        engine.push(id, &bytes[last..p]);
+        last = p;
+    }
+    engine.push(id, &bytes[last..]);
+    engine.end_file(id);
+    engine.finish()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn any_chunking_gives_the_same_report(lines in prop::collection::vec(deal_line(), 0..40),
+                                          cuts in prop::collection::vec(any::<usize>(), 0..12)) {
+        let bytes = csv_of(&lines);
+        let whole = analyze(&[("p.csv", &bytes)], options(None, None, Some("2024-06-01")), usize::MAX);
+        prop_assert_eq!(json(&analyze_cuts(&bytes, &cuts, None)), json(&whole));
+        let byte_by_byte = analyze(&[("p.csv", &bytes)], options(None, None, Some("2024-06-01")), 1);
+        prop_assert_eq!(json(&byte_by_byte), json(&whole));
+    }
+
+    #[test]
+    fn merged_parts_equal_one_pass(n in 0..60usize, split in 0..60usize, seed in any::<u64>()) {
+        let period = Period::new(NaiveDate::from_ymd_opt(2024, 1, 15), None);
+        let options = Options { period, today: NaiveDate::from_ymd_opt(2024, 6, 1), ..Options::default() };
+        let mut rng = seed;
+        let mut next = move |m: u64| { rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407); (rng >> 33) % m };
+        let owners = ["Ann", "ANN", "Bob", ""];
+        let stages = ["Lead", "Demo", "Won", "Lost"];
+        let deals: Vec<(usize, usize, i64, u32, u32)> =
+            (0..n).map(|_| (next(4) as usize, next(4) as usize, next(100_000) as i64, next(100) as u32, next(60) as u32)).collect();
+        let deal = |&(o, s, cents, created, cycle): &(usize, usize, i64, u32, u32)| {
+            let day = |d: u32| NaiveDate::from_ymd_opt(2024, 1, 1).map(|x| x + chrono::Days::new(d as u64));
+            let status = match s { 2 => Status::Won, 3 => Status::Lost, _ => Status::Open };
+            Deal { owner: owners[o], account: owners[(o + 1) % 4], stage: stages[s], status,
+                   amount: Some(Decimal::new(cents, 2)), created: day(created),
+                   closed: (status != Status::Open).then(|| day(created + cycle)).flatten(),
+                   lost_reason: Some(if cents % 2 == 0 { "Price" } else { "" }), ..Deal::new(status) }
+        };
+        let finish = |agg: &DealsAgg| {
+            let mut r = Report::default();
+            agg.finish(&options, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(), &mut r);
+            json(&r)
+        };
+        let columns = ["owner", "account", "stage", "amount", "created_date", "closed_date", "lost_reason"];
+        let mut one = DealsAgg::new(period);
+        one.note_columns(columns);
+        deals.iter().for_each(|d| one.observe(&deal(d)));
+        let k = split.min(deals.len());
+        let (mut a, mut b) = (DealsAgg::new(period), DealsAgg::new(period));
+        a.note_columns(columns);
+        deals[..k].iter().for_each(|d| a.observe(&deal(d)));
+        deals[k..].iter().for_each(|d| b.observe(&deal(d)));
+        a.merge(b);
+        prop_assert_eq!(finish(&a), finish(&one));
+    }
+}

@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use sales_metrics::{Engine, RawOptions, Report};
+use serde_json::Value;
+
+/// Analyses `files` (name, bytes), each pushed in chunks of `chunk` bytes.
+pub fn analyze(files: &[(&str, &[u8])], options: RawOptions, chunk: usize) -> Report {
+    let mut engine = Engine::new(options.validate().expect("valid options"));
+    for (name, bytes) in files {
+        let id = engine.begin_file(name);
+        for part in bytes.chunks(chunk.max(1)) {
+            engine.push(id, part);
+        }
+        engine.end_file(id);
+    }
+    engine.finish()
+}
+
+pub fn options(from: Option<&str>, to: Option<&str>, today: Option<&str>) -> RawOptions {
+    RawOptions {
+        from: from.map(String::from),
+        to: to.map(String::from),
+        today: today.map(String::from),
+        ..RawOptions::default()
+    }
+}
+
+pub fn value(report: &Report, id: &str) -> Value {
+    report.metrics.get(id).unwrap_or_else(|| panic!("no metric {id}")).value.clone()
+}
+
+pub fn table_rows(report: &Report, id: &str) -> Vec<serde_json::Map<String, Value>> {
+    report.tables.get(id).unwrap_or_else(|| panic!("no table {id}")).rows.clone()
+}
+
+/// `true` when two floats agree to 1e-9.
+pub fn close(a: &Value, b: f64) -> bool {
+    a.as_f64().is_some_and(|x| (x - b).abs() < 1e-9)
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}

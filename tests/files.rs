@@ -1,0 +1,83 @@
+//! File-level behaviour: things that are not CSV, empty files, unknown columns, ragged
+//! rows, several files at once.
+
+mod common;
+use common::*;
+use serde_json::json;
+
+fn one(name: &str, bytes: &[u8]) -> sales_metrics::Report {
+    analyze(&[(name, bytes)], options(None, None, Some("2024-04-01")), 1000)
+}
+
+#[test]
+fn xlsx_is_named_and_explained() {
+    let r = one("deals.xlsx", b"PK\x03\x04\x14\x00\x06\x00rest-of-zip");
+    let err = r.files[0].error.as_ref().expect("an error");
+    assert_eq!(err.code, "not_csv");
+    assert!(err.message.contains("Excel") && err.message.contains("CSV UTF-8"), "{}", err.message);
+    assert!(value(&r, "revenue").is_null());
+}
+
+#[test]
+fn empty_and_blank_files() {
+    for bytes in [&b""[..], b"\n\n  \r\n"] {
+        let r = one("empty.csv", bytes);
+        assert_eq!(r.files[0].error.as_ref().map(|e| e.code), Some("empty"));
+    }
+}
+
+#[test]
+fn unrecognised_columns_list_found_and_missing() {
+    let r = one("contacts.csv", b"name,email,phone\nA,a@x,1\n");
+    let err = r.files[0].error.as_ref().expect("an error");
+    assert_eq!(err.code, "unrecognised_columns");
+    assert!(err.message.contains("Found: name, email, phone"), "{}", err.message);
+    assert!(err.message.contains("missing: deal_id, owner"), "{}", err.message);
+    assert_eq!(r.metrics["revenue"].reason.as_deref().map(|s| s.starts_with("needs a deals file")), Some(true));
+}
+
+#[test]
+fn ragged_rows_are_reported_and_used() {
+    let csv = b"deal_id,owner,stage,amount,created_date,closed_date\n1,A,Won,10,2024-01-01,2024-01-05\n2,B,Won,20\n3,C,Lost,5,2024-01-01,2024-01-02,extra\n";
+    let r = one("ragged.csv", csv);
+    assert_eq!(value(&r, "deals_won"), json!(2));
+    assert_eq!(value(&r, "revenue"), json!("30"));
+    let ragged: Vec<_> = r.problems.items.iter().filter(|p| p.reason.contains("fields")).map(|p| p.row).collect();
+    assert_eq!(ragged, vec![3, 4]);
+}
+
+#[test]
+fn bad_dates_and_reversed_dates() {
+    let csv = b"deal_id,owner,stage,amount,created_date,closed_date\n1,A,Won,10,2024-01-10,2024-01-05\n2,A,Won,20,soon,2024-02-01\n";
+    let r = one("d.csv", csv);
+    assert_eq!(value(&r, "deals_won"), json!(2));
+    assert!(value(&r, "sales_cycle_days").is_null()); // neither deal has a usable cycle
+    let reasons: Vec<_> = r.problems.items.iter().map(|p| (p.row, p.column.as_str(), p.reason.as_str())).collect();
+    assert_eq!(reasons[0].0, 2);
+    assert!(reasons[0].2.starts_with("closed before created"));
+    assert_eq!((reasons[1].0, reasons[1].1, reasons[1].2), (3, "created_date", "not a date"));
+}
+
+#[test]
+fn two_files_are_one_analysis() {
+    let a = b"deal_id,owner,stage,amount,created_date,closed_date\n1,Ann,Won,10,2024-01-01,2024-01-05\n";
+    let b = b"\xEF\xBB\xBFDeal ID;Deal Owner;Stage;Amount;Created Date;Close Date\r\n2;ann ;Won;1.234,50;2024-01-02;2024-01-03\r\n";
+    let r = analyze(&[("a.csv", a), ("b.csv", b)], options(None, None, None), 4);
+    assert_eq!(value(&r, "revenue"), json!("1244.50")); // 10 + 1234.50
+    let owners = table_rows(&r, "sales_by_owner");
+    assert_eq!(owners.len(), 1, "owners join trimmed and case-insensitively");
+    assert_eq!(owners[0]["owner"], json!("Ann"));
+    assert_eq!(r.files[1].delimiter, ";");
+    assert_eq!(r.diagnostics.rows, 2);
+}
+
+#[test]
+fn day_month_order_decided_from_the_data() {
+    let csv = b"deal_id,owner,stage,amount,created_date,closed_date\n1,A,Won,10,3/1/2024,3/11/2024\n2,A,Won,10,25/1/2024,1/2/2024\n";
+    let r = one("dmy.csv", csv);
+    // 25/1/2024 settles it: day first, for all the file's date columns
+    assert_eq!(r.files[0].date_order["created_date"], "day_first");
+    assert_eq!(r.files[0].date_order["closed_date"], "day_first");
+    // deal 1: 3 Jan → 3 Nov 2024 = 305 days; deal 2: 25 Jan → 1 Feb = 7 days; mean 156
+    assert!(close(&value(&r, "sales_cycle_days"), 156.0));
+}
