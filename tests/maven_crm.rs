@@ -44,6 +44,9 @@ fn maven_export_and_its_excel_resave_agree_with_a_plain_count() {
         assert_eq!(value(r, "median_deal_size"), json!("1117"));
         assert_eq!(value(r, "average_deal_size"), json!("2360.91"));
         assert_eq!(r.metrics["pipeline_value"].detail["deals"], json!(2089)); // 1589 + 500
+                                                                              // Maven leaves close_value blank on open deals: no pipeline value, said so, not 0.
+        assert!(value(r, "pipeline_value").is_null());
+        assert_eq!(r.metrics["pipeline_value"].reason.as_deref(), Some("none of the 2089 open deals has an amount"));
         assert_eq!(table_rows(r, "sales_by_owner")[0]["owner"], json!("Darcel Schlecht"));
         assert_eq!(table_rows(r, "sales_by_owner")[0]["revenue"], json!("1153214"));
         assert_eq!(r.problems.total, 0);

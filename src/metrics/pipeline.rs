@@ -88,14 +88,22 @@ impl PipelineAgg {
             let key = crate::ingest::text::group_key(label);
             by_stage.entry(key).or_insert_with(|| (label.to_string(), Tally::default())).1.add(d.amount);
         }
-        let metric = Metric::new(money(total.sum), total.count, PIPELINE_FORMULA)
-            .with("deals", json!(total.count))
-            .with("as_of", json!(as_of));
+        let metric = if total.count > 0 && total.with_amount == 0 {
+            Metric::missing(format!("none of the {} open deals has an amount", total.count), PIPELINE_FORMULA)
+        } else {
+            Metric::new(money(total.sum), total.count, PIPELINE_FORMULA)
+        }
+        .with("deals", json!(total.count))
+        .with("deals_with_amount", json!(total.with_amount))
+        .with("as_of", json!(as_of));
         let mut stages: Vec<(String, Tally)> = by_stage.into_values().collect();
         stages.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then_with(|| a.0.cmp(&b.0)));
         let rows = stages
             .into_iter()
-            .map(|(stage, t)| row(&[("stage", json!(stage)), ("deals", json!(t.count)), ("value", money(t.sum))]))
+            .map(|(stage, t)| {
+                let value = if t.with_amount == 0 { Value::Null } else { money(t.sum) };
+                row(&[("stage", json!(stage)), ("deals", json!(t.count)), ("value", value)])
+            })
             .collect();
         (metric, Table::new(vec!["stage", "deals", "value"], rows, PIPELINE_FORMULA))
     }
@@ -140,7 +148,7 @@ impl PipelineAgg {
             })
             .collect();
         let metric = Metric::new(json!(total.count), judged, STALLED_FORMULA)
-            .with("value_sum", money(total.sum))
+            .with("value_sum", if total.with_amount == 0 { Value::Null } else { money(total.sum) })
             .with("threshold_days", number(rule.days))
             .with("rule", json!(rule.text))
             .with("as_of", json!(as_of));

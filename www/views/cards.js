@@ -11,9 +11,9 @@ const CARDS = [
   { id: 'average_deal_size', label: 'Average deal size', kind: 'money' },
   { id: 'median_deal_size', label: 'Median deal size', kind: 'money' },
   { id: 'sales_cycle_days', label: 'Sales cycle (mean)', kind: 'days', sub: (m, f) => `median ${f.days(m.median)}` },
-  { id: 'pipeline_value', label: 'Open pipeline', kind: 'money', sub: (m, f) => `${f.count(m.deals)} open deals as of ${m.as_of}` },
+  { id: 'pipeline_value', label: 'Open pipeline', kind: 'money', sub: (m, f) => `${f.count(m.deals)} open deals as of ${m.as_of}`, subAlways: true },
   { id: 'opportunities_created', label: 'Opportunities created', kind: 'count', sub: (m, f) => `worth ${f.money(m.amount)}` },
-  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', sub: (m, f) => `worth ${f.money(m.value_sum)}` },
+  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', sub: (m, f) => (m.value_sum === null ? 'no amounts on them' : `worth ${f.money(m.value_sum)}`) },
 ];
 
 export function renderCards(container, report, fmt) {
@@ -31,7 +31,7 @@ export function renderCards(container, report, fmt) {
         computable
           ? el('div', { class: 'value', text: formatAs(fmt, card.kind, m.value), title: String(m.value) })
           : el('div', { class: 'value na', text: m.reason }),
-        computable && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt) }) : null,
+        (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt) }) : null,
         el('details', {}, el('summary', { text: 'How computed' }), el('p', { text: how.join(' · ') })),
       ),
     );

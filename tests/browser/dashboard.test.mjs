@@ -1,0 +1,116 @@
+// The page in real headless Chromium: drop files, read what the page shows, call the
+// public analyze() directly, and check that no request left 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { openBrowser, dropFiles, waitForResult, fixture, SHOTS, ROOT } from './harness.mjs';
+
+let b;
+before(async () => { b = await openBrowser(); });
+after(async () => {
+  assert.deepEqual(b.foreign, [], 'requests left 127.0.0.1');
+  assert.ok(b.requests.every((u) => u.startsWith(b.url) || u.startsWith('blob:') || u.startsWith('data:')), b.requests.join('\n'));
+  await b?.close();
+});
+
+const text = async (sel) => (await b.page.textContent(sel))?.trim();
+
+test('dropping a deals CSV shows the dashboard with hand-computed values', async () => {
+  await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
+  await waitForResult(b.page);
+  // small_deals.csv: 3 won of 6 closed; revenue 1000.00 + 500.50 + 2000
+  assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
+  assert.equal(await text('[data-metric=revenue] .value'), '3,500.5');
+  assert.equal(await text('[data-metric=deals_lost] .value'), '3');
+  // funnel: all 10 deals reached Qualification, worth 7,150.50
+  assert.equal(await text('[data-stage="Qualification"]'), '10 deals · 7,150.5');
+  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.5');
+  // the bad amount is listed with its position
+  const problems = await text('#problems');
+  assert.match(problems, /small_deals\.csv\s*11\s*amount\s*abc\s*not a number/);
+  // by-owner table sorts when its header is clicked
+  await b.page.click('#by-owner th:nth-child(4) button'); // Lost
+  assert.equal(await text('#by-owner tbody tr:first-child td:first-child'), 'Cy');
+  assert.deepEqual(b.errors, []);
+  await b.page.screenshot({ path: `${SHOTS}dashboard-small.png`, fullPage: true });
+});
+
+test('the period picker re-runs the analysis on the same files', async () => {
+  await b.page.fill('#from', '2024-02-01');
+  await b.page.fill('#to', '2024-03-01');
+  await b.page.click('#apply');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '1,000');
+  // February: D1 won; D3, D5 lost
+  assert.equal(await text('[data-metric=win_rate] .value'), '33.3%');
+  await b.page.click('#all-data');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.5');
+});
+
+test('analyze() through the public module matches the independent reference', async () => {
+  const expected = JSON.parse(fixture('generated_deals.all.expected.json'));
+  const report = await b.page.evaluate(async (csv) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const seen = [];
+    const r = await analyze([new File([csv], 'generated_deals.csv')], { today: '2025-01-01', onProgress: (p) => seen.push(p) });
+    r.progressCalls = seen.length;
+    return r;
+  }, fixture('generated_deals.csv'));
+  assert.equal(report.metrics.revenue.value, expected.revenue);
+  assert.equal(report.metrics.deals_won.value, expected.deals_won);
+  assert.ok(Math.abs(report.metrics.win_rate.value - expected.win_rate) < 1e-9);
+  assert.equal(report.metrics.stalled_deals.value, expected.stalled_deals);
+  assert.equal(report.tables.deal_funnel.rows[0].reached, expected.funnel.Prospecting);
+  assert.equal(report.files[0].kind, 'deals');
+  assert.ok(report.progressCalls >= 1);
+});
+
+test('cancelling rejects with AbortError', async () => {
+  const name = await b.page.evaluate(async (csv) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const controller = new AbortController();
+    const big = new File(Array(20).fill(csv), 'big.csv');
+    const pending = analyze([big], { signal: controller.signal });
+    controller.abort();
+    try { await pending; return 'resolved'; } catch (e) { return e.name; }
+  }, fixture('generated_deals.csv'));
+  assert.equal(name, 'AbortError');
+});
+
+test('a workbook and an unrelated CSV get clear messages', async () => {
+  await dropFiles(b.page, [
+    { name: 'deals.xlsx', bytes: [0x50, 0x4b, 0x03, 0x04, 1, 2, 3] },
+    { name: 'contacts.csv', text: 'name,email\nA,a@example.com\n' },
+  ]);
+  await waitForResult(b.page);
+  const messages = await text('#messages');
+  assert.match(messages, /deals\.xlsx: This is an Excel workbook/);
+  assert.match(messages, /contacts\.csv: The columns were not recognised.*Found: name, email/);
+  assert.equal(await b.page.isHidden('#dashboard'), true);
+});
+
+const maven = `${ROOT}../shared/datasets/maven-crm/sales_pipeline_excel_resaved.csv`;
+test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSync(maven) && 'shared datasets absent' }, async () => {
+  const csv = readFileSync(maven, 'utf8');
+  const timings = await b.page.evaluate(async (content) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const file = new File([content], 'sales_pipeline.csv');
+    const ms = [];
+    let report;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      report = await analyze([file]);
+      ms.push(performance.now() - t0);
+    }
+    return { ms, won: report.metrics.deals_won.value, revenue: report.metrics.revenue.value };
+  }, csv);
+  assert.equal(timings.won, 4238);
+  assert.equal(timings.revenue, '10005534');
+  const sorted = [...timings.ms].sort((x, y) => x - y);
+  console.log(`analyze() on Maven sales_pipeline (8,800 rows, ${csv.length} bytes): median ${sorted[2].toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[4].toFixed(1)} ms (incl. worker start)`);
+  await b.page.fill('#from', '');
+  await b.page.fill('#to', '');
+  await dropFiles(b.page, [{ name: 'sales_pipeline_excel_resaved.csv', text: csv }]);
+  await waitForResult(b.page);
+  assert.equal(await text('[data-metric=deals_won] .value'), '4,238');
+  await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
+});

@@ -1,0 +1,64 @@
+// Starts the static server and Debian's Chromium (through playwright-core), and records
+// every request the page makes, so tests can assert nothing left 127.0.0.1.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SHOTS = `${ROOT}target/screenshots/`;
+mkdirSync(SHOTS, { recursive: true });
+
+export function fixture(name) {
+  return readFileSync(`${ROOT}tests/data/${name}`, 'utf8');
+}
+
+export async function openBrowser() {
+  const { server, url } = await startServer(0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const requests = [];
+  const foreign = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    requests.push(u);
+    if (u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
+    foreign.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-state=ready]');
+  return {
+    url, page, requests, foreign, errors,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Drops files onto the drop zone the way a user's drag and drop does. */
+export async function dropFiles(page, files) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const { name, text, bytes } of list) {
+      const body = bytes ? new Uint8Array(bytes) : text;
+      dt.items.add(new File([body], name, { type: 'text/csv' }));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+}
+
+export async function waitForResult(page) {
+  await page.waitForSelector('body[data-state=done], body[data-state=failed]', { timeout: 60_000 });
+}
