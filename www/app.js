@@ -120,6 +120,7 @@ function setUp() {
     drop.classList.remove('over');
     run(Array.from(e.dataTransfer?.files ?? []));
   });
+  $('choose').addEventListener('click', () => $('file-input').click());
   $('file-input').addEventListener('change', (e) => {
     run(Array.from(e.target.files ?? []));
     e.target.value = '';

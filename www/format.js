@@ -3,7 +3,10 @@
 
 export function formatter(locale = navigator.language) {
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const cents = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Whole amounts without decimals, others with cents: 1,000 and 3,500.50.
+  const money = { format: (n) => (Number.isInteger(n) ? whole : cents).format(n) };
   const pct = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const dec1 = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const missing = '–';

@@ -20,11 +20,11 @@ test('dropping a deals CSV shows the dashboard with hand-computed values', async
   await waitForResult(b.page);
   // small_deals.csv: 3 won of 6 closed; revenue 1000.00 + 500.50 + 2000
   assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
-  assert.equal(await text('[data-metric=revenue] .value'), '3,500.5');
+  assert.equal(await text('[data-metric=revenue] .value'), '3,500.50');
   assert.equal(await text('[data-metric=deals_lost] .value'), '3');
   // funnel: all 10 deals reached Qualification, worth 7,150.50
-  assert.equal(await text('[data-stage="Qualification"]'), '10 deals · 7,150.5');
-  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.5');
+  assert.equal(await text('[data-stage="Qualification"]'), '10 deals · 7,150.50');
+  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.50');
   // the bad amount is listed with its position
   const problems = await text('#problems');
   assert.match(problems, /small_deals\.csv\s*11\s*amount\s*abc\s*not a number/);
@@ -43,7 +43,7 @@ test('the period picker re-runs the analysis on the same files', async () => {
   // February: D1 won; D3, D5 lost
   assert.equal(await text('[data-metric=win_rate] .value'), '33.3%');
   await b.page.click('#all-data');
-  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.5');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50');
 });
 
 test('analyze() through the public module matches the independent reference', async () => {
@@ -74,6 +74,15 @@ test('cancelling rejects with AbortError', async () => {
     try { await pending; return 'resolved'; } catch (e) { return e.name; }
   }, fixture('generated_deals.csv'));
   assert.equal(name, 'AbortError');
+});
+
+test('the keyboard path: the file picker button', async () => {
+  await b.page.focus('#choose');
+  const [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), b.page.keyboard.press('Enter')]);
+  await chooser.setFiles({ name: 'picked.csv', mimeType: 'text/csv', buffer: Buffer.from(fixture('small_deals.csv')) });
+  await b.page.waitForFunction(() => document.querySelector('#files')?.textContent.includes('picked.csv'));
+  await waitForResult(b.page);
+  assert.equal(await text('[data-metric=deals_won] .value'), '3');
 });
 
 test('a workbook and an unrelated CSV get clear messages', async () => {

@@ -10,7 +10,7 @@ export function renderProblems(container, problems, fmt) {
   }
   const shown = problems.items.length;
   container.append(el('p', { class: 'muted', text:
-    `${fmt.count(problems.total)} values could not be used; the rest of each row was still analysed.` +
+    `${fmt.count(problems.total)} ${problems.total === 1 ? 'value' : 'values'} could not be used; the rest of each row was still analysed.` +
     (shown < problems.total ? ` The first ${fmt.count(shown)} are listed.` : '') }));
   const holder = el('div');
   container.append(holder);
