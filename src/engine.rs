@@ -39,7 +39,8 @@ impl Engine {
 
     /// Starts a file; its chunks are then pushed with [`Engine::push`].
     pub fn begin_file(&mut self, name: &str) -> FileId {
-        self.open.push(Some(FileIngest::new(name)));
+        let choices = self.options.files.get(name).cloned().unwrap_or_default();
+        self.open.push(Some(FileIngest::new(name, choices)));
         self.open.len() - 1
     }
 

@@ -1,8 +1,82 @@
 //! Analysis options: what `analyze(files, options)` accepts, validated.
 
+use crate::ingest::dates::DateOrder;
+use crate::ingest::decode::for_label;
+use crate::ingest::money::DecimalSeparator;
+use crate::ingest::schema::{kind, KindSpec};
 use crate::period::Period;
 use chrono::NaiveDate;
+use encoding_rs::Encoding;
 use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What the user fixed about one file, overriding detection. All optional.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct RawFileOptions {
+    /// An encoding label: `utf-8`, `utf-16le`, `gbk`, `gb18030`, `big5`, `windows-1252`, `windows-1256`…
+    pub encoding: Option<String>,
+    /// One character: `,` `;` `|` or `\t`.
+    pub delimiter: Option<String>,
+    /// Table kind, e.g. `deals`.
+    pub kind: Option<String>,
+    /// Header text → canonical field (`""` leaves the column unused).
+    pub columns: Option<BTreeMap<String, String>>,
+    /// `day_first` or `month_first`, for `a/b/yyyy` dates.
+    pub date_order: Option<String>,
+    /// `.` or `,`.
+    pub decimal_separator: Option<String>,
+}
+
+/// Validated per-file choices.
+#[derive(Clone, Debug, Default)]
+pub struct FileOptions {
+    pub encoding: Option<&'static Encoding>,
+    pub delimiter: Option<u8>,
+    pub kind: Option<&'static KindSpec>,
+    pub columns: BTreeMap<String, String>,
+    pub date_order: Option<DateOrder>,
+    pub decimal_separator: Option<DecimalSeparator>,
+}
+
+impl RawFileOptions {
+    pub fn validate(&self, file: &str) -> Result<FileOptions, String> {
+        let bad = |what: &str, v: &str| format!("options for {file}: unknown {what} {v:?}");
+        let encoding = match self.encoding.as_deref().filter(|s| !s.is_empty()) {
+            Some(l) => Some(for_label(l).ok_or_else(|| bad("encoding", l))?),
+            None => None,
+        };
+        let delimiter = match self.delimiter.as_deref().filter(|s| !s.is_empty()) {
+            Some("\\t") | Some("\t") | Some("tab") => Some(b'\t'),
+            Some(d) if d.len() == 1 => Some(d.as_bytes()[0]),
+            Some(d) => return Err(bad("delimiter", d)),
+            None => None,
+        };
+        let kind = match self.kind.as_deref().filter(|s| !s.is_empty()) {
+            Some(k) => Some(kind(k).ok_or_else(|| bad("kind", k))?),
+            None => None,
+        };
+        let columns = self.columns.clone().unwrap_or_default();
+        if let Some(k) = kind {
+            if let Some((_, f)) = columns.iter().find(|(_, f)| !f.is_empty() && k.field(f).is_none()) {
+                return Err(bad(&format!("{} field", k.name), f));
+            }
+        }
+        let date_order = match self.date_order.as_deref().filter(|s| !s.is_empty()) {
+            Some("day_first") => Some(DateOrder::DayFirst),
+            Some("month_first") => Some(DateOrder::MonthFirst),
+            Some(o) => return Err(bad("date order", o)),
+            None => None,
+        };
+        let decimal_separator = match self.decimal_separator.as_deref().filter(|s| !s.is_empty()) {
+            Some(".") => Some(DecimalSeparator::Point),
+            Some(",") => Some(DecimalSeparator::Comma),
+            Some(o) => return Err(bad("decimal separator", o)),
+            None => None,
+        };
+        Ok(FileOptions { encoding, delimiter, kind, columns, date_order, decimal_separator })
+    }
+}
 
 /// Options as they arrive from JavaScript or a caller: dates as `YYYY-MM-DD` strings.
 ///
@@ -20,6 +94,9 @@ pub struct RawOptions {
     pub stalled_after_days: Option<f64>,
     /// Funnel stage order chosen by the user; stages not listed follow in inferred order.
     pub stage_order: Option<Vec<String>>,
+    /// Per file name: choices that override detection (encoding, delimiter, kind,
+    /// column mapping, date order, decimal separator).
+    pub files: Option<BTreeMap<String, RawFileOptions>>,
 }
 
 /// Validated options.
@@ -29,6 +106,7 @@ pub struct Options {
     pub today: Option<NaiveDate>,
     pub stalled_after_days: Option<f64>,
     pub stage_order: Vec<String>,
+    pub files: BTreeMap<String, FileOptions>,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -55,11 +133,16 @@ impl RawOptions {
                 return Err(format!("option stalled_after_days must be a number ≥ 0, got {days}"));
             }
         }
+        let mut files = BTreeMap::new();
+        for (name, raw) in self.files.iter().flatten() {
+            files.insert(name.clone(), raw.validate(name)?);
+        }
         Ok(Options {
             period: Period::new(from, to),
             today: parse_day("today", &self.today)?,
             stalled_after_days: self.stalled_after_days,
             stage_order: self.stage_order.clone().unwrap_or_default(),
+            files,
         })
     }
 }

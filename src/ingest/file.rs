@@ -1,19 +1,48 @@
-//! One file's way through ingest: sniff the head, read the header, look at the first
-//! rows to settle value formats, then stream typed rows into a [`RowSink`].
+//! One file's way through ingest: sniff the head (format, encoding, delimiter), find the
+//! header row, look at the first rows to settle value formats, then stream typed rows
+//! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
-use super::columns::{recognise, DealColumns, DealField, Recognised};
+use super::columns::{recognise, Mapping};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
-use super::sniff::{has_enough, sniff, Sniffed};
-use super::text::field_text;
+use super::decode::{detect, Decoder};
+use super::money::{DecimalSeparator, SeparatorVotes};
+use super::schema::{ValueType, DEALS};
+use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
+use super::text::{field_text, normalize_label};
 use crate::model::Deal;
+use crate::options::FileOptions;
 use crate::problems::Problems;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Rows looked at before value formats (such as day/month order) are settled.
-const PREVIEW_ROWS: usize = 500;
+/// Rows looked at before value formats (day/month order, decimal separator) are settled.
+const PREVIEW_ROWS: usize = 1000;
+/// Records searched for the header row (title lines may stand above it).
+const HEADER_SCAN: usize = 20;
+/// Data rows shown in the report's preview of a file.
+const SAMPLE_ROWS: usize = 5;
+/// First cells that mark a summary row ("Total", "合计", "جمع"…), in normal form.
+const SUMMARY_WORDS: &[&str] = &[
+    "total",
+    "totals",
+    "grand total",
+    "grand totals",
+    "sum",
+    "subtotal",
+    "sub total",
+    "合计",
+    "总计",
+    "小计",
+    "總計",
+    "合計",
+    "总和",
+    "جمع",
+    "جمع کل",
+    "مجموع",
+    "کل",
+];
 
 /// Where typed rows go. The engine implements it; ingest knows no metric.
 pub trait RowSink {
@@ -35,17 +64,33 @@ pub struct ColumnInfo {
     pub field: Option<&'static str>,
 }
 
+/// Rows that were not data, by reason.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Skipped {
+    /// Title and blank-ish lines above the header row.
+    pub above_header: u64,
+    /// Copies of the header inside the file (concatenated exports).
+    pub repeated_headers: u64,
+    /// "Total" rows.
+    pub summary_rows: u64,
+}
+
 /// What was detected about a file: the schema part of the report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FileInfo {
     pub name: String,
-    /// `deals`, or `None` when the file was not recognised.
+    /// Table kind (`deals`, `leads`…), or `None` when the file was not recognised.
     pub kind: Option<&'static str>,
     pub bytes: u64,
-    /// Data rows (records after the header).
+    /// Data rows (records after the header, not counting skipped rows).
     pub rows: u64,
+    /// Encoding name (`UTF-8`, `UTF-16LE`, `gb18030`, `Big5`, `windows-1252`…).
     pub encoding: &'static str,
+    /// How the encoding was decided: `bom`, `utf16-pattern`, `valid-utf8`, `text-statistics`, `user`.
+    pub encoding_source: &'static str,
     pub delimiter: String,
+    /// Spreadsheet row of the header (1 unless title lines stand above it).
+    pub header_row: u64,
     pub columns: Vec<ColumnInfo>,
     /// Required fields with no column.
     pub missing: Vec<&'static str>,
@@ -53,18 +98,26 @@ pub struct FileInfo {
     pub blanks: BTreeMap<&'static str, u64>,
     /// Day/month order used for `a/b/yyyy` dates, per date field.
     pub date_order: BTreeMap<&'static str, &'static str>,
+    /// Decimal separator used, per money field.
+    pub decimal_separator: BTreeMap<&'static str, &'static str>,
+    pub skipped: Skipped,
+    /// The first data rows as written, for the mapping preview.
+    pub sample: Vec<Vec<String>>,
+    pub notes: Vec<String>,
     pub error: Option<FileError>,
 }
 
 enum Stage {
-    /// Collecting the head until the first line break.
+    /// Collecting the head of the file.
     Sniffing(Vec<u8>),
-    /// Splitting records; the first one is the header.
-    Header,
+    /// Looking for the header among the first records.
+    Header(Vec<OwnedRecord>),
     /// Keeping the first rows until value formats are settled.
     Preview(Vec<(u64, OwnedRecord)>),
-    /// Streaming rows.
-    Rows(Box<DealReader>),
+    /// Streaming deal rows.
+    Deals(Box<DealReader>),
+    /// A recognised kind whose metrics are not computed: rows are counted.
+    Counting,
     /// The file cannot be analysed; the rest of its bytes are only counted.
     Rejected,
 }
@@ -72,23 +125,29 @@ enum Stage {
 /// State of one file being read.
 pub struct FileIngest {
     info: FileInfo,
+    choices: FileOptions,
+    decoder: Option<Decoder>,
     splitter: Option<RecordSplitter>,
     stage: Stage,
     headers: Vec<String>,
-    cols: DealColumns,
-    /// Spreadsheet row number of the last record (header = 1).
+    header_key: Vec<String>,
+    mapping: Option<Mapping>,
+    /// Spreadsheet row number of the last record (first record = 1).
     row: u64,
     problems: Problems,
 }
 
 impl FileIngest {
-    pub fn new(name: &str) -> Self {
+    pub fn new(name: &str, choices: FileOptions) -> Self {
         FileIngest {
-            info: FileInfo { name: name.to_string(), encoding: "utf-8", ..FileInfo::default() },
+            info: FileInfo { name: name.to_string(), ..FileInfo::default() },
+            choices,
+            decoder: None,
             splitter: None,
             stage: Stage::Sniffing(Vec::new()),
             headers: Vec::new(),
-            cols: DealColumns::default(),
+            header_key: Vec::new(),
+            mapping: None,
             row: 0,
             problems: Problems::default(),
         }
@@ -106,12 +165,12 @@ impl FileIngest {
             Stage::Rejected => {}
             Stage::Sniffing(head) => {
                 head.extend_from_slice(chunk);
-                if has_enough(head) {
+                if head.len() >= SNIFF_BYTES {
                     let head = std::mem::take(head);
-                    self.start(&head, sink);
+                    self.start(&head, false, sink);
                 }
             }
-            _ => self.split(chunk, false, sink),
+            _ => self.feed(chunk, false, sink),
         }
     }
 
@@ -119,14 +178,19 @@ impl FileIngest {
     pub fn finish(mut self, sink: &mut dyn RowSink) -> (FileInfo, Problems) {
         if let Stage::Sniffing(head) = &mut self.stage {
             let head = std::mem::take(head);
-            self.start(&head, sink);
+            self.start(&head, true, sink);
+        } else {
+            self.feed(&[], true, sink);
         }
-        self.split(&[], true, sink);
+        if let Stage::Header(records) = &mut self.stage {
+            let records = std::mem::take(records);
+            self.choose_header(records, sink);
+        }
         if let Stage::Preview(rows) = &mut self.stage {
             let rows = std::mem::take(rows);
             self.settle(rows, sink);
         }
-        if let Stage::Rows(reader) = &self.stage {
+        if let Stage::Deals(reader) = &self.stage {
             self.info.blanks = reader.blanks.clone();
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
@@ -140,32 +204,54 @@ impl FileIngest {
         self.stage = Stage::Rejected;
     }
 
-    fn start(&mut self, head: &[u8], sink: &mut dyn RowSink) {
-        if head.iter().all(|b| b.is_ascii_whitespace()) {
-            if !head.is_empty() {
-                self.reject("empty", "The file holds only blank lines.".into());
+    fn start(&mut self, head: &[u8], at_eof: bool, sink: &mut dyn RowSink) {
+        if let Some(message) = not_csv(head) {
+            return self.reject("not_csv", message.into());
+        }
+        let detected = match self.choices.encoding {
+            Some(encoding) => super::decode::Detected { encoding, bom_len: 0, how: "user" },
+            None => detect(head, at_eof),
+        };
+        self.info.encoding = detected.encoding.name();
+        self.info.encoding_source = detected.how;
+        let body = head.get(detected.bom_len..).unwrap_or_default();
+        let mut decoder = Decoder::new(detected.encoding);
+        let text = decoder.decode(body, at_eof).to_vec();
+        self.decoder = Some(decoder);
+        if text.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
+            return self.reject("not_csv", "This file holds binary data, not CSV text.".into());
+        }
+        if text.iter().all(|b| b.is_ascii_whitespace()) {
+            if !text.is_empty() || at_eof {
+                let what =
+                    if text.is_empty() { "it has no header row and no data" } else { "it holds only blank lines" };
+                self.reject("empty", format!("The file is empty: {what}."));
             }
             return;
         }
-        match sniff(head) {
-            Sniffed::NotCsv(message) => self.reject("not_csv", message),
-            Sniffed::Text { bom_len, delimiter } => {
-                self.info.delimiter = (delimiter as char).to_string();
-                self.splitter = Some(RecordSplitter::new(delimiter));
-                self.stage = Stage::Header;
-                self.split(&head[bom_len..], false, sink);
-            }
-        }
+        let (delimiter, skip) = match (self.choices.delimiter, sep_line(&text)) {
+            (Some(d), sep) => (d, sep.map_or(0, |s| s.1)),
+            (None, Some(sep)) => sep,
+            (None, None) => (delimiter_of(&text), 0),
+        };
+        self.info.delimiter = (delimiter as char).to_string();
+        self.splitter = Some(RecordSplitter::new(delimiter));
+        self.stage = Stage::Header(Vec::new());
+        self.split(&text[skip..], at_eof, sink);
     }
 
-    fn split(&mut self, bytes: &[u8], end: bool, sink: &mut dyn RowSink) {
+    fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn RowSink) {
+        let Some(mut decoder) = self.decoder.take() else { return };
+        self.split(decoder.decode(bytes, last), last, sink);
+        self.decoder = Some(decoder);
+    }
+
+    fn split(&mut self, text: &[u8], last: bool, sink: &mut dyn RowSink) {
         let Some(mut splitter) = self.splitter.take() else { return };
         let mut on_record = |rec: Record<'_>| self.record(rec, sink);
-        if end {
-            splitter.feed(bytes, &mut on_record);
+        splitter.feed(text, &mut on_record);
+        if last {
             splitter.finish(&mut on_record);
-        } else {
-            splitter.feed(bytes, &mut on_record);
         }
         self.splitter = Some(splitter);
     }
@@ -173,68 +259,163 @@ impl FileIngest {
     fn record(&mut self, rec: Record<'_>, sink: &mut dyn RowSink) {
         self.row += 1;
         match &mut self.stage {
-            Stage::Header => self.header(&rec),
+            Stage::Header(records) => {
+                records.push(OwnedRecord::from_record(&rec));
+                if records.len() >= HEADER_SCAN {
+                    let records = std::mem::take(records);
+                    self.choose_header(records, sink);
+                }
+            }
+            Stage::Sniffing(_) | Stage::Rejected => {}
+            _ => self.data_record(rec, self.row, sink),
+        }
+    }
+
+    /// A record after the header: skipped, kept for the preview, or read.
+    fn data_record(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
+        if self.is_repeated_header(&rec) {
+            self.info.skipped.repeated_headers += 1;
+            return;
+        }
+        if is_summary(&rec) {
+            self.info.skipped.summary_rows += 1;
+            return;
+        }
+        self.info.rows += 1;
+        if self.info.sample.len() < SAMPLE_ROWS {
+            self.info.sample.push(rec.iter().map(|f| field_text(f).into_owned()).collect());
+        }
+        match &mut self.stage {
             Stage::Preview(rows) => {
-                self.info.rows += 1;
-                rows.push((self.row, OwnedRecord::from_record(&rec)));
+                rows.push((row, OwnedRecord::from_record(&rec)));
                 if rows.len() >= PREVIEW_ROWS {
                     let rows = std::mem::take(rows);
                     self.settle(rows, sink);
                 }
             }
-            Stage::Rows(reader) => {
-                self.info.rows += 1;
-                sink.deal(&reader.read(&rec, self.row, &self.info.name, &mut self.problems));
-            }
-            Stage::Sniffing(_) | Stage::Rejected => {}
+            Stage::Deals(reader) => sink.deal(&reader.read(&rec, row, &self.info.name, &mut self.problems)),
+            _ => {}
         }
     }
 
-    fn header(&mut self, rec: &Record<'_>) {
-        self.headers = rec.iter().map(|f| field_text(f).into_owned()).collect();
-        match recognise(&self.headers) {
-            Recognised::Unknown(message) => self.reject("unrecognised_columns", message),
-            Recognised::Deals(cols) => {
-                self.info.kind = Some("deals");
-                self.info.columns = self
-                    .headers
-                    .iter()
-                    .enumerate()
-                    .map(|(i, h)| ColumnInfo {
-                        header: h.clone(),
-                        field: DealField::ALL.into_iter().find(|f| cols.get(*f) == Some(i)).map(DealField::name),
-                    })
-                    .collect();
-                self.info.missing = cols.missing().into_iter().map(DealField::name).collect();
-                self.cols = *cols;
-                self.stage = Stage::Preview(Vec::new());
+    fn is_repeated_header(&self, rec: &Record<'_>) -> bool {
+        rec.len() == self.header_key.len()
+            && rec.iter().zip(&self.header_key).all(|(f, h)| normalize_label(&field_text(f)) == *h)
+    }
+
+    /// Picks the header among the first records: the first one recognised as a table
+    /// (or mapped as the user asked); rows above it are title lines.
+    fn choose_header(&mut self, records: Vec<OwnedRecord>, sink: &mut dyn RowSink) {
+        let texts: Vec<Vec<String>> =
+            records.iter().map(|r| r.as_record().iter().map(|f| field_text(f).into_owned()).collect()).collect();
+        let user_kind = self.choices.kind;
+        let fixed_for = |headers: &[String]| -> Vec<(String, usize)> {
+            headers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| self.choices.columns.get(h.trim()).map(|f| (f.clone(), i)))
+                .collect()
+        };
+        let mut found = None;
+        let mut unrecognised = None;
+        for (i, headers) in texts.iter().enumerate() {
+            let fixed = fixed_for(headers);
+            let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
+            let attempt = match user_kind {
+                Some(kind) if !fixed.is_empty() || i == 0 => {
+                    let m = Mapping::new(kind, headers, &fixed);
+                    (m.mapped() > 0).then_some(m).ok_or_else(String::new)
+                }
+                _ => recognise(headers),
+            };
+            match attempt {
+                Ok(m) => {
+                    found = Some((i, m));
+                    break;
+                }
+                Err(msg) if unrecognised.is_none() && headers.iter().filter(|h| !h.is_empty()).count() > 1 => {
+                    unrecognised = Some(msg)
+                }
+                Err(_) => {}
             }
+        }
+        let Some((at, mapping)) = found else {
+            let message = unrecognised.unwrap_or_else(|| recognise(texts.first().map_or(&[][..], |t| t)).unwrap_err());
+            return self.reject("unrecognised_columns", message);
+        };
+        self.info.header_row = at as u64 + 1;
+        self.info.skipped.above_header = at as u64;
+        self.headers = texts[at].clone();
+        self.header_key = self.headers.iter().map(|h| normalize_label(h)).collect();
+        self.info.kind = Some(mapping.kind.name);
+        self.info.columns = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ColumnInfo { header: h.clone(), field: mapping.field_of(i) })
+            .collect();
+        self.info.missing = mapping.missing();
+        if mapping.kind.name == DEALS.name {
+            self.stage = Stage::Preview(Vec::new());
+        } else {
+            self.info.notes.push(format!(
+                "Recognised as a {} table; metrics from this kind of table are not computed yet.",
+                mapping.kind.name
+            ));
+            self.stage = Stage::Counting;
+        }
+        self.mapping = Some(mapping);
+        for (i, r) in records.iter().enumerate().skip(at + 1) {
+            self.data_record(r.as_record(), i as u64 + 1, sink);
         }
     }
 
     /// Decides value formats from the preview rows, then reads them as rows.
     fn settle(&mut self, rows: Vec<(u64, OwnedRecord)>, sink: &mut dyn RowSink) {
+        let Some(mapping) = self.mapping.clone() else { return };
+        let cells = |col: usize| rows.iter().map(move |(_, r)| field_text(r.as_record().get(col).unwrap_or(b"")));
         // One export writes all its dates alike: the date columns vote together.
         let mut votes = OrderVotes::default();
-        for f in [DealField::CreatedDate, DealField::ClosedDate, DealField::ExpectedCloseDate] {
-            if let Some(i) = self.cols.get(f) {
-                for (_, r) in &rows {
-                    votes.observe(&field_text(r.as_record().get(i).unwrap_or(b"")));
+        let mut money: Vec<(usize, &'static str)> = Vec::new();
+        let mut dates: Vec<&'static str> = Vec::new();
+        for (i, spec) in mapping.kind.fields.iter().enumerate() {
+            let Some(col) = mapping.column_at(i) else { continue };
+            match spec.value {
+                ValueType::Date | ValueType::DateTime => {
+                    cells(col).for_each(|c| votes.observe(&c));
+                    dates.push(spec.name);
                 }
+                ValueType::Money | ValueType::Number => money.push((col, spec.name)),
+                _ => {}
             }
         }
-        let order = votes.decide();
-        for f in [DealField::CreatedDate, DealField::ClosedDate] {
-            if self.cols.has(f) {
-                let name = if order == DateOrder::DayFirst { "day_first" } else { "month_first" };
-                self.info.date_order.insert(f.name(), name);
-            }
+        let order = self.choices.date_order.unwrap_or_else(|| votes.decide());
+        for name in dates {
+            self.info.date_order.insert(name, if order == DateOrder::DayFirst { "day_first" } else { "month_first" });
         }
-        let (created, closed) = (order, order);
-        let mut reader = Box::new(DealReader::new(self.cols.clone(), self.headers.clone(), created, closed));
+        let mut separators = BTreeMap::new();
+        for (col, name) in money {
+            let sep = self.choices.decimal_separator.unwrap_or_else(|| {
+                let mut v = SeparatorVotes::default();
+                cells(col).for_each(|c| v.observe(&c));
+                v.decide()
+            });
+            separators.insert(name, sep);
+            self.info.decimal_separator.insert(name, sep.name());
+        }
+        let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
+        let mut reader = Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep));
         for (row, r) in &rows {
             sink.deal(&reader.read(&r.as_record(), *row, &self.info.name, &mut self.problems));
         }
-        self.stage = Stage::Rows(reader);
+        self.stage = Stage::Deals(reader);
     }
+}
+
+/// A "Total" row: its first non-empty cell is a summary word.
+fn is_summary(rec: &Record<'_>) -> bool {
+    rec.iter()
+        .map(field_text)
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| t.chars().count() <= 16 && SUMMARY_WORDS.contains(&normalize_label(&t).as_str()))
 }

@@ -3,8 +3,8 @@
 //! Accepts currency symbols or codes before or after the number (`$1,234.50`,
 //! `1234 USD`, `¥80`), grouping by `,` `.` space, NBSP or `'`, negatives as `-1`,
 //! `1-` or `(1)`, a leading `'` (Excel text marker), and Persian, Arabic-Indic and
-//! full-width digits. Where a lone separator is ambiguous (`1,234`), `,` is taken as
-//! grouping and `.` as the decimal point.
+//! full-width digits. Where a lone separator is ambiguous (`1,234`, `1.234`), the
+//! column's decimal separator decides (see [`SeparatorVotes`]).
 
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -13,9 +13,85 @@ use std::str::FromStr;
 /// sum far from `Decimal`'s overflow.
 const MAX_ABS: i64 = 1_000_000_000_000_000;
 
-/// Parses a money cell. `Ok(None)` for a blank cell; `Err(reason)` for text that is
-/// not an amount.
+/// The decimal separator of a column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalSeparator {
+    #[default]
+    Point,
+    Comma,
+}
+
+impl DecimalSeparator {
+    pub fn name(self) -> &'static str {
+        match self {
+            DecimalSeparator::Point => ".",
+            DecimalSeparator::Comma => ",",
+        }
+    }
+}
+
+/// Votes for a column's decimal separator from values that settle it (`1.234,56`,
+/// `12,5`, `1,234,567` …); values such as `1,234` settle nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SeparatorVotes {
+    point: u32,
+    comma: u32,
+}
+
+impl SeparatorVotes {
+    pub fn observe(&mut self, raw: &str) {
+        let digits: String = raw
+            .chars()
+            .filter_map(|c| match c {
+                '.' | ',' => Some(c),
+                '٫' => Some('.'),
+                c => ascii_digit(c),
+            })
+            .collect();
+        let digits = digits.trim_matches(['.', ',']);
+        let (dot, comma) = (digits.rfind('.'), digits.rfind(','));
+        match (dot, comma) {
+            (Some(d), Some(c)) if d > c => self.point += 1,
+            (Some(_), Some(_)) => self.comma += 1,
+            (Some(_), None) => self.single(digits, '.'),
+            (None, Some(_)) => self.single(digits, ','),
+            (None, None) => {}
+        }
+    }
+
+    fn single(&mut self, digits: &str, sep: char) {
+        let several = digits.matches(sep).count() > 1;
+        let after = digits.rsplit(sep).next().map_or(0, str::len);
+        let is_decimal = match (several, after) {
+            (true, _) => false,
+            (false, 3) => return,
+            _ => true,
+        };
+        if is_decimal == (sep == '.') {
+            self.point += 1;
+        } else {
+            self.comma += 1;
+        }
+    }
+
+    /// The separator most values settle on; a point when none settles it.
+    pub fn decide(&self) -> DecimalSeparator {
+        if self.comma > self.point {
+            DecimalSeparator::Comma
+        } else {
+            DecimalSeparator::Point
+        }
+    }
+}
+
+/// Parses a money cell with the column's decimal separator. `Ok(None)` for a blank
+/// cell; `Err(reason)` for text that is not an amount.
 pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
+    parse_money_with(raw, DecimalSeparator::Point)
+}
+
+/// [`parse_money`] for a column whose decimal separator is `decimal`.
+pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, &'static str> {
     let s = raw.trim();
     let s = s.strip_prefix('\'').unwrap_or(s).trim();
     if s.is_empty() {
@@ -64,7 +140,7 @@ pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
     if !seen_digit {
         return Err("not a number");
     }
-    let number = resolve_separators(&digits).ok_or("not a number")?;
+    let number = resolve_separators(&digits, decimal).ok_or("not a number")?;
     let mut value = Decimal::from_str(&number).map_err(|_| "not a number")?;
     if value.abs() > Decimal::from(MAX_ABS) {
         return Err("amount too large");
@@ -93,14 +169,14 @@ pub fn ascii_digit(c: char) -> Option<char> {
 
 /// `digits` holds ASCII digits, `.`/`,` and NUL for certain grouping; returns a plain
 /// `1234.56` form.
-fn resolve_separators(digits: &str) -> Option<String> {
+fn resolve_separators(digits: &str, column: DecimalSeparator) -> Option<String> {
     let trimmed = digits.trim_end_matches(['\u{0}', '.', ',']);
     let last_dot = trimmed.rfind('.');
     let last_comma = trimmed.rfind(',');
     let decimal = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
-        (Some(_), None) => single_kind(trimmed, '.', true),
-        (None, Some(_)) => single_kind(trimmed, ',', false),
+        (Some(_), None) => single_kind(trimmed, '.', column == DecimalSeparator::Point),
+        (None, Some(_)) => single_kind(trimmed, ',', column == DecimalSeparator::Comma),
         (None, None) => None,
     };
     let mut out = String::with_capacity(trimmed.len());
@@ -177,6 +253,27 @@ mod tests {
         assert_eq!(m("۱۲۳٫۵"), d("123.5"));
         assert_eq!(m("１２３"), d("123"));
         assert_eq!(m("٬۱۲۳٬۴۵۶ ریال"), d("123456"));
+    }
+
+    #[test]
+    fn column_decides_ambiguous_values() {
+        let comma = DecimalSeparator::Comma;
+        assert_eq!(parse_money_with("1,234", comma).unwrap(), d("1.234"));
+        assert_eq!(parse_money_with("1.234", comma).unwrap(), d("1234"));
+        assert_eq!(parse_money_with("1.234,5", comma).unwrap(), d("1234.5"));
+        // unambiguous values keep their own reading
+        assert_eq!(parse_money_with("1,234.50", comma).unwrap(), d("1234.50"));
+        let mut v = SeparatorVotes::default();
+        for s in ["1.234", "2.000", "12,5", "€ 1.234,56"] {
+            v.observe(s);
+        }
+        assert_eq!(v.decide(), comma);
+        let mut v = SeparatorVotes::default();
+        for s in ["1,234", "2,000.50", "7"] {
+            v.observe(s);
+        }
+        assert_eq!(v.decide(), DecimalSeparator::Point);
+        assert_eq!(SeparatorVotes::default().decide(), DecimalSeparator::Point);
     }
 
     #[test]

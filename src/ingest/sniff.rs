@@ -1,86 +1,99 @@
-//! Sniffing the start of a file: things that are not CSV, the byte-order mark, and the
+//! Sniffing the head of a file: formats that are not CSV, Excel's `sep=` line, and the
 //! delimiter.
-
-/// What the first bytes of a file say about it.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Sniffed {
-    /// Looks like delimited text.
-    Text { bom_len: usize, delimiter: u8 },
-    /// Not a CSV: the message says what it is and what to do.
-    NotCsv(String),
-}
 
 /// Bytes the sniffer wants before deciding (unless the file ends first).
 pub const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Decides from the head of the file (up to the first line break, or all of `head`).
-pub fn sniff(head: &[u8]) -> Sniffed {
+/// A message when the bytes are a known non-CSV format.
+pub fn not_csv(head: &[u8]) -> Option<&'static str> {
     if head.starts_with(b"PK\x03\x04") {
-        return Sniffed::NotCsv(
-            "This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.".into(),
-        );
+        return Some("This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.");
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Sniffed::NotCsv(
-            "This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.".into(),
-        );
+        return Some("This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.");
     }
     if head.starts_with(b"%PDF") {
-        return Sniffed::NotCsv(
-            "This is a PDF document, not a CSV. Export the data from your CRM or spreadsheet as CSV.".into(),
-        );
+        return Some("This is a PDF document, not a CSV. Export the data from your CRM or spreadsheet as CSV.");
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Sniffed::NotCsv(
-            "This file is UTF-16 text (Excel's \"Unicode text\"), which is not read yet. Save it as \"CSV UTF-8\" instead.".into(),
-        );
-    }
-    let bom_len = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-    let body = &head[bom_len..];
-    if body.iter().take(4096).any(|&b| b == 0) {
-        return Sniffed::NotCsv("This file holds binary data, not CSV text.".into());
-    }
-    Sniffed::Text { bom_len, delimiter: delimiter_of(first_line(body)) }
+    None
 }
 
-fn first_line(body: &[u8]) -> &[u8] {
-    let mut in_quotes = false;
-    for (i, &b) in body.iter().enumerate() {
+/// Excel's first line `sep=;` names the delimiter: returns it and the bytes to skip.
+pub fn sep_line(text: &[u8]) -> Option<(u8, usize)> {
+    let line_end = text.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(text.len());
+    let line = &text[..line_end];
+    let rest = line.strip_prefix(b"sep=").or_else(|| line.strip_prefix(b"\"sep="))?;
+    let delimiter = *rest.first()?;
+    let mut skip = line_end;
+    while skip < text.len() && (text[skip] == b'\r' || text[skip] == b'\n') {
+        skip += 1;
+        if text[skip - 1] == b'\n' {
+            break;
+        }
+    }
+    Some((delimiter, skip))
+}
+
+const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// The delimiter that splits the first lines most consistently: for each candidate, the
+/// most common number of fields per line (over up to 30 non-empty lines), and how many
+/// lines have it. Title lines above the header (one field) do not disturb it.
+pub fn delimiter_of(text: &[u8]) -> u8 {
+    let lines = logical_lines(text, 30);
+    let mut best = (0usize, 0usize, b',');
+    for &c in &CANDIDATES {
+        let counts: Vec<usize> = lines.iter().map(|l| count_outside_quotes(l, c)).collect();
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for &n in counts.iter().filter(|&&n| n > 0) {
+            match freq.iter_mut().find(|(k, _)| *k == n) {
+                Some((_, f)) => *f += 1,
+                None => freq.push((n, 1)),
+            }
+        }
+        let (mode, lines_with_mode) = freq.iter().copied().max_by_key(|&(n, f)| (f, n)).unwrap_or((0, 0));
+        if (lines_with_mode, mode) > (best.0, best.1) {
+            best = (lines_with_mode, mode, c);
+        }
+    }
+    best.2
+}
+
+/// Up to `max` non-empty lines, a quoted line break kept inside its line.
+fn logical_lines(text: &[u8], max: usize) -> Vec<&[u8]> {
+    let mut lines = Vec::new();
+    let (mut start, mut in_quotes) = (0, false);
+    for (i, &b) in text.iter().enumerate() {
         match b {
             b'"' => in_quotes = !in_quotes,
-            b'\n' | b'\r' if !in_quotes => return &body[..i],
+            b'\n' | b'\r' if !in_quotes => {
+                if i > start {
+                    lines.push(&text[start..i]);
+                    if lines.len() == max {
+                        return lines;
+                    }
+                }
+                start = i + 1;
+            }
             _ => {}
         }
     }
-    body
+    if text.len() > start {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
-/// The candidate (`,` `;` tab `|`) seen most often outside quotes; `,` on a tie or none.
-fn delimiter_of(line: &[u8]) -> u8 {
-    const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
-    let mut counts = [0usize; 4];
+fn count_outside_quotes(line: &[u8], delimiter: u8) -> usize {
     let mut in_quotes = false;
-    for &b in line {
-        if b == b'"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
-                counts[i] += 1;
+    line.iter()
+        .filter(|&&b| {
+            if b == b'"' {
+                in_quotes = !in_quotes;
             }
-        }
-    }
-    let mut best = 0;
-    for i in 1..CANDIDATES.len() {
-        if counts[i] > counts[best] {
-            best = i;
-        }
-    }
-    CANDIDATES[best]
-}
-
-/// True when `head` holds enough to sniff: a line break outside quotes, or the cap.
-pub fn has_enough(head: &[u8]) -> bool {
-    head.len() >= SNIFF_BYTES || first_line(head).len() < head.len()
+            !in_quotes && b == delimiter
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -89,25 +102,25 @@ mod tests {
 
     #[test]
     fn delimiters() {
-        assert_eq!(sniff(b"a,b,c\n1,2,3"), Sniffed::Text { bom_len: 0, delimiter: b',' });
-        assert_eq!(sniff(b"\xEF\xBB\xBFa;b;\"c,d\"\n"), Sniffed::Text { bom_len: 3, delimiter: b';' });
-        assert_eq!(sniff(b"a\tb\tc\r\n"), Sniffed::Text { bom_len: 0, delimiter: b'\t' });
-        assert_eq!(sniff(b"a|b|c"), Sniffed::Text { bom_len: 0, delimiter: b'|' });
+        assert_eq!(delimiter_of(b"a,b,c\n1,2,3"), b',');
+        assert_eq!(delimiter_of(b"a;b;\"c,d\"\n1;2;\"3,5\"\n"), b';');
+        assert_eq!(delimiter_of(b"a\tb\tc\r\n1\t2\t3"), b'\t');
+        assert_eq!(delimiter_of(b"a|b|c"), b'|');
+        // a title line with a comma does not outvote the table's semicolons
+        assert_eq!(delimiter_of(b"Sales report, 2024\n\nid;owner;amount\n1;A;1,5\n2;B;2,5\n"), b';');
     }
 
     #[test]
-    fn not_csv() {
-        assert!(matches!(sniff(b"PK\x03\x04rest"), Sniffed::NotCsv(m) if m.contains("xlsx")));
-        assert!(
-            matches!(sniff(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), Sniffed::NotCsv(m) if m.contains(".xls"))
-        );
-        assert!(matches!(sniff(b"a,b\x00c"), Sniffed::NotCsv(_)));
+    fn sep_lines() {
+        assert_eq!(sep_line(b"sep=;\r\na;b\r\n"), Some((b';', 7)));
+        assert_eq!(sep_line(b"sep=|\na|b"), Some((b'|', 6)));
+        assert_eq!(sep_line(b"a,b\n"), None);
     }
 
     #[test]
-    fn enough() {
-        assert!(!has_enough(b"a,b,c"));
-        assert!(has_enough(b"a,b\n"));
-        assert!(!has_enough(b"\"a\nb\",c"));
+    fn not_csv_formats() {
+        assert!(not_csv(b"PK\x03\x04rest").is_some_and(|m| m.contains("xlsx")));
+        assert!(not_csv(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]).is_some_and(|m| m.contains(".xls")));
+        assert!(not_csv(b"a,b\n").is_none());
     }
 }

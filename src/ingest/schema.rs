@@ -1,0 +1,621 @@
+//! The input tables of METRICS.md ("Input tables"): every kind, its canonical fields, the
+//! type of each, which are required, and the header words (English, Chinese, Persian and
+//! the names common CRM exports use) that name them. Synonyms are in normal form (see
+//! [`super::text::normalize_label`]).
+
+/// How a field's cells are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueType {
+    Text,
+    Money,
+    Number,
+    Percent,
+    Date,
+    DateTime,
+}
+
+/// One canonical field of a table kind.
+#[derive(Debug)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub value: ValueType,
+    pub required: bool,
+    pub synonyms: &'static [&'static str],
+}
+
+/// A table kind: its fields, and the fields that must be present to recognise it.
+#[derive(Debug)]
+pub struct KindSpec {
+    pub name: &'static str,
+    pub fields: &'static [FieldSpec],
+    /// Each inner list is a choice: one of its fields must be present.
+    pub signature: &'static [&'static [&'static str]],
+}
+
+impl KindSpec {
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+}
+
+const fn f(name: &'static str, value: ValueType, required: bool, synonyms: &'static [&'static str]) -> FieldSpec {
+    FieldSpec { name, value, required, synonyms }
+}
+
+use ValueType::*;
+
+const DEAL_ID: &[&str] = &[
+    "deal id",
+    "id",
+    "opportunity id",
+    "record id",
+    "deal number",
+    "deal no",
+    "opportunity",
+    "opportunity number",
+    "商机id",
+    "商机编号",
+    "商机编码",
+    "交易id",
+    "交易编号",
+    "机会id",
+    "编号",
+    "شناسه معامله",
+    "کد معامله",
+    "شناسه فرصت",
+    "شناسه",
+];
+const OWNER: &[&str] = &[
+    "owner",
+    "deal owner",
+    "opportunity owner",
+    "lead owner",
+    "sales agent",
+    "sales rep",
+    "salesperson",
+    "sales person",
+    "sales representative",
+    "rep",
+    "account executive",
+    "assigned to",
+    "owner name",
+    "deal owner name",
+    "user",
+    "agent",
+    "负责人",
+    "销售",
+    "销售员",
+    "销售代表",
+    "业务员",
+    "所有者",
+    "商机负责人",
+    "فروشنده",
+    "مسئول",
+    "کارشناس فروش",
+    "مالک",
+    "نماینده فروش",
+    "کارشناس",
+];
+const ACCOUNT: &[&str] = &[
+    "account",
+    "account name",
+    "company",
+    "company name",
+    "organization",
+    "organization name",
+    "organisation",
+    "customer",
+    "customer name",
+    "client",
+    "client name",
+    "associated company",
+    "客户",
+    "客户名称",
+    "公司",
+    "公司名称",
+    "حساب",
+    "مشتری",
+    "نام مشتری",
+    "شرکت",
+    "نام شرکت",
+];
+const STAGE: &[&str] = &[
+    "stage",
+    "deal stage",
+    "pipeline stage",
+    "sales stage",
+    "opportunity stage",
+    "stage name",
+    "阶段",
+    "销售阶段",
+    "商机阶段",
+    "مرحله",
+    "مرحله فروش",
+    "مرحله معامله",
+];
+const STATUS: &[&str] = &[
+    "status",
+    "deal status",
+    "opportunity status",
+    "lead status",
+    "won lost",
+    "result",
+    "状态",
+    "赢单状态",
+    "商机状态",
+    "线索状态",
+    "وضعیت",
+    "وضعیت معامله",
+];
+const AMOUNT: &[&str] = &[
+    "amount",
+    "value",
+    "deal value",
+    "close value",
+    "deal amount",
+    "opportunity amount",
+    "amount usd",
+    "total",
+    "total amount",
+    "deal size",
+    "price",
+    "sales",
+    "revenue",
+    "金额",
+    "合同金额",
+    "商机金额",
+    "销售额",
+    "成交金额",
+    "总额",
+    "مبلغ",
+    "ارزش",
+    "مبلغ معامله",
+    "ارزش معامله",
+    "مبلغ کل",
+    "فروش",
+];
+const CREATED: &[&str] = &[
+    "created date",
+    "create date",
+    "created",
+    "created at",
+    "created on",
+    "created time",
+    "deal created",
+    "date created",
+    "creation date",
+    "engage date",
+    "open date",
+    "opened date",
+    "deal created on",
+    "add time",
+    "创建日期",
+    "创建时间",
+    "建立日期",
+    "تاریخ ایجاد",
+    "تاریخ ثبت",
+    "زمان ایجاد",
+];
+const CLOSED: &[&str] = &[
+    "close date",
+    "closed date",
+    "closed at",
+    "close time",
+    "closed on",
+    "date closed",
+    "actual close date",
+    "won time",
+    "won date",
+    "closing date",
+    "关闭日期",
+    "成交日期",
+    "结束日期",
+    "赢单日期",
+    "تاریخ بستن",
+    "تاریخ بسته شدن",
+    "تاریخ اتمام",
+];
+const SOURCE: &[&str] = &[
+    "source",
+    "lead source",
+    "deal source",
+    "origin",
+    "original source",
+    "来源",
+    "线索来源",
+    "渠道来源",
+    "منبع",
+    "منبع سرنخ",
+];
+const CUSTOMER_ID: &[&str] = &[
+    "customer id",
+    "customer",
+    "customer number",
+    "client id",
+    "account id",
+    "customer unique id",
+    "客户id",
+    "客户编号",
+    "客户",
+    "شناسه مشتری",
+    "کد مشتری",
+    "مشتری",
+];
+const CHANNEL: &[&str] = &["channel", "marketing channel", "utm source", "medium", "渠道", "کانال"];
+const DATE: &[&str] = &["date", "day", "month", "period", "week", "日期", "月份", "تاریخ", "ماه"];
+const CURRENCY: &[&str] = &["currency", "currency code", "币种", "货币", "ارز", "واحد پول"];
+const PRODUCT: &[&str] = &["product", "product name", "item", "sku", "产品", "产品名称", "商品", "محصول", "کالا"];
+const FIRST_RESPONSE: &[&str] = &[
+    "first response date",
+    "first response",
+    "first response time",
+    "first response at",
+    "first contact date",
+    "first touch",
+    "responded at",
+    "首次响应时间",
+    "首次回复时间",
+    "首次跟进时间",
+    "زمان اولین پاسخ",
+    "اولین پاسخ",
+];
+const LEAD_ID: &[&str] = &["lead id", "lead", "mql id", "prospect id", "线索id", "线索编号", "شناسه سرنخ", "کد سرنخ"];
+
+pub const DEALS: KindSpec = KindSpec {
+    name: "deals",
+    fields: &[
+        f("deal_id", Text, true, DEAL_ID),
+        f("owner", Text, true, OWNER),
+        f("account", Text, true, ACCOUNT),
+        f("stage", Text, true, STAGE),
+        f("status", Text, false, STATUS),
+        f("amount", Money, true, AMOUNT),
+        f("created_date", Date, true, CREATED),
+        f("closed_date", Date, false, CLOSED),
+        f(
+            "lost_reason",
+            Text,
+            false,
+            &[
+                "lost reason",
+                "loss reason",
+                "reason lost",
+                "closed lost reason",
+                "reason for loss",
+                "输单原因",
+                "丢单原因",
+                "失败原因",
+                "دلیل از دست رفتن",
+                "دلیل شکست",
+                "علت شکست",
+            ],
+        ),
+        f("source", Text, false, SOURCE),
+        f("type", Text, false, &["type", "deal type", "opportunity type", "类型", "商机类型", "نوع", "نوع معامله"]),
+        f(
+            "probability",
+            Percent,
+            false,
+            &[
+                "probability",
+                "probability (%)",
+                "probability %",
+                "win probability",
+                "deal probability",
+                "概率",
+                "赢率",
+                "成交概率",
+                "احتمال",
+                "احتمال موفقیت",
+            ],
+        ),
+        f(
+            "expected_close_date",
+            Date,
+            false,
+            &[
+                "expected close date",
+                "expected close",
+                "expected closing date",
+                "预计成交日期",
+                "预计关闭日期",
+                "تاریخ بستن مورد انتظار",
+                "تاریخ پیش بینی بستن",
+            ],
+        ),
+        f("currency", Text, false, CURRENCY),
+        f("product", Text, false, PRODUCT),
+        f("lost_stage", Text, false, &["lost stage", "stage lost", "lost at stage", "输单阶段", "مرحله شکست"]),
+    ],
+    signature: &[&["stage", "status"], &["amount", "created_date", "closed_date"]],
+};
+
+pub const STAGE_HISTORY: KindSpec = KindSpec {
+    name: "stage_history",
+    fields: &[
+        f("deal_id", Text, true, DEAL_ID),
+        f(
+            "stage",
+            Text,
+            true,
+            &["stage", "new stage", "to stage", "stage name", "阶段", "新阶段", "مرحله", "مرحله جدید"],
+        ),
+        f(
+            "entered_date",
+            DateTime,
+            true,
+            &[
+                "entered date",
+                "entered at",
+                "entered",
+                "date entered",
+                "stage date",
+                "changed at",
+                "change date",
+                "timestamp",
+                "进入日期",
+                "进入时间",
+                "变更时间",
+                "تاریخ ورود",
+                "تاریخ تغییر",
+            ],
+        ),
+    ],
+    signature: &[&["deal_id"], &["stage"], &["entered_date"]],
+};
+
+pub const LEADS: KindSpec = KindSpec {
+    name: "leads",
+    fields: &[
+        f("lead_id", Text, true, LEAD_ID),
+        f(
+            "created_date",
+            DateTime,
+            true,
+            &[
+                "created date",
+                "create date",
+                "created",
+                "created at",
+                "created on",
+                "lead created",
+                "first contact date",
+                "创建日期",
+                "创建时间",
+                "تاریخ ایجاد",
+                "تاریخ ثبت",
+            ],
+        ),
+        f("source", Text, false, SOURCE),
+        f("direction", Text, false, &["direction", "inbound outbound", "lead type", "方向", "类型", "جهت"]),
+        f("owner", Text, false, OWNER),
+        f("status", Text, false, STATUS),
+        f("mql_date", Date, false, &["mql date", "became mql", "marketing qualified date", "mql", "تاریخ mql"]),
+        f("sql_date", Date, false, &["sql date", "became sql", "sales qualified date", "sql", "تاریخ sql"]),
+        f("first_response_date", DateTime, false, FIRST_RESPONSE),
+        f(
+            "converted_date",
+            Date,
+            false,
+            &["converted date", "conversion date", "converted at", "won date", "转化日期", "تاریخ تبدیل"],
+        ),
+        f("deal_id", Text, false, &["deal id", "opportunity id", "商机id", "شناسه معامله"]),
+        f("customer_id", Text, false, CUSTOMER_ID),
+    ],
+    signature: &[&["lead_id"], &["created_date"]],
+};
+
+pub const ACTIVITIES: KindSpec = KindSpec {
+    name: "activities",
+    fields: &[
+        f("owner", Text, true, OWNER),
+        f(
+            "type",
+            Text,
+            true,
+            &["type", "activity type", "activity", "task type", "活动类型", "类型", "نوع فعالیت", "نوع"],
+        ),
+        f("date", DateTime, true, &["date", "activity date", "due date", "done date", "日期", "活动日期", "تاریخ"]),
+        f(
+            "duration_minutes",
+            Number,
+            false,
+            &["duration", "duration minutes", "duration (min)", "minutes", "时长", "مدت", "مدت زمان"],
+        ),
+        f("deal_id", Text, false, &["deal id", "opportunity id", "商机id", "شناسه معامله"]),
+        f("lead_id", Text, false, LEAD_ID),
+        f("outcome", Text, false, &["outcome", "result", "结果", "نتیجه"]),
+    ],
+    signature: &[&["owner"], &["type"], &["date"]],
+};
+
+pub const CUSTOMERS: KindSpec = KindSpec {
+    name: "customers",
+    fields: &[
+        f("customer_id", Text, true, CUSTOMER_ID),
+        f(
+            "acquired_date",
+            Date,
+            true,
+            &[
+                "acquired date",
+                "acquisition date",
+                "customer since",
+                "signup date",
+                "sign up date",
+                "start date",
+                "first purchase date",
+                "获客日期",
+                "注册日期",
+                "تاریخ جذب",
+                "تاریخ عضویت",
+            ],
+        ),
+        f(
+            "churned_date",
+            Date,
+            false,
+            &["churned date", "churn date", "cancel date", "cancellation date", "end date", "流失日期", "تاریخ ریزش"],
+        ),
+        f("segment", Text, false, &["segment", "tier", "细分", "客户类型", "بخش"]),
+        f("channel", Text, false, CHANNEL),
+        f("annual_profit", Money, false, &["annual profit", "profit per year", "年利润", "سود سالانه"]),
+    ],
+    signature: &[&["customer_id"], &["acquired_date"]],
+};
+
+pub const ORDERS: KindSpec = KindSpec {
+    name: "orders",
+    fields: &[
+        f(
+            "order_id",
+            Text,
+            true,
+            &[
+                "order id",
+                "order",
+                "order number",
+                "invoice",
+                "invoice id",
+                "订单id",
+                "订单号",
+                "订单编号",
+                "شماره سفارش",
+                "شناسه سفارش",
+            ],
+        ),
+        f("customer_id", Text, true, CUSTOMER_ID),
+        f(
+            "order_date",
+            Date,
+            true,
+            &["order date", "date", "purchase date", "invoice date", "订单日期", "下单日期", "تاریخ سفارش", "تاریخ"],
+        ),
+        f("amount", Money, true, AMOUNT),
+        f("product", Text, false, PRODUCT),
+        f("currency", Text, false, CURRENCY),
+    ],
+    signature: &[&["order_id"], &["order_date"], &["amount"]],
+};
+
+pub const SUBSCRIPTIONS: KindSpec = KindSpec {
+    name: "subscriptions",
+    fields: &[
+        f("customer_id", Text, true, CUSTOMER_ID),
+        f("start_date", Date, true, &["start date", "started", "start", "开始日期", "تاریخ شروع"]),
+        f("end_date", Date, false, &["end date", "ended", "end", "cancel date", "结束日期", "تاریخ پایان"]),
+        f(
+            "mrr",
+            Money,
+            true,
+            &[
+                "mrr",
+                "monthly amount",
+                "monthly recurring revenue",
+                "monthly fee",
+                "月费",
+                "月经常性收入",
+                "مبلغ ماهانه",
+            ],
+        ),
+    ],
+    signature: &[&["customer_id"], &["start_date"], &["mrr"]],
+};
+
+pub const SPEND: KindSpec = KindSpec {
+    name: "spend",
+    fields: &[
+        f("date", Date, true, DATE),
+        f(
+            "amount",
+            Money,
+            true,
+            &["amount", "spend", "cost", "spent", "marketing spend", "花费", "费用", "成本", "هزینه", "مبلغ"],
+        ),
+        f("channel", Text, false, CHANNEL),
+    ],
+    signature: &[&["date"], &["amount"]],
+};
+
+pub const QUOTAS: KindSpec = KindSpec {
+    name: "quotas",
+    fields: &[
+        f("owner", Text, true, OWNER),
+        f("period", Text, true, &["period", "month", "quarter", "year", "周期", "期间", "دوره"]),
+        f(
+            "quota",
+            Money,
+            true,
+            &["quota", "target", "goal", "sales target", "定额", "目标", "指标", "销售目标", "سهمیه", "هدف"],
+        ),
+    ],
+    signature: &[&["owner"], &["quota"]],
+};
+
+pub const SURVEYS: KindSpec = KindSpec {
+    name: "surveys",
+    fields: &[
+        f("date", Date, true, &["date", "response date", "submitted at", "survey date", "日期", "تاریخ"]),
+        f(
+            "score",
+            Number,
+            true,
+            &["score", "nps", "nps score", "csat", "rating", "likelihood to recommend", "评分", "分数", "امتیاز"],
+        ),
+        f("type", Text, false, &["type", "survey type", "类型", "نوع"]),
+        f("customer_id", Text, false, CUSTOMER_ID),
+    ],
+    signature: &[&["score"], &["date"]],
+};
+
+pub const TRAFFIC: KindSpec = KindSpec {
+    name: "traffic",
+    fields: &[
+        f("date", Date, true, DATE),
+        f(
+            "visitors",
+            Number,
+            true,
+            &["visitors", "visits", "sessions", "users", "访客", "访问量", "بازدیدکننده", "بازدید"],
+        ),
+        f("conversions", Number, true, &["conversions", "orders", "signups", "转化", "转化数", "تبدیل"]),
+        f("channel", Text, false, CHANNEL),
+    ],
+    signature: &[&["visitors"], &["conversions"]],
+};
+
+pub const TICKETS: KindSpec = KindSpec {
+    name: "tickets",
+    fields: &[
+        f(
+            "created_date",
+            DateTime,
+            true,
+            &["created date", "created at", "created", "opened at", "ticket created", "创建时间", "تاریخ ایجاد"],
+        ),
+        f("first_response_date", DateTime, true, FIRST_RESPONSE),
+        f("customer_id", Text, false, CUSTOMER_ID),
+        f("owner", Text, false, OWNER),
+    ],
+    signature: &[&["created_date"], &["first_response_date"]],
+};
+
+/// Every kind, in the order ties are broken (deals first: it is what most files are).
+pub const KINDS: [&KindSpec; 12] = [
+    &DEALS,
+    &LEADS,
+    &STAGE_HISTORY,
+    &ACTIVITIES,
+    &CUSTOMERS,
+    &ORDERS,
+    &SUBSCRIPTIONS,
+    &SPEND,
+    &QUOTAS,
+    &SURVEYS,
+    &TRAFFIC,
+    &TICKETS,
+];
+
+pub fn kind(name: &str) -> Option<&'static KindSpec> {
+    KINDS.iter().copied().find(|k| k.name == name)
+}
