@@ -112,3 +112,75 @@ proptest! {
         prop_assert_eq!(finish(&a), finish(&one));
     }
 }
+
+/// Bytes drawn mostly from what CSV parsing and value reading care about, plus anything.
+fn csvish_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let alphabet: Vec<&'static [u8]> = vec![
+        b",",
+        b";",
+        b"\t",
+        b"\"",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b"0",
+        b"9",
+        b"12",
+        b".",
+        b"-",
+        b"/",
+        b":",
+        b" ",
+        b"Won",
+        b"Lost",
+        b"stage",
+        b"amount",
+        b"deal_id",
+        b"owner",
+        b"created_date",
+        b"closed_date",
+        b"2024-02-29",
+        b"13/31/2024",
+        b"1403/12/30",
+        "\u{06F1}".as_bytes(),
+        "年".as_bytes(),
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\x00",
+        b"\xC3",
+        b"\xB1",
+        b"Total",
+        b"sep=;",
+        b"PK\x03\x04",
+        b"99999999999999999999",
+        b"(5)",
+        b"$",
+        b"e",
+    ];
+    prop::collection::vec(
+        prop_oneof![prop::sample::select(alphabet).prop_map(<[u8]>::to_vec), any::<u8>().prop_map(|b| vec![b])],
+        0..300,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// Cases for the arbitrary-bytes test: 256, or `FUZZ_CASES` for a long run
+/// (`FUZZ_CASES=200000 cargo test --release --test chunking arbitrary`).
+fn fuzz_cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+    /// No input makes the engine panic, and chunking never changes the report.
+    #[test]
+    fn arbitrary_bytes_never_panic(body in csvish_bytes(), raw in prop::collection::vec(any::<u8>(), 0..64),
+                                   cuts in prop::collection::vec(any::<usize>(), 0..8), header in any::<bool>()) {
+        let mut bytes = if header { b"deal_id,owner,stage,amount,created_date,closed_date\n".to_vec() } else { Vec::new() };
+        bytes.extend_from_slice(&body);
+        bytes.extend_from_slice(&raw);
+        let whole = analyze(&[("p.csv", &bytes)], options(None, None, Some("2024-06-01")), usize::MAX);
+        prop_assert_eq!(json(&analyze_cuts(&bytes, &cuts, None)), json(&whole));
+    }
+}

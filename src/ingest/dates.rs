@@ -1,11 +1,17 @@
 //! Dates and date-times as written in exports, to `chrono` values.
 //!
 //! Accepted: ISO `2024-03-05` (with a time `T14:30[:00]`, optional `Z`/`±hh:mm`, which
-//! converts the time to UTC), `2024/03/05`, `20240305`, and day/month forms
-//! `3/5/2024`, `5.3.2024`, `5-3-24` whose order is decided per column (see
-//! [`DateOrder`]). A time after the date (`14:30`, `2:30 PM`) is kept.
+//! converts the time to UTC), `2024/03/05`, `20240305`, day/month forms `3/5/2024`,
+//! `5.3.2024`, `5-3-24` whose order is decided per file (see [`DateOrder`]), English
+//! month names (`Mar 5, 2024`, `5-Mar-24`), `2024年3月5日`, Excel serial numbers
+//! (`45352`, 1954–2119), Unix timestamps (10 digits, or 13 for milliseconds), and Solar
+//! Hijri (Jalali) dates such as `1403/01/15` (years 1300–1499), converted to Gregorian.
+//! Persian, Arabic-Indic and full-width digits are read as digits. A time after the date
+//! (`14:30`, `2:30 PM`) is kept.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use super::money::ascii_digit;
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use std::borrow::Cow;
 
 /// Order of day and month in a `a/b/yyyy` date, decided per column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +31,9 @@ pub struct OrderVotes {
 
 impl OrderVotes {
     pub fn observe(&mut self, raw: &str) {
-        let Some((a, b, _, sep)) = split_dmy(raw.trim()) else { return };
+        let s = ascii_digits(raw.trim());
+        let date = s.split([' ', 'T']).next().unwrap_or("");
+        let Some((a, b, _, sep)) = split_dmy(date) else { return };
         if sep == '/' {
             self.slashed += 1;
         } else {
@@ -58,9 +66,19 @@ pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, &'st
 
 /// Parses a date or date-time cell. `Ok(None)` for blank.
 pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
-    let s = raw.trim();
+    let s = ascii_digits(raw.trim());
+    let s = s.trim();
     if s.is_empty() {
         return Ok(None);
+    }
+    if let Some(dt) = serial_or_timestamp(s) {
+        return Ok(Some(dt));
+    }
+    if s.contains('年') {
+        return chinese(s).map(Some).ok_or("not a date");
+    }
+    if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
+        return named_month(s).map(Some).ok_or("not a date");
     }
     let (date_part, time_part) = split_date_time(s);
     let date = parse_date_part(date_part, order).ok_or("not a date")?;
@@ -125,6 +143,9 @@ fn parse_date_part(s: &str, order: DateOrder) -> Option<NaiveDate> {
         if parts.next().is_some() {
             return None;
         }
+        if (1300..1500).contains(&y) {
+            return jalali(y, m, d);
+        }
         return NaiveDate::from_ymd_opt(y, m, d);
     }
     // yyyymmdd
@@ -137,6 +158,125 @@ fn parse_date_part(s: &str, order: DateOrder) -> Option<NaiveDate> {
         DateOrder::MonthFirst => NaiveDate::from_ymd_opt(y, a, b),
         DateOrder::DayFirst => NaiveDate::from_ymd_opt(y, b, a),
     }
+}
+
+/// Persian, Arabic-Indic and full-width digits as ASCII; `٫` and `／` as their ASCII forms.
+fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '／' => '/',
+                '：' => ':',
+                '－' => '-',
+                c => ascii_digit(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+/// Excel serial day numbers (1954–2119, with an optional fraction of a day) and Unix
+/// timestamps (10 digits: seconds; 13: milliseconds).
+fn serial_or_timestamp(s: &str) -> Option<NaiveDateTime> {
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match (whole.len(), fraction.is_empty()) {
+        (5, _) => {
+            let days: i64 = whole.parse().ok()?;
+            if !(20_000..=80_000).contains(&days) {
+                return None;
+            }
+            let part: f64 = format!("0.{}", if fraction.is_empty() { "0" } else { fraction }).parse().ok()?;
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+            Some(base + Duration::days(days) + Duration::seconds((part * 86_400.0).round() as i64))
+        }
+        (10, true) => DateTime::from_timestamp(whole.parse().ok()?, 0).map(|d| d.naive_utc()),
+        (13, true) => DateTime::from_timestamp_millis(whole.parse().ok()?).map(|d| d.naive_utc()),
+        _ => None,
+    }
+}
+
+/// `2024年3月5日`, optionally followed by a time.
+fn chinese(s: &str) -> Option<NaiveDateTime> {
+    let (y, rest) = s.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let (d, rest) = rest.split_once(['日', '号']).unwrap_or((rest, ""));
+    let date = NaiveDate::from_ymd_opt(number(y.trim())? as i32, number(m.trim())?, number(d.trim())?)?;
+    let rest = rest.trim();
+    let time = if rest.is_empty() { NaiveTime::MIN } else { parse_time(rest)?.0 };
+    Some(date.and_time(time))
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// English month names: `Mar 5, 2024`, `5 March 2024`, `05-Mar-24`, `Tue, 5 Mar 2024 14:00`.
+fn named_month(s: &str) -> Option<NaiveDateTime> {
+    let (mut month, mut numbers, mut time) = (None, Vec::new(), None);
+    let lower = s.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower.split([' ', ',', '-', '/', '.']).filter(|t| !t.is_empty()).collect();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.contains(':') {
+            time = Some(parse_time(&tokens[i..].join(" "))?.0);
+            break;
+        }
+        if t.bytes().all(|b| b.is_ascii_digit()) {
+            numbers.push(*t);
+        } else if let Some(m) = MONTHS.iter().position(|m| t.starts_with(m)) {
+            if month.replace(m as u32 + 1).is_some() {
+                return None;
+            }
+        } else if !matches!(*t, "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun" | "st" | "nd" | "rd" | "th")
+            && !t.ends_with("day")
+        {
+            return None;
+        }
+    }
+    let month = month?;
+    let (day, year) = match numbers.as_slice() {
+        [a, b] if a.len() == 4 => (*b, *a),
+        [a, b] => (*a, *b),
+        _ => return None,
+    };
+    let year = number(year)? as i32;
+    let year = if year < 100 {
+        if year < 70 {
+            2000 + year
+        } else {
+            1900 + year
+        }
+    } else {
+        year
+    };
+    Some(NaiveDate::from_ymd_opt(year, month, number(day)?)?.and_time(time.unwrap_or(NaiveTime::MIN)))
+}
+
+/// A Solar Hijri (Jalali) date to Gregorian, by the 33-year arithmetic rule (exact for
+/// the years 1178–1633 of that calendar). `None` for a day the month does not have.
+pub fn jalali(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&jm) || jd == 0 || jd > if jm <= 6 { 31 } else { 30 } {
+        return None;
+    }
+    let to_gregorian = |jy: i64, jm: i64, jd: i64| {
+        let y = jy + 1595;
+        let days = -355_668
+            + 365 * y
+            + (y / 33) * 8
+            + ((y % 33) + 3) / 4
+            + jd
+            + if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
+        // days counts from 0000-01-01 of the proleptic Gregorian calendar (day 0)
+        NaiveDate::from_ymd_opt(0, 1, 1).map(|epoch| epoch + Duration::days(days))
+    };
+    let date = to_gregorian(jy as i64, jm as i64, jd as i64)?;
+    // Esfand 30 exists only in leap years: then it is not the next year's first day.
+    if jm == 12 && jd == 30 && to_gregorian(jy as i64 + 1, 1, 1) == Some(date) {
+        return None;
+    }
+    Some(date)
 }
 
 /// `hh:mm[:ss[.fff]]` with optional `AM/PM` and `Z`/`±hh[:]mm`; returns the time and
@@ -220,6 +360,53 @@ mod tests {
         assert_eq!(dt("3/5/2024 2:05 PM"), "2024-03-05 14:05:00");
         assert_eq!(dt("2024-03-05 12:00 AM"), "2024-03-05 00:00:00");
         assert_eq!(parse_datetime("2024-03-05 25:00", mf), Err("not a time"));
+    }
+
+    #[test]
+    fn more_formats() {
+        let mf = DateOrder::MonthFirst;
+        for (s, y, m, d) in [
+            ("Mar 5, 2024", 2024, 3, 5),
+            ("5 March 2024", 2024, 3, 5),
+            ("05-Mar-24", 2024, 3, 5),
+            ("Tue, 5 Mar 2024 14:00", 2024, 3, 5),
+            ("2024-Mar-05", 2024, 3, 5),
+            ("2024年3月5日", 2024, 3, 5),
+            ("2024年03月05日 14:30", 2024, 3, 5),
+            ("45356", 2024, 3, 5),
+            ("45356.75", 2024, 3, 5),
+            ("1709596800", 2024, 3, 5),
+            ("1709596800000", 2024, 3, 5),
+            ("۲۰۲۴/۰۳/۰۵", 2024, 3, 5),
+            ("２０２４－０３－０５", 2024, 3, 5),
+        ] {
+            assert_eq!(parse_date(s, mf), Ok(day(y, m, d)), "{s}");
+        }
+        assert_eq!(parse_datetime("45356.75", mf).unwrap().unwrap().to_string(), "2024-03-05 18:00:00");
+        assert_eq!(parse_date("Smarch 5, 2024", mf), Err("not a date"));
+        assert_eq!(parse_date("12345", mf), Err("not a date"));
+    }
+
+    #[test]
+    fn solar_hijri_dates() {
+        // Reference days: Nowruz 1400 = 21 Mar 2021, 1403 = 20 Mar 2024, 1404 = 21 Mar 2025;
+        // 1399 and 1403 are leap years (Esfand has 30 days); 1 Mehr 1403 = 22 Sep 2024.
+        let mf = DateOrder::MonthFirst;
+        for (s, y, m, d) in [
+            ("1400/01/01", 2021, 3, 21),
+            ("1399/12/30", 2021, 3, 20),
+            ("1403/01/01", 2024, 3, 20),
+            ("1402/12/29", 2024, 3, 19),
+            ("1403/07/01", 2024, 9, 22),
+            ("1403/12/30", 2025, 3, 20),
+            ("1404/01/01", 2025, 3, 21),
+            ("۱۴۰۳/۰۱/۱۵", 2024, 4, 3),
+            ("1403-01-15", 2024, 4, 3),
+        ] {
+            assert_eq!(parse_date(s, mf), Ok(day(y, m, d)), "{s}");
+        }
+        assert_eq!(parse_date("1402/12/30", mf), Err("not a date")); // 1402 is not leap
+        assert_eq!(parse_date("1403/07/31", mf), Err("not a date")); // Mehr has 30 days
     }
 
     #[test]

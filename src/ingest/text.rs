@@ -28,9 +28,19 @@ pub fn normalize_label(s: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        out.extend(persian_letter(c).to_lowercase());
     }
     out
+}
+
+/// Arabic yeh and kaf (typed on Arabic keyboards, and all Windows-1256 holds) as the
+/// Persian letters, so `مشتري` and `مشتری` are one word.
+fn persian_letter(c: char) -> char {
+    match c {
+        '\u{064A}' | '\u{0649}' => '\u{06CC}',
+        '\u{0643}' => '\u{06A9}',
+        c => c,
+    }
 }
 
 /// The key under which a name (owner, account, stage) is grouped: trimmed, white space
@@ -41,7 +51,7 @@ pub fn group_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(word.chars().map(persian_letter).flat_map(char::to_lowercase));
     }
     out
 }
@@ -57,5 +67,7 @@ mod tests {
         assert_eq!(normalize_label("  Opportunity Owner "), "opportunity owner");
         assert_eq!(normalize_label("金额"), "金额");
         assert_eq!(group_key("  Ann   SMITH "), "ann smith");
+        assert_eq!(normalize_label("مشتري"), normalize_label("مشتری"));
+        assert_eq!(group_key("علي"), group_key("علی"));
     }
 }
