@@ -6,7 +6,7 @@ use crate::metrics::DealsAgg;
 use crate::model::Deal;
 use crate::options::Options;
 use crate::problems::Problems;
-use crate::report::{PeriodInfo, Report, REPORT_VERSION};
+use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
 use chrono::Days;
 
 /// Handle of a file inside an [`Engine`].
@@ -92,6 +92,7 @@ impl Engine {
                 first_date: deals.first_date(),
                 last_date: deals.last_date(),
             },
+            kinds: kinds(),
             ..Report::default()
         };
         deals.finish(&self.options, as_of, &mut report);

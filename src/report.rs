@@ -103,6 +103,42 @@ pub struct Diagnostics {
     pub files: u64,
 }
 
+/// A canonical field of a table kind, for mapping editors.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldInfo {
+    pub name: &'static str,
+    pub required: bool,
+    /// `text`, `money`, `number`, `percent`, `date` or `datetime`.
+    pub value: &'static str,
+}
+
+/// Every table kind and its fields (METRICS.md "Input tables").
+pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
+    use crate::ingest::schema::{ValueType, KINDS};
+    KINDS
+        .iter()
+        .map(|k| {
+            let fields = k
+                .fields
+                .iter()
+                .map(|f| FieldInfo {
+                    name: f.name,
+                    required: f.required,
+                    value: match f.value {
+                        ValueType::Text => "text",
+                        ValueType::Money => "money",
+                        ValueType::Number => "number",
+                        ValueType::Percent => "percent",
+                        ValueType::Date => "date",
+                        ValueType::DateTime => "datetime",
+                    },
+                })
+                .collect();
+            (k.name, fields)
+        })
+        .collect()
+}
+
 /// The whole result of an analysis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -115,6 +151,8 @@ pub struct Report {
     /// The detected schema of every file: kind, column mapping, delimiter, encoding.
     pub files: Vec<FileInfo>,
     pub diagnostics: Diagnostics,
+    /// Every table kind and its fields, for mapping editors.
+    pub kinds: BTreeMap<&'static str, Vec<FieldInfo>>,
 }
 
 /// Money as an exact decimal string.

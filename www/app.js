@@ -7,12 +7,15 @@ import { renderCards } from './views/cards.js';
 import { renderTable } from './views/table.js';
 import { renderFunnel } from './views/funnel.js';
 import { renderProblems } from './views/problems.js';
-import { renderFiles } from './views/files.js';
+import { renderMapping } from './views/mapping.js';
+import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
 const $ = (id) => document.getElementById(id);
 const fmt = formatter();
 let currentFiles = [];
 let running = null;
+/** The user's per-file choices (kind, columns, encoding…), by file name. */
+let choices = {};
 
 function message(text, kind = 'error') {
   $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
@@ -27,20 +30,25 @@ function showProgress(p) {
     `${fmt.bytes(p.bytes)} of ${fmt.bytes(p.totalBytes)} · ${fmt.count(p.rows)} rows · ${rate.toFixed(1)} MB/s`;
 }
 
-async function run(files) {
+async function run(files, { keepChoices = true, keepMessages = false } = {}) {
   if (!files.length) return;
+  if (!keepChoices) choices = {};
   running?.abort();
   const controller = new AbortController();
   running = controller;
   currentFiles = files;
-  clear($('messages'));
+  if (!keepMessages) clear($('messages'));
   $('progress').hidden = false;
   showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
   document.body.dataset.state = 'running';
   try {
     const report = await analyze(files, {
-      from: $('from').value, to: $('to').value, onProgress: showProgress, signal: controller.signal,
+      from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
     });
+    if (applyPresets(report)) {
+      if (running === controller) running = null;
+      return run(files, { keepMessages: true });
+    }
     render(report);
     document.body.dataset.state = 'done';
   } catch (err) {
@@ -57,11 +65,50 @@ async function run(files) {
   }
 }
 
+/** Applies saved presets to files with a known header and no choices yet; true if any. */
+function applyPresets(report) {
+  let applied = false;
+  for (const f of report.files) {
+    const preset = choices[f.name] ? null : presetFor(f);
+    if (preset) {
+      choices[f.name] = preset.options;
+      message(`Preset “${preset.name}” applied to ${f.name}.`, 'info');
+      applied = true;
+    }
+  }
+  return applied;
+}
+
+function renderPresetList() {
+  const list = loadPresets();
+  const holder = clear($('preset-list'));
+  holder.append(list.length ? 'Saved presets: ' : 'No saved presets.');
+  for (const p of list) {
+    holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
+      el('button', { type: 'button', class: 'link', 'aria-label': `Delete preset ${p.name}`, text: '×',
+        onclick: () => { deletePreset(p.name); renderPresetList(); } })));
+  }
+}
+
 function render(report) {
   for (const f of report.files) {
     if (f.error) message(`${f.name}: ${f.error.message}`);
   }
-  const analysed = report.files.some((f) => f.kind);
+  $('files-section').hidden = !report.files.length;
+  renderMapping($('files'), report, fmt, {
+    choices,
+    onApply: (name, options) => {
+      choices[name] = options;
+      run(currentFiles);
+    },
+    onSavePreset: (name, file, options) => {
+      const ok = savePreset(name, file, options);
+      message(ok ? `Preset “${name}” saved for files with the header of ${file.name}.` : 'This browser does not allow saving presets.', ok ? 'info' : 'error');
+      renderPresetList();
+    },
+  });
+  renderPresetList();
+  const analysed = report.files.some((f) => f.kind === 'deals');
   $('dashboard').hidden = !analysed;
   const p = report.period;
   $('period-label').textContent = p.from || p.to
@@ -108,7 +155,6 @@ function render(report) {
     { key: 'created_date', label: 'Created', kind: 'date' }, { key: 'age_days', label: 'Age (days)', kind: 'count' },
   ], 'No stalled deals.');
   renderProblems($('problems'), report.problems, fmt);
-  renderFiles($('files'), report.files, fmt);
 }
 
 function setUp() {
@@ -118,11 +164,11 @@ function setUp() {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    run(Array.from(e.dataTransfer?.files ?? []));
+    run(Array.from(e.dataTransfer?.files ?? []), { keepChoices: false });
   });
   $('choose').addEventListener('click', () => $('file-input').click());
   $('file-input').addEventListener('change', (e) => {
-    run(Array.from(e.target.files ?? []));
+    run(Array.from(e.target.files ?? []), { keepChoices: false });
     e.target.value = '';
   });
   $('cancel').addEventListener('click', () => running?.abort());
@@ -131,6 +177,20 @@ function setUp() {
     $('from').value = '';
     $('to').value = '';
     run(currentFiles);
+  });
+  $('export-presets').addEventListener('click', exportPresets);
+  $('import-presets').addEventListener('click', () => $('import-input').click());
+  $('import-input').addEventListener('change', async (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const n = await importPresets(file);
+      message(`${n} presets imported.`, 'info');
+    } catch (err) {
+      message(`${file.name} is not a presets file: ${err.message}`);
+    }
+    renderPresetList();
   });
   document.body.dataset.state = 'ready';
 }

@@ -27,14 +27,32 @@ function engineOptions(options) {
     today: options.today || localToday(),
     stalled_after_days: options.stalledAfterDays ?? null,
     stage_order: options.stageOrder ?? null,
+    files: fileOptions(options.fileOptions),
   };
+}
+
+/** Per-file choices: `{ [fileName]: { kind, encoding, delimiter, columns, dateOrder, decimalSeparator } }`. */
+function fileOptions(byName) {
+  if (!byName) return null;
+  const out = {};
+  for (const [name, o] of Object.entries(byName)) {
+    out[name] = {
+      kind: o.kind ?? null,
+      encoding: o.encoding ?? null,
+      delimiter: o.delimiter ?? null,
+      columns: o.columns ?? null,
+      date_order: o.dateOrder ?? null,
+      decimal_separator: o.decimalSeparator ?? null,
+    };
+  }
+  return out;
 }
 
 /**
  * Analyses CSV files and resolves to the report.
  * @param {Iterable<File|Blob>} files
  * @param {{from?: string, to?: string, today?: string, stalledAfterDays?: number,
- *          stageOrder?: string[], onProgress?: (p: {bytes: number, totalBytes: number,
+ *          stageOrder?: string[], fileOptions?: object, onProgress?: (p: {bytes: number, totalBytes: number,
  *          rows: number, elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
  * @returns {Promise<object>} the report
  */

@@ -317,30 +317,29 @@ impl FileIngest {
                 .collect()
         };
         let mut found = None;
-        let mut unrecognised = None;
         for (i, headers) in texts.iter().enumerate() {
             let fixed = fixed_for(headers);
             let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
             let attempt = match user_kind {
-                Some(kind) if !fixed.is_empty() || i == 0 => {
-                    let m = Mapping::new(kind, headers, &fixed);
-                    (m.mapped() > 0).then_some(m).ok_or_else(String::new)
-                }
-                _ => recognise(headers),
+                Some(kind) if !fixed.is_empty() || i == 0 => Some(Mapping::new(kind, headers, &fixed)),
+                Some(_) => None,
+                None => recognise(headers).ok(),
             };
-            match attempt {
-                Ok(m) => {
-                    found = Some((i, m));
-                    break;
-                }
-                Err(msg) if unrecognised.is_none() && headers.iter().filter(|h| !h.is_empty()).count() > 1 => {
-                    unrecognised = Some(msg)
-                }
-                Err(_) => {}
+            if let Some(m) = attempt.filter(|m| m.mapped() > 0) {
+                found = Some((i, m));
+                break;
             }
         }
         let Some((at, mapping)) = found else {
-            let message = unrecognised.unwrap_or_else(|| recognise(texts.first().map_or(&[][..], |t| t)).unwrap_err());
+            // Show the likeliest header (the first record with the most cells) so the
+            // user can map its columns by hand.
+            let filled = |t: &Vec<String>| t.iter().filter(|h| !h.is_empty()).count();
+            let best = texts.iter().enumerate().max_by_key(|(i, t)| (filled(t), usize::MAX - i));
+            if let Some((i, headers)) = best {
+                self.info.header_row = i as u64 + 1;
+                self.info.columns = headers.iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
+            }
+            let message = recognise(best.map_or(&[][..], |(_, t)| t)).err().unwrap_or_default();
             return self.reject("unrecognised_columns", message);
         };
         self.info.header_row = at as u64 + 1;

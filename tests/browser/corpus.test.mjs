@@ -1,0 +1,67 @@
+// The ingest corpus through the public analyze() in Chromium: every export shape gives
+// the metrics of plain.csv (the same check as tests/corpus.rs, natively); and the
+// mapping editor: map an unknown layout by hand, save it as a preset, and see the preset
+// applied by itself to the next file with that header.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openBrowser, dropFiles, waitForResult, ROOT, SHOTS } from './harness.mjs';
+
+let b;
+before(async () => { b = await openBrowser(); });
+after(async () => {
+  assert.deepEqual(b.foreign, [], 'requests left 127.0.0.1');
+  await b?.close();
+});
+
+const CORPUS = `${ROOT}tests/corpus/`;
+const expected = JSON.parse(readFileSync(`${CORPUS}expected.json`, 'utf8'));
+
+test('every corpus file gives the metrics of plain.csv', async () => {
+  const files = Object.keys(expected).map((name) => ({ name, bytes: [...readFileSync(`${CORPUS}${name}`)] }));
+  const results = await b.page.evaluate(async (list) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const out = {};
+    for (const { name, bytes } of list) {
+      const r = await analyze([new File([new Uint8Array(bytes)], name)], { today: '2024-06-01' });
+      const m = Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.value]));
+      out[name] = { metrics: m, encoding: r.files[0].encoding, delimiter: r.files[0].delimiter, problems: r.problems.total };
+    }
+    return out;
+  }, files);
+  const plain = results['plain.csv'].metrics;
+  assert.equal(plain.revenue, '1334.46');
+  for (const [name, r] of Object.entries(results)) {
+    assert.deepEqual(r.metrics, plain, name);
+    assert.equal(r.problems, 0, name);
+    if (expected[name].encoding_name) assert.equal(r.encoding, expected[name].encoding_name, name);
+    if (expected[name].delimiter) assert.equal(r.delimiter, expected[name].delimiter, name);
+  }
+});
+
+const ODD = 'Rep,Phase,Money,Opened,Finished\nAnn,Won,100,2024-01-01,2024-01-11\nBob,Lost,50,2024-01-02,2024-01-05\nAnn,Talking,70,2024-01-03,\n';
+
+test('an unknown layout is mapped by hand, saved as a preset, and applied next time', async () => {
+  await dropFiles(b.page, [{ name: 'odd.csv', text: ODD }]);
+  await waitForResult(b.page);
+  assert.match(await b.page.textContent('#messages'), /odd\.csv: The columns were not recognised/);
+  const form = b.page.locator('form.mapping[data-file="odd.csv"]');
+  await form.locator('select[name=kind]').selectOption('deals');
+  await form.locator('select[name="column:Rep"]').selectOption('owner');
+  await form.locator('select[name="column:Phase"]').selectOption('stage');
+  await form.locator('select[name="column:Money"]').selectOption('amount');
+  await form.locator('select[name="column:Opened"]').selectOption('created_date');
+  await form.locator('select[name="column:Finished"]').selectOption('closed_date');
+  await form.locator('input[name=preset]').fill('Odd CRM');
+  await form.locator('button.save-preset').click();
+  await form.locator('button.apply').click();
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '100');
+  // 1 won (Ann, 100) of 2 closed
+  assert.equal((await b.page.textContent('[data-metric=win_rate] .value')).trim(), '50.0%');
+  await b.page.screenshot({ path: `${SHOTS}mapping.png`, fullPage: true });
+
+  // A new file with the same header: the preset applies by itself.
+  await dropFiles(b.page, [{ name: 'odd-march.csv', text: ODD.replace('100', '300') }]);
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '300');
+  assert.match(await b.page.textContent('#messages'), /Preset “Odd CRM” applied to odd-march\.csv/);
+});
