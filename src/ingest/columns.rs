@@ -79,7 +79,18 @@ impl Mapping {
         Mapping { kind, index }
     }
 
-    fn satisfies_signature(&self) -> bool {
+    /// Maps `field` to `column` when neither is taken; true if it was set.
+    pub fn set(&mut self, field: &str, column: usize) -> bool {
+        match self.kind.field(field) {
+            Some(i) if self.index[i].is_none() && !self.index.contains(&Some(column)) => {
+                self.index[i] = Some(column);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn satisfies_signature(&self) -> bool {
         self.kind.signature.iter().all(|choice| choice.iter().any(|f| self.has(f)))
     }
 

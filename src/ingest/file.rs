@@ -7,6 +7,7 @@ use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
 use super::decode::{detect, Decoder};
+use super::hints::fill_deal_fields;
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::schema::{ValueType, DEALS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
@@ -330,16 +331,30 @@ impl FileIngest {
                 break;
             }
         }
-        let Some((at, mapping)) = found else {
-            // Show the likeliest header (the first record with the most cells) so the
-            // user can map its columns by hand.
-            let filled = |t: &Vec<String>| t.iter().filter(|h| !h.is_empty()).count();
-            let best = texts.iter().enumerate().max_by_key(|(i, t)| (filled(t), usize::MAX - i));
-            if let Some((i, headers)) = best {
-                self.info.header_row = i as u64 + 1;
-                self.info.columns = headers.iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
+        let filled = |t: &Vec<String>| t.iter().filter(|h| !h.is_empty()).count();
+        let best = texts.iter().enumerate().max_by_key(|(i, t)| (filled(t), usize::MAX - i)).map(|(i, _)| i);
+        // No header word named the table: let the values of the likeliest header's
+        // columns say whether it is a deals table.
+        if let (None, None, Some(i)) = (&found, user_kind, best) {
+            let mut m = Mapping::new(&DEALS, &texts[i], &[]);
+            let guessed = fill_deal_fields(&mut m, &texts[i], &texts[i + 1..]);
+            if m.satisfies_signature() {
+                self.note_guesses(&guessed);
+                found = Some((i, m));
             }
-            let message = recognise(best.map_or(&[][..], |(_, t)| t)).err().unwrap_or_default();
+        } else if let (Some((i, m)), None) = (&mut found, user_kind) {
+            if m.kind.name == DEALS.name {
+                let guessed = fill_deal_fields(m, &texts[*i], &texts[*i + 1..]);
+                self.note_guesses(&guessed);
+            }
+        }
+        let Some((at, mapping)) = found else {
+            // Show the likeliest header so the user can map its columns by hand.
+            if let Some(i) = best {
+                self.info.header_row = i as u64 + 1;
+                self.info.columns = texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
+            }
+            let message = recognise(best.map_or(&[][..], |i| &texts[i])).err().unwrap_or_default();
             return self.reject("unrecognised_columns", message);
         };
         self.info.header_row = at as u64 + 1;
@@ -366,6 +381,13 @@ impl FileIngest {
         self.mapping = Some(mapping);
         for (i, r) in records.iter().enumerate().skip(at + 1) {
             self.data_record(r.as_record(), i as u64 + 1, sink);
+        }
+    }
+
+    fn note_guesses(&mut self, guessed: &[(&'static str, String)]) {
+        if !guessed.is_empty() {
+            let list: Vec<String> = guessed.iter().map(|(f, h)| format!("{h} → {f}")).collect();
+            self.info.notes.push(format!("Columns guessed from their values: {}.", list.join(", ")));
         }
     }
 

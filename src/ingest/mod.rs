@@ -7,6 +7,7 @@ pub mod dates;
 pub mod deal_row;
 pub mod decode;
 pub mod file;
+pub mod hints;
 pub mod money;
 pub mod schema;
 pub mod sniff;

@@ -39,7 +39,16 @@ test('every corpus file gives the metrics of plain.csv', async () => {
   }
 });
 
-const ODD = 'Rep,Phase,Money,Opened,Finished\nAnn,Won,100,2024-01-01,2024-01-11\nBob,Lost,50,2024-01-02,2024-01-05\nAnn,Talking,70,2024-01-03,\n';
+// Two rows: too few for the engine to guess fields from values, so the user maps them.
+const ODD = 'Rep,Phase,Money,Opened,Finished\nAnn,Won,100,2024-01-01,2024-01-11\nBob,Lost,50,2024-01-02,2024-01-05\n';
+
+test('with enough rows, unnamed columns are guessed from their values', async () => {
+  const more = `${ODD}Ann,Talking,70,2024-01-03,\nCy,Won,30,2024-01-04,2024-01-08\n`;
+  await dropFiles(b.page, [{ name: 'guess.csv', text: more }]);
+  await waitForResult(b.page);
+  assert.equal((await b.page.textContent('[data-metric=revenue] .value')).trim(), '130');
+  assert.match(await b.page.textContent('#files'), /Columns guessed from their values: Phase → stage, Money → amount, Opened → created_date, Finished → closed_date/);
+});
 
 test('an unknown layout is mapped by hand, saved as a preset, and applied next time', async () => {
   await dropFiles(b.page, [{ name: 'odd.csv', text: ODD }]);
