@@ -35,6 +35,18 @@ impl<'a> Record<'a> {
         self.data.get(start..end)
     }
 
+    /// The whole record as text, when it is valid UTF-8 (checked once, not per field).
+    pub fn as_str(&self) -> Option<&'a str> {
+        std::str::from_utf8(self.data).ok()
+    }
+
+    /// Field `i` of a record whose text is `whole` (from [`Record::as_str`]).
+    pub fn field_str(&self, whole: &'a str, i: usize) -> Option<&'a str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        whole.get(start..end)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         (0..self.len()).filter_map(move |i| self.get(i))
     }

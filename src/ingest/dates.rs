@@ -66,6 +66,9 @@ pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, &'st
 
 /// Parses a date or date-time cell. `Ok(None)` for blank.
 pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
+    if let Some(d) = iso_date(raw.as_bytes()) {
+        return Ok(Some(d.and_time(NaiveTime::MIN)));
+    }
     let s = ascii_digits(raw.trim());
     let s = s.trim();
     if s.is_empty() {
@@ -158,6 +161,21 @@ fn parse_date_part(s: &str, order: DateOrder) -> Option<NaiveDate> {
         DateOrder::MonthFirst => NaiveDate::from_ymd_opt(y, a, b),
         DateOrder::DayFirst => NaiveDate::from_ymd_opt(y, b, a),
     }
+}
+
+/// `YYYY-MM-DD` exactly (a Gregorian year from 1500): the common case, read directly.
+fn iso_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
+    };
+    let year = n(0..4)?;
+    if year < 1500 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, n(5..7)?, n(8..10)?)
 }
 
 /// Persian, Arabic-Indic and full-width digits as ASCII; `٫` and `／` as their ASCII forms.

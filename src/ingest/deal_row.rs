@@ -5,10 +5,12 @@ use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
 use super::money::{parse_money_with, DecimalSeparator};
 use super::schema::DEALS;
-use super::text::field_text;
+use super::text::{field_text, trim_cell};
 use crate::model::Deal;
 use crate::problems::Problems;
-use crate::stages::{status_from_stage, status_from_status};
+use crate::stages::{status_from_stage, status_from_status, Status};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Fields of the deals table, in the order of [`DEALS`]`.fields`.
@@ -71,6 +73,8 @@ pub struct DealReader {
     has_status: bool,
     has_lost_reason: bool,
     text: [String; 16],
+    stages: RefCell<FxHashMap<Box<str>, Status>>,
+    statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
     /// Blank cells per required field, for the file's notes.
     pub blanks: BTreeMap<&'static str, u64>,
 }
@@ -85,8 +89,32 @@ impl DealReader {
             date_order,
             decimal,
             text: Default::default(),
+            stages: RefCell::default(),
+            statuses: RefCell::default(),
             blanks: BTreeMap::new(),
         }
+    }
+
+    /// Status of a stage name, remembered per distinct name.
+    fn stage_status(&self, stage: &str) -> Status {
+        let mut cache = self.stages.borrow_mut();
+        if let Some(&s) = cache.get(stage) {
+            return s;
+        }
+        let s = status_from_stage(stage);
+        cache.insert(stage.into(), s);
+        s
+    }
+
+    /// Status of a status cell, remembered per distinct word.
+    fn status_word(&self, word: &str) -> Option<Status> {
+        let mut cache = self.statuses.borrow_mut();
+        if let Some(&s) = cache.get(word) {
+            return s;
+        }
+        let s = status_from_status(word);
+        cache.insert(word.into(), s);
+        s
     }
 
     fn header(&self, f: DealField) -> &str {
@@ -94,7 +122,9 @@ impl DealReader {
     }
 
     /// Reads `rec` (spreadsheet row number `row` of `file`); bad values go to `problems`.
-    pub fn read(&mut self, rec: &Record<'_>, row: u64, file: &str, problems: &mut Problems) -> Deal<'_> {
+    /// The deal borrows its text from the record (or, for invalid UTF-8, from copies with
+    /// the bad bytes replaced).
+    pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Deal<'a> {
         if rec.len() != self.headers.len() {
             problems.push(
                 file,
@@ -104,59 +134,78 @@ impl DealReader {
                 format!("row has {} fields, the header has {}", rec.len(), self.headers.len()),
             );
         }
-        for f in DealField::ALL {
-            let t = &mut self.text[f as usize];
-            t.clear();
-            if let Some(i) = self.cols.column_at(f as usize) {
-                t.push_str(&field_text(rec.get(i).unwrap_or(b"")));
-                if t.is_empty() && f.required() {
-                    *self.blanks.entry(f.name()).or_insert(0) += 1;
+        let whole = rec.as_str();
+        let mut cells: [&'a str; 16] = [""; 16];
+        if whole.is_none() {
+            for f in DealField::ALL {
+                let t = &mut self.text[f as usize];
+                t.clear();
+                if let Some(i) = self.cols.column_at(f as usize) {
+                    t.push_str(&field_text(rec.get(i).unwrap_or(b"")));
                 }
             }
         }
-        let text = |f: DealField| self.text[f as usize].as_str();
+        for f in DealField::ALL {
+            let Some(i) = self.cols.column_at(f as usize) else { continue };
+            let empty = match whole {
+                Some(w) => rec.field_str(w, i).is_none_or(|t| trim_cell(t).is_empty()),
+                None => self.text[f as usize].is_empty(),
+            };
+            if empty && f.required() {
+                *self.blanks.entry(f.name()).or_insert(0) += 1;
+            }
+        }
+        let this: &'a Self = self;
+        for f in DealField::ALL {
+            cells[f as usize] = match (whole, this.cols.column_at(f as usize)) {
+                (Some(w), Some(i)) => trim_cell(rec.field_str(w, i).unwrap_or("")),
+                (None, Some(_)) => this.text[f as usize].as_str(),
+                (_, None) => "",
+            };
+        }
+        let text = |f: DealField| cells[f as usize];
 
-        let amount = match parse_money_with(text(DealField::Amount), self.decimal) {
+        let amount = match parse_money_with(text(DealField::Amount), this.decimal) {
             Ok(v) => v,
             Err(why) => {
-                problems.push(file, row, self.header(DealField::Amount), text(DealField::Amount), why);
+                problems.push(file, row, this.header(DealField::Amount), text(DealField::Amount), why);
                 None
             }
         };
         let mut date = |f: DealField, order: DateOrder| match parse_date(text(f), order) {
             Ok(v) => v,
             Err(why) => {
-                problems.push(file, row, self.header(f), text(f), why);
+                problems.push(file, row, this.header(f), text(f), why);
                 None
             }
         };
-        let created = date(DealField::CreatedDate, self.date_order);
-        let closed = date(DealField::ClosedDate, self.date_order);
+        let created = date(DealField::CreatedDate, this.date_order);
+        let closed = date(DealField::ClosedDate, this.date_order);
         if let (Some(c), Some(d)) = (created, closed) {
             if d < c {
                 problems.push(
                     file,
                     row,
-                    self.header(DealField::ClosedDate),
+                    this.header(DealField::ClosedDate),
                     text(DealField::ClosedDate),
                     format!("closed before created ({c}): left out of the sales cycle"),
                 );
             }
         }
         let stage = text(DealField::Stage);
-        let status = if self.has_status && !text(DealField::Status).is_empty() {
-            status_from_status(text(DealField::Status)).unwrap_or_else(|| {
+        let status = if this.has_status && !text(DealField::Status).is_empty() {
+            this.status_word(text(DealField::Status)).unwrap_or_else(|| {
                 problems.push(
                     file,
                     row,
-                    self.header(DealField::Status),
+                    this.header(DealField::Status),
                     text(DealField::Status),
                     "unknown status (expected open, won or lost): taken from the stage",
                 );
-                status_from_stage(stage)
+                this.stage_status(stage)
             })
         } else {
-            status_from_stage(stage)
+            this.stage_status(stage)
         };
         Deal {
             deal_id: text(DealField::DealId),
@@ -167,7 +216,7 @@ impl DealReader {
             amount,
             created,
             closed,
-            lost_reason: self.has_lost_reason.then(|| text(DealField::LostReason)),
+            lost_reason: this.has_lost_reason.then(|| text(DealField::LostReason)),
             lost_stage: text(DealField::LostStage),
         }
     }

@@ -300,7 +300,13 @@ impl FileIngest {
     }
 
     fn is_repeated_header(&self, rec: &Record<'_>) -> bool {
-        rec.len() == self.header_key.len()
+        // Cheap test first: the first cell must read like the first header.
+        let first_matches = match (rec.get(0), self.headers.first()) {
+            (Some(cell), Some(h)) => field_text(cell).eq_ignore_ascii_case(h.trim()) || !h.is_ascii(),
+            _ => false,
+        };
+        first_matches
+            && rec.len() == self.header_key.len()
             && rec.iter().zip(&self.header_key).all(|(f, h)| normalize_label(&field_text(f)) == *h)
     }
 
@@ -435,8 +441,9 @@ impl FileIngest {
 
 /// A "Total" row: its first non-empty cell is a summary word.
 fn is_summary(rec: &Record<'_>) -> bool {
-    rec.iter()
-        .map(field_text)
-        .find(|t| !t.is_empty())
-        .is_some_and(|t| t.chars().count() <= 16 && SUMMARY_WORDS.contains(&normalize_label(&t).as_str()))
+    let Some(first) = rec.iter().map(field_text).find(|t| !t.is_empty()) else { return false };
+    // Cheap test first: the cell must start as some summary word does.
+    let start = first.chars().next().map(|c| c.to_ascii_lowercase());
+    let may_be = SUMMARY_WORDS.iter().any(|w| w.chars().next() == start);
+    may_be && first.chars().count() <= 16 && SUMMARY_WORDS.contains(&normalize_label(&first).as_str())
 }

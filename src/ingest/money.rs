@@ -90,8 +90,42 @@ pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
     parse_money_with(raw, DecimalSeparator::Point)
 }
 
+/// Plain `-123.45` (ASCII digits, at most one point, up to 18 characters): read directly,
+/// the common case in exports, with no allocation.
+fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
+    let b = s.as_bytes();
+    let (negative, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut point) = (0i64, 0u32, false);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + (c - b'0') as i64;
+                if point {
+                    scale += 1;
+                }
+            }
+            // a lone point is the decimal point only in a point-decimal column
+            b'.' if !point && decimal == DecimalSeparator::Point => point = true,
+            _ => return None,
+        }
+    }
+    if point && scale == 0 || mantissa / 10i64.pow(scale) > MAX_ABS {
+        return None;
+    }
+    Some(Decimal::new(if negative { -mantissa } else { mantissa }, scale))
+}
+
 /// [`parse_money`] for a column whose decimal separator is `decimal`.
 pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, &'static str> {
+    if let Some(d) = plain_decimal(raw, decimal) {
+        return Ok(Some(d));
+    }
     let s = raw.trim();
     let s = s.strip_prefix('\'').unwrap_or(s).trim();
     if s.is_empty() {

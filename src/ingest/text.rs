@@ -3,10 +3,20 @@
 
 use std::borrow::Cow;
 
+/// `s` without surrounding white space (Unicode's, NBSP included), fast when the ends
+/// are ASCII.
+pub fn trim_cell(s: &str) -> &str {
+    let t = s.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => t,
+        _ => t.trim(),
+    }
+}
+
 /// A field's bytes as text (invalid UTF-8 replaced), without surrounding white space.
 pub fn field_text(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Cow::Borrowed(s.trim()),
+        Ok(s) => Cow::Borrowed(trim_cell(s)),
         Err(_) => Cow::Owned(String::from_utf8_lossy(bytes).trim().to_string()),
     }
 }
@@ -67,6 +77,8 @@ mod tests {
         assert_eq!(normalize_label("  Opportunity Owner "), "opportunity owner");
         assert_eq!(normalize_label("金额"), "金额");
         assert_eq!(group_key("  Ann   SMITH "), "ann smith");
+        assert_eq!(trim_cell(" a b\u{a0}"), "a b");
+        assert_eq!(trim_cell("\u{3000}全角 "), "全角");
         assert_eq!(normalize_label("مشتري"), normalize_label("مشتری"));
         assert_eq!(group_key("علي"), group_key("علی"));
     }

@@ -2,7 +2,7 @@
 //! white space folded; the first spelling seen is displayed.
 
 use crate::ingest::text::group_key;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Statistics that can be combined.
 pub trait Merge {
@@ -10,47 +10,72 @@ pub trait Merge {
 }
 
 /// A map from a name's group key to its display name and statistics.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Rows name the same few owners, accounts and stages over and over: each spelling seen
+/// is remembered, so a row costs one hash lookup of its text and no allocation.
+#[derive(Clone, Debug, Default)]
 pub struct Groups<T> {
-    map: HashMap<String, (String, T)>,
+    slots: Vec<(String, T)>,
+    by_key: FxHashMap<String, usize>,
+    by_spelling: FxHashMap<Box<str>, usize>,
+}
+
+impl<T: PartialEq> PartialEq for Groups<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.slots == other.slots
+    }
 }
 
 impl<T: Default + Merge> Groups<T> {
     /// The statistics for `name` (blank names go to `blank_label`).
     pub fn entry(&mut self, name: &str, blank_label: &str) -> &mut T {
-        let name = name.trim();
+        let name = crate::ingest::text::trim_cell(name);
         let name = if name.is_empty() { blank_label } else { name };
-        let key = group_key(name);
-        &mut self.map.entry(key).or_insert_with(|| (name.to_string(), T::default())).1
+        let slot = match self.by_spelling.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = self.slot_for_key(group_key(name), name);
+                self.by_spelling.insert(name.into(), i);
+                i
+            }
+        };
+        &mut self.slots[slot].1
+    }
+
+    fn slot_for_key(&mut self, key: String, name: &str) -> usize {
+        match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.slots.push((name.to_string(), T::default()));
+                self.by_key.insert(key, self.slots.len() - 1);
+                self.slots.len() - 1
+            }
+        }
     }
 
     pub fn merge(&mut self, other: Groups<T>) {
-        for (key, (name, stats)) in other.map {
-            match self.map.get_mut(&key) {
-                Some((_, mine)) => mine.merge(stats),
-                None => {
-                    self.map.insert(key, (name, stats));
-                }
-            }
+        for (name, stats) in other.slots {
+            let i = self.slot_for_key(group_key(&name), &name);
+            self.slots[i].1.merge(stats);
         }
     }
 
     /// Display name and statistics, ordered by group key (callers sort as they need).
     pub fn sorted(&self) -> Vec<(&str, &T)> {
-        let mut v: Vec<(&String, &(String, T))> = self.map.iter().collect();
+        let mut v: Vec<(&String, usize)> = self.by_key.iter().map(|(k, &i)| (k, i)).collect();
         v.sort_by(|a, b| a.0.cmp(b.0));
-        v.into_iter().map(|(_, (name, t))| (name.as_str(), t)).collect()
+        v.into_iter().map(|(_, i)| (self.slots[i].0.as_str(), &self.slots[i].1)).collect()
     }
 
     pub fn get(&self, name: &str) -> Option<&T> {
-        self.map.get(&group_key(name)).map(|(_, t)| t)
+        self.by_key.get(&group_key(name)).map(|&i| &self.slots[i].1)
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.slots.is_empty()
     }
 }

@@ -1,12 +1,14 @@
 //! Open pipeline as of the period's end: `pipeline_value` (total and per stage) and
 //! `stalled_deals` (METRICS.md "Deal metrics").
 
+use super::groups::Merge;
 use super::stats::Tally;
 use crate::model::Deal;
 use crate::report::{money, number, row, Metric, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -21,18 +23,43 @@ pub const STALLED_FORMULA: &str =
 
 #[derive(Clone, Debug, PartialEq)]
 struct OpenDeal {
-    deal_id: String,
-    owner: String,
-    account: String,
-    stage: String,
+    deal_id: Box<str>,
+    /// Indexes into [`PipelineAgg::names`].
+    owner: u32,
+    account: u32,
+    stage: u32,
     amount: Option<Decimal>,
     created: Option<NaiveDate>,
+}
+
+/// Owner, account and stage names, each kept once.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Names {
+    index: FxHashMap<Box<str>, u32>,
+    list: Vec<Box<str>>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.into());
+        self.index.insert(name.into(), i);
+        i
+    }
+
+    fn get(&self, id: u32) -> &str {
+        self.list.get(id as usize).map_or("", |s| s)
+    }
 }
 
 /// Deals that may be open at the end of the period.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PipelineAgg {
     to: Option<NaiveDate>,
+    names: Names,
     deals: Vec<OpenDeal>,
 }
 
@@ -44,7 +71,7 @@ pub struct StallRule {
 
 impl PipelineAgg {
     pub fn new(to: Option<NaiveDate>) -> Self {
-        PipelineAgg { to, deals: Vec::new() }
+        PipelineAgg { to, names: Names::default(), deals: Vec::new() }
     }
 
     /// Keeps deals open now, and deals closed on or after `to` that were created before
@@ -55,23 +82,24 @@ impl PipelineAgg {
             (_, Some(to), Some(closed), Some(created)) if closed >= to && created < to => CLOSED_LATER,
             _ => return,
         };
+        let (owner, account, stage) = (self.names.id(d.owner), self.names.id(d.account), self.names.id(stage));
         self.deals.push(OpenDeal {
-            deal_id: d.deal_id.to_string(),
-            owner: d.owner.to_string(),
-            account: d.account.to_string(),
-            stage: stage.to_string(),
+            deal_id: d.deal_id.into(),
+            owner,
+            account,
+            stage,
             amount: d.amount,
             created: d.created,
         });
     }
 
     pub fn merge(&mut self, other: PipelineAgg) {
-        self.deals.extend(other.deals);
-    }
-
-    /// Owners with a deal open now.
-    pub fn owners(&self) -> impl Iterator<Item = &str> {
-        self.deals.iter().map(|d| d.owner.as_str())
+        for mut d in other.deals {
+            d.owner = self.names.id(other.names.get(d.owner));
+            d.account = self.names.id(other.names.get(d.account));
+            d.stage = self.names.id(other.names.get(d.stage));
+            self.deals.push(d);
+        }
     }
 
     fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = &OpenDeal> {
@@ -81,12 +109,21 @@ impl PipelineAgg {
     /// `pipeline_value` metric and per-stage table.
     pub fn pipeline(&self, as_of: NaiveDate) -> (Metric, Table) {
         let mut total = Tally::default();
-        let mut by_stage: BTreeMap<String, (String, Tally)> = BTreeMap::new();
+        let mut by_name: FxHashMap<u32, Tally> = FxHashMap::default();
         for d in self.open_at(as_of) {
             total.add(d.amount);
-            let label = if d.stage.trim().is_empty() { "(no stage)" } else { d.stage.trim() };
-            let key = crate::ingest::text::group_key(label);
-            by_stage.entry(key).or_insert_with(|| (label.to_string(), Tally::default())).1.add(d.amount);
+            by_name.entry(d.stage).or_default().add(d.amount);
+        }
+        let mut first_seen: Vec<(u32, Tally)> = by_name.into_iter().collect();
+        first_seen.sort_by_key(|(id, _)| *id);
+        let mut by_stage: BTreeMap<String, (String, Tally)> = BTreeMap::new();
+        for (id, t) in first_seen {
+            let name = self.names.get(id).trim();
+            let label = if name.is_empty() { "(no stage)" } else { name };
+            let slot = by_stage
+                .entry(crate::ingest::text::group_key(label))
+                .or_insert_with(|| (label.to_string(), Tally::default()));
+            slot.1.merge(t);
         }
         let metric = if total.count > 0 && total.with_amount == 0 {
             Metric::missing(format!("none of the {} open deals has an amount", total.count), PIPELINE_FORMULA)
@@ -131,16 +168,21 @@ impl PipelineAgg {
                 stalled.push((age, d));
             }
         }
-        stalled.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.deal_id.cmp(&b.1.deal_id)));
+        let oldest_first =
+            |a: &(i64, &OpenDeal), b: &(i64, &OpenDeal)| b.0.cmp(&a.0).then_with(|| a.1.deal_id.cmp(&b.1.deal_id));
+        if stalled.len() > LISTED_STALLED {
+            stalled.select_nth_unstable_by(LISTED_STALLED, oldest_first);
+            stalled.truncate(LISTED_STALLED);
+        }
+        stalled.sort_by(oldest_first);
         let rows: Vec<_> = stalled
             .iter()
-            .take(LISTED_STALLED)
             .map(|(age, d)| {
                 row(&[
                     ("deal_id", json!(d.deal_id)),
-                    ("owner", json!(d.owner)),
-                    ("account", json!(d.account)),
-                    ("stage", json!(d.stage)),
+                    ("owner", json!(self.names.get(d.owner))),
+                    ("account", json!(self.names.get(d.account))),
+                    ("stage", json!(self.names.get(d.stage))),
                     ("amount", d.amount.map_or(Value::Null, money)),
                     ("created_date", json!(d.created)),
                     ("age_days", json!(age)),

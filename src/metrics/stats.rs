@@ -2,7 +2,8 @@
 
 use super::groups::Merge;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
+use std::hash::Hash;
 
 /// A count and the exact sum of the amounts that were known.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -37,14 +38,21 @@ impl Merge for u64 {
     }
 }
 
-/// How often each value occurred: an exact median without keeping every row.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Histogram<K: Ord> {
-    counts: BTreeMap<K, u64>,
+/// How often each value occurred: an exact median without keeping every row (memory
+/// grows with distinct values). Counted in a hash map, ordered only when asked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Histogram<K: Hash + Eq> {
+    counts: FxHashMap<K, u64>,
     n: u64,
 }
 
-impl<K: Ord + Copy> Histogram<K> {
+impl<K: Hash + Eq> Default for Histogram<K> {
+    fn default() -> Self {
+        Histogram { counts: FxHashMap::default(), n: 0 }
+    }
+}
+
+impl<K: Ord + Copy + Hash> Histogram<K> {
     pub fn add(&mut self, k: K) {
         *self.counts.entry(k).or_insert(0) += 1;
         self.n += 1;
@@ -65,8 +73,10 @@ impl<K: Ord + Copy> Histogram<K> {
         }
         let lo_rank = (self.n - 1) / 2;
         let hi_rank = self.n / 2;
+        let mut sorted: Vec<(&K, &u64)> = self.counts.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let (mut lo, mut seen) = (None, 0u64);
-        for (k, c) in &self.counts {
+        for (k, c) in sorted {
             seen += c;
             if lo.is_none() && seen > lo_rank {
                 lo = Some(*k);
@@ -79,7 +89,7 @@ impl<K: Ord + Copy> Histogram<K> {
     }
 }
 
-impl<K: Ord + Copy> Merge for Histogram<K> {
+impl<K: Ord + Copy + Hash> Merge for Histogram<K> {
     fn merge(&mut self, o: Self) {
         for (k, c) in o.counts {
             *self.counts.entry(k).or_insert(0) += c;
