@@ -2,7 +2,8 @@
 // application/wasm. Prints the address. PORT=NNNN picks the port (default 8080, or
 // the next free one).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,16 +20,22 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-export function startServer(port = Number(process.env.PORT) || 8080, tries = 20) {
+/**
+ * Serves www/ (and, for tests and benchmarks, `mounts`: URL prefix → folder) on 127.0.0.1.
+ * Files are streamed, so large ones are fine.
+ */
+export function startServer(port = Number(process.env.PORT) || 8080, mounts = {}, tries = 20) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(ROOT, path));
-      if (file !== ROOT && !file.startsWith(ROOT + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      const [prefix, root] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? ['/', ROOT];
+      const base = resolve(root);
+      let file = normalize(join(base, path.slice(prefix.length - 1)));
+      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const { size } = await stat(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'content-length': size });
+      createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -36,7 +43,7 @@ export function startServer(port = Number(process.env.PORT) || 8080, tries = 20)
   });
   return new Promise((ok, fail) => {
     server.once('error', (e) => {
-      if (e.code === 'EADDRINUSE' && tries > 0) startServer(port + 1, tries - 1).then(ok, fail);
+      if (e.code === 'EADDRINUSE' && tries > 0) startServer(port + 1, mounts, tries - 1).then(ok, fail);
       else fail(e);
     });
     server.listen(port, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` }));

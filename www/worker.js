@@ -7,7 +7,9 @@ const PROGRESS_EVERY_MS = 100;
 self.onmessage = async ({ data }) => {
   const { files, options } = data;
   try {
-    await init();
+    const t0 = performance.now();
+    const wasm = await init();
+    const initMs = performance.now() - t0;
     const analyzer = new Analyzer(options);
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
     const started = performance.now();
@@ -33,8 +35,14 @@ self.onmessage = async ({ data }) => {
       analyzer.endFile(id);
     }
     self.postMessage({ type: 'progress', progress: progress('') });
+    const readMs = performance.now() - started;
     const report = analyzer.finish();
     report.diagnostics.elapsed_ms = performance.now() - started;
+    // wasm memory only grows, so its size now is its peak.
+    report.diagnostics.peak_wasm_memory_bytes = wasm.memory.buffer.byteLength;
+    report.diagnostics.workers = 1;
+    report.diagnostics.init_ms = initMs;
+    report.diagnostics.read_ms = readMs;
     self.postMessage({ type: 'done', report });
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err?.message ?? err) });

@@ -1,7 +1,12 @@
 //! Open pipeline as of the period's end: `pipeline_value` (total and per stage) and
 //! `stalled_deals` (METRICS.md "Deal metrics").
+//!
+//! Memory does not grow with the number of open deals: they are counted per (created
+//! date, stage), which answers both metrics for any as-of date and threshold, and only
+//! the oldest [`LISTED_STALLED`] are kept for the list (the most stalled deals are the
+//! oldest ones).
 
-use super::groups::Merge;
+use super::groups::{Groups, Merge};
 use super::stats::Tally;
 use crate::model::Deal;
 use crate::report::{money, number, row, Metric, Table};
@@ -10,7 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::BinaryHeap;
 
 /// Stalled deals listed in the report (all are counted).
 pub const LISTED_STALLED: usize = 500;
@@ -21,46 +26,39 @@ pub const PIPELINE_FORMULA: &str = "Σ amount of open deals as of `to`, total an
 pub const STALLED_FORMULA: &str =
     "open deals with age (as-of − created_date) > sales_cycle_days (or a fixed number of days); list + count + value";
 
-#[derive(Clone, Debug, PartialEq)]
-struct OpenDeal {
+/// One of the oldest open deals, kept for the stalled list. Ordered oldest first, then
+/// by deal id (a max-heap of these holds the newest of the kept ones at its top).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct OldDeal {
+    created: NaiveDate,
     deal_id: Box<str>,
-    /// Indexes into [`PipelineAgg::names`].
-    owner: u32,
-    account: u32,
-    stage: u32,
+    owner: Box<str>,
+    account: Box<str>,
+    stage: Box<str>,
     amount: Option<Decimal>,
-    created: Option<NaiveDate>,
-}
-
-/// Owner, account and stage names, each kept once.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Names {
-    index: FxHashMap<Box<str>, u32>,
-    list: Vec<Box<str>>,
-}
-
-impl Names {
-    fn id(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.list.push(name.into());
-        self.index.insert(name.into(), i);
-        i
-    }
-
-    fn get(&self, id: u32) -> &str {
-        self.list.get(id as usize).map_or("", |s| s)
-    }
 }
 
 /// Deals that may be open at the end of the period.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct PipelineAgg {
     to: Option<NaiveDate>,
-    names: Names,
-    deals: Vec<OpenDeal>,
+    /// Stage names; the counts below refer to them by index.
+    stages: Groups<()>,
+    stage_index: FxHashMap<Box<str>, u32>,
+    stage_names: Vec<Box<str>>,
+    by_created: FxHashMap<(Option<NaiveDate>, u32), Tally>,
+    oldest: BinaryHeap<OldDeal>,
+}
+
+impl PartialEq for PipelineAgg {
+    fn eq(&self, other: &Self) -> bool {
+        let sorted = |h: &BinaryHeap<OldDeal>| h.clone().into_sorted_vec();
+        self.to == other.to && self.counts() == other.counts() && sorted(&self.oldest) == sorted(&other.oldest)
+    }
+}
+
+impl Merge for () {
+    fn merge(&mut self, _: ()) {}
 }
 
 /// The rule that makes a deal stalled.
@@ -71,10 +69,21 @@ pub struct StallRule {
 
 impl PipelineAgg {
     pub fn new(to: Option<NaiveDate>) -> Self {
-        PipelineAgg { to, names: Names::default(), deals: Vec::new() }
+        PipelineAgg { to, ..PipelineAgg::default() }
     }
 
-    /// Keeps deals open now, and deals closed on or after `to` that were created before
+    fn stage_id(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.stage_index.get(name) {
+            return i;
+        }
+        let i = self.stage_names.len() as u32;
+        self.stage_names.push(name.into());
+        self.stage_index.insert(name.into(), i);
+        self.stages.entry(name, "(no stage)");
+        i
+    }
+
+    /// Counts deals open now, and deals closed on or after `to` that were created before
     /// it (they were open at `to`; their stage then is unknown).
     pub fn observe(&mut self, d: &Deal<'_>) {
         let stage = match (d.status, self.to, d.closed, d.created) {
@@ -82,48 +91,72 @@ impl PipelineAgg {
             (_, Some(to), Some(closed), Some(created)) if closed >= to && created < to => CLOSED_LATER,
             _ => return,
         };
-        let (owner, account, stage) = (self.names.id(d.owner), self.names.id(d.account), self.names.id(stage));
-        self.deals.push(OpenDeal {
-            deal_id: d.deal_id.into(),
-            owner,
-            account,
-            stage,
-            amount: d.amount,
-            created: d.created,
-        });
-    }
-
-    pub fn merge(&mut self, other: PipelineAgg) {
-        for mut d in other.deals {
-            d.owner = self.names.id(other.names.get(d.owner));
-            d.account = self.names.id(other.names.get(d.account));
-            d.stage = self.names.id(other.names.get(d.stage));
-            self.deals.push(d);
+        let id = self.stage_id(stage);
+        self.by_created.entry((d.created, id)).or_default().add(d.amount);
+        if let Some(created) = d.created {
+            self.keep_if_old(OldDeal {
+                created,
+                deal_id: d.deal_id.into(),
+                owner: d.owner.into(),
+                account: d.account.into(),
+                stage: stage.into(),
+                amount: d.amount,
+            });
         }
     }
 
-    fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = &OpenDeal> {
-        self.deals.iter().filter(move |d| d.created.is_none_or(|c| c < as_of))
+    fn keep_if_old(&mut self, deal: OldDeal) {
+        if self.oldest.len() < LISTED_STALLED {
+            self.oldest.push(deal);
+        } else if self.oldest.peek().is_some_and(|newest| deal < *newest) {
+            self.oldest.pop();
+            self.oldest.push(deal);
+        }
+    }
+
+    pub fn merge(&mut self, other: PipelineAgg) {
+        for ((created, id), t) in other.counts_by_name() {
+            let mine = self.stage_id(id);
+            self.by_created.entry((created, mine)).or_default().merge(t);
+        }
+        for d in other.oldest {
+            self.keep_if_old(d);
+        }
+    }
+
+    /// Counts keyed by stage name (for merging and comparing), in a stable order.
+    fn counts_by_name(&self) -> Vec<((Option<NaiveDate>, &str), Tally)> {
+        let mut v: Vec<_> = self
+            .by_created
+            .iter()
+            .map(|((c, id), t)| ((*c, self.stage_names.get(*id as usize).map_or("", |s| s)), *t))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    fn counts(&self) -> Vec<((Option<NaiveDate>, String), Tally)> {
+        self.counts_by_name().into_iter().map(|((c, s), t)| ((c, s.to_string()), t)).collect()
+    }
+
+    /// Counts of deals open at `as_of` (created before it, or with no created date).
+    fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = (Option<NaiveDate>, &str, &Tally)> {
+        self.by_created
+            .iter()
+            .filter(move |((c, _), _)| c.is_none_or(|c| c < as_of))
+            .map(|((c, id), t)| (*c, self.stage_names.get(*id as usize).map_or("", |s| s), t))
     }
 
     /// `pipeline_value` metric and per-stage table.
     pub fn pipeline(&self, as_of: NaiveDate) -> (Metric, Table) {
         let mut total = Tally::default();
-        let mut by_name: FxHashMap<u32, Tally> = FxHashMap::default();
-        for d in self.open_at(as_of) {
-            total.add(d.amount);
-            by_name.entry(d.stage).or_default().add(d.amount);
+        let mut by_stage: Groups<Tally> = Groups::default();
+        for (name, _) in self.stages.sorted() {
+            by_stage.entry(name, "(no stage)");
         }
-        let mut first_seen: Vec<(u32, Tally)> = by_name.into_iter().collect();
-        first_seen.sort_by_key(|(id, _)| *id);
-        let mut by_stage: BTreeMap<String, (String, Tally)> = BTreeMap::new();
-        for (id, t) in first_seen {
-            let name = self.names.get(id).trim();
-            let label = if name.is_empty() { "(no stage)" } else { name };
-            let slot = by_stage
-                .entry(crate::ingest::text::group_key(label))
-                .or_insert_with(|| (label.to_string(), Tally::default()));
-            slot.1.merge(t);
+        for (_, stage, t) in self.open_at(as_of) {
+            total.merge(*t);
+            by_stage.entry(stage, "(no stage)").merge(*t);
         }
         let metric = if total.count > 0 && total.with_amount == 0 {
             Metric::missing(format!("none of the {} open deals has an amount", total.count), PIPELINE_FORMULA)
@@ -133,8 +166,8 @@ impl PipelineAgg {
         .with("deals", json!(total.count))
         .with("deals_with_amount", json!(total.with_amount))
         .with("as_of", json!(as_of));
-        let mut stages: Vec<(String, Tally)> = by_stage.into_values().collect();
-        stages.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then_with(|| a.0.cmp(&b.0)));
+        let mut stages: Vec<(&str, &Tally)> = by_stage.sorted().into_iter().filter(|(_, t)| t.count > 0).collect();
+        stages.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then_with(|| a.0.cmp(b.0)));
         let rows = stages
             .into_iter()
             .map(|(stage, t)| {
@@ -145,7 +178,7 @@ impl PipelineAgg {
         (metric, Table::new(vec!["stage", "deals", "value"], rows, PIPELINE_FORMULA))
     }
 
-    /// `stalled_deals` metric and list, under `rule` (None: no rule could be set).
+    /// `stalled_deals` metric and list, under `rule` (Err: no rule could be set).
     pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, String>) -> (Metric, Table) {
         const COLUMNS: [&str; 7] = ["deal_id", "owner", "account", "stage", "amount", "created_date", "age_days"];
         let rule = match rule {
@@ -157,35 +190,28 @@ impl PipelineAgg {
                 )
             }
         };
-        let mut stalled: Vec<(i64, &OpenDeal)> = Vec::new();
+        let age = |created: NaiveDate| (as_of - created).num_days();
         let (mut judged, mut total) = (0u64, Tally::default());
-        for d in self.open_at(as_of) {
-            let Some(created) = d.created else { continue };
-            judged += 1;
-            let age = (as_of - created).num_days();
-            if age as f64 > rule.days {
-                total.add(d.amount);
-                stalled.push((age, d));
+        for (created, _, t) in self.open_at(as_of) {
+            let Some(created) = created else { continue };
+            judged += t.count;
+            if age(created) as f64 > rule.days {
+                total.merge(*t);
             }
         }
-        let oldest_first =
-            |a: &(i64, &OpenDeal), b: &(i64, &OpenDeal)| b.0.cmp(&a.0).then_with(|| a.1.deal_id.cmp(&b.1.deal_id));
-        if stalled.len() > LISTED_STALLED {
-            stalled.select_nth_unstable_by(LISTED_STALLED, oldest_first);
-            stalled.truncate(LISTED_STALLED);
-        }
-        stalled.sort_by(oldest_first);
-        let rows: Vec<_> = stalled
+        let listed = self.oldest.clone().into_sorted_vec();
+        let rows: Vec<_> = listed
             .iter()
-            .map(|(age, d)| {
+            .filter(|d| d.created < as_of && age(d.created) as f64 > rule.days)
+            .map(|d| {
                 row(&[
                     ("deal_id", json!(d.deal_id)),
-                    ("owner", json!(self.names.get(d.owner))),
-                    ("account", json!(self.names.get(d.account))),
-                    ("stage", json!(self.names.get(d.stage))),
+                    ("owner", json!(d.owner)),
+                    ("account", json!(d.account)),
+                    ("stage", json!(d.stage)),
                     ("amount", d.amount.map_or(Value::Null, money)),
                     ("created_date", json!(d.created)),
-                    ("age_days", json!(age)),
+                    ("age_days", json!(age(d.created))),
                 ])
             })
             .collect();
