@@ -8,9 +8,19 @@ use crate::options::Options;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
 use chrono::Days;
+use serde::{Deserialize, Serialize};
 
 /// Handle of a file inside an [`Engine`].
 pub type FileId = usize;
+
+/// What one engine read of one part of a file, to be merged by another engine: how a
+/// large file is split between workers (see `docs/PARALLEL.md`).
+#[derive(Serialize, Deserialize)]
+struct PartState {
+    deals: DealsAgg,
+    info: FileInfo,
+    problems: Problems,
+}
 
 /// The aggregates rows are folded into.
 struct Aggregates {
@@ -29,12 +39,14 @@ pub struct Engine {
     open: Vec<Option<FileIngest>>,
     done: Vec<(FileId, FileInfo, Problems)>,
     aggregates: Aggregates,
+    /// Row number before the next imported part's first record.
+    next_part_row: u64,
 }
 
 impl Engine {
     pub fn new(options: Options) -> Self {
         let deals = DealsAgg::new(options.period);
-        Engine { options, open: Vec::new(), done: Vec::new(), aggregates: Aggregates { deals } }
+        Engine { options, open: Vec::new(), done: Vec::new(), aggregates: Aggregates { deals }, next_part_row: 0 }
     }
 
     /// Starts a file; its chunks are then pushed with [`Engine::push`].
@@ -55,12 +67,62 @@ impl Engine {
     pub fn end_file(&mut self, file: FileId) {
         if let Some(f) = self.open.get_mut(file).and_then(Option::take) {
             let (info, problems) = f.finish(&mut self.aggregates);
-            if info.kind == Some("deals") {
-                let fields = info.columns.iter().filter_map(|c| c.field);
+            if info.kind.as_deref() == Some("deals") {
+                let fields = info.columns.iter().filter_map(|c| c.field.clone());
                 self.aggregates.deals.note_columns(fields);
             }
             self.done.push((file, info, problems));
         }
+    }
+
+    /// True when the bytes of `file` pushed so far end at a record boundary: a part of
+    /// a file that ends here may be followed by a part read elsewhere.
+    pub fn at_record_start(&mut self, file: FileId) -> bool {
+        match self.open.get_mut(file) {
+            Some(Some(f)) => f.at_record_start(&mut self.aggregates),
+            _ => false,
+        }
+    }
+
+    /// Ends the engine's one file and returns its state, for [`Engine::import_part`].
+    pub fn export_part(mut self) -> Vec<u8> {
+        for id in 0..self.open.len() {
+            self.end_file(id);
+        }
+        let (info, problems) = self.done.pop().map(|(_, i, p)| (i, p)).unwrap_or_default();
+        let state = PartState { deals: self.aggregates.deals, info, problems };
+        postcard::to_allocvec(&state).unwrap_or_default()
+    }
+
+    /// Merges the next part of a file read by another engine ([`Engine::export_part`]).
+    /// Parts must come in file order; the first one carries the header. Row numbers of
+    /// later parts' problems are shifted to count from the top of the file.
+    pub fn import_part(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
+        self.aggregates.deals.merge(part.deals);
+        let mut problems = part.problems;
+        let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
+        match self.done.last_mut() {
+            None => {
+                self.next_part_row = part.info.header_row + records(&part.info);
+                self.done.push((self.open.len(), part.info, problems));
+            }
+            Some((_, info, all)) => {
+                for p in &mut problems.items {
+                    p.row += self.next_part_row;
+                }
+                self.next_part_row += records(&part.info);
+                info.rows += part.info.rows;
+                info.bytes += part.info.bytes;
+                info.skipped.repeated_headers += part.info.skipped.repeated_headers;
+                info.skipped.summary_rows += part.info.skipped.summary_rows;
+                for (k, n) in part.info.blanks {
+                    *info.blanks.entry(k).or_insert(0) += n;
+                }
+                all.merge(problems);
+            }
+        }
+        Ok(())
     }
 
     /// Data rows read so far, over all files (for progress).

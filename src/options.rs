@@ -26,6 +26,9 @@ pub struct RawFileOptions {
     pub date_order: Option<String>,
     /// `.` or `,`.
     pub decimal_separator: Option<String>,
+    /// The bytes are a later part of a file with no header row of their own: these
+    /// are its columns (used to split one large file between workers).
+    pub headers: Option<Vec<String>>,
 }
 
 /// Validated per-file choices.
@@ -37,6 +40,7 @@ pub struct FileOptions {
     pub columns: BTreeMap<String, String>,
     pub date_order: Option<DateOrder>,
     pub decimal_separator: Option<DecimalSeparator>,
+    pub headers: Option<Vec<String>>,
 }
 
 impl RawFileOptions {
@@ -74,7 +78,18 @@ impl RawFileOptions {
             Some(o) => return Err(bad("decimal separator", o)),
             None => None,
         };
-        Ok(FileOptions { encoding, delimiter, kind, columns, date_order, decimal_separator })
+        if self.headers.is_some() && kind.is_none() {
+            return Err(format!("options for {file}: headers need a kind"));
+        }
+        Ok(FileOptions {
+            encoding,
+            delimiter,
+            kind,
+            columns,
+            date_order,
+            decimal_separator,
+            headers: self.headers.clone(),
+        })
     }
 }
 

@@ -1,10 +1,10 @@
 //! The half-open reporting period `[from, to)` every metric is computed over.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open date range `[from, to)`; either end may be open ("all data").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,

@@ -1,7 +1,7 @@
 //! Input problems as data: every bad value is counted and (up to a cap) listed with
 //! its file, row, column and raw value; the rest of the row and file is still analysed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many problems are listed in a report; all of them are counted.
 pub const LISTED_PROBLEMS: usize = 1000;
@@ -9,7 +9,7 @@ pub const LISTED_PROBLEMS: usize = 1000;
 const MAX_VALUE_CHARS: usize = 120;
 
 /// One bad value (or bad row).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     pub file: String,
     /// Row number as a spreadsheet shows it: the header is row 1.
@@ -22,7 +22,7 @@ pub struct Problem {
 }
 
 /// A capped, ordered list of problems plus the total count. Mergeable.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Problems {
     pub total: u64,
     pub items: Vec<Problem>,

@@ -55,7 +55,7 @@ fn every_export_gives_the_plain_metrics() {
             let r = run(name, chunk);
             let info = &r.files[0];
             assert_eq!(info.error, None, "{name}");
-            assert_eq!(info.kind, Some("deals"), "{name}");
+            assert_eq!(info.kind.as_deref(), Some("deals"), "{name}");
             assert_eq!(r.problems.total, 0, "{name}: {:?}", r.problems.items);
             assert_eq!(info.rows, 4, "{name}");
             assert_eq!(comparable(&r), plain, "{name} (chunks of {chunk})");

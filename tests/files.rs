@@ -22,7 +22,7 @@ fn xlsx_is_named_and_explained() {
 fn empty_and_blank_files() {
     for bytes in [&b""[..], b"\n\n  \r\n"] {
         let r = one("empty.csv", bytes);
-        assert_eq!(r.files[0].error.as_ref().map(|e| e.code), Some("empty"));
+        assert_eq!(r.files[0].error.as_ref().map(|e| e.code.as_str()), Some("empty"));
     }
 }
 

@@ -91,6 +91,12 @@ impl RecordSplitter {
         }
     }
 
+    /// True when no record is pending: the bytes fed so far end at a record boundary
+    /// (not inside a field, quoted or not).
+    pub fn at_record_start(&self) -> bool {
+        self.out_len == 0 && self.ends_len == 0
+    }
+
     /// Feeds a chunk; `on_record` is called for every record completed by it.
     pub fn feed<F: FnMut(Record<'_>)>(&mut self, input: &[u8], on_record: F) {
         if !input.is_empty() {

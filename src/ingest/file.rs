@@ -15,7 +15,7 @@ use super::text::{field_text, normalize_label};
 use crate::model::Deal;
 use crate::options::FileOptions;
 use crate::problems::Problems;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Rows looked at before value formats (day/month order, decimal separator) are settled.
@@ -51,22 +51,22 @@ pub trait RowSink {
 }
 
 /// A file-level failure shown to the user instead of a dashboard for that file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileError {
     /// `not_csv`, `empty` or `unrecognised_columns`.
-    pub code: &'static str,
+    pub code: String,
     pub message: String,
 }
 
 /// One header column and the canonical field it was mapped to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnInfo {
     pub header: String,
-    pub field: Option<&'static str>,
+    pub field: Option<String>,
 }
 
 /// Rows that were not data, by reason.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     /// Title and blank-ish lines above the header row.
     pub above_header: u64,
@@ -77,30 +77,30 @@ pub struct Skipped {
 }
 
 /// What was detected about a file: the schema part of the report.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileInfo {
     pub name: String,
     /// Table kind (`deals`, `leads`…), or `None` when the file was not recognised.
-    pub kind: Option<&'static str>,
+    pub kind: Option<String>,
     pub bytes: u64,
     /// Data rows (records after the header, not counting skipped rows).
     pub rows: u64,
     /// Encoding name (`UTF-8`, `UTF-16LE`, `gb18030`, `Big5`, `windows-1252`…).
-    pub encoding: &'static str,
+    pub encoding: String,
     /// How the encoding was decided: `bom`, `utf16-pattern`, `valid-utf8`, `text-statistics`, `user`.
-    pub encoding_source: &'static str,
+    pub encoding_source: String,
     pub delimiter: String,
     /// Spreadsheet row of the header (1 unless title lines stand above it).
     pub header_row: u64,
     pub columns: Vec<ColumnInfo>,
     /// Required fields with no column.
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<String>,
     /// Blank cells per required field.
-    pub blanks: BTreeMap<&'static str, u64>,
+    pub blanks: BTreeMap<String, u64>,
     /// Day/month order used for `a/b/yyyy` dates, per date field.
-    pub date_order: BTreeMap<&'static str, &'static str>,
+    pub date_order: BTreeMap<String, String>,
     /// Decimal separator used, per money field.
-    pub decimal_separator: BTreeMap<&'static str, &'static str>,
+    pub decimal_separator: BTreeMap<String, String>,
     pub skipped: Skipped,
     /// The first data rows as written, for the mapping preview.
     pub sample: Vec<Vec<String>>,
@@ -192,7 +192,7 @@ impl FileIngest {
             self.settle(rows, sink);
         }
         if let Stage::Deals(reader) = &self.stage {
-            self.info.blanks = reader.blanks.clone();
+            self.info.blanks = reader.blanks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
@@ -201,7 +201,7 @@ impl FileIngest {
     }
 
     fn reject(&mut self, code: &'static str, message: String) {
-        self.info.error = Some(FileError { code, message });
+        self.info.error = Some(FileError { code: code.to_string(), message });
         self.stage = Stage::Rejected;
     }
 
@@ -213,8 +213,8 @@ impl FileIngest {
             Some(encoding) => super::decode::Detected { encoding, bom_len: 0, how: "user" },
             None => detect(head, at_eof),
         };
-        self.info.encoding = detected.encoding.name();
-        self.info.encoding_source = detected.how;
+        self.info.encoding = detected.encoding.name().to_string();
+        self.info.encoding_source = detected.how.to_string();
         let body = head.get(detected.bom_len..).unwrap_or_default();
         let mut decoder = Decoder::new(detected.encoding);
         let text = decoder.decode(body, at_eof).to_vec();
@@ -238,7 +238,35 @@ impl FileIngest {
         self.info.delimiter = (delimiter as char).to_string();
         self.splitter = Some(RecordSplitter::new(delimiter));
         self.stage = Stage::Header(Vec::new());
+        if let Some(headers) = self.choices.headers.clone() {
+            // A later part of a file: its header is known, its first byte starts a record.
+            self.use_header(headers, 0);
+        }
         self.split(&text[skip..], at_eof, sink);
+    }
+
+    /// True when the bytes pushed so far end at a record boundary (a head still being
+    /// sniffed is read first: the caller has pushed all it will).
+    pub fn at_record_start(&mut self, sink: &mut dyn RowSink) -> bool {
+        if let Stage::Sniffing(head) = &mut self.stage {
+            let head = std::mem::take(head);
+            self.start(&head, false, sink);
+        }
+        self.splitter.as_ref().is_none_or(RecordSplitter::at_record_start)
+    }
+
+    /// Takes `headers` (found at record `at`) as the header row, mapped as the user
+    /// fixed it or by synonyms.
+    fn use_header(&mut self, headers: Vec<String>, at: usize) {
+        let kind = self.choices.kind.unwrap_or(&DEALS);
+        let fixed: Vec<(String, usize)> = headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| self.choices.columns.get(h.trim()).map(|f| (f.clone(), i)))
+            .collect();
+        let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
+        let mapping = Mapping::new(kind, &headers, &fixed);
+        self.set_header(headers, at, mapping);
     }
 
     fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn RowSink) {
@@ -363,18 +391,25 @@ impl FileIngest {
             let message = recognise(best.map_or(&[][..], |i| &texts[i])).err().unwrap_or_default();
             return self.reject("unrecognised_columns", message);
         };
+        self.set_header(texts[at].clone(), at, mapping);
+        for (i, r) in records.iter().enumerate().skip(at + 1) {
+            self.data_record(r.as_record(), i as u64 + 1, sink);
+        }
+    }
+
+    fn set_header(&mut self, headers: Vec<String>, at: usize, mapping: Mapping) {
         self.info.header_row = at as u64 + 1;
         self.info.skipped.above_header = at as u64;
-        self.headers = texts[at].clone();
+        self.headers = headers;
         self.header_key = self.headers.iter().map(|h| normalize_label(h)).collect();
-        self.info.kind = Some(mapping.kind.name);
+        self.info.kind = Some(mapping.kind.name.to_string());
         self.info.columns = self
             .headers
             .iter()
             .enumerate()
-            .map(|(i, h)| ColumnInfo { header: h.clone(), field: mapping.field_of(i) })
+            .map(|(i, h)| ColumnInfo { header: h.clone(), field: mapping.field_of(i).map(String::from) })
             .collect();
-        self.info.missing = mapping.missing();
+        self.info.missing = mapping.missing().into_iter().map(String::from).collect();
         if mapping.kind.name == DEALS.name {
             self.stage = Stage::Preview(Vec::new());
         } else {
@@ -385,9 +420,6 @@ impl FileIngest {
             self.stage = Stage::Counting;
         }
         self.mapping = Some(mapping);
-        for (i, r) in records.iter().enumerate().skip(at + 1) {
-            self.data_record(r.as_record(), i as u64 + 1, sink);
-        }
     }
 
     fn note_guesses(&mut self, guessed: &[(&'static str, String)]) {
@@ -418,7 +450,8 @@ impl FileIngest {
         }
         let order = self.choices.date_order.unwrap_or_else(|| votes.decide());
         for name in dates {
-            self.info.date_order.insert(name, if order == DateOrder::DayFirst { "day_first" } else { "month_first" });
+            let order_name = if order == DateOrder::DayFirst { "day_first" } else { "month_first" };
+            self.info.date_order.insert(name.to_string(), order_name.to_string());
         }
         let mut separators = BTreeMap::new();
         for (col, name) in money {
@@ -428,7 +461,7 @@ impl FileIngest {
                 v.decide()
             });
             separators.insert(name, sep);
-            self.info.decimal_separator.insert(name, sep.name());
+            self.info.decimal_separator.insert(name.to_string(), sep.name().to_string());
         }
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
         let mut reader = Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep));

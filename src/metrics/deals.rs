@@ -13,6 +13,7 @@ use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
@@ -30,7 +31,7 @@ const BY_ACCOUNT: &str = "per account: revenue, won count, share of revenue, sor
 const LOSS: &str = "per lost_reason: count, Σ amount, share of lost; blank → \"(none given)\"";
 
 /// Per-owner statistics.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct OwnerStats {
     won: Tally,
     lost: u64,
@@ -49,11 +50,11 @@ impl Merge for OwnerStats {
 
 /// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
 /// won amounts and open deals, not with rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DealsAgg {
     period: Period,
     rows: u64,
-    columns: BTreeSet<&'static str>,
+    columns: BTreeSet<String>,
     won: Tally,
     lost: Tally,
     won_amounts: Histogram<Decimal>,
@@ -94,8 +95,8 @@ impl DealsAgg {
     }
 
     /// Records which canonical columns a deals file has (metrics name what is missing).
-    pub fn note_columns(&mut self, fields: impl IntoIterator<Item = &'static str>) {
-        self.columns.extend(fields);
+    pub fn note_columns<S: Into<String>>(&mut self, fields: impl IntoIterator<Item = S>) {
+        self.columns.extend(fields.into_iter().map(Into::into));
     }
 
     fn has(&self, column: &str) -> bool {

@@ -11,6 +11,7 @@ use crate::ingest::text::group_key;
 use crate::model::Deal;
 use crate::report::{money, number, row, Table};
 use crate::stages::{stage_rank, status_from_stage, Status};
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 pub const FUNNEL_FORMULA: &str = "deals that reached each stage (current stage and every stage before it; won deals all stages; lost deals up to lost_stage, else the first stage), conversion and leakage between consecutive stages, for deals created in period";
@@ -21,7 +22,7 @@ const ALL_DEALS: &str = "(all deals)";
 const UNKNOWN_RANK: u32 = 55;
 
 /// Funnel counts of one cohort. Mergeable.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FunnelAgg {
     open: Groups<Tally>,
     lost_at: Groups<Tally>,

@@ -3,6 +3,7 @@
 
 use crate::ingest::text::group_key;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Statistics that can be combined.
 pub trait Merge {
@@ -13,10 +14,11 @@ pub trait Merge {
 ///
 /// Rows name the same few owners, accounts and stages over and over: each spelling seen
 /// is remembered, so a row costs one hash lookup of its text and no allocation.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Groups<T> {
     slots: Vec<(String, T)>,
     by_key: FxHashMap<String, usize>,
+    #[serde(skip)]
     by_spelling: FxHashMap<Box<str>, usize>,
 }
 

@@ -14,6 +14,7 @@ use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BinaryHeap;
 
@@ -28,7 +29,7 @@ pub const STALLED_FORMULA: &str =
 
 /// One of the oldest open deals, kept for the stalled list. Ordered oldest first, then
 /// by deal id (a max-heap of these holds the newest of the kept ones at its top).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct OldDeal {
     created: NaiveDate,
     deal_id: Box<str>,
@@ -39,7 +40,7 @@ struct OldDeal {
 }
 
 /// Deals that may be open at the end of the period.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PipelineAgg {
     to: Option<NaiveDate>,
     /// Stage names; the counts below refer to them by index.

@@ -3,10 +3,11 @@
 use super::groups::Merge;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::hash::Hash;
 
 /// A count and the exact sum of the amounts that were known.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
     pub count: u64,
     pub sum: Decimal,
@@ -40,7 +41,8 @@ impl Merge for u64 {
 
 /// How often each value occurred: an exact median without keeping every row (memory
 /// grows with distinct values). Counted in a hash map, ordered only when asked.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "K: Serialize", deserialize = "K: Deserialize<'de>"))]
 pub struct Histogram<K: Hash + Eq> {
     counts: FxHashMap<K, u64>,
     n: u64,
