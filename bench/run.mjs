@@ -67,7 +67,7 @@ try {
     const { analyze } = await import('./sales-metrics.js');
     const blob = await (await fetch(`/bench-data/${name}`)).blob();
     const file = new File([blob], 'deals.csv');
-    const ours = [], papa = [];
+    const ours = [], papa = [], scaling = { 1: [], 2: [], 4: [] };
     let report, theirs;
     for (let i = 0; i <= runs; i++) {
       let t = performance.now();
@@ -77,8 +77,17 @@ try {
       theirs = await window.papaAggregate(file);
       if (i > 0) papa.push(performance.now() - t);
     }
+    const byWorkers = {};
+    for (let i = 0; i <= runs; i++) {
+      for (const w of [1, 2, 4]) {
+        const t = performance.now();
+        const r = await analyze([file], { today, workers: w });
+        if (i > 0) scaling[w].push(performance.now() - t);
+        byWorkers[w] = { revenue: r.metrics.revenue.value, workers: r.diagnostics.workers, memory: r.diagnostics.peak_wasm_memory_bytes, d: r.diagnostics };
+      }
+    }
     return {
-      ours, papa, theirs,
+      ours, papa, theirs, scaling, byWorkers,
       revenue: report.metrics.revenue.value, won: report.metrics.deals_won.value, lost: report.metrics.deals_lost.value,
       diagnostics: report.diagnostics,
     };
@@ -86,16 +95,21 @@ try {
 
   const toCents = (s) => { const [w, f = ''] = s.split('.'); return Number(w) * 100 + Number((f + '00').slice(0, 2)); };
   const agree = toCents(result.revenue) === result.theirs.revenueCents && result.won === result.theirs.won &&
-    result.lost === result.theirs.lost && result.revenue === nativeRevenue;
+    result.lost === result.theirs.lost && result.revenue === nativeRevenue &&
+    Object.values(result.byWorkers).every((w) => w.revenue === nativeRevenue);
   const oursMed = stats(result.ours).median, papaMed = stats(result.papa).median, natMed = stats(nativeMs).median;
   console.log(`deals file: ${rows.toLocaleString('en')} rows, ${mb.toFixed(1)} MB; ${runs} runs after a warm-up`);
   console.log(line('ours: analyze() in Chromium', result.ours));
   console.log(line('PapaParse 5.7 + plain JS', result.papa));
   console.log(line('ours natively (release)', nativeMs));
   console.log(`ratio PapaParse / ours: ${(papaMed / oursMed).toFixed(2)}x   ours in browser / native throughput: ${(100 * natMed / oursMed).toFixed(0)}%`);
+  for (const w of [1, 2, 4]) {
+    const b = result.byWorkers[w];
+    const phases = b.d.plan_ms !== undefined ? `  (head ${b.d.plan_ms.toFixed(0)}, parts ${b.d.parts_ms.toFixed(0)}, merge ${b.d.merge_ms.toFixed(0)} ms)` : '';
+    console.log(line(`ours, workers: ${w} (used ${b.workers})`, result.scaling[w]) + `  peak wasm ${(b.memory / 2 ** 20).toFixed(0)} MiB${phases}`);
+  }
   const d = result.diagnostics;
-  console.log(`last run inside the worker: wasm start ${d.init_ms.toFixed(0)} ms, reading ${d.read_ms.toFixed(0)} ms, ` +
-    `report ${(d.elapsed_ms - d.read_ms).toFixed(0)} ms; peak wasm memory ${(d.peak_wasm_memory_bytes / 2 ** 20).toFixed(1)} MiB; workers ${d.workers}`);
+  console.log(`default run: ${d.workers} workers, peak wasm memory ${(d.peak_wasm_memory_bytes / 2 ** 20).toFixed(1)} MiB per worker`);
   console.log(`results agree to the cent: ${agree ? 'yes' : 'NO'} (revenue ${result.revenue}, won ${result.won}, lost ${result.lost})`);
   if (!agree) process.exitCode = 1;
 } finally {

@@ -4,10 +4,24 @@
 //   const report = await analyze(fileList, { from: '2024-01-01', to: '2024-04-01',
 //                                           onProgress: p => ..., signal });
 //
-// The engine runs in a Web Worker; files are streamed into it chunk by chunk and never
-// leave the browser. The report's shape is documented in docs/REPORT.md.
+// The engine runs in Web Workers; files are streamed into it chunk by chunk and never
+// leave the browser. A single large file is split between several workers
+// (parallel.js). The report's shape is documented in docs/REPORT.md.
+import { analyzeInParts } from './parallel.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WASM_URL = new URL('./pkg/sales_metrics_bg.wasm', import.meta.url);
+/** The engine, compiled once per page and shared by every worker (with its optimised code). */
+let compiled = null;
+function engineModule() {
+  compiled ??= WebAssembly.compileStreaming(fetch(WASM_URL)).catch((err) => {
+    compiled = null;
+    throw err;
+  });
+  return compiled;
+}
+/** Files smaller than this are read by one worker. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 function abortError() {
   return new DOMException('The analysis was cancelled.', 'AbortError');
@@ -43,52 +57,83 @@ function fileOptions(byName) {
       columns: o.columns ?? null,
       date_order: o.dateOrder ?? null,
       decimal_separator: o.decimalSeparator ?? null,
+      headers: o.headers ?? null,
     };
   }
   return out;
 }
 
 /**
+ * A pool of workers for one analysis; all are ended when it settles or is aborted.
+ * `run(message, onMessage)` sends a message to a worker of its own and resolves with
+ * the worker's `done` or `part` answer.
+ */
+function workerPool(signal) {
+  const workers = new Set();
+  const pending = new Set();
+  const close = () => {
+    for (const w of workers) w.terminate();
+    workers.clear();
+    for (const reject of pending) reject(abortError());
+    pending.clear();
+  };
+  signal?.addEventListener('abort', close, { once: true });
+  return {
+    close,
+    async run(message, onMessage, transfer = []) {
+      const module = await engineModule();
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(abortError());
+          return;
+        }
+        const worker = new Worker(WORKER_URL, { type: 'module' });
+        workers.add(worker);
+        pending.add(reject);
+        const settle = (fn, value) => {
+          pending.delete(reject);
+          workers.delete(worker);
+          worker.terminate();
+          fn(value);
+        };
+        worker.onmessage = ({ data }) => {
+          if (data.type === 'done' || data.type === 'part') settle(resolve, data);
+          else if (data.type === 'error') settle(reject, new Error(data.message));
+          else onMessage?.(data);
+        };
+        worker.onerror = (event) => settle(reject, new Error(event.message || 'The analysis worker failed to start.'));
+        worker.postMessage({ ...message, module }, transfer);
+      });
+    },
+  };
+}
+
+/**
  * Analyses CSV files and resolves to the report.
  * @param {Iterable<File|Blob>} files
  * @param {{from?: string, to?: string, today?: string, stalledAfterDays?: number,
- *          stageOrder?: string[], fileOptions?: object, onProgress?: (p: {bytes: number, totalBytes: number,
- *          rows: number, elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
+ *          stageOrder?: string[], fileOptions?: object, workers?: number,
+ *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,
+ *          elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
+ *   `workers`: how many workers may share one large file (default: the device's cores, up to 4).
  * @returns {Promise<object>} the report
  */
-export function analyze(files, options = {}) {
+export async function analyze(files, options = {}) {
   const list = Array.from(files ?? []);
   const { onProgress, signal } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError());
-      return;
+  if (signal?.aborted) throw abortError();
+  const engine = engineOptions(options);
+  const pool = workerPool(signal);
+  try {
+    const workers = Math.max(1, Math.min(options.workers ?? Math.min(navigator.hardwareConcurrency || 1, 4), 16));
+    if (list.length === 1 && workers > 1 && list[0].size >= PARALLEL_MIN_BYTES) {
+      const report = await analyzeInParts(list[0], engine, workers, pool, onProgress);
+      if (report) return report;
     }
-    const worker = new Worker(WORKER_URL, { type: 'module' });
-    const finish = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = ({ data }) => {
-      if (data.type === 'progress') {
-        onProgress?.(data.progress);
-      } else if (data.type === 'done') {
-        finish();
-        resolve(data.report);
-      } else if (data.type === 'error') {
-        finish();
-        reject(new Error(data.message));
-      }
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(new Error(event.message || 'The analysis worker failed to start.'));
-    };
-    worker.postMessage({ files: list, options: engineOptions(options) });
-  });
+    const { report } = await pool.run({ type: 'analyze', files: list, options: engine },
+      (data) => data.type === 'progress' && onProgress?.(data.progress));
+    return report;
+  } finally {
+    pool.close();
+  }
 }

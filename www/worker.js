@@ -1,49 +1,84 @@
-// Runs the wasm engine off the page's thread: streams each file's bytes into it, posts
-// progress, and posts the report at the end. Knows nothing of metrics.
+// Runs the wasm engine off the page's thread. Moves bytes and messages only:
+//   analyze: stream whole files, post progress, post the report;
+//   part:    stream one part of a file, post its state (for a merge elsewhere);
+//   merge:   merge part states, post the report.
 import init, { Analyzer } from './pkg/sales_metrics.js';
 
 const PROGRESS_EVERY_MS = 100;
+let wasm;
+const started = performance.now();
 
-self.onmessage = async ({ data }) => {
-  const { files, options } = data;
-  try {
-    const t0 = performance.now();
-    const wasm = await init();
-    const initMs = performance.now() - t0;
+async function stream(analyzer, id, blob, onBytes) {
+  const reader = blob.stream().getReader();
+  let lastPost = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    analyzer.push(id, value);
+    const now = performance.now();
+    if (now - lastPost >= PROGRESS_EVERY_MS) {
+      lastPost = now;
+      onBytes(value.byteLength, true);
+    } else {
+      onBytes(value.byteLength, false);
+    }
+  }
+}
+
+function diagnostics(report, timings) {
+  Object.assign(report.diagnostics, {
+    elapsed_ms: performance.now() - timings.start,
+    // wasm memory only grows, so its size now is its peak.
+    peak_wasm_memory_bytes: wasm.memory.buffer.byteLength,
+    workers: 1,
+    init_ms: timings.initMs,
+    read_ms: timings.readMs,
+  });
+  return report;
+}
+
+const handlers = {
+  async analyze({ files, options }) {
     const analyzer = new Analyzer(options);
+    const timings = { start: performance.now(), initMs: performance.now() - started };
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    const started = performance.now();
     let bytes = 0;
-    let lastPost = 0;
-    const progress = (file) => ({
-      bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - started, file,
-    });
     for (const file of files) {
       const id = analyzer.beginFile(file.name ?? 'file.csv');
-      const reader = file.stream().getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        analyzer.push(id, value);
-        bytes += value.byteLength;
-        const now = performance.now();
-        if (now - lastPost >= PROGRESS_EVERY_MS) {
-          lastPost = now;
-          self.postMessage({ type: 'progress', progress: progress(file.name) });
+      await stream(analyzer, id, file, (n, post) => {
+        bytes += n;
+        if (post) {
+          self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - timings.start, file: file.name } });
         }
-      }
+      });
       analyzer.endFile(id);
     }
-    self.postMessage({ type: 'progress', progress: progress('') });
-    const readMs = performance.now() - started;
-    const report = analyzer.finish();
-    report.diagnostics.elapsed_ms = performance.now() - started;
-    // wasm memory only grows, so its size now is its peak.
-    report.diagnostics.peak_wasm_memory_bytes = wasm.memory.buffer.byteLength;
-    report.diagnostics.workers = 1;
-    report.diagnostics.init_ms = initMs;
-    report.diagnostics.read_ms = readMs;
-    self.postMessage({ type: 'done', report });
+    timings.readMs = performance.now() - timings.start;
+    self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: timings.readMs, file: '' } });
+    self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
+  },
+
+  async part({ blob, name, options, last }) {
+    const analyzer = new Analyzer(options);
+    const id = analyzer.beginFile(name);
+    await stream(analyzer, id, blob, (n, post) => self.postMessage({ type: 'bytes', bytes: n, rows: post ? analyzer.rows() : undefined }));
+    const clean = last || analyzer.atRecordStart(id);
+    const state = clean ? analyzer.exportPart() : null;
+    self.postMessage({ type: 'part', clean, state, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
+  },
+
+  async merge({ states, options }) {
+    const timings = { start: performance.now(), initMs: 0, readMs: 0 };
+    const analyzer = new Analyzer(options);
+    for (const s of states) analyzer.importPart(s);
+    self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
+  },
+};
+
+self.onmessage = async ({ data }) => {
+  try {
+    wasm ??= await init(data.module ? { module_or_path: data.module } : undefined);
+    await handlers[data.type ?? 'analyze'](data);
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err?.message ?? err) });
   }

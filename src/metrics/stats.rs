@@ -6,10 +6,29 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::hash::Hash;
 
+/// Exact decimals carried between workers as their 16 bytes (not as text).
+pub mod decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        d.serialize().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        <[u8; 16]>::deserialize(d).map(Decimal::deserialize)
+    }
+}
+
+/// A decimal as a histogram key, carried between workers as its 16 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Exact(#[serde(with = "decimal_bytes")] pub Decimal);
+
 /// A count and the exact sum of the amounts that were known.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
     pub count: u64,
+    #[serde(with = "decimal_bytes")]
     pub sum: Decimal,
     /// Rows whose amount was known (blank or bad amounts are counted, not summed).
     pub with_amount: u64,
@@ -76,6 +95,13 @@ impl<K: Ord + Copy + Hash> Histogram<K> {
         let lo_rank = (self.n - 1) / 2;
         let hi_rank = self.n / 2;
         let mut sorted: Vec<(&K, &u64)> = self.counts.iter().collect();
+        if sorted.len() as u64 == self.n {
+            // Every value once (typical of amounts): select the middle, no full sort.
+            let by_value = |a: &(&K, &u64), b: &(&K, &u64)| a.0.cmp(b.0);
+            let hi = *sorted.select_nth_unstable_by(hi_rank as usize, by_value).1 .0;
+            let lo = *sorted[..=hi_rank as usize].select_nth_unstable_by(lo_rank as usize, by_value).1 .0;
+            return Some((lo, hi));
+        }
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let (mut lo, mut seen) = (None, 0u64);
         for (k, c) in sorted {
@@ -93,6 +119,11 @@ impl<K: Ord + Copy + Hash> Histogram<K> {
 
 impl<K: Ord + Copy + Hash> Merge for Histogram<K> {
     fn merge(&mut self, o: Self) {
+        if self.n == 0 {
+            *self = o;
+            return;
+        }
+        self.counts.reserve(o.counts.len());
         for (k, c) in o.counts {
             *self.counts.entry(k).or_insert(0) += c;
         }
@@ -101,8 +132,8 @@ impl<K: Ord + Copy + Hash> Merge for Histogram<K> {
 }
 
 /// Median of money values: the mean of the two middle values.
-pub fn median_money(h: &Histogram<Decimal>) -> Option<Decimal> {
-    h.middle().map(|(a, b)| (a + b) / Decimal::TWO)
+pub fn median_money(h: &Histogram<Exact>) -> Option<Decimal> {
+    h.middle().map(|(a, b)| (a.0 + b.0) / Decimal::TWO)
 }
 
 /// Median of whole days.
@@ -126,8 +157,8 @@ mod tests {
         // sorted 1 3 3 5 9 → 3
         assert_eq!(median_days(&h), Some(3.0));
         let mut m = Histogram::default();
-        m.add(Decimal::new(1050, 2));
-        m.add(Decimal::new(20, 0));
+        m.add(Exact(Decimal::new(1050, 2)));
+        m.add(Exact(Decimal::new(20, 0)));
         // (10.50 + 20) / 2 = 15.25
         assert_eq!(median_money(&m), Some(Decimal::new(1525, 2)));
         assert_eq!(median_money(&Histogram::default()), None);

@@ -1,0 +1,69 @@
+// One large file read by several workers: the file's head decides its format, the file
+// is cut after line breaks, each worker reads a part, and one merges the parts' states.
+// A cut that fell inside a quoted field is reported by the part before it; then the
+// caller reads the file in one pass instead (resolves to null). See docs/PARALLEL.md.
+
+const HEAD_BYTES = 1 << 20;
+/** The head must hold this many rows to settle formats as one pass would. */
+const HEAD_MIN_ROWS = 1000;
+
+/** The first offset after a line break at or past `from` (or null). */
+async function cutAfter(file, from) {
+  const bytes = new Uint8Array(await file.slice(from, Math.min(file.size, from + HEAD_BYTES)).arrayBuffer());
+  const i = bytes.indexOf(10);
+  return i < 0 ? null : from + i + 1;
+}
+
+export async function analyzeInParts(file, options, workers, pool, onProgress) {
+  const name = file.name ?? 'file.csv';
+  const start = performance.now();
+  // 1. What the head says: table, encoding, delimiter, columns, formats.
+  const head = new File([file.slice(0, HEAD_BYTES)], name);
+  const { report: plan } = await pool.run({ type: 'analyze', files: [head], options });
+  const planMs = performance.now() - start;
+  const info = plan.files[0];
+  if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS || info.encoding.startsWith('UTF-16')) return null;
+  const later = {
+    ...(options.files?.[name] ?? {}),
+    kind: info.kind,
+    encoding: info.encoding,
+    delimiter: info.delimiter,
+    columns: Object.fromEntries(info.columns.map((c) => [c.header, c.field ?? ''])),
+    date_order: Object.values(info.date_order)[0] ?? null,
+    decimal_separator: info.decimal_separator.amount ?? null,
+    headers: info.columns.map((c) => c.header),
+  };
+  // 2. Cuts after line breaks.
+  const cuts = [0];
+  for (let k = 1; k < workers; k++) {
+    const cut = await cutAfter(file, Math.floor((file.size * k) / workers));
+    if (cut !== null && cut > cuts[cuts.length - 1] && cut < file.size) cuts.push(cut);
+  }
+  cuts.push(file.size);
+  // 3. Parts in parallel.
+  let bytes = 0;
+  let rows = 0;
+  const progress = (data) => {
+    bytes += data.bytes;
+    if (data.rows !== undefined) rows = Math.max(rows, data.rows);
+    onProgress?.({ bytes, totalBytes: file.size, rows, elapsedMs: performance.now() - start, file: name });
+  };
+  const parts = await Promise.all(cuts.slice(0, -1).map((from, k) => {
+    const partOptions = k === 0 ? options : { ...options, files: { ...(options.files ?? {}), [name]: later } };
+    return pool.run({ type: 'part', blob: file.slice(from, cuts[k + 1]), name, options: partOptions, last: k === cuts.length - 2 }, progress);
+  }));
+  const partsMs = performance.now() - start - planMs;
+  if (parts.some((p) => !p.clean)) return null;
+  // 4. Merge.
+  const states = parts.map((p) => p.state);
+  const { report } = await pool.run({ type: 'merge', states, options }, null, states.map((s) => s.buffer));
+  Object.assign(report.diagnostics, {
+    elapsed_ms: performance.now() - start,
+    workers: parts.length,
+    plan_ms: planMs,
+    parts_ms: partsMs,
+    merge_ms: performance.now() - start - planMs - partsMs,
+    peak_wasm_memory_bytes: Math.max(report.diagnostics.peak_wasm_memory_bytes, ...parts.map((p) => p.memory)),
+  });
+  return report;
+}
