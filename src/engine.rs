@@ -108,6 +108,10 @@ impl Engine {
                 self.done.push((self.open.len(), part.info, problems));
             }
             Some((_, info, all)) => {
+                if self.next_part_row == 0 {
+                    // This engine read the first part itself.
+                    self.next_part_row = info.header_row + records(info);
+                }
                 for p in &mut problems.items {
                     p.row += self.next_part_row;
                 }

@@ -71,7 +71,17 @@ fn in_parts(bytes: &[u8], n: usize, options: &RawOptions) -> Option<Report> {
     for s in &states {
         merged.import_part(s).expect("a part state");
     }
-    Some(merged.finish())
+    let merged = merged.finish();
+    // The browser's way: the engine of the first part merges the others into itself.
+    let mut first = Engine::new(options.validate().ok()?);
+    let id = first.begin_file(NAME);
+    first.push(id, &bytes[..bounds[1]]);
+    first.end_file(id);
+    for s in &states[1..] {
+        first.import_part(s).expect("a part state");
+    }
+    assert_eq!(json(&first.finish()), json(&merged));
+    Some(merged)
 }
 
 fn json(r: &Report) -> serde_json::Value {

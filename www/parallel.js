@@ -17,9 +17,30 @@ async function cutAfter(file, from) {
 export async function analyzeInParts(file, options, workers, pool, onProgress) {
   const name = file.name ?? 'file.csv';
   const start = performance.now();
-  // 1. What the head says: table, encoding, delimiter, columns, formats.
+  const crew = Array.from({ length: workers }, () => pool.spawn());
+  // 1. Cuts after line breaks, planned while the head is read.
+  const cuts = [0];
+  for (let k = 1; k < workers; k++) {
+    const cut = await cutAfter(file, Math.floor((file.size * k) / workers));
+    if (cut !== null && cut > cuts[cuts.length - 1] && cut < file.size) cuts.push(cut);
+  }
+  cuts.push(file.size);
+  const parts = cuts.length - 1;
+  if (parts < 2) return null;
+  let bytes = 0;
+  let rows = 0;
+  const progress = (data) => {
+    if (data.type !== 'bytes') return;
+    bytes += data.bytes;
+    if (data.rows !== undefined) rows = Math.max(rows, data.rows);
+    onProgress?.({ bytes, totalBytes: file.size, rows, elapsedMs: performance.now() - start, file: name });
+  };
+  // 2. The first part starts at once and keeps its engine for the merge.
+  const first = crew[0].request({ type: 'part', blob: file.slice(0, cuts[1]), name, options, keep: true }, progress);
+  // 3. What the head says (table, encoding, delimiter, columns, formats) is fixed for
+  //    the later parts; the second worker reads the head before its own part.
   const head = new File([file.slice(0, HEAD_BYTES)], name);
-  const { report: plan } = await pool.run({ type: 'analyze', files: [head], options });
+  const { report: plan } = await crew[1].request({ type: 'analyze', files: [head], options });
   const planMs = performance.now() - start;
   const info = plan.files[0];
   if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS || info.encoding.startsWith('UTF-16')) return null;
@@ -33,37 +54,22 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
     decimal_separator: info.decimal_separator.amount ?? null,
     headers: info.columns.map((c) => c.header),
   };
-  // 2. Cuts after line breaks.
-  const cuts = [0];
-  for (let k = 1; k < workers; k++) {
-    const cut = await cutAfter(file, Math.floor((file.size * k) / workers));
-    if (cut !== null && cut > cuts[cuts.length - 1] && cut < file.size) cuts.push(cut);
-  }
-  cuts.push(file.size);
-  // 3. Parts in parallel.
-  let bytes = 0;
-  let rows = 0;
-  const progress = (data) => {
-    bytes += data.bytes;
-    if (data.rows !== undefined) rows = Math.max(rows, data.rows);
-    onProgress?.({ bytes, totalBytes: file.size, rows, elapsedMs: performance.now() - start, file: name });
-  };
-  const parts = await Promise.all(cuts.slice(0, -1).map((from, k) => {
-    const partOptions = k === 0 ? options : { ...options, files: { ...(options.files ?? {}), [name]: later } };
-    return pool.run({ type: 'part', blob: file.slice(from, cuts[k + 1]), name, options: partOptions, last: k === cuts.length - 2 }, progress);
-  }));
+  const laterOptions = { ...options, files: { ...(options.files ?? {}), [name]: later } };
+  const rest = cuts.slice(1, -1).map((from, i) => crew[i + 1].request(
+    { type: 'part', blob: file.slice(from, cuts[i + 2]), name, options: laterOptions, last: i === parts - 2 }, progress));
+  const done = await Promise.all([first, ...rest]);
   const partsMs = performance.now() - start - planMs;
-  if (parts.some((p) => !p.clean)) return null;
-  // 4. Merge.
-  const states = parts.map((p) => p.state);
-  const { report } = await pool.run({ type: 'merge', states, options }, null, states.map((s) => s.buffer));
+  if (done.some((p) => !p.clean)) return null;
+  // 4. The first worker merges the others' states into its own.
+  const states = done.slice(1).map((p) => p.state);
+  const { report } = await crew[0].request({ type: 'merge', states }, null, states.map((s) => s.buffer));
   Object.assign(report.diagnostics, {
     elapsed_ms: performance.now() - start,
-    workers: parts.length,
+    workers: parts,
     plan_ms: planMs,
     parts_ms: partsMs,
     merge_ms: performance.now() - start - planMs - partsMs,
-    peak_wasm_memory_bytes: Math.max(report.diagnostics.peak_wasm_memory_bytes, ...parts.map((p) => p.memory)),
+    peak_wasm_memory_bytes: Math.max(report.diagnostics.peak_wasm_memory_bytes, ...done.map((p) => p.memory)),
   });
   return report;
 }

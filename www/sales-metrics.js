@@ -64,9 +64,9 @@ function fileOptions(byName) {
 }
 
 /**
- * A pool of workers for one analysis; all are ended when it settles or is aborted.
- * `run(message, onMessage)` sends a message to a worker of its own and resolves with
- * the worker's `done` or `part` answer.
+ * The workers of one analysis; all are ended when it settles or is aborted.
+ * `spawn()` starts a worker; its `request(message, onMessage, transfer)` resolves with
+ * the worker's next `done` or `part` answer (other messages go to `onMessage`).
  */
 function workerPool(signal) {
   const workers = new Set();
@@ -78,34 +78,34 @@ function workerPool(signal) {
     pending.clear();
   };
   signal?.addEventListener('abort', close, { once: true });
-  return {
-    close,
-    async run(message, onMessage, transfer = []) {
-      const module = await engineModule();
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(abortError());
-          return;
-        }
-        const worker = new Worker(WORKER_URL, { type: 'module' });
-        workers.add(worker);
-        pending.add(reject);
-        const settle = (fn, value) => {
-          pending.delete(reject);
-          workers.delete(worker);
-          worker.terminate();
-          fn(value);
-        };
-        worker.onmessage = ({ data }) => {
-          if (data.type === 'done' || data.type === 'part') settle(resolve, data);
-          else if (data.type === 'error') settle(reject, new Error(data.message));
-          else onMessage?.(data);
-        };
-        worker.onerror = (event) => settle(reject, new Error(event.message || 'The analysis worker failed to start.'));
-        worker.postMessage({ ...message, module }, transfer);
-      });
-    },
+  const spawn = () => {
+    const worker = new Worker(WORKER_URL, { type: 'module' });
+    workers.add(worker);
+    return {
+      async request(message, onMessage, transfer = []) {
+        const module = await engineModule();
+        return new Promise((resolve, reject) => {
+          if (signal?.aborted) {
+            reject(abortError());
+            return;
+          }
+          pending.add(reject);
+          const settle = (fn, value) => {
+            pending.delete(reject);
+            fn(value);
+          };
+          worker.onmessage = ({ data }) => {
+            if (data.type === 'done' || data.type === 'part') settle(resolve, data);
+            else if (data.type === 'error') settle(reject, new Error(data.message));
+            else onMessage?.(data);
+          };
+          worker.onerror = (event) => settle(reject, new Error(event.message || 'The analysis worker failed to start.'));
+          worker.postMessage({ ...message, module }, transfer);
+        });
+      },
+    };
   };
+  return { close, spawn };
 }
 
 /**
@@ -130,7 +130,7 @@ export async function analyze(files, options = {}) {
       const report = await analyzeInParts(list[0], engine, workers, pool, onProgress);
       if (report) return report;
     }
-    const { report } = await pool.run({ type: 'analyze', files: list, options: engine },
+    const { report } = await pool.spawn().request({ type: 'analyze', files: list, options: engine },
       (data) => data.type === 'progress' && onProgress?.(data.progress));
     return report;
   } finally {

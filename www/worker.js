@@ -7,6 +7,8 @@ import init, { Analyzer } from './pkg/sales_metrics.js';
 const PROGRESS_EVERY_MS = 100;
 let wasm;
 const started = performance.now();
+/** An analyzer kept between messages: the first part of a file, waiting to merge. */
+let kept = null;
 
 async function stream(analyzer, id, blob, onBytes) {
   const reader = blob.stream().getReader();
@@ -58,18 +60,23 @@ const handlers = {
     self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
   },
 
-  async part({ blob, name, options, last }) {
+  async part({ blob, name, options, last, keep }) {
     const analyzer = new Analyzer(options);
     const id = analyzer.beginFile(name);
     await stream(analyzer, id, blob, (n, post) => self.postMessage({ type: 'bytes', bytes: n, rows: post ? analyzer.rows() : undefined }));
     const clean = last || analyzer.atRecordStart(id);
-    const state = clean ? analyzer.exportPart() : null;
+    if (keep) {
+      analyzer.endFile(id);
+      kept = analyzer;
+    }
+    const state = clean && !keep ? analyzer.exportPart() : null;
     self.postMessage({ type: 'part', clean, state, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
   },
 
-  async merge({ states, options }) {
+  async merge({ states }) {
     const timings = { start: performance.now(), initMs: 0, readMs: 0 };
-    const analyzer = new Analyzer(options);
+    const analyzer = kept;
+    kept = null;
     for (const s of states) analyzer.importPart(s);
     self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
   },
