@@ -3,6 +3,10 @@
 //! Bytes are fed in chunks of any size; a record split across chunks (inside a quoted
 //! field, between CR and LF, anywhere) is reassembled. Buffers are reused, so the hot
 //! path does not allocate per field or per record.
+//!
+//! Most lines of an export hold no quote: such a line, whole in the chunk, is split at
+//! its delimiters in one pass and handed out in place; every other line goes through
+//! `csv-core`'s state machine. Both give the same records (a property test compares them).
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
@@ -11,12 +15,25 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 pub struct Record<'a> {
     data: &'a [u8],
     ends: &'a [usize],
+    /// Bytes between one field's end and the next one's start: 0 when `data` holds the
+    /// fields back to back, 1 when it is the line itself (delimiters in place).
+    gap: usize,
+    /// `data` as text, when already known to be valid UTF-8.
+    text: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
-    /// A record over `data` whose fields end at `ends`.
+    /// A record over `data` whose fields end at `ends`, back to back.
     pub fn new(data: &'a [u8], ends: &'a [usize]) -> Self {
-        Record { data, ends }
+        Record { data, ends, gap: 0, text: None }
+    }
+
+    fn start(&self, i: usize) -> Option<usize> {
+        if i == 0 {
+            Some(0)
+        } else {
+            self.ends.get(i - 1).map(|e| e + self.gap)
+        }
     }
 
     /// Number of fields.
@@ -30,21 +47,17 @@ impl<'a> Record<'a> {
 
     /// Field `i`, or `None` past the end of the record.
     pub fn get(&self, i: usize) -> Option<&'a [u8]> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        self.data.get(start..end)
+        self.data.get(self.start(i)?..*self.ends.get(i)?)
     }
 
     /// The whole record as text, when it is valid UTF-8 (checked once, not per field).
     pub fn as_str(&self) -> Option<&'a str> {
-        std::str::from_utf8(self.data).ok()
+        self.text.or_else(|| std::str::from_utf8(self.data).ok())
     }
 
     /// Field `i` of a record whose text is `whole` (from [`Record::as_str`]).
     pub fn field_str(&self, whole: &'a str, i: usize) -> Option<&'a str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        whole.get(start..end)
+        whole.get(self.start(i)?..*self.ends.get(i)?)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
@@ -57,25 +70,32 @@ impl<'a> Record<'a> {
 pub struct OwnedRecord {
     data: Vec<u8>,
     ends: Vec<usize>,
+    gap: usize,
 }
 
 impl OwnedRecord {
     pub fn from_record(r: &Record<'_>) -> Self {
-        OwnedRecord { data: r.data.to_vec(), ends: r.ends.to_vec() }
+        OwnedRecord { data: r.data.to_vec(), ends: r.ends.to_vec(), gap: r.gap }
     }
 
     pub fn as_record(&self) -> Record<'_> {
-        Record::new(&self.data, &self.ends)
+        Record { data: &self.data, ends: &self.ends, gap: self.gap, text: None }
     }
 }
 
 /// Splits a byte stream into CSV records.
 pub struct RecordSplitter {
     reader: Reader,
+    delimiter: u8,
     out: Vec<u8>,
     ends: Vec<usize>,
     out_len: usize,
     ends_len: usize,
+    /// `csv-core` holds part of a record (e.g. an open quote with nothing after it yet).
+    pending: bool,
+    /// Field ends of a line split in place.
+    line_ends: Vec<usize>,
+    fast: bool,
     finished: bool,
 }
 
@@ -83,18 +103,54 @@ impl RecordSplitter {
     pub fn new(delimiter: u8) -> Self {
         RecordSplitter {
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
             out: vec![0; 4096],
             ends: vec![0; 64],
             out_len: 0,
             ends_len: 0,
+            pending: false,
+            line_ends: Vec::with_capacity(64),
+            fast: true,
             finished: false,
         }
+    }
+
+    /// A splitter that sends every line through `csv-core` (to test the fast path).
+    pub fn csv_core_only(delimiter: u8) -> Self {
+        RecordSplitter { fast: false, ..RecordSplitter::new(delimiter) }
     }
 
     /// True when no record is pending: the bytes fed so far end at a record boundary
     /// (not inside a field, quoted or not).
     pub fn at_record_start(&self) -> bool {
-        self.out_len == 0 && self.ends_len == 0
+        !self.pending && self.out_len == 0 && self.ends_len == 0
+    }
+
+    /// If `input` starts with a whole line holding no quote and no lone CR, records its
+    /// field ends in `line_ends` and returns the line's length (without its line break)
+    /// and the length to skip (with it).
+    fn plain_line(&mut self, input: &[u8]) -> Option<(usize, usize)> {
+        self.line_ends.clear();
+        let delimiter = self.delimiter;
+        let mut i = 0;
+        while let Some(&b) = input.get(i) {
+            if b == delimiter {
+                self.line_ends.push(i);
+            } else if b == b'\n' {
+                self.line_ends.push(i);
+                return Some((i, i + 1));
+            } else if b == b'\r' {
+                if input.get(i + 1) == Some(&b'\n') {
+                    self.line_ends.push(i);
+                    return Some((i, i + 2));
+                }
+                return None;
+            } else if b == b'"' {
+                return None;
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Feeds a chunk; `on_record` is called for every record completed by it.
@@ -115,13 +171,35 @@ impl RecordSplitter {
     fn run<F: FnMut(Record<'_>)>(&mut self, mut input: &[u8], mut on_record: F) {
         let at_end = input.is_empty();
         loop {
+            if self.fast && !at_end && self.at_record_start() {
+                // Whole lines with no quote and no lone CR: split in place, in one pass.
+                // A chunk of valid UTF-8 is checked once, not line by line.
+                let text = std::str::from_utf8(input).ok();
+                let mut at = 0;
+                while let Some((len, next)) = self.plain_line(&input[at..]) {
+                    let line = &input[at..at + len];
+                    let line_text = text.and_then(|t| t.get(at..at + len));
+                    at += next;
+                    if !line.is_empty() {
+                        on_record(Record { data: line, ends: &self.line_ends, gap: 1, text: line_text });
+                    }
+                }
+                input = &input[at..];
+                if input.is_empty() {
+                    return;
+                }
+            }
             let (res, nin, nout, nend) =
                 self.reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
+            let consumed = &input[..nin];
             input = &input[nin..];
             self.out_len += nout;
             self.ends_len += nend;
             match res {
-                ReadRecordResult::InputEmpty => return,
+                ReadRecordResult::InputEmpty => {
+                    self.pending |= consumed.iter().any(|&b| b != b'\r' && b != b'\n');
+                    return;
+                }
                 ReadRecordResult::OutputFull => {
                     let len = self.out.len();
                     self.out.resize(len * 2, 0);
@@ -131,9 +209,10 @@ impl RecordSplitter {
                     self.ends.resize(len * 2, 0);
                 }
                 ReadRecordResult::Record => {
-                    on_record(Record { data: &self.out[..self.out_len], ends: &self.ends[..self.ends_len] });
+                    on_record(Record::new(&self.out[..self.out_len], &self.ends[..self.ends_len]));
                     self.out_len = 0;
                     self.ends_len = 0;
+                    self.pending = false;
                     if input.is_empty() && !at_end {
                         return;
                     }
@@ -167,6 +246,33 @@ mod tests {
         assert_eq!(whole, vec![vec!["a", "b"], vec!["x,\r\ny", "2"], vec!["last", "3"]]);
         for cut in 0..text.len() {
             assert_eq!(split_all(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
+        }
+    }
+
+    fn split_with(mut s: RecordSplitter, chunks: &[&[u8]]) -> Vec<Vec<Vec<u8>>> {
+        let mut rows = Vec::new();
+        let mut collect = |r: Record<'_>| rows.push(r.iter().map(<[u8]>::to_vec).collect::<Vec<_>>());
+        for c in chunks {
+            s.feed(c, &mut collect);
+        }
+        s.finish(&mut collect);
+        rows
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_gives_csv_core_records(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                &b"a"[..], b"bb", b",", b";", b"\"", b"\"\"", b"\n", b"\r\n", b"\r", b" ", b"x,y", b"\xC3\xA9",
+            ]), 0..80),
+            cut in 0usize..400,
+        ) {
+            let bytes = parts.concat();
+            let cut = cut.min(bytes.len());
+            let chunks: [&[u8]; 2] = [&bytes[..cut], &bytes[cut..]];
+            let fast = split_with(RecordSplitter::new(b','), &chunks);
+            let core = split_with(RecordSplitter::csv_core_only(b','), &[&bytes]);
+            proptest::prop_assert_eq!(fast, core);
         }
     }
 

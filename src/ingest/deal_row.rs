@@ -75,13 +75,25 @@ pub struct DealReader {
     text: [String; 16],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
-    /// Blank cells per required field, for the file's notes.
-    pub blanks: BTreeMap<&'static str, u64>,
+    /// The fields that have a column, and the column.
+    mapped: Vec<(DealField, usize)>,
+    /// Blank cells per field.
+    blank_counts: [u64; 16],
 }
 
 impl DealReader {
+    /// Blank cells per required field, for the file's notes.
+    pub fn blanks(&self) -> BTreeMap<String, u64> {
+        DealField::ALL
+            .iter()
+            .filter(|f| self.blank_counts[**f as usize] > 0)
+            .map(|f| (f.name().to_string(), self.blank_counts[*f as usize]))
+            .collect()
+    }
+
     pub fn new(cols: Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
         DealReader {
+            mapped: DealField::ALL.iter().filter_map(|&f| cols.column_at(f as usize).map(|c| (f, c))).collect(),
             has_status: cols.has("status"),
             has_lost_reason: cols.has("lost_reason"),
             cols,
@@ -91,7 +103,7 @@ impl DealReader {
             text: Default::default(),
             stages: RefCell::default(),
             statuses: RefCell::default(),
-            blanks: BTreeMap::new(),
+            blank_counts: [0; 16],
         }
     }
 
@@ -134,34 +146,33 @@ impl DealReader {
                 format!("row has {} fields, the header has {}", rec.len(), self.headers.len()),
             );
         }
-        let whole = rec.as_str();
         let mut cells: [&'a str; 16] = [""; 16];
-        if whole.is_none() {
-            for f in DealField::ALL {
-                let t = &mut self.text[f as usize];
-                t.clear();
-                if let Some(i) = self.cols.column_at(f as usize) {
-                    t.push_str(&field_text(rec.get(i).unwrap_or(b"")));
+        let whole = rec.as_str();
+        match whole {
+            Some(w) => {
+                for &(f, col) in &self.mapped {
+                    cells[f as usize] = trim_cell(rec.field_str(w, col).unwrap_or(""));
+                }
+            }
+            None => {
+                for &(f, col) in &self.mapped {
+                    let t = &mut self.text[f as usize];
+                    t.clear();
+                    t.push_str(&field_text(rec.get(col).unwrap_or(b"")));
                 }
             }
         }
-        for f in DealField::ALL {
-            let Some(i) = self.cols.column_at(f as usize) else { continue };
-            let empty = match whole {
-                Some(w) => rec.field_str(w, i).is_none_or(|t| trim_cell(t).is_empty()),
-                None => self.text[f as usize].is_empty(),
-            };
+        for &(f, _) in &self.mapped {
+            let empty = if whole.is_some() { cells[f as usize].is_empty() } else { self.text[f as usize].is_empty() };
             if empty && f.required() {
-                *self.blanks.entry(f.name()).or_insert(0) += 1;
+                self.blank_counts[f as usize] += 1;
             }
         }
         let this: &'a Self = self;
-        for f in DealField::ALL {
-            cells[f as usize] = match (whole, this.cols.column_at(f as usize)) {
-                (Some(w), Some(i)) => trim_cell(rec.field_str(w, i).unwrap_or("")),
-                (None, Some(_)) => this.text[f as usize].as_str(),
-                (_, None) => "",
-            };
+        if whole.is_none() {
+            for &(f, _) in &this.mapped {
+                cells[f as usize] = this.text[f as usize].as_str();
+            }
         }
         let text = |f: DealField| cells[f as usize];
 

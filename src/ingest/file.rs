@@ -135,6 +135,8 @@ pub struct FileIngest {
     mapping: Option<Mapping>,
     /// Spreadsheet row number of the last record (first record = 1).
     row: u64,
+    /// First bytes (lower case) a repeated header or a summary row may start with.
+    may_start_skipped: [bool; 256],
     problems: Problems,
 }
 
@@ -150,6 +152,7 @@ impl FileIngest {
             header_key: Vec::new(),
             mapping: None,
             row: 0,
+            may_start_skipped: [false; 256],
             problems: Problems::default(),
         }
     }
@@ -192,7 +195,7 @@ impl FileIngest {
             self.settle(rows, sink);
         }
         if let Stage::Deals(reader) = &self.stage {
-            self.info.blanks = reader.blanks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            self.info.blanks = reader.blanks();
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
@@ -302,13 +305,17 @@ impl FileIngest {
 
     /// A record after the header: skipped, kept for the preview, or read.
     fn data_record(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
-        if self.is_repeated_header(&rec) {
-            self.info.skipped.repeated_headers += 1;
-            return;
-        }
-        if is_summary(&rec) {
-            self.info.skipped.summary_rows += 1;
-            return;
+        // Most rows start with a byte no header or summary word starts with.
+        let first = rec.get(0).and_then(|f| f.first()).map_or(0, |b| b.to_ascii_lowercase());
+        if first == 0 || self.may_start_skipped[first as usize] {
+            if self.is_repeated_header(&rec) {
+                self.info.skipped.repeated_headers += 1;
+                return;
+            }
+            if is_summary(&rec) {
+                self.info.skipped.summary_rows += 1;
+                return;
+            }
         }
         self.info.rows += 1;
         if self.info.sample.len() < SAMPLE_ROWS {
@@ -398,6 +405,16 @@ impl FileIngest {
     }
 
     fn set_header(&mut self, headers: Vec<String>, at: usize, mapping: Mapping) {
+        let starts = SUMMARY_WORDS.iter().copied().chain(headers.first().map(String::as_str));
+        for word in starts {
+            if let Some(&b) = word.trim().as_bytes().first() {
+                self.may_start_skipped[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
+        // Cells may hold spaces or a quote before the word.
+        for b in [b' ', b'\t', b'"', 0xC2, 0xE2, 0xE3] {
+            self.may_start_skipped[b as usize] = true;
+        }
         self.info.header_row = at as u64 + 1;
         self.info.skipped.above_header = at as u64;
         self.headers = headers;
