@@ -5,7 +5,7 @@
 use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
 use super::pipeline::{PipelineAgg, StallRule};
-use super::stats::{median_days, median_money, Exact, Histogram, Tally};
+use super::stats::{median_days, median_money, Amounts, Histogram, Tally};
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::Period;
@@ -57,7 +57,7 @@ pub struct DealsAgg {
     columns: BTreeSet<String>,
     won: Tally,
     lost: Tally,
-    won_amounts: Histogram<Exact>,
+    won_amounts: Amounts,
     cycle: Histogram<i64>,
     cycle_sum: i64,
     created: Tally,
@@ -79,7 +79,7 @@ impl DealsAgg {
             columns: BTreeSet::new(),
             won: Tally::default(),
             lost: Tally::default(),
-            won_amounts: Histogram::default(),
+            won_amounts: Amounts::default(),
             cycle: Histogram::default(),
             cycle_sum: 0,
             created: Tally::default(),
@@ -116,7 +116,7 @@ impl DealsAgg {
                 let owner = self.owners.entry(d.owner, "(no owner)");
                 owner.won.add(d.amount);
                 if let Some(a) = d.amount {
-                    self.won_amounts.add(Exact(a));
+                    self.won_amounts.add(a);
                 }
                 if let (Some(c), Some(e)) = (d.created, d.closed) {
                     let days = (e - c).num_days();

@@ -131,9 +131,69 @@ impl<K: Ord + Copy + Hash> Merge for Histogram<K> {
     }
 }
 
+/// Money values kept for an exact median, compactly: an amount with at most two
+/// decimals is 8 bytes (its cents, with its number of decimals in the low two bits, so
+/// the order of the packed numbers is the order of the amounts); other amounts are kept
+/// as decimals. Merging is appending.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Amounts {
+    packed: Vec<i64>,
+    other: Vec<Exact>,
+}
+
+impl Amounts {
+    pub fn add(&mut self, d: Decimal) {
+        let scale = d.scale();
+        let cents = i64::try_from(d.mantissa()).ok().and_then(|m| m.checked_mul(10i64.pow(2u32.saturating_sub(scale))));
+        match cents.filter(|c| scale <= 2 && c.unsigned_abs() < 1 << 60) {
+            Some(c) => self.packed.push(c * 4 + scale as i64),
+            None => self.other.push(Exact(d)),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.packed.len() + self.other.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn merge(&mut self, o: Amounts) {
+        self.packed.extend(o.packed);
+        self.other.extend(o.other);
+    }
+
+    fn unpack(p: i64) -> Decimal {
+        let scale = p.rem_euclid(4) as u32;
+        let cents = p.div_euclid(4);
+        Decimal::new(cents / 10i64.pow(2 - scale), scale)
+    }
+
+    /// The median: the mean of the two middle values (selected, not sorted).
+    pub fn median(&self) -> Option<Decimal> {
+        let n = self.len();
+        if n == 0 {
+            return None;
+        }
+        let (lo, hi) = ((n - 1) / 2, n / 2);
+        if self.other.is_empty() {
+            let mut v = self.packed.clone();
+            let b = *v.select_nth_unstable(hi).1;
+            let a = *v[..=hi].select_nth_unstable(lo).1;
+            return Some((Self::unpack(a) + Self::unpack(b)) / Decimal::TWO);
+        }
+        let mut v: Vec<Decimal> =
+            self.packed.iter().map(|&p| Self::unpack(p)).chain(self.other.iter().map(|e| e.0)).collect();
+        let b = *v.select_nth_unstable(hi).1;
+        let a = *v[..=hi].select_nth_unstable(lo).1;
+        Some((a + b) / Decimal::TWO)
+    }
+}
+
 /// Median of money values: the mean of the two middle values.
-pub fn median_money(h: &Histogram<Exact>) -> Option<Decimal> {
-    h.middle().map(|(a, b)| (a.0 + b.0) / Decimal::TWO)
+pub fn median_money(a: &Amounts) -> Option<Decimal> {
+    a.median()
 }
 
 /// Median of whole days.
@@ -156,11 +216,24 @@ mod tests {
         h.add(3);
         // sorted 1 3 3 5 9 → 3
         assert_eq!(median_days(&h), Some(3.0));
-        let mut m = Histogram::default();
-        m.add(Exact(Decimal::new(1050, 2)));
-        m.add(Exact(Decimal::new(20, 0)));
+        let mut m = Amounts::default();
+        m.add(Decimal::new(1050, 2));
+        m.add(Decimal::new(20, 0));
         // (10.50 + 20) / 2 = 15.25
         assert_eq!(median_money(&m), Some(Decimal::new(1525, 2)));
-        assert_eq!(median_money(&Histogram::default()), None);
+        assert_eq!(median_money(&Amounts::default()), None);
+        // whole amounts keep their form: median of 1117, 5, 2000 is 1117
+        let mut w = Amounts::default();
+        for d in [1117, 5, 2000] {
+            w.add(Decimal::from(d));
+        }
+        assert_eq!(median_money(&w).map(|d| d.to_string()), Some("1117".into()));
+        // negative amounts and more than two decimals
+        let mut x = Amounts::default();
+        for d in [Decimal::new(-250, 2), Decimal::new(12345, 3), Decimal::new(-1, 0)] {
+            x.add(d);
+        }
+        // sorted -2.50, -1, 12.345 → -1
+        assert_eq!(median_money(&x), Some(Decimal::from(-1)));
     }
 }
