@@ -3,7 +3,7 @@
 // A cut that fell inside a quoted field is reported by the part before it; then the
 // caller reads the file in one pass instead (resolves to null). See docs/PARALLEL.md.
 
-const HEAD_BYTES = 1 << 20;
+const HEAD_BYTES = 256 * 1024;
 /** The head must hold this many rows to settle formats as one pass would. */
 const HEAD_MIN_ROWS = 1000;
 
