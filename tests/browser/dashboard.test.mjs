@@ -64,6 +64,27 @@ test('analyze() through the public module matches the independent reference', as
   assert.ok(report.progressCalls >= 1);
 });
 
+test('a large file read by two workers gives the one-worker report', async () => {
+  const result = await b.page.evaluate(async () => {
+    const { analyze } = await import('./sales-metrics.js');
+    const stages = ['Prospecting', 'Proposal', 'Closed Won', 'Closed Lost'];
+    const lines = ['deal_id,owner,account,stage,amount,created_date,closed_date,lost_reason'];
+    for (let i = 0; i < 260000; i++) {
+      const stage = stages[i % 4];
+      const closed = stage.startsWith('Closed') ? `2024-0${1 + (i % 9)}-2${i % 8}` : '';
+      lines.push(`D${i},Owner ${i % 7},Account ${i % 50},${stage},${(i % 997) * 10 + 0.25},2024-01-${10 + (i % 18)},${closed},${i % 3 ? 'Price' : ''}`);
+    }
+    const file = new File([lines.join('\n') + '\n'], 'big.csv');
+    const one = await analyze([file], { today: '2025-01-01', workers: 1 });
+    const two = await analyze([file], { today: '2025-01-01', workers: 2 });
+    const strip = (r) => JSON.stringify({ m: r.metrics, t: r.tables, p: r.problems, rows: r.files[0].rows });
+    return { size: file.size, same: strip(one) === strip(two), workers: [one.diagnostics.workers, two.diagnostics.workers] };
+  });
+  assert.ok(result.size > 16 * 1024 * 1024, `file of ${result.size} bytes`);
+  assert.deepEqual(result.workers, [1, 2]);
+  assert.ok(result.same, 'two workers and one disagree');
+});
+
 test('cancelling rejects with AbortError', async () => {
   const name = await b.page.evaluate(async (csv) => {
     const { analyze } = await import('./sales-metrics.js');
