@@ -18,18 +18,23 @@ pub type FileId = usize;
 #[derive(Serialize, Deserialize)]
 struct PartState {
     deals: DealsAgg,
+    comparison: Option<DealsAgg>,
     info: FileInfo,
     problems: Problems,
 }
 
-/// The aggregates rows are folded into.
+/// The aggregates rows are folded into: the period's, and the comparison period's.
 struct Aggregates {
     deals: DealsAgg,
+    comparison: Option<DealsAgg>,
 }
 
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>) {
         self.deals.observe(deal);
+        if let Some(c) = self.comparison.as_mut() {
+            c.observe(deal);
+        }
     }
 }
 
@@ -45,8 +50,19 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(options: Options) -> Self {
-        let deals = DealsAgg::new(options.period);
-        Engine { options, open: Vec::new(), done: Vec::new(), aggregates: Aggregates { deals }, next_part_row: 0 }
+        let deals = DealsAgg::new(options.period, options.granularity);
+        let comparison = options
+            .comparison
+            .zip(options.period.to.or(options.today))
+            .and_then(|(c, as_of)| c.of(options.period, as_of))
+            .map(|p| DealsAgg::new(p, options.granularity));
+        Engine {
+            options,
+            open: Vec::new(),
+            done: Vec::new(),
+            aggregates: Aggregates { deals, comparison },
+            next_part_row: 0,
+        }
     }
 
     /// Starts a file; its chunks are then pushed with [`Engine::push`].
@@ -90,7 +106,7 @@ impl Engine {
             self.end_file(id);
         }
         let (info, problems) = self.done.pop().map(|(_, i, p)| (i, p)).unwrap_or_default();
-        let state = PartState { deals: self.aggregates.deals, info, problems };
+        let state = PartState { deals: self.aggregates.deals, comparison: self.aggregates.comparison, info, problems };
         postcard::to_allocvec(&state).unwrap_or_default()
     }
 
@@ -100,6 +116,9 @@ impl Engine {
     pub fn import_part(&mut self, bytes: &[u8]) -> Result<(), String> {
         let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
         self.aggregates.deals.merge(part.deals);
+        if let (Some(mine), Some(theirs)) = (self.aggregates.comparison.as_mut(), part.comparison) {
+            mine.merge(theirs);
+        }
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -162,6 +181,7 @@ impl Engine {
             ..Report::default()
         };
         deals.finish(&self.options, as_of, &mut report);
+        crate::metrics::comparison::compare(&self.options, self.aggregates.comparison.as_ref(), &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

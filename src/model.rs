@@ -19,6 +19,10 @@ pub struct Deal<'a> {
     /// `None` when the file has no lost_reason column; `Some("")` when blank.
     pub lost_reason: Option<&'a str>,
     pub lost_stage: &'a str,
+    /// new, upsell, cross-sell, renewal… as written (blank when no column).
+    pub deal_type: &'a str,
+    /// Win probability from 0 to 1, when the file has a probability column.
+    pub probability: Option<Decimal>,
 }
 
 impl<'a> Deal<'a> {
@@ -35,6 +39,8 @@ impl<'a> Deal<'a> {
             closed: None,
             lost_reason: None,
             lost_stage: "",
+            deal_type: "",
+            probability: None,
         }
     }
 }

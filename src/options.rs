@@ -4,7 +4,7 @@ use crate::ingest::dates::DateOrder;
 use crate::ingest::decode::for_label;
 use crate::ingest::money::DecimalSeparator;
 use crate::ingest::schema::{kind, KindSpec};
-use crate::period::Period;
+use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
 use encoding_rs::Encoding;
 use serde::Deserialize;
@@ -112,6 +112,13 @@ pub struct RawOptions {
     /// Per file name: choices that override detection (encoding, delimiter, kind,
     /// column mapping, date order, decimal separator).
     pub files: Option<BTreeMap<String, RawFileOptions>>,
+    /// Buckets of the series: `day`, `week` (ISO), `month` (default), `quarter`, `year`.
+    pub granularity: Option<String>,
+    /// `previous` (period of equal length before), `year` (a year earlier) or `none`.
+    pub comparison: Option<String>,
+    /// Win probability per stage name (0 to 1) for the weighted pipeline, where deals
+    /// have no probability column; stages not listed use the defaults.
+    pub stage_probabilities: Option<BTreeMap<String, f64>>,
 }
 
 /// Validated options.
@@ -122,6 +129,9 @@ pub struct Options {
     pub stalled_after_days: Option<f64>,
     pub stage_order: Vec<String>,
     pub files: BTreeMap<String, FileOptions>,
+    pub granularity: Granularity,
+    pub comparison: Option<Comparison>,
+    pub stage_probabilities: BTreeMap<String, f64>,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -148,6 +158,17 @@ impl RawOptions {
                 return Err(format!("option stalled_after_days must be a number ≥ 0, got {days}"));
             }
         }
+        let granularity = match self.granularity.as_deref().filter(|s| !s.is_empty()) {
+            None => Granularity::default(),
+            Some(g) => Granularity::parse(g)
+                .ok_or_else(|| format!("option granularity: expected day, week, month, quarter or year, got {g:?}"))?,
+        };
+        let comparison = Comparison::parse(self.comparison.as_deref().unwrap_or(""))
+            .ok_or_else(|| format!("option comparison: expected previous, year or none, got {:?}", self.comparison))?;
+        let stage_probabilities = self.stage_probabilities.clone().unwrap_or_default();
+        if let Some((stage, p)) = stage_probabilities.iter().find(|(_, p)| !(0.0..=1.0).contains(*p)) {
+            return Err(format!("option stage_probabilities: {stage:?} must be from 0 to 1, got {p}"));
+        }
         let mut files = BTreeMap::new();
         for (name, raw) in self.files.iter().flatten() {
             files.insert(name.clone(), raw.validate(name)?);
@@ -158,6 +179,9 @@ impl RawOptions {
             stalled_after_days: self.stalled_after_days,
             stage_order: self.stage_order.clone().unwrap_or_default(),
             files,
+            granularity,
+            comparison,
+            stage_probabilities,
         })
     }
 }

@@ -51,3 +51,131 @@ mod tests {
         assert!(Period::default().contains(None));
     }
 }
+
+/// Size of the buckets of a time series.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Day,
+    /// ISO week, starting on Monday.
+    Week,
+    #[default]
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Granularity {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "day" => Granularity::Day,
+            "week" => Granularity::Week,
+            "month" => Granularity::Month,
+            "quarter" => Granularity::Quarter,
+            "year" => Granularity::Year,
+            _ => return None,
+        })
+    }
+
+    /// First day of the bucket holding `d`.
+    pub fn bucket(self, d: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d);
+        match self {
+            Granularity::Day => d,
+            Granularity::Week => d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64),
+            Granularity::Month => first(d.year(), d.month()),
+            Granularity::Quarter => first(d.year(), (d.month0() / 3) * 3 + 1),
+            Granularity::Year => first(d.year(), 1),
+        }
+    }
+
+    /// First day of the bucket after the one starting at `start`.
+    pub fn next(self, start: NaiveDate) -> NaiveDate {
+        let months = |n: u32| start.checked_add_months(chrono::Months::new(n)).unwrap_or(start);
+        match self {
+            Granularity::Day => start + chrono::Duration::days(1),
+            Granularity::Week => start + chrono::Duration::days(7),
+            Granularity::Month => months(1),
+            Granularity::Quarter => months(3),
+            Granularity::Year => months(12),
+        }
+    }
+}
+
+/// Which earlier period a period is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    /// The period of equal length just before.
+    Previous,
+    /// The same dates a year earlier.
+    YearEarlier,
+}
+
+impl Comparison {
+    pub fn parse(s: &str) -> Option<Option<Self>> {
+        Some(match s {
+            "" | "none" => None,
+            "previous" => Some(Comparison::Previous),
+            "year" => Some(Comparison::YearEarlier),
+            _ => return None,
+        })
+    }
+
+    /// The comparison period of `[from, to)`; `None` for a period with no start.
+    pub fn of(self, period: Period, as_of: NaiveDate) -> Option<Period> {
+        let from = period.from?;
+        let to = period.to.unwrap_or(as_of);
+        if to <= from {
+            return None;
+        }
+        Some(match self {
+            Comparison::Previous => Period::new(Some(from - (to - from)), Some(from)),
+            Comparison::YearEarlier => {
+                let back = |d: NaiveDate| d.checked_sub_months(chrono::Months::new(12)).unwrap_or(d);
+                Period::new(Some(back(from)), Some(back(to)))
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn buckets() {
+        // 2024-03-14 is a Thursday: its ISO week starts Monday 11 March
+        assert_eq!(Granularity::Week.bucket(d("2024-03-14")), d("2024-03-11"));
+        assert_eq!(Granularity::Month.bucket(d("2024-03-14")), d("2024-03-01"));
+        assert_eq!(Granularity::Quarter.bucket(d("2024-08-31")), d("2024-07-01"));
+        assert_eq!(Granularity::Year.bucket(d("2024-08-31")), d("2024-01-01"));
+        assert_eq!(Granularity::Month.next(d("2024-01-01")), d("2024-02-01"));
+        assert_eq!(Granularity::Quarter.next(d("2024-10-01")), d("2025-01-01"));
+    }
+
+    #[test]
+    fn comparison_periods() {
+        let q2 = Period::new(Some(d("2024-04-01")), Some(d("2024-07-01")));
+        // 91 days back from 1 April
+        assert_eq!(
+            Comparison::Previous.of(q2, d("2025-01-01")),
+            Some(Period::new(Some(d("2024-01-01")), Some(d("2024-04-01"))))
+        );
+        assert_eq!(
+            Comparison::YearEarlier.of(q2, d("2025-01-01")),
+            Some(Period::new(Some(d("2023-04-01")), Some(d("2023-07-01"))))
+        );
+        assert_eq!(Comparison::Previous.of(Period::default(), d("2025-01-01")), None);
+        // open end: up to the as-of date
+        let since = Period::new(Some(d("2024-12-01")), None);
+        assert_eq!(
+            Comparison::Previous.of(since, d("2024-12-31")),
+            Some(Period::new(Some(d("2024-11-01")), Some(d("2024-12-01"))))
+        );
+    }
+}

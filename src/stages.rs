@@ -119,6 +119,19 @@ pub fn stage_rank(stage: &str) -> Option<u32> {
     RANKS.iter().find(|(_, keys)| keys.iter().any(|k| l.contains(k))).map(|(r, _)| *r)
 }
 
+/// Default win probability of an open stage, for the weighted pipeline: by its place in
+/// a typical sales process (lead 10 %, contact 15 %, qualification 20 %, analysis 30 %,
+/// demo 40 %, proposal 50 %, negotiation 70 %, contract 90 %; a numbered stage n: n × 10 %,
+/// at most 90 %), and 50 % for a stage not recognised.
+pub fn default_probability(stage: &str) -> u32 {
+    const BY_RANK: [u32; 8] = [10, 15, 20, 30, 40, 50, 70, 90];
+    match stage_rank(stage) {
+        Some(r @ 1..=8) => BY_RANK[r as usize - 1],
+        Some(r) => r.min(90),
+        None => 50,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +149,14 @@ mod tests {
         assert_eq!(status_from_status("Open"), Some(Status::Open));
         assert_eq!(status_from_status("LOST"), Some(Status::Lost));
         assert_eq!(status_from_status("maybe"), None);
+    }
+
+    #[test]
+    fn default_probabilities() {
+        assert_eq!(default_probability("Prospecting"), 10);
+        assert_eq!(default_probability("Negotiation/Review"), 70);
+        assert_eq!(default_probability("3. Proposal"), 30);
+        assert_eq!(default_probability("Blue"), 50);
     }
 
     #[test]

@@ -100,11 +100,11 @@ proptest! {
             json(&r)
         };
         let columns = ["owner", "account", "stage", "amount", "created_date", "closed_date", "lost_reason"];
-        let mut one = DealsAgg::new(period);
+        let mut one = DealsAgg::new(period, sales_metrics::period::Granularity::Month);
         one.note_columns(columns);
         deals.iter().for_each(|d| one.observe(&deal(d)));
         let k = split.min(deals.len());
-        let (mut a, mut b) = (DealsAgg::new(period), DealsAgg::new(period));
+        let (mut a, mut b) = (DealsAgg::new(period, sales_metrics::period::Granularity::Month), DealsAgg::new(period, sales_metrics::period::Granularity::Month));
         a.note_columns(columns);
         deals[..k].iter().for_each(|d| a.observe(&deal(d)));
         deals[k..].iter().for_each(|d| b.observe(&deal(d)));

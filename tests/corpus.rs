@@ -25,8 +25,13 @@ fn comparable(r: &Report) -> Value {
         rows.sort_by_key(|r| r.iter().map(|v| v.to_string()).collect::<Vec<_>>());
         rows
     };
+    let mut metrics = serde_json::to_value(&r.metrics).unwrap_or_default();
+    // The weighted pipeline depends on the CRM's stage names (their default probabilities).
+    if let Some(m) = metrics.as_object_mut() {
+        m.remove("weighted_pipeline");
+    }
     json!({
-        "metrics": serde_json::to_value(&r.metrics).ok(),
+        "metrics": metrics,
         "owners": numbers("sales_by_owner", &["revenue", "won", "lost", "win_rate", "sales_cycle_days"]),
         "accounts": numbers("sales_by_account", &["revenue", "won"]),
         "funnel": numbers("deal_funnel", &["reached", "value"]),

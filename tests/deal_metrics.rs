@@ -150,3 +150,101 @@ fn status_column_and_persian_stage_words() {
     assert_eq!(r.problems.items[0].column, "status");
     assert_eq!(value(&r, "pipeline_value"), json!("10")); // "maybe" → from stage → open
 }
+
+#[test]
+fn weighted_pipeline_by_stage_defaults() {
+    let r = small(None, None);
+    // no probability column: Proposal 50 %, Qualification 20 %, Negotiation 70 %
+    // D6 1200 × 0.5 + D7 400 × 0.2 + D8 700 × 0.7 = 600 + 80 + 490 = 1170 (D10 has no amount)
+    assert_eq!(value(&r, "weighted_pipeline"), json!("1170.00"));
+    let probs = &r.metrics["weighted_pipeline"].detail["stage_probabilities"];
+    assert_eq!(probs["Negotiation"], json!({ "probability": "0.7", "source": "default" }));
+}
+
+#[test]
+fn weighted_pipeline_by_column_then_user_then_default() {
+    let csv = "deal_id,owner,stage,amount,created_date,probability\n\
+               1,A,Proposal,1000,2024-01-01,30%\n\
+               2,A,Proposal,500,2024-01-01,\n\
+               3,A,Demo,200,2024-01-01,0.9\n\
+               4,A,Demo,100,2024-01-01,150%\n";
+    let mut o = options(None, None, Some("2024-02-01"));
+    o.stage_probabilities = Some([("proposal".to_string(), 0.6)].into());
+    let r = analyze(&[("p.csv", csv.as_bytes())], o, 9);
+    // 1000 × 0.30 + 500 × 0.6 (user's Proposal) + 200 × 0.9 + 100 × 0.4 (150% is a bad
+    // value, reported: Demo's default 40 % applies) = 300 + 300 + 180 + 40 = 820
+    assert_eq!(value(&r, "weighted_pipeline"), json!("820.00"));
+    assert_eq!(r.problems.items[0].reason, "probability out of range (0 to 100%)");
+}
+
+#[test]
+fn per_rep_velocity_and_trend() {
+    let r = small(None, None);
+    // revenue 3500.50 / 3 owners with deals created or closed (Ann, Bob, Cy) = 1166.83
+    assert_eq!(value(&r, "sales_per_rep"), json!("1166.83"));
+    // 10 deals open during "all data" × 0.5 × (3500.50 / 3) / (70 / 3) days
+    //   = 5 × 3500.50 / 70 = 250.0357… per day
+    assert_eq!(value(&r, "sales_velocity"), json!("250.04"));
+    assert_eq!(r.metrics["upsell_rate"].reason.as_deref(), Some("needs column: type"));
+    let points = r.series["revenue_trend"]["points"].as_array().cloned().unwrap_or_default();
+    let months: Vec<_> = points
+        .iter()
+        .map(|p| (p["bucket"].clone(), p["revenue"].clone(), p["won"].clone(), p["lost"].clone()))
+        .collect();
+    // Jan: D2 500.50 won; Feb: D1 1000.00 won, D3 and D5 lost; Mar: D4 2000 won, D9 lost
+    assert_eq!(
+        months,
+        vec![
+            (json!("2024-01-01"), json!("500.50"), json!(1), json!(0)),
+            (json!("2024-02-01"), json!("1000.00"), json!(1), json!(2)),
+            (json!("2024-03-01"), json!("2000"), json!(1), json!(1)),
+        ]
+    );
+    assert!(close(&points[1]["win_rate"], 1.0 / 3.0));
+}
+
+#[test]
+fn weekly_trend_fills_empty_weeks() {
+    let mut o = options(Some("2024-02-05"), Some("2024-02-26"), Some("2024-04-01"));
+    o.granularity = Some("week".into());
+    let r = analyze(&[("s.csv", &fixture("small_deals.csv"))], o, 64);
+    // weeks of Feb 5, 12, 19: D3 lost Feb 10 (week of 5th), D5 lost Feb 20 (week of 19th)
+    let points = r.series["revenue_trend"]["points"].as_array().cloned().unwrap_or_default();
+    let weeks: Vec<_> = points.iter().map(|p| (p["bucket"].clone(), p["lost"].clone())).collect();
+    assert_eq!(
+        weeks,
+        vec![(json!("2024-02-05"), json!(1)), (json!("2024-02-12"), json!(0)), (json!("2024-02-19"), json!(1))]
+    );
+}
+
+#[test]
+fn comparison_with_the_previous_period() {
+    let mut o = options(Some("2024-02-01"), Some("2024-03-01"), Some("2024-04-01"));
+    o.comparison = Some("previous".into());
+    let r = analyze(&[("s.csv", &fixture("small_deals.csv"))], o, 64);
+    // February (29 days) against 3 Jan – 1 Feb: revenue 1000.00 against D2's 500.50
+    let cmp = &r.metrics["revenue"].detail["comparison"];
+    assert_eq!((cmp["from"].clone(), cmp["to"].clone()), (json!("2024-01-03"), json!("2024-02-01")));
+    assert_eq!((cmp["value"].clone(), cmp["change"].clone()), (json!("500.50"), json!("499.50")));
+    // growth = 499.50 / 500.50
+    assert!(close(&value(&r, "sales_growth"), 499.5 / 500.5));
+    // win rate: 1/3 now against 1/1 (D2 won, nothing lost) before: change −2/3
+    assert!(close(&r.metrics["win_rate"].detail["comparison"]["change"], 1.0 / 3.0 - 1.0));
+    let none = small(Some("2024-02-01"), Some("2024-03-01"));
+    assert!(value(&none, "sales_growth").is_null());
+}
+
+#[test]
+fn upsell_rate_counts_existing_accounts_that_bought_more() {
+    let csv = "deal_id,owner,account,stage,amount,created_date,closed_date,type\n\
+               1,A,Acme,Won,100,2023-01-01,2023-02-01,New\n\
+               2,A,Beta,Won,100,2023-01-01,2023-03-01,New\n\
+               3,A,Acme,Won,50,2024-01-05,2024-01-20,Upsell\n\
+               4,A,Gamma,Won,80,2024-01-05,2024-01-25,Upsell\n\
+               5,A,Beta,Won,60,2024-02-05,2024-03-10,Cross-sell\n";
+    let r = analyze(&[("u.csv", csv.as_bytes())], options(Some("2024-01-01"), Some("2024-02-01"), None), 5);
+    // accounts with a won deal before 2024: Acme, Beta; of them Acme bought more in
+    // January (Gamma is new, Beta's cross-sell closed in March) → 1 / 2
+    assert!(close(&value(&r, "upsell_rate"), 0.5));
+    assert_eq!(r.metrics["upsell_rate"].numerator, Some(json!(1)));
+}

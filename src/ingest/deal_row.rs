@@ -3,7 +3,7 @@
 use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
-use super::money::{parse_money_with, DecimalSeparator};
+use super::money::{parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
 use super::text::{field_text, trim_cell};
 use crate::model::Deal;
@@ -203,6 +203,13 @@ impl DealReader {
                 );
             }
         }
+        let probability = match parse_probability(text(DealField::Probability)) {
+            Ok(p) => p,
+            Err(why) => {
+                problems.push(file, row, this.header(DealField::Probability), text(DealField::Probability), why);
+                None
+            }
+        };
         let stage = text(DealField::Stage);
         let status = if this.has_status && !text(DealField::Status).is_empty() {
             this.status_word(text(DealField::Status)).unwrap_or_else(|| {
@@ -229,6 +236,8 @@ impl DealReader {
             closed,
             lost_reason: this.has_lost_reason.then(|| text(DealField::LostReason)),
             lost_stage: text(DealField::LostStage),
+            deal_type: text(DealField::Type),
+            probability,
         }
     }
 }

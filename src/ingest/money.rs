@@ -90,6 +90,21 @@ pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
     parse_money_with(raw, DecimalSeparator::Point)
 }
 
+/// A probability cell: `30%`, `0.3` or `30` (above 1 read as percent) → 0.30.
+pub fn parse_probability(raw: &str) -> Result<Option<Decimal>, &'static str> {
+    let s = raw.trim();
+    let (s, percent) = match s.strip_suffix('%') {
+        Some(rest) => (rest.trim(), true),
+        None => (s, false),
+    };
+    let Some(v) = parse_money(s)? else { return Ok(None) };
+    let p = if percent || v > Decimal::ONE { v / Decimal::ONE_HUNDRED } else { v };
+    if p < Decimal::ZERO || p > Decimal::ONE {
+        return Err("probability out of range (0 to 100%)");
+    }
+    Ok(Some(p.normalize()))
+}
+
 /// Plain `-123.45` (ASCII digits, at most one point, up to 18 characters): read directly,
 /// the common case in exports, with no allocation.
 fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
@@ -308,6 +323,18 @@ mod tests {
         }
         assert_eq!(v.decide(), DecimalSeparator::Point);
         assert_eq!(SeparatorVotes::default().decide(), DecimalSeparator::Point);
+    }
+
+    #[test]
+    fn probabilities() {
+        let p = |s| parse_probability(s).unwrap().map(|d| d.to_string());
+        assert_eq!(p("30%"), Some("0.3".into()));
+        assert_eq!(p("0.25"), Some("0.25".into()));
+        assert_eq!(p("75"), Some("0.75".into()));
+        assert_eq!(p("1"), Some("1".into()));
+        assert_eq!(p(""), None);
+        assert_eq!(parse_probability("150%"), Err("probability out of range (0 to 100%)"));
+        assert_eq!(parse_probability("-5"), Err("probability out of range (0 to 100%)"));
     }
 
     #[test]

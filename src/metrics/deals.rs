@@ -4,11 +4,12 @@
 
 use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
+use super::growth::GrowthAgg;
 use super::pipeline::{PipelineAgg, StallRule};
 use super::stats::{median_days, median_money, Amounts, Histogram, Tally};
 use crate::model::Deal;
 use crate::options::Options;
-use crate::period::Period;
+use crate::period::{Granularity, Period};
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
@@ -67,12 +68,13 @@ pub struct DealsAgg {
     reasons: Groups<Tally>,
     pipeline: PipelineAgg,
     funnel: FunnelAgg,
+    growth: GrowthAgg,
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
 }
 
 impl DealsAgg {
-    pub fn new(period: Period) -> Self {
+    pub fn new(period: Period, granularity: Granularity) -> Self {
         DealsAgg {
             period,
             rows: 0,
@@ -89,6 +91,7 @@ impl DealsAgg {
             reasons: Groups::default(),
             pipeline: PipelineAgg::new(period.to),
             funnel: FunnelAgg::default(),
+            growth: GrowthAgg::new(period, granularity),
             first_date: None,
             last_date: None,
         }
@@ -146,6 +149,7 @@ impl DealsAgg {
             self.funnel.observe(d);
         }
         self.pipeline.observe(d);
+        self.growth.observe(d);
     }
 
     pub fn merge(&mut self, o: DealsAgg) {
@@ -163,8 +167,14 @@ impl DealsAgg {
         self.reasons.merge(o.reasons);
         self.pipeline.merge(o.pipeline);
         self.funnel.merge(o.funnel);
+        self.growth.merge(o.growth);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
+    }
+
+    /// The period this aggregate covers.
+    pub fn period(&self) -> Period {
+        self.period
     }
 
     pub fn first_date(&self) -> Option<NaiveDate> {
@@ -212,6 +222,13 @@ impl DealsAgg {
         m.insert("pipeline_value", pipeline);
         let (stalled, stalled_list) = self.pipeline.stalled(as_of, self.stall_rule(options));
         m.insert("stalled_deals", stalled);
+        m.insert("weighted_pipeline", self.pipeline.weighted(as_of, &options.stage_probabilities));
+        m.insert("sales_per_rep", self.growth.per_rep(self.won.sum));
+        let win_rate = (closed > 0).then(|| self.won.count as f64 / closed as f64);
+        let avg = (self.won.with_amount > 0).then(|| self.won.sum / Decimal::from(self.won.with_amount));
+        m.insert("sales_velocity", self.growth.velocity(win_rate, avg, self.mean_cycle()));
+        m.insert("upsell_rate", self.growth.upsell(self.has("type")));
+        report.series.insert("revenue_trend", self.growth.trend());
 
         let t = &mut report.tables;
         t.insert("pipeline_value", by_stage);
@@ -236,6 +253,10 @@ impl DealsAgg {
             ("opportunities_created", CREATED),
             ("pipeline_value", super::pipeline::PIPELINE_FORMULA),
             ("stalled_deals", super::pipeline::STALLED_FORMULA),
+            ("weighted_pipeline", super::pipeline::WEIGHTED_FORMULA),
+            ("sales_per_rep", super::growth::PER_REP_FORMULA),
+            ("sales_velocity", super::growth::VELOCITY_FORMULA),
+            ("upsell_rate", super::growth::UPSELL_FORMULA),
         ] {
             report.metrics.insert(id, Metric::missing(why, formula));
         }

@@ -28,6 +28,12 @@ impl<T: PartialEq> PartialEq for Groups<T> {
     }
 }
 
+impl<T> Merge for Vec<T> {
+    fn merge(&mut self, o: Self) {
+        self.extend(o);
+    }
+}
+
 impl<T: Default + Merge> Groups<T> {
     /// The statistics for `name` (blank names go to `blank_label`).
     pub fn entry(&mut self, name: &str, blank_label: &str) -> &mut T {

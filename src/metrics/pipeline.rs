@@ -39,6 +39,29 @@ struct OldDeal {
     amount: Option<Decimal>,
 }
 
+/// Open deals of one (created date, stage): counted, and weighted by probability where
+/// the file gives one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Cell {
+    all: Tally,
+    /// Σ amount × probability of the deals that have both.
+    #[serde(with = "super::stats::decimal_bytes")]
+    weighted: Decimal,
+    /// Deals with an amount but no probability (the stage's default applies).
+    without_probability: Tally,
+}
+
+impl Merge for Cell {
+    fn merge(&mut self, o: Self) {
+        self.all.merge(o.all);
+        self.weighted += o.weighted;
+        self.without_probability.merge(o.without_probability);
+    }
+}
+
+pub const WEIGHTED_FORMULA: &str =
+    "Σ amount × probability of open deals (probability column, else per-stage defaults the user can edit)";
+
 /// Deals that may be open at the end of the period.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PipelineAgg {
@@ -47,7 +70,7 @@ pub struct PipelineAgg {
     stages: Groups<()>,
     stage_index: FxHashMap<Box<str>, u32>,
     stage_names: Vec<Box<str>>,
-    by_created: FxHashMap<(Option<NaiveDate>, u32), Tally>,
+    by_created: FxHashMap<(Option<NaiveDate>, u32), Cell>,
     oldest: BinaryHeap<OldDeal>,
 }
 
@@ -56,10 +79,6 @@ impl PartialEq for PipelineAgg {
         let sorted = |h: &BinaryHeap<OldDeal>| h.clone().into_sorted_vec();
         self.to == other.to && self.counts() == other.counts() && sorted(&self.oldest) == sorted(&other.oldest)
     }
-}
-
-impl Merge for () {
-    fn merge(&mut self, _: ()) {}
 }
 
 /// The rule that makes a deal stalled.
@@ -93,7 +112,13 @@ impl PipelineAgg {
             _ => return,
         };
         let id = self.stage_id(stage);
-        self.by_created.entry((d.created, id)).or_default().add(d.amount);
+        let cell = self.by_created.entry((d.created, id)).or_default();
+        cell.all.add(d.amount);
+        match (d.amount, d.probability) {
+            (Some(a), Some(p)) => cell.weighted += a * p,
+            (Some(_), None) => cell.without_probability.add(d.amount),
+            _ => {}
+        }
         if let Some(created) = d.created {
             self.keep_if_old(OldDeal {
                 created,
@@ -126,7 +151,7 @@ impl PipelineAgg {
     }
 
     /// Counts keyed by stage name (for merging and comparing), in a stable order.
-    fn counts_by_name(&self) -> Vec<((Option<NaiveDate>, &str), Tally)> {
+    fn counts_by_name(&self) -> Vec<((Option<NaiveDate>, &str), Cell)> {
         let mut v: Vec<_> = self
             .by_created
             .iter()
@@ -136,12 +161,12 @@ impl PipelineAgg {
         v
     }
 
-    fn counts(&self) -> Vec<((Option<NaiveDate>, String), Tally)> {
+    fn counts(&self) -> Vec<((Option<NaiveDate>, String), Cell)> {
         self.counts_by_name().into_iter().map(|((c, s), t)| ((c, s.to_string()), t)).collect()
     }
 
     /// Counts of deals open at `as_of` (created before it, or with no created date).
-    fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = (Option<NaiveDate>, &str, &Tally)> {
+    fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = (Option<NaiveDate>, &str, &Cell)> {
         self.by_created
             .iter()
             .filter(move |((c, _), _)| c.is_none_or(|c| c < as_of))
@@ -155,9 +180,9 @@ impl PipelineAgg {
         for (name, _) in self.stages.sorted() {
             by_stage.entry(name, "(no stage)");
         }
-        for (_, stage, t) in self.open_at(as_of) {
-            total.merge(*t);
-            by_stage.entry(stage, "(no stage)").merge(*t);
+        for (_, stage, c) in self.open_at(as_of) {
+            total.merge(c.all);
+            by_stage.entry(stage, "(no stage)").merge(c.all);
         }
         let metric = if total.count > 0 && total.with_amount == 0 {
             Metric::missing(format!("none of the {} open deals has an amount", total.count), PIPELINE_FORMULA)
@@ -179,6 +204,44 @@ impl PipelineAgg {
         (metric, Table::new(vec!["stage", "deals", "value"], rows, PIPELINE_FORMULA))
     }
 
+    /// `weighted_pipeline`: the probability column where given, else the user's
+    /// probability for the stage, else the stage's default.
+    pub fn weighted(&self, as_of: NaiveDate, user: &std::collections::BTreeMap<String, f64>) -> Metric {
+        use crate::ingest::text::group_key;
+        let mut total = Decimal::ZERO;
+        let mut deals = 0;
+        let mut used: Groups<Vec<(String, String)>> = Groups::default();
+        for (_, stage, c) in self.open_at(as_of) {
+            deals += c.all.with_amount;
+            total += c.weighted;
+            if c.without_probability.with_amount == 0 {
+                continue;
+            }
+            let mine = user.iter().find(|(s, _)| group_key(s) == group_key(stage)).map(|(_, p)| *p);
+            let (p, source) = match mine.and_then(rust_decimal::prelude::FromPrimitive::from_f64) {
+                Some(p) => (p, "user"),
+                None => (Decimal::from(crate::stages::default_probability(stage)) / Decimal::ONE_HUNDRED, "default"),
+            };
+            total += c.without_probability.sum * p;
+            let slot = used.entry(stage, "(no stage)");
+            if slot.is_empty() {
+                slot.push((p.normalize().to_string(), source.to_string()));
+            }
+        }
+        let probabilities: serde_json::Map<String, Value> = used
+            .sorted()
+            .into_iter()
+            .filter_map(|(stage, v)| {
+                v.first().map(|(p, src)| (stage.to_string(), json!({ "probability": p, "source": src })))
+            })
+            .collect();
+        let mut value = total.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        value.rescale(2);
+        Metric::new(money(value), deals, WEIGHTED_FORMULA)
+            .with("stage_probabilities", Value::Object(probabilities))
+            .with("as_of", json!(as_of))
+    }
+
     /// `stalled_deals` metric and list, under `rule` (Err: no rule could be set).
     pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, String>) -> (Metric, Table) {
         const COLUMNS: [&str; 7] = ["deal_id", "owner", "account", "stage", "amount", "created_date", "age_days"];
@@ -193,11 +256,11 @@ impl PipelineAgg {
         };
         let age = |created: NaiveDate| (as_of - created).num_days();
         let (mut judged, mut total) = (0u64, Tally::default());
-        for (created, _, t) in self.open_at(as_of) {
+        for (created, _, c) in self.open_at(as_of) {
             let Some(created) = created else { continue };
-            judged += t.count;
+            judged += c.all.count;
             if age(created) as f64 > rule.days {
-                total.merge(*t);
+                total.merge(c.all);
             }
         }
         let listed = self.oldest.clone().into_sorted_vec();

@@ -1,0 +1,83 @@
+//! The comparison period (previous period of equal length, or a year earlier): each
+//! metric gets the comparison value and the change, and `sales_growth` is computed.
+
+use super::DealsAgg;
+use crate::options::Options;
+use crate::report::{money, number, Metric, Report};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use std::str::FromStr;
+
+pub const GROWTH_FORMULA: &str = "(revenue − revenue of comparison period) / revenue of comparison period";
+
+/// Adds `comparison` to every computable metric and sets `sales_growth`.
+pub fn compare(options: &Options, comparison: Option<&DealsAgg>, report: &mut Report) {
+    let Some(agg) = comparison else {
+        let why = match options.comparison {
+            None => "needs a comparison period (option comparison: previous or year)",
+            Some(_) => "needs a period with a start (from) for the comparison",
+        };
+        report.metrics.insert("sales_growth", Metric::missing(why, GROWTH_FORMULA));
+        return;
+    };
+    let period = agg.period();
+    let mut earlier = Report::default();
+    let as_of = period.to.unwrap_or_default();
+    agg.finish(&Options { period, ..options.clone() }, as_of, &mut earlier);
+    for (id, metric) in report.metrics.iter_mut() {
+        let Some(before) = earlier.metrics.get(id) else { continue };
+        if metric.value.is_null() || before.value.is_null() {
+            continue;
+        }
+        metric.detail.insert(
+            "comparison".into(),
+            json!({
+                "from": period.from,
+                "to": period.to,
+                "value": before.value,
+                "change": change(&metric.value, &before.value),
+                "change_ratio": ratio(&metric.value, &before.value),
+            }),
+        );
+    }
+    let growth = match (
+        decimal(&report.metrics["revenue"].value),
+        earlier.metrics.get("revenue").and_then(|m| decimal(&m.value)),
+    ) {
+        (Some(now), Some(before)) if !before.is_zero() => {
+            let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
+            Metric::new(g, report.metrics["revenue"].rows, GROWTH_FORMULA).fraction(money(now - before), money(before))
+        }
+        (Some(_), Some(_)) => Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA),
+        _ => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
+    };
+    report.metrics.insert("sales_growth", growth.with("comparison", json!({ "from": period.from, "to": period.to })));
+}
+
+fn decimal(v: &Value) -> Option<Decimal> {
+    match v {
+        Value::String(s) => Decimal::from_str(s).ok(),
+        _ => None,
+    }
+}
+
+/// Now minus before: exact for money, a number otherwise.
+fn change(now: &Value, before: &Value) -> Value {
+    match (decimal(now), decimal(before)) {
+        (Some(a), Some(b)) => money(a - b),
+        _ => match (now.as_f64(), before.as_f64()) {
+            (Some(a), Some(b)) => number(a - b),
+            _ => Value::Null,
+        },
+    }
+}
+
+/// (now − before) / |before|, or null when before is zero.
+fn ratio(now: &Value, before: &Value) -> Value {
+    let as_f64 = |v: &Value| decimal(v).and_then(|d| d.to_f64()).or_else(|| v.as_f64());
+    match (as_f64(now), as_f64(before)) {
+        (Some(a), Some(b)) if b != 0.0 => number((a - b) / b.abs()),
+        _ => Value::Null,
+    }
+}
