@@ -6,6 +6,7 @@ import { el, clear } from './views/dom.js';
 import { renderCards } from './views/cards.js';
 import { renderTable } from './views/table.js';
 import { renderFunnel } from './views/funnel.js';
+import { renderTrend } from './views/chart.js';
 import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
@@ -44,6 +45,7 @@ async function run(files, { keepChoices = true, keepMessages = false } = {}) {
   try {
     const report = await analyze(files, {
       from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
+      comparison: $('comparison').value, granularity: $('granularity').value,
     });
     if (applyPresets(report)) {
       if (running === controller) running = null;
@@ -116,6 +118,7 @@ function render(report) {
     : `Showing all data${p.first_date ? ` (${p.first_date} to ${p.last_date})` : ''}`;
   if (!analysed) return;
   renderCards($('cards'), report, fmt);
+  renderTrend($('trend'), report.series.revenue_trend, fmt);
   const funnel = report.tables.deal_funnel;
   $('funnel-note').textContent = funnel
     ? `Deals created in the period that reached each stage (the “reached” funnel; stage order ${funnel.order}).` : '';

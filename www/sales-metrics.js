@@ -42,6 +42,9 @@ function engineOptions(options) {
     stalled_after_days: options.stalledAfterDays ?? null,
     stage_order: options.stageOrder ?? null,
     files: fileOptions(options.fileOptions),
+    granularity: options.granularity || null,
+    comparison: options.comparison || null,
+    stage_probabilities: options.stageProbabilities ?? null,
   };
 }
 
@@ -113,6 +116,8 @@ function workerPool(signal) {
  * @param {Iterable<File|Blob>} files
  * @param {{from?: string, to?: string, today?: string, stalledAfterDays?: number,
  *          stageOrder?: string[], fileOptions?: object, workers?: number,
+ *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
+ *          stageProbabilities?: {[stage: string]: number},
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,
  *          elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
  *   `workers`: how many workers may share one large file (default: the device's cores, up to 4).

@@ -24,7 +24,8 @@ test('every corpus file gives the metrics of plain.csv', async () => {
     const out = {};
     for (const { name, bytes } of list) {
       const r = await analyze([new File([new Uint8Array(bytes)], name)], { today: '2024-06-01' });
-      const m = Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.value]));
+      // The weighted pipeline depends on the CRM's stage names (their default probabilities).
+      const m = Object.fromEntries(Object.entries(r.metrics).filter(([k]) => k !== 'weighted_pipeline').map(([k, v]) => [k, v.value]));
       out[name] = { metrics: m, encoding: r.files[0].encoding, delimiter: r.files[0].delimiter, problems: r.problems.total };
     }
     return out;

@@ -38,10 +38,16 @@ test('dropping a deals CSV shows the dashboard with hand-computed values', async
 test('the period picker re-runs the analysis on the same files', async () => {
   await b.page.fill('#from', '2024-02-01');
   await b.page.fill('#to', '2024-03-01');
+  await b.page.selectOption('#comparison', 'previous');
   await b.page.click('#apply');
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '1,000');
   // February: D1 won; D3, D5 lost
   assert.equal(await text('[data-metric=win_rate] .value'), '33.3%');
+  // against 3 Jan – 1 Feb: revenue 500.50 → 1,000.00 (+499.50, +99.8%)
+  assert.equal(await text('[data-metric=revenue] .change'), '▲ +499.50 (+99.8%) vs 2024-01-03 – 2024-02-01');
+  assert.equal(await text('[data-metric=sales_growth] .value'), '99.8%');
+  await b.page.screenshot({ path: `${SHOTS}dashboard-compare.png`, fullPage: true });
+  await b.page.selectOption('#comparison', '');
   await b.page.click('#all-data');
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50');
 });
@@ -98,8 +104,13 @@ test('cancelling rejects with AbortError', async () => {
 });
 
 test('the keyboard path: the file picker button', async () => {
-  await b.page.focus('#choose');
-  const [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), b.page.keyboard.press('Enter')]);
+  const pick = async () => {
+    await b.page.focus('#choose');
+    const [chooser] = await Promise.all([b.page.waitForEvent('filechooser', { timeout: 5000 }), b.page.keyboard.press('Enter')]);
+    return chooser;
+  };
+  // A headless file chooser sometimes misses the first key press: one more try.
+  const chooser = await pick().catch(pick);
   await chooser.setFiles({ name: 'picked.csv', mimeType: 'text/csv', buffer: Buffer.from(fixture('small_deals.csv')) });
   await b.page.waitForFunction(() => document.querySelector('#files')?.textContent.includes('picked.csv'));
   await waitForResult(b.page);

@@ -5,16 +5,37 @@ import { formatAs } from '../format.js';
 const CARDS = [
   { id: 'revenue', label: 'Revenue (won)', kind: 'money', sub: (m, f) => `${f.count(m.rows)} won deals with an amount` },
   { id: 'deals_won', label: 'Deals won', kind: 'count' },
-  { id: 'deals_lost', label: 'Deals lost', kind: 'count' },
+  { id: 'deals_lost', label: 'Deals lost', kind: 'count', lowerIsBetter: true },
   { id: 'win_rate', label: 'Win rate', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} won of ${f.count(m.denominator)} closed` },
   { id: 'win_rate_cohort', label: 'Win rate (created cohort)', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} won of ${f.count(m.denominator)} created` },
   { id: 'average_deal_size', label: 'Average deal size', kind: 'money' },
   { id: 'median_deal_size', label: 'Median deal size', kind: 'money' },
-  { id: 'sales_cycle_days', label: 'Sales cycle (mean)', kind: 'days', sub: (m, f) => `median ${f.days(m.median)}` },
+  { id: 'sales_cycle_days', label: 'Sales cycle (mean)', kind: 'days', lowerIsBetter: true, sub: (m, f) => `median ${f.days(m.median)}` },
   { id: 'pipeline_value', label: 'Open pipeline', kind: 'money', sub: (m, f) => `${f.count(m.deals)} open deals as of ${m.as_of}`, subAlways: true },
   { id: 'opportunities_created', label: 'Opportunities created', kind: 'count', sub: (m, f) => `worth ${f.money(m.amount)}` },
-  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', sub: (m, f) => (m.value_sum === null ? 'no amounts on them' : `worth ${f.money(m.value_sum)}`) },
+  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', lowerIsBetter: true, sub: (m, f) => (m.value_sum === null ? 'no amounts on them' : `worth ${f.money(m.value_sum)}`) },
+  { id: 'weighted_pipeline', label: 'Weighted pipeline', kind: 'money', sub: (m, f) => `${f.count(m.rows)} open deals × probability` },
+  { id: 'sales_per_rep', label: 'Sales per rep', kind: 'money', sub: (m, f) => `${f.count(m.denominator)} reps with deals in period` },
+  { id: 'sales_velocity', label: 'Sales velocity', kind: 'money', sub: () => 'revenue per day at this pace' },
+  { id: 'sales_growth', label: 'Sales growth', kind: 'ratio', sub: (m) => `against ${m.comparison.from} – ${m.comparison.to}` },
+  { id: 'upsell_rate', label: 'Upsell rate', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} existing accounts` },
 ];
+
+/** "▲ 12.3 % (+1,234) vs previous" — up is good unless the card says otherwise. */
+function change(card, m, fmt) {
+  const c = m.comparison;
+  if (!c || c.value === undefined) return null;
+  const ratio = c.change_ratio;
+  const delta = typeof c.change === 'string' ? Number(c.change) : c.change;
+  const dir = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+  const good = dir === 'flat' ? 'flat' : (dir === 'up') !== Boolean(card.lowerIsBetter) ? 'good' : 'bad';
+  const arrow = { up: '▲', down: '▼', flat: '■' }[dir];
+  const absolute = card.kind === 'ratio' ? `${delta > 0 ? '+' : ''}${(delta * 100).toFixed(1)} pts`
+    : `${delta > 0 ? '+' : ''}${(fmt[card.kind] ?? fmt.text)(c.change)}`;
+  const rel = ratio === null || ratio === undefined || card.kind === 'ratio' ? '' : ` (${delta > 0 ? '+' : ''}${fmt.ratio(ratio)})`;
+  return el('div', { class: `change ${good}`, title: `${c.from} – ${c.to}: ${(fmt[card.kind] ?? fmt.text)(c.value)}` },
+    `${arrow} ${absolute}${rel} vs ${c.from} – ${c.to}`);
+}
 
 export function renderCards(container, report, fmt) {
   clear(container);
@@ -32,6 +53,7 @@ export function renderCards(container, report, fmt) {
           ? el('div', { class: 'value', text: formatAs(fmt, card.kind, m.value), title: String(m.value) })
           : el('div', { class: 'value na', text: m.reason }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt) }) : null,
+        computable ? change(card, m, fmt) : null,
         el('details', {}, el('summary', { text: 'How computed' }), el('p', { text: how.join(' · ') })),
       ),
     );
