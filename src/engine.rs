@@ -2,6 +2,9 @@
 //! aggregates, and [`Engine::finish`] assembles the [`Report`].
 
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
+use crate::ingest::typed_row::Row;
+use crate::metrics::activities::ActivitiesAgg;
+use crate::metrics::leads::LeadsAgg;
 use crate::metrics::DealsAgg;
 use crate::model::Deal;
 use crate::options::Options;
@@ -17,16 +20,18 @@ pub type FileId = usize;
 /// large file is split between workers (see `docs/PARALLEL.md`).
 #[derive(Serialize, Deserialize)]
 struct PartState {
-    deals: DealsAgg,
-    comparison: Option<DealsAgg>,
+    aggregates: Aggregates,
     info: FileInfo,
     problems: Problems,
 }
 
 /// The aggregates rows are folded into: the period's, and the comparison period's.
+#[derive(Serialize, Deserialize)]
 struct Aggregates {
     deals: DealsAgg,
     comparison: Option<DealsAgg>,
+    leads: LeadsAgg,
+    activities: ActivitiesAgg,
 }
 
 impl RowSink for Aggregates {
@@ -34,6 +39,14 @@ impl RowSink for Aggregates {
         self.deals.observe(deal);
         if let Some(c) = self.comparison.as_mut() {
             c.observe(deal);
+        }
+    }
+
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        match kind {
+            "leads" => self.leads.observe(row, bad),
+            "activities" => self.activities.observe(row),
+            _ => {}
         }
     }
 }
@@ -56,11 +69,13 @@ impl Engine {
             .zip(options.period.to.or(options.today))
             .and_then(|(c, as_of)| c.of(options.period, as_of))
             .map(|p| DealsAgg::new(p, options.granularity));
+        let leads = LeadsAgg::new(options.period);
+        let activities = ActivitiesAgg::new(options.period, options.granularity);
         Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { deals, comparison },
+            aggregates: Aggregates { deals, comparison, leads, activities },
             next_part_row: 0,
         }
     }
@@ -106,7 +121,7 @@ impl Engine {
             self.end_file(id);
         }
         let (info, problems) = self.done.pop().map(|(_, i, p)| (i, p)).unwrap_or_default();
-        let state = PartState { deals: self.aggregates.deals, comparison: self.aggregates.comparison, info, problems };
+        let state = PartState { aggregates: self.aggregates, info, problems };
         postcard::to_allocvec(&state).unwrap_or_default()
     }
 
@@ -115,10 +130,13 @@ impl Engine {
     /// later parts' problems are shifted to count from the top of the file.
     pub fn import_part(&mut self, bytes: &[u8]) -> Result<(), String> {
         let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
-        self.aggregates.deals.merge(part.deals);
-        if let (Some(mine), Some(theirs)) = (self.aggregates.comparison.as_mut(), part.comparison) {
+        let theirs = part.aggregates;
+        self.aggregates.deals.merge(theirs.deals);
+        if let (Some(mine), Some(theirs)) = (self.aggregates.comparison.as_mut(), theirs.comparison) {
             mine.merge(theirs);
         }
+        self.aggregates.leads.merge(theirs.leads);
+        self.aggregates.activities.merge(theirs.activities);
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -182,6 +200,9 @@ impl Engine {
         };
         deals.finish(&self.options, as_of, &mut report);
         crate::metrics::comparison::compare(&self.options, self.aggregates.comparison.as_ref(), &mut report);
+        self.aggregates.leads.finish(self.options.response_target_minutes, &mut report);
+        let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
+        self.aggregates.activities.finish(won, &|name: &str| deals.won_by_owner(name), &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

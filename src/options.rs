@@ -119,6 +119,8 @@ pub struct RawOptions {
     /// Win probability per stage name (0 to 1) for the weighted pipeline, where deals
     /// have no probability column; stages not listed use the defaults.
     pub stage_probabilities: Option<BTreeMap<String, f64>>,
+    /// Target for lead response, in minutes (default 5).
+    pub response_target_minutes: Option<i64>,
 }
 
 /// Validated options.
@@ -132,6 +134,7 @@ pub struct Options {
     pub granularity: Granularity,
     pub comparison: Option<Comparison>,
     pub stage_probabilities: BTreeMap<String, f64>,
+    pub response_target_minutes: i64,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -182,6 +185,7 @@ impl RawOptions {
             granularity,
             comparison,
             stage_probabilities,
+            response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
         })
     }
 }

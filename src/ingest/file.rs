@@ -12,6 +12,7 @@ use super::money::{DecimalSeparator, SeparatorVotes};
 use super::schema::{ValueType, DEALS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::text::{field_text, normalize_label};
+use super::typed_row::{Row, TypedReader};
 use crate::model::Deal;
 use crate::options::FileOptions;
 use crate::problems::Problems;
@@ -48,7 +49,13 @@ const SUMMARY_WORDS: &[&str] = &[
 /// Where typed rows go. The engine implements it; ingest knows no metric.
 pub trait RowSink {
     fn deal(&mut self, deal: &Deal<'_>);
+    /// A row of another kind of table (`leads`, `activities`…). `bad(field, reason)`
+    /// reports a value the metrics cannot use (listed with the row's file and number).
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String));
 }
+
+/// Kinds whose rows feed metrics (others are recognised and counted).
+const COMPUTED_KINDS: [&str; 3] = ["deals", "leads", "activities"];
 
 /// A file-level failure shown to the user instead of a dashboard for that file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -117,6 +124,8 @@ enum Stage {
     Preview(Vec<(u64, OwnedRecord)>),
     /// Streaming deal rows.
     Deals(Box<DealReader>),
+    /// Streaming rows of another kind.
+    Rows(Box<TypedReader>),
     /// A recognised kind whose metrics are not computed: rows are counted.
     Counting,
     /// The file cannot be analysed; the rest of its bytes are only counted.
@@ -330,6 +339,23 @@ impl FileIngest {
                 }
             }
             Stage::Deals(reader) => sink.deal(&reader.read(&rec, row, &self.info.name, &mut self.problems)),
+            Stage::Rows(reader) => {
+                let kind = reader.kind();
+                let r = reader.read(&rec, row, &self.info.name, &mut self.problems);
+                let mut bad = |field: &str, reason: String| {
+                    report_bad(
+                        &mut self.problems,
+                        &self.info.name,
+                        row,
+                        self.mapping.as_ref(),
+                        &self.headers,
+                        &r,
+                        field,
+                        reason,
+                    )
+                };
+                sink.row(kind, &r, &mut bad);
+            }
             _ => {}
         }
     }
@@ -427,7 +453,7 @@ impl FileIngest {
             .map(|(i, h)| ColumnInfo { header: h.clone(), field: mapping.field_of(i).map(String::from) })
             .collect();
         self.info.missing = mapping.missing().into_iter().map(String::from).collect();
-        if mapping.kind.name == DEALS.name {
+        if COMPUTED_KINDS.contains(&mapping.kind.name) {
             self.stage = Stage::Preview(Vec::new());
         } else {
             self.info.notes.push(format!(
@@ -481,12 +507,52 @@ impl FileIngest {
             self.info.decimal_separator.insert(name.to_string(), sep.name().to_string());
         }
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
+        if mapping.kind.name != DEALS.name {
+            let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
+            let mut reader = Box::new(TypedReader::new(mapping, self.headers.clone(), order, first));
+            let kind = reader.kind();
+            for (row, rec) in &rows {
+                let r = reader.read(&rec.as_record(), *row, &self.info.name, &mut self.problems);
+                let mut bad = |field: &str, reason: String| {
+                    report_bad(
+                        &mut self.problems,
+                        &self.info.name,
+                        *row,
+                        self.mapping.as_ref(),
+                        &self.headers,
+                        &r,
+                        field,
+                        reason,
+                    )
+                };
+                sink.row(kind, &r, &mut bad);
+            }
+            self.stage = Stage::Rows(reader);
+            return;
+        }
         let mut reader = Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep));
         for (row, r) in &rows {
             sink.deal(&reader.read(&r.as_record(), *row, &self.info.name, &mut self.problems));
         }
         self.stage = Stage::Deals(reader);
     }
+}
+
+/// Lists a value a metric could not use: its column's header and the cell as written.
+#[allow(clippy::too_many_arguments)]
+fn report_bad(
+    problems: &mut Problems,
+    file: &str,
+    row: u64,
+    mapping: Option<&Mapping>,
+    headers: &[String],
+    r: &Row<'_>,
+    field: &str,
+    reason: String,
+) {
+    let header = mapping.and_then(|m| m.column(field)).and_then(|c| headers.get(c)).map_or("", String::as_str);
+    let value = mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));
+    problems.push(file, row, header, value, reason);
 }
 
 /// A "Total" row: its first non-empty cell is a summary word.

@@ -12,3 +12,4 @@ pub mod money;
 pub mod schema;
 pub mod sniff;
 pub mod text;
+pub mod typed_row;

@@ -172,6 +172,14 @@ impl DealsAgg {
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
     }
 
+    /// Deals won in period by an owner (grouped as owners are), when deals were read.
+    pub fn won_by_owner(&self, owner: &str) -> Option<u64> {
+        if self.rows == 0 {
+            return None;
+        }
+        Some(self.owners.get(owner).map_or(0, |o| o.won.count))
+    }
+
     /// The period this aggregate covers.
     pub fn period(&self) -> Period {
         self.period

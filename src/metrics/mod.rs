@@ -2,11 +2,13 @@
 //! `finish(...)`; merging is what makes chunked, multi-file and multi-worker analysis
 //! the same computation. Metrics never parse text.
 
+pub mod activities;
 pub mod comparison;
 pub mod deals;
 pub mod funnel;
 pub mod groups;
 pub mod growth;
+pub mod leads;
 pub mod pipeline;
 pub mod stats;
 

@@ -83,6 +83,11 @@ impl<K: Ord + Copy + Hash> Histogram<K> {
         self.n
     }
 
+    /// How many values are at most `k`.
+    pub fn count_at_most(&self, k: K) -> u64 {
+        self.counts.iter().filter(|(v, _)| **v <= k).map(|(_, c)| *c).sum()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.n == 0
     }

@@ -1,0 +1,120 @@
+//! Reading a record of any table kind into typed cells, by the kind's schema: text as
+//! written, money and numbers as exact decimals, dates and date-times. Every bad value is
+//! reported; the rest of the row is still used.
+
+use super::columns::Mapping;
+use super::csv_stream::Record;
+use super::dates::{parse_datetime, DateOrder};
+use super::money::{parse_money_with, parse_probability, DecimalSeparator};
+use super::schema::ValueType;
+use super::text::{field_text, trim_cell};
+use crate::problems::Problems;
+use chrono::{NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+
+/// Most fields a kind has.
+const MAX_FIELDS: usize = 16;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Parsed {
+    #[default]
+    None,
+    Number(Decimal),
+    Time(NaiveDateTime),
+}
+
+/// One row of a table, its cells by the kind's field position.
+#[derive(Clone, Debug)]
+pub struct Row<'a> {
+    texts: [&'a str; MAX_FIELDS],
+    values: [Parsed; MAX_FIELDS],
+}
+
+impl<'a> Row<'a> {
+    /// The cell as written (trimmed); empty when blank or when the file has no column.
+    pub fn text(&self, field: usize) -> &'a str {
+        self.texts.get(field).copied().unwrap_or("")
+    }
+
+    /// A money, number or percent cell (percent as a fraction).
+    pub fn number(&self, field: usize) -> Option<Decimal> {
+        match self.values.get(field) {
+            Some(Parsed::Number(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn datetime(&self, field: usize) -> Option<NaiveDateTime> {
+        match self.values.get(field) {
+            Some(Parsed::Time(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, field: usize) -> Option<NaiveDate> {
+        self.datetime(field).map(|t| t.date())
+    }
+}
+
+/// Reads the records of one file of any kind.
+pub struct TypedReader {
+    mapping: Mapping,
+    headers: Vec<String>,
+    date_order: DateOrder,
+    decimal: DecimalSeparator,
+    /// (field position, column, type)
+    mapped: Vec<(usize, usize, ValueType)>,
+    text: Vec<String>,
+}
+
+impl TypedReader {
+    pub fn new(mapping: Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
+        let mapped = (0..mapping.kind.fields.len().min(MAX_FIELDS))
+            .filter_map(|i| mapping.column_at(i).map(|c| (i, c, mapping.kind.fields[i].value)))
+            .collect();
+        TypedReader { mapping, headers, date_order, decimal, mapped, text: vec![String::new(); MAX_FIELDS] }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        self.mapping.kind.name
+    }
+
+    /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.
+    pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Row<'a> {
+        if rec.len() != self.headers.len() {
+            let why = format!("row has {} fields, the header has {}", rec.len(), self.headers.len());
+            problems.push(file, row, "", "", why);
+        }
+        let whole = rec.as_str();
+        if whole.is_none() {
+            for &(f, col, _) in &self.mapped {
+                self.text[f].clear();
+                self.text[f].push_str(&field_text(rec.get(col).unwrap_or(b"")));
+            }
+        }
+        let this: &'a Self = self;
+        let mut out = Row { texts: [""; MAX_FIELDS], values: [Parsed::None; MAX_FIELDS] };
+        for &(f, col, value) in &this.mapped {
+            let t = match whole {
+                Some(w) => trim_cell(rec.field_str(w, col).unwrap_or("")),
+                None => this.text[f].as_str(),
+            };
+            out.texts[f] = t;
+            let parsed = match value {
+                ValueType::Text => continue,
+                ValueType::Money | ValueType::Number => {
+                    parse_money_with(t, this.decimal).map(|v| v.map(Parsed::Number))
+                }
+                ValueType::Percent => parse_probability(t).map(|v| v.map(Parsed::Number)),
+                ValueType::Date | ValueType::DateTime => {
+                    parse_datetime(t, this.date_order).map(|v| v.map(Parsed::Time))
+                }
+            };
+            match parsed {
+                Ok(v) => out.values[f] = v.unwrap_or_default(),
+                Err(why) => problems.push(file, row, this.headers.get(col).map_or("", String::as_str), t, why),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,223 @@
+//! Activity metrics (METRICS.md "Activity metrics"): counts and time per type and owner,
+//! counts per bucket, and activities per deal won.
+
+use super::groups::{Groups, Merge};
+use crate::ingest::text::normalize_label;
+use crate::ingest::typed_row::Row;
+use crate::period::{Granularity, Period};
+use crate::report::{number, row, Metric, Report, Table};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Field positions of the `activities` kind (checked against the schema in a test).
+mod f {
+    pub const OWNER: usize = 0;
+    pub const TYPE: usize = 1;
+    pub const DATE: usize = 2;
+    pub const DURATION: usize = 3;
+}
+
+const COUNTS: &str = "count per type per owner per bucket (calls, emails, meetings, demos, proposals, follow-ups, events, social, referrals)";
+const TIME: &str = "Σ duration_minutes per type per owner";
+const RATIO: &str = "activities dated in period / deals won in period, per owner and total";
+
+/// The activity types of METRICS.md, in order.
+pub const TYPES: [&str; 10] =
+    ["call", "email", "meeting", "demo", "proposal", "follow_up", "event", "social", "referral", "other"];
+
+/// The type an activity's label means (English, Chinese, Persian and common CRM words).
+pub fn activity_type(label: &str) -> &'static str {
+    let l = normalize_label(label);
+    const WORDS: [(&str, &[&str]); 9] = [
+        ("follow_up", &["follow", "跟进", "回访", "پیگیری"]),
+        ("call", &["call", "phone", "电话", "通话", "تماس", "تلفن"]),
+        ("email", &["email", "e mail", "mail", "邮件", "ایمیل"]),
+        ("meeting", &["meeting", "visit", "会议", "拜访", "جلسه", "ملاقات"]),
+        ("demo", &["demo", "presentation", "演示", "دمو", "ارائه"]),
+        ("proposal", &["proposal", "quote", "方案", "报价", "پیشنهاد"]),
+        ("event", &["event", "webinar", "conference", "活动", "展会", "رویداد"]),
+        ("social", &["social", "linkedin", "wechat", "社交", "微信", "شبکه اجتماعی"]),
+        ("referral", &["referral", "推荐", "معرفی"]),
+    ];
+    WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map_or("other", |(t, _)| t)
+}
+
+/// Count and minutes of one (owner, type).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Effort {
+    count: u64,
+    #[serde(with = "super::stats::decimal_bytes")]
+    minutes: Decimal,
+    timed: u64,
+}
+
+impl Merge for Effort {
+    fn merge(&mut self, o: Self) {
+        self.count += o.count;
+        self.minutes += o.minutes;
+        self.timed += o.timed;
+    }
+}
+
+/// Per owner: efforts by type (index into [`TYPES`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct OwnerEffort {
+    by_type: [Effort; 10],
+}
+
+impl Merge for OwnerEffort {
+    fn merge(&mut self, o: Self) {
+        for (a, b) in self.by_type.iter_mut().zip(o.by_type) {
+            a.merge(b);
+        }
+    }
+}
+
+/// Activity state. Mergeable.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActivitiesAgg {
+    period: Period,
+    granularity: Granularity,
+    rows: u64,
+    in_period: u64,
+    owners: Groups<OwnerEffort>,
+    buckets: BTreeMap<NaiveDate, [u64; 10]>,
+}
+
+impl ActivitiesAgg {
+    pub fn new(period: Period, granularity: Granularity) -> Self {
+        ActivitiesAgg { period, granularity, ..ActivitiesAgg::default() }
+    }
+
+    pub fn observe(&mut self, r: &Row<'_>) {
+        self.rows += 1;
+        let date = r.date(f::DATE);
+        if date.is_none() || !self.period.contains(date) {
+            return;
+        }
+        self.in_period += 1;
+        let t = TYPES.iter().position(|t| *t == activity_type(r.text(f::TYPE))).unwrap_or(9);
+        let e = &mut self.owners.entry(r.text(f::OWNER), "(no owner)").by_type[t];
+        e.count += 1;
+        if let Some(m) = r.number(f::DURATION) {
+            e.minutes += m;
+            e.timed += 1;
+        }
+        if let Some(d) = date {
+            self.buckets.entry(self.granularity.bucket(d)).or_default()[t] += 1;
+        }
+    }
+
+    pub fn merge(&mut self, o: ActivitiesAgg) {
+        self.rows += o.rows;
+        self.in_period += o.in_period;
+        self.owners.merge(o.owners);
+        for (k, v) in o.buckets {
+            let mine = self.buckets.entry(k).or_default();
+            for (a, b) in mine.iter_mut().zip(v) {
+                *a += b;
+            }
+        }
+    }
+
+    /// `won_by_owner`: deals won in period per owner (from the deals), for the ratio.
+    pub fn finish(&self, won_total: Option<u64>, won_by_owner: &dyn Fn(&str) -> Option<u64>, report: &mut Report) {
+        if self.rows == 0 {
+            for (id, formula) in [("activity_counts", COUNTS), ("activity_time", TIME), ("sales_activity_ratio", RATIO)]
+            {
+                report.metrics.insert(id, Metric::missing("needs an activities file (owner, type, date)", formula));
+            }
+            return;
+        }
+        let owners = self.owners.sorted();
+        let mut counts = Vec::new();
+        let mut times = Vec::new();
+        let mut ratios = Vec::new();
+        for (name, o) in &owners {
+            let total: u64 = o.by_type.iter().map(|e| e.count).sum();
+            for (t, e) in TYPES.iter().zip(o.by_type.iter()) {
+                if e.count > 0 {
+                    counts.push(row(&[("owner", json!(name)), ("type", json!(t)), ("count", json!(e.count))]));
+                }
+                if e.timed > 0 {
+                    let minutes = e.minutes.to_f64().map_or(Value::Null, number);
+                    times.push(row(&[("owner", json!(name)), ("type", json!(t)), ("minutes", minutes)]));
+                }
+            }
+            let won = won_by_owner(name);
+            let ratio = match won {
+                Some(w) if w > 0 => number(total as f64 / w as f64),
+                _ => Value::Null,
+            };
+            ratios.push(row(&[
+                ("owner", json!(name)),
+                ("activities", json!(total)),
+                ("won", json!(won)),
+                ("ratio", ratio),
+            ]));
+        }
+        let total_minutes: Decimal = owners.iter().flat_map(|(_, o)| o.by_type.iter()).map(|e| e.minutes).sum();
+        report.metrics.insert("activity_counts", Metric::new(json!(self.in_period), self.in_period, COUNTS));
+        report.metrics.insert(
+            "activity_time",
+            Metric::new(total_minutes.to_f64().map_or(Value::Null, number), self.in_period, TIME),
+        );
+        report.metrics.insert(
+            "sales_activity_ratio",
+            match won_total {
+                Some(w) if w > 0 => Metric::new(number(self.in_period as f64 / w as f64), self.in_period, RATIO)
+                    .fraction(json!(self.in_period), json!(w)),
+                Some(_) => Metric::missing("division by zero: no deals won in period", RATIO),
+                None => Metric::missing("needs a deals file for deals won", RATIO),
+            },
+        );
+        report.tables.insert("activity_counts", Table::new(vec!["owner", "type", "count"], counts, COUNTS));
+        report.tables.insert("activity_time", Table::new(vec!["owner", "type", "minutes"], times, TIME));
+        report
+            .tables
+            .insert("sales_activity_ratio", Table::new(vec!["owner", "activities", "won", "ratio"], ratios, RATIO));
+        let points: Vec<Value> = self
+            .buckets
+            .iter()
+            .map(|(b, c)| {
+                let mut p = serde_json::Map::new();
+                p.insert("bucket".into(), json!(b));
+                for (t, n) in TYPES.iter().zip(c) {
+                    p.insert((*t).into(), json!(n));
+                }
+                Value::Object(p)
+            })
+            .collect();
+        report
+            .series
+            .insert("activity_counts", json!({ "granularity": self.granularity, "points": points, "formula": COUNTS }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::schema::ACTIVITIES;
+
+    #[test]
+    fn field_positions_match_the_schema() {
+        for (name, pos) in
+            [("owner", f::OWNER), ("type", f::TYPE), ("date", f::DATE), ("duration_minutes", f::DURATION)]
+        {
+            assert_eq!(ACTIVITIES.field(name), Some(pos), "{name}");
+        }
+    }
+
+    #[test]
+    fn types() {
+        assert_eq!(activity_type("Outbound call"), "call");
+        assert_eq!(activity_type("Follow-up call"), "follow_up");
+        assert_eq!(activity_type("电话"), "call");
+        assert_eq!(activity_type("جلسه"), "meeting");
+        assert_eq!(activity_type("Lunch"), "other");
+    }
+}

@@ -1,0 +1,270 @@
+//! Lead metrics (METRICS.md "Lead metrics" and `lead_funnel`): qualified leads, MQL → SQL,
+//! conversion, conversion by source, response time, referrals, and the lead funnel.
+
+use super::groups::{Groups, Merge};
+use super::stats::Histogram;
+use crate::ingest::text::normalize_label;
+use crate::ingest::typed_row::Row;
+use crate::period::Period;
+use crate::report::{number, row, Metric, Report, Table};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// Field positions of the `leads` kind (checked against the schema in a test).
+mod f {
+    pub const CREATED: usize = 1;
+    pub const SOURCE: usize = 2;
+    pub const DIRECTION: usize = 3;
+    pub const STATUS: usize = 5;
+    pub const MQL: usize = 6;
+    pub const SQL: usize = 7;
+    pub const FIRST_RESPONSE: usize = 8;
+    pub const CONVERTED: usize = 9;
+    pub const DEAL_ID: usize = 10;
+}
+
+const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/outbound when direction exists";
+const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
+const CONVERSION: &str = "leads converted (converted_date, or a converted/won status) / leads created in period";
+const BY_SOURCE: &str = "per source: leads created in period, converted, rate";
+const RESPONSE: &str =
+    "mean and median of (first_response_date − created_date) in minutes; share answered within the target";
+const REFERRALS: &str = "leads whose source means referral, created in period";
+const FUNNEL: &str =
+    "leads created in period → MQL → SQL → opportunity (deal_id set) → converted; counts, conversion and leakage";
+
+/// Converted and all leads of one source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct SourceStats {
+    leads: u64,
+    converted: u64,
+}
+
+impl Merge for SourceStats {
+    fn merge(&mut self, o: Self) {
+        self.leads += o.leads;
+        self.converted += o.converted;
+    }
+}
+
+/// Lead state. Mergeable.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LeadsAgg {
+    period: Period,
+    rows: u64,
+    created: u64,
+    converted: u64,
+    qualified: [u64; 3],
+    has_direction: bool,
+    mqls: u64,
+    mqls_with_sql: u64,
+    sources: Groups<SourceStats>,
+    referrals: u64,
+    response: Histogram<i64>,
+    response_sum: i64,
+    /// lead, MQL, SQL, opportunity, converted
+    funnel: [u64; 5],
+}
+
+fn is_referral(source: &str) -> bool {
+    let s = normalize_label(source);
+    ["referral", "referred", "word of mouth", "推荐", "转介绍", "معرفی", "ارجاع"].iter().any(|w| s.contains(w))
+}
+
+fn converted_status(status: &str) -> bool {
+    matches!(
+        normalize_label(status).as_str(),
+        "converted" | "won" | "customer" | "已转化" | "转化" | "成交" | "تبدیل شده"
+    )
+}
+
+impl LeadsAgg {
+    pub fn new(period: Period) -> Self {
+        LeadsAgg { period, ..LeadsAgg::default() }
+    }
+
+    pub fn observe(&mut self, r: &Row<'_>, problems: &mut dyn FnMut(&str, String)) {
+        self.rows += 1;
+        let created = r.datetime(f::CREATED);
+        let in_period = |d: Option<chrono::NaiveDate>| self.period.contains(d);
+        if !r.text(f::DIRECTION).is_empty() {
+            self.has_direction = true;
+        }
+        let (mql, sql) = (r.date(f::MQL), r.date(f::SQL));
+        if mql.is_some_and(|d| in_period(Some(d))) || sql.is_some_and(|d| in_period(Some(d))) {
+            let dir = normalize_label(r.text(f::DIRECTION));
+            let slot = if dir.starts_with("in") || dir.contains("入") || dir.contains("ورود") {
+                0
+            } else if dir.starts_with("out") || dir.contains("外") || dir.contains("خروج") {
+                1
+            } else {
+                2
+            };
+            self.qualified[slot] += 1;
+        }
+        if mql.is_some_and(|d| in_period(Some(d))) {
+            self.mqls += 1;
+            if sql.is_some() {
+                self.mqls_with_sql += 1;
+            }
+        }
+        if !in_period(created.map(|c| c.date())) {
+            return;
+        }
+        let converted = r.datetime(f::CONVERTED).is_some() || converted_status(r.text(f::STATUS));
+        self.created += 1;
+        self.converted += converted as u64;
+        let src = self.sources.entry(r.text(f::SOURCE), "(no source)");
+        src.leads += 1;
+        src.converted += converted as u64;
+        if is_referral(r.text(f::SOURCE)) {
+            self.referrals += 1;
+        }
+        if let (Some(c), Some(first)) = (created, r.datetime(f::FIRST_RESPONSE)) {
+            let minutes = (first - c).num_minutes();
+            if minutes < 0 {
+                problems("first_response_date", format!("responded before created ({c})"));
+            } else {
+                self.response.add(minutes);
+                self.response_sum += minutes;
+            }
+        }
+        let opportunity = !r.text(f::DEAL_ID).is_empty();
+        let sql_reached = sql.is_some() || opportunity || converted;
+        let steps = [true, mql.is_some() || sql_reached, sql_reached, opportunity || converted, converted];
+        for (n, reached) in self.funnel.iter_mut().zip(steps) {
+            *n += reached as u64;
+        }
+    }
+
+    pub fn merge(&mut self, o: LeadsAgg) {
+        self.rows += o.rows;
+        self.created += o.created;
+        self.converted += o.converted;
+        for i in 0..3 {
+            self.qualified[i] += o.qualified[i];
+        }
+        self.has_direction |= o.has_direction;
+        self.mqls += o.mqls;
+        self.mqls_with_sql += o.mqls_with_sql;
+        self.sources.merge(o.sources);
+        self.referrals += o.referrals;
+        super::groups::Merge::merge(&mut self.response, o.response);
+        self.response_sum += o.response_sum;
+        for i in 0..5 {
+            self.funnel[i] += o.funnel[i];
+        }
+    }
+
+    pub fn finish(&self, target_minutes: i64, report: &mut Report) {
+        let m = &mut report.metrics;
+        if self.rows == 0 {
+            let why = "needs a leads file (lead_id, created_date)";
+            for (id, formula) in [
+                ("qualified_leads", QUALIFIED),
+                ("mql_to_sql_rate", MQL_SQL),
+                ("lead_conversion_rate", CONVERSION),
+                ("lead_response_minutes", RESPONSE),
+                ("referrals", REFERRALS),
+            ] {
+                m.insert(id, Metric::missing(why, formula));
+            }
+            return;
+        }
+        let q = self.qualified;
+        let mut qualified = Metric::new(json!(q.iter().sum::<u64>()), q.iter().sum(), QUALIFIED);
+        if self.has_direction {
+            qualified =
+                qualified.with("inbound", json!(q[0])).with("outbound", json!(q[1])).with("unknown", json!(q[2]));
+        }
+        m.insert("qualified_leads", qualified);
+        m.insert("mql_to_sql_rate", ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL));
+        m.insert("lead_conversion_rate", ratio(self.converted, self.created, "no leads created in period", CONVERSION));
+        m.insert("referrals", Metric::new(json!(self.referrals), self.created, REFERRALS));
+        let n = self.response.len();
+        let response = if n == 0 {
+            Metric::missing("no leads created in period with both created and first response times", RESPONSE)
+        } else {
+            let within = self.response.count_at_most(target_minutes);
+            Metric::new(number(self.response_sum as f64 / n as f64), n, RESPONSE)
+                .fraction(json!(self.response_sum), json!(n))
+                .with("median", super::stats::median_days(&self.response).map_or(Value::Null, number))
+                .with("within_target", number(within as f64 / n as f64))
+                .with("target_minutes", json!(target_minutes))
+        };
+        m.insert("lead_response_minutes", response);
+
+        let mut sources = self.sources.sorted();
+        sources.sort_by_key(|s| std::cmp::Reverse(s.1.leads));
+        let rows = sources
+            .into_iter()
+            .map(|(name, s)| {
+                let rate = if s.leads == 0 { Value::Null } else { number(s.converted as f64 / s.leads as f64) };
+                row(&[
+                    ("source", json!(name)),
+                    ("leads", json!(s.leads)),
+                    ("converted", json!(s.converted)),
+                    ("rate", rate),
+                ])
+            })
+            .collect();
+        report
+            .tables
+            .insert("conversion_by_source", Table::new(vec!["source", "leads", "converted", "rate"], rows, BY_SOURCE));
+        let names = ["leads", "MQL", "SQL", "opportunity", "converted"];
+        let rows = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let here = self.funnel[i];
+                let pct = |n: u64, d: u64| if d == 0 { Value::Null } else { number(n as f64 / d as f64) };
+                let conversion = if i == 0 { Value::Null } else { pct(here, self.funnel[i - 1]) };
+                let (drop, share) = match self.funnel.get(i + 1) {
+                    Some(next) => {
+                        let d = here.saturating_sub(*next);
+                        (json!(d), pct(d, here))
+                    }
+                    None => (Value::Null, Value::Null),
+                };
+                row(&[
+                    ("stage", json!(name)),
+                    ("reached", json!(here)),
+                    ("conversion", conversion),
+                    ("drop_off", drop),
+                    ("drop_off_share", share),
+                ])
+            })
+            .collect();
+        let columns = vec!["stage", "reached", "conversion", "drop_off", "drop_off_share"];
+        report.tables.insert("lead_funnel", Table::new(columns, rows, FUNNEL));
+    }
+}
+
+fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Metric {
+    if d == 0 {
+        return Metric::missing(reason, formula);
+    }
+    Metric::new(number(n as f64 / d as f64), d, formula).fraction(json!(n), json!(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::schema::LEADS;
+
+    #[test]
+    fn field_positions_match_the_schema() {
+        for (name, pos) in [
+            ("created_date", super::f::CREATED),
+            ("source", super::f::SOURCE),
+            ("direction", super::f::DIRECTION),
+            ("status", super::f::STATUS),
+            ("mql_date", super::f::MQL),
+            ("sql_date", super::f::SQL),
+            ("first_response_date", super::f::FIRST_RESPONSE),
+            ("converted_date", super::f::CONVERTED),
+            ("deal_id", super::f::DEAL_ID),
+        ] {
+            assert_eq!(LEADS.field(name), Some(pos), "{name}");
+        }
+    }
+}
