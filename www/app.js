@@ -110,7 +110,7 @@ function render(report) {
     },
   });
   renderPresetList();
-  const analysed = report.files.some((f) => f.kind === 'deals');
+  const analysed = report.files.some((f) => ['deals', 'leads', 'activities'].includes(f.kind));
   $('dashboard').hidden = !analysed;
   const p = report.period;
   $('period-label').textContent = p.from || p.to
@@ -157,6 +157,24 @@ function render(report) {
     { key: 'stage', label: 'Stage' }, { key: 'amount', label: 'Amount', kind: 'money' },
     { key: 'created_date', label: 'Created', kind: 'date' }, { key: 'age_days', label: 'Age (days)', kind: 'count' },
   ], 'No stalled deals.');
+  $('leads-section').hidden = !report.tables.lead_funnel;
+  if (report.tables.lead_funnel) {
+    renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, 'leads');
+    table('conversion_by_source', 'lead-sources', [
+      { key: 'source', label: 'Source' }, { key: 'leads', label: 'Leads', kind: 'count' },
+      { key: 'converted', label: 'Converted', kind: 'count' }, { key: 'rate', label: 'Rate', kind: 'ratio' },
+    ], 'No leads.');
+  }
+  $('activities-section').hidden = !report.tables.activity_counts;
+  if (report.tables.activity_counts) {
+    table('sales_activity_ratio', 'activity-ratio', [
+      { key: 'owner', label: 'Owner' }, { key: 'activities', label: 'Activities', kind: 'count' },
+      { key: 'won', label: 'Deals won', kind: 'count' }, { key: 'ratio', label: 'Per deal won', kind: 'days1' },
+    ], 'No activities.');
+    table('activity_counts', 'activity-counts', [
+      { key: 'owner', label: 'Owner' }, { key: 'type', label: 'Type' }, { key: 'count', label: 'Count', kind: 'count' },
+    ], 'No activities.');
+  }
   renderProblems($('problems'), report.problems, fmt);
 }
 

@@ -16,6 +16,8 @@ export function formatter(locale = navigator.language) {
     money: (v) => (ok(v) ? money.format(Number(v)) : missing),
     ratio: (v) => (ok(v) ? pct.format(v) : missing),
     days: (v) => (ok(v) ? `${dec1.format(v)} d` : missing),
+    minutes: (v) => (ok(v) ? `${dec1.format(v)} min` : missing),
+    days1: (v) => (ok(v) ? dec1.format(v) : missing),
     text: (v) => (ok(v) ? String(v) : missing),
     bytes: (v) => (v >= 1e6 ? `${dec1.format(v / 1e6)} MB` : `${dec1.format(v / 1e3)} kB`),
     date: (v) => (ok(v) ? String(v) : missing),

@@ -52,6 +52,27 @@ test('the period picker re-runs the analysis on the same files', async () => {
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50');
 });
 
+test('deals, leads and activities dropped together', async () => {
+  await b.page.fill('#from', '');
+  await b.page.fill('#to', '');
+  await dropFiles(b.page, [
+    { name: 'small_deals.csv', text: fixture('small_deals.csv') },
+    { name: 'small_leads.csv', text: fixture('small_leads.csv') },
+    { name: 'small_activities.csv', text: fixture('small_activities.csv') },
+  ]);
+  await waitForResult(b.page);
+  // leads: 1 converted of 6; activities: 6 per 3 deals won
+  assert.equal(await text('[data-metric=lead_conversion_rate] .value'), '16.7%');
+  assert.equal(await text('[data-metric=sales_activity_ratio] .value'), '2');
+  assert.equal(await text('#lead-funnel [data-stage="converted"]'), '1 leads');
+  assert.equal(await b.page.isVisible('#activities-section'), true);
+  await b.page.screenshot({ path: `${SHOTS}dashboard-three-kinds.png`, fullPage: true });
+  // with deals alone, the page says which file unlocks the rest
+  await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
+  await waitForResult(b.page);
+  assert.match(await text('.unlock-card'), /Add a leads file \(lead_id, created_date\) to see: Qualified leads/);
+});
+
 test('analyze() through the public module matches the independent reference', async () => {
   const expected = JSON.parse(fixture('generated_deals.all.expected.json'));
   const report = await b.page.evaluate(async (csv) => {

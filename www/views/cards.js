@@ -19,7 +19,17 @@ const CARDS = [
   { id: 'sales_velocity', label: 'Sales velocity', kind: 'money', sub: () => 'revenue per day at this pace' },
   { id: 'sales_growth', label: 'Sales growth', kind: 'ratio', sub: (m) => `against ${m.comparison.from} – ${m.comparison.to}` },
   { id: 'upsell_rate', label: 'Upsell rate', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} existing accounts` },
+  { id: 'qualified_leads', label: 'Qualified leads', kind: 'count', sub: (m, f) => (m.inbound !== undefined ? `${f.count(m.inbound)} inbound, ${f.count(m.outbound)} outbound` : '') },
+  { id: 'mql_to_sql_rate', label: 'MQL → SQL', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} MQLs` },
+  { id: 'lead_conversion_rate', label: 'Lead conversion', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} leads` },
+  { id: 'lead_response_minutes', label: 'Lead response (mean)', kind: 'minutes', lowerIsBetter: true, sub: (m, f) => `median ${f.minutes(m.median)} · ${f.ratio(m.within_target)} within ${m.target_minutes} min` },
+  { id: 'referrals', label: 'Referrals', kind: 'count' },
+  { id: 'activity_counts', label: 'Activities', kind: 'count' },
+  { id: 'sales_activity_ratio', label: 'Activities per deal won', kind: 'days1', sub: (m, f) => `${f.count(m.numerator)} activities / ${f.count(m.denominator)} won` },
 ];
+
+/** A reason of the form "needs a leads file (…)": the metric waits for another file. */
+const NEEDS_FILE = /^needs an? (\w+) file/;
 
 /** "▲ 12.3 % (+1,234) vs previous" — up is good unless the card says otherwise. */
 function change(card, m, fmt) {
@@ -39,9 +49,16 @@ function change(card, m, fmt) {
 
 export function renderCards(container, report, fmt) {
   clear(container);
+  const waiting = new Map();
   for (const card of CARDS) {
     const m = report.metrics[card.id];
     if (!m) continue;
+    const needs = m.value === null && NEEDS_FILE.exec(m.reason ?? '');
+    if (needs) {
+      if (!waiting.has(m.reason)) waiting.set(m.reason, []);
+      waiting.get(m.reason).push(card.label);
+      continue;
+    }
     const computable = m.value !== null;
     const how = [m.formula];
     if (m.numerator !== undefined) how.push(`numerator ${m.numerator}, denominator ${m.denominator}`);
@@ -57,5 +74,13 @@ export function renderCards(container, report, fmt) {
         el('details', {}, el('summary', { text: 'How computed' }), el('p', { text: how.join(' · ') })),
       ),
     );
+  }
+  if (waiting.size) {
+    const list = el('ul', { class: 'unlock' });
+    for (const [reason, labels] of waiting) {
+      const file = reason.replace(/^needs /, '');
+      list.append(el('li', { text: `Add ${file} to see: ${labels.join(', ')}.` }));
+    }
+    container.append(el('aside', { class: 'card unlock-card' }, el('div', { class: 'label', text: 'More metrics' }), list));
   }
 }

@@ -2,7 +2,7 @@
 // the label, and the leakage between consecutive stages.
 import { svg, clear, el } from './dom.js';
 
-export function renderFunnel(container, table, fmt) {
+export function renderFunnel(container, table, fmt, unit = 'deals') {
   clear(container);
   if (!table || table.reason || !table.rows.length) {
     container.append(el('p', { class: 'empty', text: table?.reason ?? 'No funnel.' }));
@@ -17,7 +17,7 @@ export function renderFunnel(container, table, fmt) {
   const gap = 24;
   const H = rows.length * barH + (rows.length - 1) * gap + 16;
   const max = Math.max(1, ...rows.map((r) => r.reached));
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Deal funnel', class: 'funnel-svg' });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Funnel of ${unit}`, class: 'funnel-svg' });
   rows.forEach((r, i) => {
     const y = 8 + i * (barH + gap);
     const width = Math.max(2, (barMax * r.reached) / max);
@@ -25,8 +25,9 @@ export function renderFunnel(container, table, fmt) {
     const mid = y + barH / 2 + 5;
     root.append(svg('text', { x: 0, y: mid }, r.stage));
     root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
+    const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
     root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage },
-      `${fmt.count(r.reached)} deals · ${fmt.money(r.value)}`));
+      `${fmt.count(r.reached)} ${unit}${worth}`));
     if (!last) {
       const leak = `↓ ${fmt.ratio(rows[i + 1].conversion)} move on · ${fmt.count(r.drop_off)} drop off (${fmt.ratio(r.drop_off_share)})`;
       root.append(svg('text', { x: labelW, y: y + barH + gap / 2 + 5, class: 'leak' }, leak));

@@ -3,7 +3,7 @@
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
-const NUMERIC = new Set(['money', 'count', 'ratio', 'days']);
+const NUMERIC = new Set(['money', 'count', 'ratio', 'days', 'days1', 'minutes']);
 
 function compare(a, b, kind) {
   if (a === null || a === undefined) return 1;
