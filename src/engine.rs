@@ -5,6 +5,8 @@ use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::leads::LeadsAgg;
+use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
+use crate::metrics::team::QuotasAgg;
 use crate::metrics::DealsAgg;
 use crate::model::Deal;
 use crate::options::Options;
@@ -32,6 +34,10 @@ struct Aggregates {
     comparison: Option<DealsAgg>,
     leads: LeadsAgg,
     activities: ActivitiesAgg,
+    quotas: QuotasAgg,
+    surveys: SurveysAgg,
+    traffic: TrafficAgg,
+    tickets: TicketsAgg,
 }
 
 impl RowSink for Aggregates {
@@ -46,6 +52,10 @@ impl RowSink for Aggregates {
         match kind {
             "leads" => self.leads.observe(row, bad),
             "activities" => self.activities.observe(row),
+            "quotas" => self.quotas.observe(row, bad),
+            "surveys" => self.surveys.observe(row, bad),
+            "traffic" => self.traffic.observe(row, bad),
+            "tickets" => self.tickets.observe(row, bad),
             _ => {}
         }
     }
@@ -69,13 +79,23 @@ impl Engine {
             .zip(options.period.to.or(options.today))
             .and_then(|(c, as_of)| c.of(options.period, as_of))
             .map(|p| DealsAgg::new(p, options.granularity));
+        let period = options.period;
         let leads = LeadsAgg::new(options.period);
         let activities = ActivitiesAgg::new(options.period, options.granularity);
         Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { deals, comparison, leads, activities },
+            aggregates: Aggregates {
+                deals,
+                comparison,
+                leads,
+                activities,
+                quotas: QuotasAgg::new(period),
+                surveys: SurveysAgg::new(period),
+                traffic: TrafficAgg::new(period),
+                tickets: TicketsAgg::new(period),
+            },
             next_part_row: 0,
         }
     }
@@ -137,6 +157,10 @@ impl Engine {
         }
         self.aggregates.leads.merge(theirs.leads);
         self.aggregates.activities.merge(theirs.activities);
+        self.aggregates.quotas.merge(theirs.quotas);
+        self.aggregates.surveys.merge(theirs.surveys);
+        self.aggregates.traffic.merge(theirs.traffic);
+        self.aggregates.tickets.merge(theirs.tickets);
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -203,6 +227,11 @@ impl Engine {
         self.aggregates.leads.finish(self.options.response_target_minutes, &mut report);
         let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
         self.aggregates.activities.finish(won, &|name: &str| deals.won_by_owner(name), &mut report);
+        let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());
+        self.aggregates.quotas.finish(deals.ledgers(), deals.read_any(), deals.revenue(), pipeline, &mut report);
+        self.aggregates.surveys.finish(&mut report);
+        self.aggregates.traffic.finish(&mut report);
+        self.aggregates.tickets.finish(self.options.response_target_minutes, &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

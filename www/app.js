@@ -110,7 +110,7 @@ function render(report) {
     },
   });
   renderPresetList();
-  const analysed = report.files.some((f) => ['deals', 'leads', 'activities'].includes(f.kind));
+  const analysed = report.files.some((f) => ['deals', 'leads', 'activities', 'quotas', 'surveys', 'traffic', 'tickets'].includes(f.kind));
   $('dashboard').hidden = !analysed;
   const p = report.period;
   $('period-label').textContent = p.from || p.to
@@ -175,6 +175,12 @@ function render(report) {
       { key: 'owner', label: 'Owner' }, { key: 'type', label: 'Type' }, { key: 'count', label: 'Count', kind: 'count' },
     ], 'No activities.');
   }
+  $('quota-section').hidden = !report.tables.quota_attainment;
+  table('quota_attainment', 'quota', [
+    { key: 'owner', label: 'Owner' }, { key: 'from', label: 'From', kind: 'date' }, { key: 'to', label: 'To (exclusive)', kind: 'date' },
+    { key: 'quota', label: 'Quota', kind: 'money' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
+    { key: 'attainment', label: 'Attainment', kind: 'ratio' },
+  ], 'No quotas.');
   renderProblems($('problems'), report.problems, fmt);
 }
 

@@ -55,7 +55,7 @@ pub trait RowSink {
 }
 
 /// Kinds whose rows feed metrics (others are recognised and counted).
-const COMPUTED_KINDS: [&str; 3] = ["deals", "leads", "activities"];
+const COMPUTED_KINDS: [&str; 7] = ["deals", "leads", "activities", "quotas", "surveys", "traffic", "tickets"];
 
 /// A file-level failure shown to the user instead of a dashboard for that file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use super::groups::{Groups, Merge};
 use super::growth::GrowthAgg;
 use super::pipeline::{PipelineAgg, StallRule};
 use super::stats::{median_days, median_money, Amounts, Histogram, Tally};
+use super::team::Ledger;
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
@@ -69,6 +70,8 @@ pub struct DealsAgg {
     pipeline: PipelineAgg,
     funnel: FunnelAgg,
     growth: GrowthAgg,
+    /// Won revenue per owner by close date (any period), for quota periods.
+    ledgers: Groups<Ledger>,
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
 }
@@ -92,6 +95,7 @@ impl DealsAgg {
             pipeline: PipelineAgg::new(period.to),
             funnel: FunnelAgg::default(),
             growth: GrowthAgg::new(period, granularity),
+            ledgers: Groups::default(),
             first_date: None,
             last_date: None,
         }
@@ -150,6 +154,9 @@ impl DealsAgg {
         }
         self.pipeline.observe(d);
         self.growth.observe(d);
+        if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
+            self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
+        }
     }
 
     pub fn merge(&mut self, o: DealsAgg) {
@@ -168,6 +175,7 @@ impl DealsAgg {
         self.pipeline.merge(o.pipeline);
         self.funnel.merge(o.funnel);
         self.growth.merge(o.growth);
+        self.ledgers.merge(o.ledgers);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
     }
@@ -178,6 +186,21 @@ impl DealsAgg {
             return None;
         }
         Some(self.owners.get(owner).map_or(0, |o| o.won.count))
+    }
+
+    /// Won revenue per owner by close date, for quota periods.
+    pub fn ledgers(&self) -> &Groups<Ledger> {
+        &self.ledgers
+    }
+
+    /// Whether any deal was read.
+    pub fn read_any(&self) -> bool {
+        self.rows > 0
+    }
+
+    /// Revenue of the period.
+    pub fn revenue(&self) -> Decimal {
+        self.won.sum
     }
 
     /// The period this aggregate covers.

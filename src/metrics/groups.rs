@@ -28,6 +28,19 @@ impl<T: PartialEq> PartialEq for Groups<T> {
     }
 }
 
+impl<A: Merge, B: Merge> Merge for (A, B) {
+    fn merge(&mut self, o: Self) {
+        self.0.merge(o.0);
+        self.1.merge(o.1);
+    }
+}
+
+impl Merge for rust_decimal::Decimal {
+    fn merge(&mut self, o: Self) {
+        *self += o;
+    }
+}
+
 impl<T> Merge for Vec<T> {
     fn merge(&mut self, o: Self) {
         self.extend(o);

@@ -10,6 +10,8 @@ pub mod groups;
 pub mod growth;
 pub mod leads;
 pub mod pipeline;
+pub mod satisfaction;
 pub mod stats;
+pub mod team;
 
 pub use deals::DealsAgg;

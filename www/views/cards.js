@@ -26,6 +26,13 @@ const CARDS = [
   { id: 'referrals', label: 'Referrals', kind: 'count' },
   { id: 'activity_counts', label: 'Activities', kind: 'count' },
   { id: 'sales_activity_ratio', label: 'Activities per deal won', kind: 'days1', sub: (m, f) => `${f.count(m.numerator)} activities / ${f.count(m.denominator)} won` },
+  { id: 'target_achievement', label: 'Target achievement', kind: 'ratio', sub: (m, f) => `${f.money(m.numerator)} of ${f.money(m.denominator)} quota` },
+  { id: 'reps_at_quota', label: 'Reps at quota', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} reps${m.value > 0.9 ? ' · targets may be too low' : m.value < 0.4 ? ' · worth a look' : ''}` },
+  { id: 'pipeline_coverage', label: 'Pipeline coverage', kind: 'days1', sub: () => 'open pipeline ÷ quota still to reach' },
+  { id: 'nps', label: 'NPS', kind: 'days1', sub: (m, f) => `${f.count(m.promoters)} promoters, ${f.count(m.detractors)} detractors of ${f.count(m.rows)}` },
+  { id: 'csat', label: 'CSAT (share 4–5)', kind: 'ratio', sub: (m, f) => `mean score ${f.days1(m.mean_score)} of 5` },
+  { id: 'conversion_rate', label: 'Visitor conversion', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} visitors` },
+  { id: 'inquiry_response_minutes', label: 'Ticket response (mean)', kind: 'minutes', lowerIsBetter: true, sub: (m, f) => `median ${f.minutes(m.median)} · ${f.ratio(m.within_target)} within ${m.target_minutes} min` },
 ];
 
 /** A reason of the form "needs a leads file (…)": the metric waits for another file. */

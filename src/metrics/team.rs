@@ -1,0 +1,240 @@
+//! Team metrics from a quotas file (METRICS.md "Team and satisfaction"):
+//! `quota_attainment`, `reps_at_quota`, `target_achievement`, and `pipeline_coverage`.
+
+use super::groups::{Groups, Merge};
+use crate::ingest::typed_row::Row;
+use crate::period::Period;
+use crate::report::{money, number, row, Metric, Report, Table};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+mod f {
+    pub const OWNER: usize = 0;
+    pub const PERIOD: usize = 1;
+    pub const QUOTA: usize = 2;
+}
+
+const ATTAINMENT: &str = "per owner: revenue in quota period / quota";
+const AT_QUOTA: &str = "owners with attainment ≥ 100% / owners with a quota";
+const TARGET: &str = "Σ revenue / Σ quota (team)";
+const COVERAGE: &str = "open pipeline value / (Σ quota of the period − revenue so far)";
+
+/// Won revenue of one owner by close date, for revenue in any quota period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ledger(BTreeMap<NaiveDate, Decimal>);
+
+impl Ledger {
+    pub fn add(&mut self, day: NaiveDate, amount: Decimal) {
+        *self.0.entry(day).or_default() += amount;
+    }
+
+    fn between(&self, from: NaiveDate, to: NaiveDate) -> Decimal {
+        self.0.range(from..to).map(|(_, a)| *a).sum()
+    }
+}
+
+impl Merge for Ledger {
+    fn merge(&mut self, o: Self) {
+        for (d, a) in o.0 {
+            self.add(d, a);
+        }
+    }
+}
+
+/// A quota period as written: `2025-03`, `2025-Q2` (or `Q2 2025`), `2025`, or
+/// `2025-01-01 to 2025-03-31` (end included). Returns `[from, to)`.
+pub fn quota_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let t = text.trim().to_ascii_uppercase().replace(['/', '.', '_'], "-");
+    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    for sep in [" TO ", "..", " - ", "~", "—"] {
+        if let Some((a, b)) = t.split_once(sep) {
+            let (a, b) = (day(a)?, day(b)?);
+            return (b >= a).then(|| (a, b + chrono::Duration::days(1)));
+        }
+    }
+    let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    let months = |d: NaiveDate, n: u32| d.checked_add_months(chrono::Months::new(n));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<i32>().ok()).flatten();
+    let quarter = |y: &str, q: &str| -> Option<(NaiveDate, NaiveDate)> {
+        let (y, q) = (digits(y)?, digits(q.trim_start_matches('Q'))?);
+        let start = first(y, (1..=4).contains(&q).then_some(q as u32 * 3 - 2)?)?;
+        Some((start, months(start, 3)?))
+    };
+    let parts: Vec<&str> = t.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let start = first(digits(y)?, 1)?;
+            Some((start, months(start, 12)?))
+        }
+        [y, q] if q.starts_with('Q') => quarter(y, q),
+        [q, y] if q.starts_with('Q') => quarter(y, q),
+        [y, m] => {
+            let start = first(digits(y)?, digits(m)? as u32)?;
+            Some((start, months(start, 1)?))
+        }
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Quota {
+    owner: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    quota: Decimal,
+}
+
+/// Quota rows (few: one per owner and period). Mergeable.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuotasAgg {
+    period: Period,
+    rows: u64,
+    quotas: Vec<Quota>,
+}
+
+impl QuotasAgg {
+    pub fn new(period: Period) -> Self {
+        QuotasAgg { period, ..QuotasAgg::default() }
+    }
+
+    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        self.rows += 1;
+        let Some((from, to)) = quota_period(r.text(f::PERIOD)) else {
+            bad("period", "not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)".into());
+            return;
+        };
+        let Some(quota) = r.number(f::QUOTA) else { return };
+        if quota <= Decimal::ZERO {
+            bad("quota", "a quota must be above zero".into());
+            return;
+        }
+        // A quota counts when its period overlaps the report's.
+        let overlaps = self.period.from.is_none_or(|f| to > f) && self.period.to.is_none_or(|t| from < t);
+        if overlaps {
+            self.quotas.push(Quota { owner: r.text(f::OWNER).to_string(), from, to, quota });
+        }
+    }
+
+    pub fn merge(&mut self, o: QuotasAgg) {
+        self.rows += o.rows;
+        self.quotas.extend(o.quotas);
+    }
+
+    /// `revenue_of(owner, from, to)`: won revenue of an owner in `[from, to)` (None when
+    /// no deals were read); `revenue` and `pipeline`: the period's.
+    pub fn finish(
+        &self,
+        ledgers: &Groups<Ledger>,
+        deals_read: bool,
+        revenue: Decimal,
+        pipeline: Option<Decimal>,
+        report: &mut Report,
+    ) {
+        let m = &mut report.metrics;
+        if self.rows == 0 || !deals_read {
+            let why = if self.rows == 0 {
+                "needs a quotas file (owner, period, quota)"
+            } else {
+                "needs a deals file (deal_id, owner, account, stage, amount, created_date)"
+            };
+            for (id, formula) in [
+                ("quota_attainment", ATTAINMENT),
+                ("reps_at_quota", AT_QUOTA),
+                ("target_achievement", TARGET),
+                ("pipeline_coverage", COVERAGE),
+            ] {
+                m.insert(id, Metric::missing(why, formula));
+            }
+            return;
+        }
+        let mut owners: Groups<(Decimal, Decimal)> = Groups::default();
+        let mut rows = Vec::new();
+        for q in &self.quotas {
+            let won = ledgers.get(&q.owner).map_or(Decimal::ZERO, |l| l.between(q.from, q.to));
+            let slot = owners.entry(&q.owner, "(no owner)");
+            slot.0 += won;
+            slot.1 += q.quota;
+            rows.push(row(&[
+                ("owner", json!(q.owner)),
+                ("from", json!(q.from)),
+                ("to", json!(q.to)),
+                ("quota", money(q.quota)),
+                ("revenue", money(won)),
+                ("attainment", (won / q.quota).to_f64().map_or(Value::Null, number)),
+            ]));
+        }
+        let n = owners.len() as u64;
+        let at = owners.sorted().iter().filter(|(_, (won, quota))| won >= quota).count() as u64;
+        let (won_sum, quota_sum) =
+            owners.sorted().iter().fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (_, (w, q))| (a + w, b + q));
+        let attainment = |w: Decimal, q: Decimal| (w / q).to_f64().map_or(Value::Null, number);
+        if n == 0 {
+            for (id, formula) in [
+                ("quota_attainment", ATTAINMENT),
+                ("reps_at_quota", AT_QUOTA),
+                ("target_achievement", TARGET),
+                ("pipeline_coverage", COVERAGE),
+            ] {
+                m.insert(id, Metric::missing("no quota overlaps the period", formula));
+            }
+        } else {
+            m.insert(
+                "quota_attainment",
+                Metric::new(attainment(won_sum, quota_sum), n, ATTAINMENT).fraction(money(won_sum), money(quota_sum)),
+            );
+            m.insert(
+                "reps_at_quota",
+                Metric::new(number(at as f64 / n as f64), n, AT_QUOTA).fraction(json!(at), json!(n)),
+            );
+            m.insert(
+                "target_achievement",
+                Metric::new(attainment(won_sum, quota_sum), n, TARGET).fraction(money(won_sum), money(quota_sum)),
+            );
+            let gap = quota_sum - revenue;
+            let coverage = match pipeline {
+                None => Metric::missing("no open pipeline value", COVERAGE),
+                Some(_) if gap <= Decimal::ZERO => {
+                    Metric::missing("the quota is already met: nothing left to cover", COVERAGE)
+                }
+                Some(p) => Metric::new((p / gap).to_f64().map_or(Value::Null, number), n, COVERAGE)
+                    .fraction(money(p), money(gap)),
+            };
+            m.insert("pipeline_coverage", coverage);
+        }
+        let columns = vec!["owner", "from", "to", "quota", "revenue", "attainment"];
+        report.tables.insert("quota_attainment", Table::new(columns, rows, ATTAINMENT));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(quota_period("2025-03"), Some((d("2025-03-01"), d("2025-04-01"))));
+        assert_eq!(quota_period("2025-Q2"), Some((d("2025-04-01"), d("2025-07-01"))));
+        assert_eq!(quota_period("Q4 2024"), Some((d("2024-10-01"), d("2025-01-01"))));
+        assert_eq!(quota_period("2025"), Some((d("2025-01-01"), d("2026-01-01"))));
+        assert_eq!(quota_period("2025-01-01 to 2025-01-31"), Some((d("2025-01-01"), d("2025-02-01"))));
+        assert_eq!(quota_period("2025-Q5"), None);
+        assert_eq!(quota_period("soon"), None);
+    }
+
+    #[test]
+    fn field_positions_match_the_schema() {
+        use crate::ingest::schema::QUOTAS;
+        assert_eq!(
+            (QUOTAS.field("owner"), QUOTAS.field("period"), QUOTAS.field("quota")),
+            (Some(f::OWNER), Some(f::PERIOD), Some(f::QUOTA))
+        );
+    }
+}

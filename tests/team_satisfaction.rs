@@ -1,0 +1,63 @@
+//! Quotas, surveys, traffic and tickets on small fixtures, arithmetic by hand.
+
+mod common;
+use common::*;
+use serde_json::json;
+
+fn with(files: &[&str]) -> sales_metrics::Report {
+    let data: Vec<(String, Vec<u8>)> = files.iter().map(|f| (f.to_string(), fixture(f))).collect();
+    let refs: Vec<(&str, &[u8])> = data.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    analyze(&refs, options(None, None, Some("2024-04-01")), 17)
+}
+
+#[test]
+fn quotas_against_won_deals() {
+    let r = with(&["small_deals.csv", "small_quotas.csv"]);
+    assert_eq!(r.files[1].kind.as_deref(), Some("quotas"));
+    // Q1 2024: Ann 1000.00 + 500.50 of 2000; Bob 2000 of 1500; Cy 0 of 1000; Dee (no deals) 0 of 500
+    let rows = table_rows(&r, "quota_attainment");
+    let att: Vec<_> = rows.iter().map(|q| (q["owner"].clone(), q["revenue"].clone())).collect();
+    assert_eq!(
+        att,
+        vec![
+            (json!("Ann"), json!("1500.50")),
+            (json!("Bob"), json!("2000")),
+            (json!("Cy"), json!("0")),
+            (json!("Dee"), json!("0"))
+        ]
+    );
+    assert!(close(&rows[0]["attainment"], 1500.5 / 2000.0));
+    assert!(close(&value(&r, "reps_at_quota"), 0.25)); // Bob only, of 4
+                                                       // team: 3500.50 / 5000
+    assert!(close(&value(&r, "target_achievement"), 3500.5 / 5000.0));
+    // open pipeline 2300 / (5000 − 3500.50)
+    assert!(close(&value(&r, "pipeline_coverage"), 2300.0 / 1499.5));
+}
+
+#[test]
+fn nps_and_csat_with_out_of_range_scores() {
+    let r = with(&["small_surveys.csv"]);
+    // NPS: promoters 10, 9; passive 8; detractors 6, 3 → (2 − 2) / 5 × 100 = 0; 11 is a bad row
+    assert_eq!(value(&r, "nps"), json!(0.0));
+    assert_eq!(r.metrics["nps"].rows, 5);
+    // CSAT: 5 and 4 satisfied of 5, 4, 2 → 2/3; mean 11/3; 0 is a bad row
+    assert!(close(&value(&r, "csat"), 2.0 / 3.0));
+    assert!(close(&r.metrics["csat"].detail["mean_score"], 11.0 / 3.0));
+    let bad: Vec<_> = r.problems.items.iter().map(|p| (p.row, p.value.clone())).collect();
+    assert_eq!(bad, vec![(7, "11".to_string()), (11, "0".to_string())]);
+}
+
+#[test]
+fn traffic_conversion_and_ticket_response() {
+    let r = with(&["small_traffic.csv", "small_tickets.csv"]);
+    // 10 conversions / 400 visitors; Organic 6 / 200, Paid 4 / 200
+    assert!(close(&value(&r, "conversion_rate"), 0.025));
+    let rates: Vec<_> = table_rows(&r, "conversion_rate").iter().map(|c| c["rate"].clone()).collect();
+    assert!(close(&rates[0], 0.03) && close(&rates[1], 0.02));
+    // tickets: 4, 60, 5 minutes (the fourth answered before it was created: bad row)
+    assert!(close(&value(&r, "inquiry_response_minutes"), 23.0));
+    let t = &r.metrics["inquiry_response_minutes"].detail;
+    assert_eq!(t["median"], json!(5.0));
+    assert!(close(&t["within_target"], 2.0 / 3.0));
+    assert_eq!(r.problems.total, 1);
+}
