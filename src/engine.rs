@@ -4,6 +4,7 @@
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
+use crate::metrics::customers::CustomersAgg;
 use crate::metrics::leads::LeadsAgg;
 use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
 use crate::metrics::team::QuotasAgg;
@@ -38,6 +39,7 @@ struct Aggregates {
     surveys: SurveysAgg,
     traffic: TrafficAgg,
     tickets: TicketsAgg,
+    customers: CustomersAgg,
 }
 
 impl RowSink for Aggregates {
@@ -56,6 +58,10 @@ impl RowSink for Aggregates {
             "surveys" => self.surveys.observe(row, bad),
             "traffic" => self.traffic.observe(row, bad),
             "tickets" => self.tickets.observe(row, bad),
+            "customers" => self.customers.observe_customer(row, bad),
+            "orders" => self.customers.observe_order(row),
+            "spend" => self.customers.observe_spend(row),
+            "subscriptions" => self.customers.observe_subscription(row, bad),
             _ => {}
         }
     }
@@ -80,6 +86,7 @@ impl Engine {
             .and_then(|(c, as_of)| c.of(options.period, as_of))
             .map(|p| DealsAgg::new(p, options.granularity));
         let period = options.period;
+        let customers = CustomersAgg::new(period, options.today);
         let leads = LeadsAgg::new(options.period);
         let activities = ActivitiesAgg::new(options.period, options.granularity);
         Engine {
@@ -95,6 +102,7 @@ impl Engine {
                 surveys: SurveysAgg::new(period),
                 traffic: TrafficAgg::new(period),
                 tickets: TicketsAgg::new(period),
+                customers,
             },
             next_part_row: 0,
         }
@@ -161,6 +169,7 @@ impl Engine {
         self.aggregates.surveys.merge(theirs.surveys);
         self.aggregates.traffic.merge(theirs.traffic);
         self.aggregates.tickets.merge(theirs.tickets);
+        self.aggregates.customers.merge(theirs.customers);
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -232,6 +241,9 @@ impl Engine {
         self.aggregates.surveys.finish(&mut report);
         self.aggregates.traffic.finish(&mut report);
         self.aggregates.tickets.finish(self.options.response_target_minutes, &mut report);
+        let from_deals = deals.read_any().then(|| deals.new_accounts());
+        let deal_revenue = deals.read_any().then(|| deals.revenue());
+        self.aggregates.customers.finish(from_deals, deal_revenue, self.options.gross_margin, &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

@@ -121,6 +121,8 @@ pub struct RawOptions {
     pub stage_probabilities: Option<BTreeMap<String, f64>>,
     /// Target for lead response, in minutes (default 5).
     pub response_target_minutes: Option<i64>,
+    /// Gross margin for CLV when there is no annual_profit column (0 to 1, default 1).
+    pub gross_margin: Option<f64>,
 }
 
 /// Validated options.
@@ -135,6 +137,7 @@ pub struct Options {
     pub comparison: Option<Comparison>,
     pub stage_probabilities: BTreeMap<String, f64>,
     pub response_target_minutes: i64,
+    pub gross_margin: f64,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -186,6 +189,11 @@ impl RawOptions {
             comparison,
             stage_probabilities,
             response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
+            gross_margin: match self.gross_margin {
+                None => 1.0,
+                Some(g) if (0.0..=1.0).contains(&g) => g,
+                Some(g) => return Err(format!("option gross_margin must be from 0 to 1, got {g}")),
+            },
         })
     }
 }

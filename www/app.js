@@ -110,7 +110,7 @@ function render(report) {
     },
   });
   renderPresetList();
-  const analysed = report.files.some((f) => ['deals', 'leads', 'activities', 'quotas', 'surveys', 'traffic', 'tickets'].includes(f.kind));
+  const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
   $('dashboard').hidden = !analysed;
   const p = report.period;
   $('period-label').textContent = p.from || p.to
@@ -175,6 +175,12 @@ function render(report) {
       { key: 'owner', label: 'Owner' }, { key: 'type', label: 'Type' }, { key: 'count', label: 'Count', kind: 'count' },
     ], 'No activities.');
   }
+  $('mrr-section').hidden = !report.tables.mrr;
+  table('mrr', 'mrr', [
+    { key: 'month_end', label: 'Month end', kind: 'date' }, { key: 'mrr', label: 'MRR', kind: 'money' },
+    { key: 'new', label: 'New', kind: 'money' }, { key: 'expansion', label: 'Expansion', kind: 'money' },
+    { key: 'contraction', label: 'Contraction', kind: 'money' }, { key: 'churned', label: 'Churned', kind: 'money' },
+  ], 'No subscriptions.');
   $('quota-section').hidden = !report.tables.quota_attainment;
   table('quota_attainment', 'quota', [
     { key: 'owner', label: 'Owner' }, { key: 'from', label: 'From', kind: 'date' }, { key: 'to', label: 'To (exclusive)', kind: 'date' },

@@ -55,7 +55,19 @@ pub trait RowSink {
 }
 
 /// Kinds whose rows feed metrics (others are recognised and counted).
-const COMPUTED_KINDS: [&str; 7] = ["deals", "leads", "activities", "quotas", "surveys", "traffic", "tickets"];
+const COMPUTED_KINDS: [&str; 11] = [
+    "deals",
+    "leads",
+    "activities",
+    "quotas",
+    "surveys",
+    "traffic",
+    "tickets",
+    "customers",
+    "orders",
+    "subscriptions",
+    "spend",
+];
 
 /// A file-level failure shown to the user instead of a dashboard for that file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -193,6 +193,11 @@ impl DealsAgg {
         &self.ledgers
     }
 
+    /// Accounts whose first won deal closed in the period.
+    pub fn new_accounts(&self) -> u64 {
+        self.growth.new_accounts()
+    }
+
     /// Whether any deal was read.
     pub fn read_any(&self) -> bool {
         self.rows > 0

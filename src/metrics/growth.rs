@@ -154,6 +154,15 @@ impl GrowthAgg {
         json!({ "granularity": g, "points": points, "formula": TREND_FORMULA })
     }
 
+    /// Accounts whose first won deal closed in the period (new customers, from deals).
+    pub fn new_accounts(&self) -> u64 {
+        self.accounts
+            .sorted()
+            .iter()
+            .filter(|(_, a)| a.first_won.is_some() && self.period.contains(a.first_won))
+            .count() as u64
+    }
+
     /// `sales_per_rep`.
     pub fn per_rep(&self, revenue: Decimal) -> Metric {
         let reps = self.active_owners.len() as u64;

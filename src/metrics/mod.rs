@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod comparison;
+pub mod customers;
 pub mod deals;
 pub mod funnel;
 pub mod groups;

@@ -33,6 +33,15 @@ const CARDS = [
   { id: 'csat', label: 'CSAT (share 4–5)', kind: 'ratio', sub: (m, f) => `mean score ${f.days1(m.mean_score)} of 5` },
   { id: 'conversion_rate', label: 'Visitor conversion', kind: 'ratio', sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} visitors` },
   { id: 'inquiry_response_minutes', label: 'Ticket response (mean)', kind: 'minutes', lowerIsBetter: true, sub: (m, f) => `median ${f.minutes(m.median)} · ${f.ratio(m.within_target)} within ${m.target_minutes} min` },
+  { id: 'new_customers', label: 'New customers', kind: 'count', sub: (m) => `from ${m.source}` },
+  { id: 'churn_rate', label: 'Churn rate', kind: 'ratio', lowerIsBetter: true, sub: (m, f) => `${f.count(m.numerator)} of ${f.count(m.denominator)} customers at start` },
+  { id: 'retention_rate', label: 'Retention rate', kind: 'ratio' },
+  { id: 'cac', label: 'CAC', kind: 'money', lowerIsBetter: true, sub: (m, f) => `${f.money(m.numerator)} spend / ${f.count(m.denominator)} new` },
+  { id: 'clv', label: 'CLV (gross)', kind: 'money', sub: (m, f) => `${f.days1(m.lifespan_years)} years × annual profit` },
+  { id: 'ltv_cac_ratio', label: 'LTV : CAC', kind: 'days1', sub: (m) => (m.value < 1 ? 'below 1: losing money on each customer' : m.value > 5 ? 'above 5: room to invest in growth' : 'around 3 is healthy') },
+  { id: 'average_order_value', label: 'Average order value', kind: 'money' },
+  { id: 'repeat_purchase_rate', label: 'Repeat purchase rate', kind: 'ratio' },
+  { id: 'mrr', label: 'MRR', kind: 'money', sub: (m) => `at ${m.month_end}` },
 ];
 
 /** A reason of the form "needs a leads file (…)": the metric waits for another file. */

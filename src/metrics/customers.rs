@@ -1,0 +1,388 @@
+//! Customer metrics (METRICS.md "Customer metrics"): new customers, customers at start,
+//! churn, retention, CAC, CLV (gross and net), LTV:CAC, average order value, repeat
+//! purchases, and MRR with its movements.
+
+use super::groups::{Groups, Merge};
+use super::stats::Tally;
+use crate::ingest::typed_row::Row;
+use crate::period::Period;
+use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
+use chrono::NaiveDate;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+const NEW: &str = "customers with acquired_date in period (else accounts whose first won deal is in period; else customers whose first order is in period)";
+const AT_START: &str = "acquired before `from`, not churned before `from`";
+const CHURN: &str = "customers_at_start who churned in period / customers_at_start";
+const RETENTION: &str = "(customers at end − new_customers) / customers_at_start";
+const CAC: &str = "Σ spend in period / new_customers";
+const CLV: &str = "annual profit per customer × average lifespan (1 / annual churn rate)";
+const CLV_NET: &str = "clv − cac";
+const LTV_CAC: &str = "clv / cac";
+const AOV: &str = "Σ order amount / order count";
+const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1 order in period";
+const MRR: &str =
+    "Σ mrr of subscriptions active on the last day of each month; movements: new, expansion, contraction, churned";
+
+/// Counts from the customers file, decided row by row against the period.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CustomersAgg {
+    period: Period,
+    as_of: Option<NaiveDate>,
+    rows: u64,
+    new: u64,
+    at_start: u64,
+    churned_from_start: u64,
+    at_end: u64,
+    profit: Tally,
+    /// First order and orders in period, per customer (from the orders file).
+    orders: Groups<(Option<NaiveDate>, u64)>,
+    order_rows: u64,
+    order_amounts: Tally,
+    spend_rows: u64,
+    spend: Tally,
+    subscriptions: Vec<(String, NaiveDate, Option<NaiveDate>, Decimal)>,
+}
+
+impl Merge for Option<NaiveDate> {
+    fn merge(&mut self, o: Self) {
+        *self = [*self, o].into_iter().flatten().min();
+    }
+}
+
+impl CustomersAgg {
+    pub fn new(period: Period, as_of: Option<NaiveDate>) -> Self {
+        CustomersAgg { period, as_of: period.to.or(as_of), ..CustomersAgg::default() }
+    }
+
+    pub fn observe_customer(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        self.rows += 1;
+        let Some(acquired) = r.date(1) else { return };
+        let churned = r.date(2);
+        if churned.is_some_and(|c| c < acquired) {
+            bad("churned_date", format!("churned before acquired ({acquired})"));
+            return;
+        }
+        if self.period.contains(Some(acquired)) {
+            self.new += 1;
+        }
+        if let Some(from) = self.period.from {
+            if acquired < from && churned.is_none_or(|c| c >= from) {
+                self.at_start += 1;
+                if churned.is_some_and(|c| self.period.contains(Some(c))) {
+                    self.churned_from_start += 1;
+                }
+            }
+        }
+        if let Some(end) = self.as_of {
+            if acquired < end && churned.is_none_or(|c| c >= end) {
+                self.at_end += 1;
+                if let Some(p) = r.number(5) {
+                    self.profit.add(Some(p));
+                }
+            }
+        }
+    }
+
+    pub fn observe_order(&mut self, r: &Row<'_>) {
+        self.order_rows += 1;
+        let date = r.date(2);
+        let in_period = date.is_some() && self.period.contains(date);
+        let slot = self.orders.entry(r.text(1), "(no customer)");
+        slot.0.merge(date);
+        if in_period {
+            slot.1 += 1;
+            self.order_amounts.add(r.number(3));
+        }
+    }
+
+    pub fn observe_spend(&mut self, r: &Row<'_>) {
+        self.spend_rows += 1;
+        if r.date(0).is_some() && self.period.contains(r.date(0)) {
+            self.spend.add(r.number(1));
+        }
+    }
+
+    pub fn observe_subscription(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        let (Some(start), Some(mrr)) = (r.date(1), r.number(3)) else { return };
+        let end = r.date(2);
+        if end.is_some_and(|e| e < start) {
+            bad("end_date", format!("ends before it starts ({start})"));
+            return;
+        }
+        self.subscriptions.push((r.text(0).to_string(), start, end, mrr));
+    }
+
+    pub fn merge(&mut self, o: CustomersAgg) {
+        self.rows += o.rows;
+        self.new += o.new;
+        self.at_start += o.at_start;
+        self.churned_from_start += o.churned_from_start;
+        self.at_end += o.at_end;
+        self.profit.merge(o.profit);
+        self.orders.merge(o.orders);
+        self.order_rows += o.order_rows;
+        self.order_amounts.merge(o.order_amounts);
+        self.spend_rows += o.spend_rows;
+        self.spend.merge(o.spend);
+        self.subscriptions.extend(o.subscriptions);
+    }
+
+    /// `new_from_deals`: accounts whose first won deal is in period (when deals were read);
+    /// `revenue`: the period's revenue from deals, for profit when no order or profit column.
+    pub fn finish(
+        &self,
+        new_from_deals: Option<u64>,
+        deal_revenue: Option<Decimal>,
+        gross_margin: f64,
+        report: &mut Report,
+    ) {
+        let m = &mut report.metrics;
+        let days = match (self.period.from, self.as_of) {
+            (Some(f), Some(t)) if t > f => Some((t - f).num_days() as f64),
+            _ => None,
+        };
+        // new customers, by the first source that has them
+        let first_orders =
+            self.orders.sorted().iter().filter(|(_, (d, _))| d.is_some() && self.period.contains(*d)).count() as u64;
+        let new = if self.rows > 0 {
+            Some((self.new, "customers"))
+        } else if let Some(n) = new_from_deals {
+            Some((n, "deals"))
+        } else if self.order_rows > 0 {
+            Some((first_orders, "orders"))
+        } else {
+            None
+        };
+        m.insert(
+            "new_customers",
+            match new {
+                Some((n, from)) => Metric::new(json!(n), n, NEW).with("source", json!(from)),
+                None => Metric::missing("needs a customers file (customer_id, acquired_date), deals or orders", NEW),
+            },
+        );
+        let needs_customers = "needs a customers file (customer_id, acquired_date)";
+        let needs_from = "needs a period start (from)";
+        let at_start = if self.rows == 0 {
+            Err(needs_customers)
+        } else if self.period.from.is_none() {
+            Err(needs_from)
+        } else {
+            Ok(self.at_start)
+        };
+        m.insert(
+            "customers_at_start",
+            match at_start {
+                Ok(n) => Metric::new(json!(n), n, AT_START),
+                Err(why) => Metric::missing(why, AT_START),
+            },
+        );
+        let churn = match at_start {
+            Ok(0) => Err("division by zero: no customers at the start"),
+            Ok(n) => Ok(self.churned_from_start as f64 / n as f64),
+            Err(why) => Err(why),
+        };
+        m.insert(
+            "churn_rate",
+            match churn {
+                Ok(c) => Metric::new(number(c), self.at_start, CHURN)
+                    .fraction(json!(self.churned_from_start), json!(self.at_start)),
+                Err(why) => Metric::missing(why, CHURN),
+            },
+        );
+        m.insert(
+            "retention_rate",
+            match at_start {
+                Ok(0) => Metric::missing("division by zero: no customers at the start", RETENTION),
+                Ok(n) => {
+                    let kept = self.at_end as i64 - self.new as i64;
+                    Metric::new(number(kept as f64 / n as f64), n, RETENTION).fraction(json!(kept), json!(n))
+                }
+                Err(why) => Metric::missing(why, RETENTION),
+            },
+        );
+        // CAC
+        let new_n = new.map(|(n, _)| n);
+        let cac = match (self.spend_rows, new_n) {
+            (0, _) => Err("needs a spend file (date, amount)".to_string()),
+            (_, None) => Err("needs new customers (customers, deals or orders)".to_string()),
+            (_, Some(0)) => Err("division by zero: no new customers in period".to_string()),
+            (_, Some(n)) => Ok(self.spend.sum / Decimal::from(n)),
+        };
+        m.insert(
+            "cac",
+            match &cac {
+                Ok(c) => Metric::new(money_rounded(*c), new_n.unwrap_or(0), CAC)
+                    .fraction(money(self.spend.sum), json!(new_n)),
+                Err(why) => Metric::missing(why.clone(), CAC),
+            },
+        );
+        // CLV: annual profit per customer × 1 / annual churn
+        let annual_churn = match (churn, days) {
+            (Ok(c), Some(d)) if c > 0.0 => Ok(1.0 - (1.0 - c).powf(365.25 / d)),
+            (Ok(_), Some(_)) => Err("no churn observed in period: lifespan unknown".to_string()),
+            (Ok(_), None) => Err("needs a bounded period".to_string()),
+            (Err(why), _) => Err(why.to_string()),
+        };
+        let profit = if self.profit.with_amount > 0 {
+            Ok((self.profit.sum / Decimal::from(self.profit.with_amount), "annual_profit"))
+        } else {
+            let revenue = if self.order_rows > 0 { Some(self.order_amounts.sum) } else { deal_revenue };
+            match (revenue, days, self.at_end) {
+                (Some(r), Some(d), n) if n > 0 => {
+                    let per_year = r.to_f64().unwrap_or(0.0) / n as f64 * 365.25 / d * gross_margin;
+                    Decimal::from_f64(per_year)
+                        .map(|p| (p, "revenue × gross margin"))
+                        .ok_or_else(|| "revenue too large".to_string())
+                }
+                _ => Err("needs annual_profit, or revenue and customers at the end of a bounded period".to_string()),
+            }
+        };
+        let clv = match (&profit, &annual_churn) {
+            (Ok((p, source)), Ok(c)) => Decimal::from_f64(1.0 / c).map(|life| (*p * life, *source, life)),
+            _ => None,
+        };
+        m.insert(
+            "clv",
+            match (&clv, &profit, &annual_churn) {
+                (Some((v, source, life)), _, _) => Metric::new(money_rounded(*v), self.at_end, CLV)
+                    .with("profit_source", json!(source))
+                    .with("lifespan_years", number(life.to_f64().unwrap_or(0.0))),
+                (None, Err(why), _) | (None, _, Err(why)) => Metric::missing(why.clone(), CLV),
+                _ => Metric::missing("division by zero", CLV),
+            },
+        );
+        let (net, ratio) = match (&clv, &cac) {
+            (Some((v, _, _)), Ok(c)) if !c.is_zero() => (
+                Metric::new(money_rounded(*v - *c), 0, CLV_NET),
+                Metric::new((*v / *c).to_f64().map_or(Value::Null, number), 0, LTV_CAC),
+            ),
+            (Some(_), Ok(_)) => (
+                Metric::missing("division by zero: cac is 0", CLV_NET),
+                Metric::missing("division by zero: cac is 0", LTV_CAC),
+            ),
+            _ => (Metric::missing("needs clv and cac", CLV_NET), Metric::missing("needs clv and cac", LTV_CAC)),
+        };
+        m.insert("clv_net", net);
+        m.insert("ltv_cac_ratio", ratio);
+        // orders
+        let buyers: Vec<u64> = self.orders.sorted().iter().map(|(_, (_, n))| *n).filter(|n| *n > 0).collect();
+        m.insert(
+            "average_order_value",
+            if self.order_rows == 0 {
+                Metric::missing("needs an orders file (order_id, customer_id, order_date, amount)", AOV)
+            } else if self.order_amounts.with_amount == 0 {
+                Metric::missing("no orders in period", AOV)
+            } else {
+                let n = self.order_amounts.with_amount;
+                Metric::new(money_rounded(self.order_amounts.sum / Decimal::from(n)), n, AOV)
+                    .fraction(money(self.order_amounts.sum), json!(n))
+            },
+        );
+        m.insert(
+            "repeat_purchase_rate",
+            if self.order_rows == 0 {
+                Metric::missing("needs an orders file (order_id, customer_id, order_date, amount)", REPEAT)
+            } else if buyers.is_empty() {
+                Metric::missing("no orders in period", REPEAT)
+            } else {
+                let repeat = buyers.iter().filter(|n| **n >= 2).count() as u64;
+                let n = buyers.len() as u64;
+                Metric::new(number(repeat as f64 / n as f64), n, REPEAT).fraction(json!(repeat), json!(n))
+            },
+        );
+        self.mrr(report);
+    }
+
+    /// MRR at each month end in range, with per-customer movements between months.
+    fn mrr(&self, report: &mut Report) {
+        if self.subscriptions.is_empty() {
+            report
+                .metrics
+                .insert("mrr", Metric::missing("needs a subscriptions file (customer_id, start_date, mrr)", MRR));
+            return;
+        }
+        let first = self.subscriptions.iter().map(|s| s.1).min();
+        let last_data = self.subscriptions.iter().flat_map(|s| [Some(s.1), s.2]).flatten().max();
+        let (Some(first), Some(last_data)) = (first, last_data) else { return };
+        let start = self.period.from.unwrap_or(first);
+        let end = self.as_of.map_or(last_data, |a| a - chrono::Duration::days(1)).max(start);
+        let month_end = |d: NaiveDate| {
+            crate::period::Granularity::Month.next(crate::period::Granularity::Month.bucket(d))
+                - chrono::Duration::days(1)
+        };
+        let mut ends = Vec::new();
+        let mut at = month_end(start);
+        while at <= month_end(end) && ends.len() < 1200 {
+            ends.push(at);
+            at = month_end(at + chrono::Duration::days(1));
+        }
+        let mrr_at = |day: NaiveDate| {
+            let mut per: Groups<Decimal> = Groups::default();
+            for (c, s, e, m) in &self.subscriptions {
+                if *s <= day && e.is_none_or(|e| e > day) {
+                    *per.entry(c, "(no customer)") += *m;
+                }
+            }
+            per
+        };
+        let mut points = Vec::new();
+        let mut before: Option<Groups<Decimal>> = None;
+        for day in &ends {
+            let now = mrr_at(*day);
+            let total: Decimal = now.sorted().iter().map(|(_, v)| **v).sum();
+            let (mut new, mut expansion, mut contraction, mut churned) =
+                (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+            if let Some(prev) = &before {
+                for (name, v) in now.sorted() {
+                    match prev.get(name) {
+                        None => new += *v,
+                        Some(p) if v > p => expansion += *v - *p,
+                        Some(p) if v < p => contraction += *p - *v,
+                        _ => {}
+                    }
+                }
+                for (name, p) in prev.sorted() {
+                    if now.get(name).is_none() {
+                        churned += *p;
+                    }
+                }
+            }
+            points.push(json!({
+                "month_end": day,
+                "mrr": money(total),
+                "new": money(new),
+                "expansion": money(expansion),
+                "contraction": money(contraction),
+                "churned": money(churned),
+            }));
+            before = Some(now);
+        }
+        let last = points.last().cloned().unwrap_or(Value::Null);
+        report.metrics.insert(
+            "mrr",
+            Metric::new(last["mrr"].clone(), self.subscriptions.len() as u64, MRR)
+                .with("month_end", last["month_end"].clone()),
+        );
+        let rows = points
+            .iter()
+            .map(|p| {
+                row(&[
+                    ("month_end", p["month_end"].clone()),
+                    ("mrr", p["mrr"].clone()),
+                    ("new", p["new"].clone()),
+                    ("expansion", p["expansion"].clone()),
+                    ("contraction", p["contraction"].clone()),
+                    ("churned", p["churned"].clone()),
+                ])
+            })
+            .collect();
+        report.tables.insert(
+            "mrr",
+            Table::new(vec!["month_end", "mrr", "new", "expansion", "contraction", "churned"], rows, MRR),
+        );
+        report.series.insert("mrr", json!({ "granularity": "month", "points": points, "formula": MRR }));
+    }
+}
