@@ -5,6 +5,7 @@ use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::customers::CustomersAgg;
+use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::LeadsAgg;
 use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
 use crate::metrics::team::QuotasAgg;
@@ -40,6 +41,7 @@ struct Aggregates {
     traffic: TrafficAgg,
     tickets: TicketsAgg,
     customers: CustomersAgg,
+    history: HistoryAgg,
 }
 
 impl RowSink for Aggregates {
@@ -62,6 +64,7 @@ impl RowSink for Aggregates {
             "orders" => self.customers.observe_order(row),
             "spend" => self.customers.observe_spend(row),
             "subscriptions" => self.customers.observe_subscription(row, bad),
+            "stage_history" => self.history.observe(row),
             _ => {}
         }
     }
@@ -103,6 +106,7 @@ impl Engine {
                 traffic: TrafficAgg::new(period),
                 tickets: TicketsAgg::new(period),
                 customers,
+                history: HistoryAgg::new(period),
             },
             next_part_row: 0,
         }
@@ -170,6 +174,7 @@ impl Engine {
         self.aggregates.traffic.merge(theirs.traffic);
         self.aggregates.tickets.merge(theirs.tickets);
         self.aggregates.customers.merge(theirs.customers);
+        self.aggregates.history.merge(theirs.history);
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -244,6 +249,7 @@ impl Engine {
         let from_deals = deals.read_any().then(|| deals.new_accounts());
         let deal_revenue = deals.read_any().then(|| deals.revenue());
         self.aggregates.customers.finish(from_deals, deal_revenue, self.options.gross_margin, &mut report);
+        self.aggregates.history.finish(&self.options.stage_order, &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

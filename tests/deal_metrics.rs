@@ -248,3 +248,33 @@ fn upsell_rate_counts_existing_accounts_that_bought_more() {
     assert!(close(&value(&r, "upsell_rate"), 0.5));
     assert_eq!(r.metrics["upsell_rate"].numerator, Some(json!(1)));
 }
+
+#[test]
+fn stage_history_gives_the_exact_funnel_and_time_in_stage() {
+    let r = analyze(&[("h.csv", &fixture("small_stage_history.csv"))], options(None, None, Some("2024-04-01")), 10);
+    assert_eq!(r.files[0].kind.as_deref(), Some("stage_history"));
+    let funnel = &r.tables["deal_funnel"];
+    assert_eq!(funnel.detail["type"], json!("exact"));
+    // furthest stage: D1 won, D2 Qualification (then lost), D3 Negotiation, D4 Proposal
+    // (it skipped Qualification: reaching a later stage counts for the earlier ones)
+    let reached: Vec<_> = funnel.rows.iter().map(|s| (s["stage"].clone(), s["reached"].clone())).collect();
+    assert_eq!(
+        reached,
+        vec![
+            (json!("Qualification"), json!(4)),
+            (json!("Proposal"), json!(3)),
+            (json!("Negotiation"), json!(2)),
+            (json!("Closed Won"), json!(1)),
+        ]
+    );
+    // Qualification: D1 10 d, D2 10 d (until lost), D3 4 d → mean 8, median 10;
+    // Proposal: D1 20 d, D3 10 d → mean 15; Negotiation has no next entry yet
+    let time: Vec<_> = table_rows(&r, "time_in_stage")
+        .iter()
+        .map(|s| (s["stage"].clone(), s["mean_days"].clone(), s["median_days"].clone()))
+        .collect();
+    assert_eq!(
+        time,
+        vec![(json!("Qualification"), json!(8.0), json!(10.0)), (json!("Proposal"), json!(15.0), json!(15.0))]
+    );
+}

@@ -55,7 +55,7 @@ pub trait RowSink {
 }
 
 /// Kinds whose rows feed metrics (others are recognised and counted).
-const COMPUTED_KINDS: [&str; 11] = [
+const COMPUTED_KINDS: [&str; 12] = [
     "deals",
     "leads",
     "activities",
@@ -67,6 +67,7 @@ const COMPUTED_KINDS: [&str; 11] = [
     "orders",
     "subscriptions",
     "spend",
+    "stage_history",
 ];
 
 /// A file-level failure shown to the user instead of a dashboard for that file.

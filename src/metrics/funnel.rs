@@ -21,6 +21,21 @@ const ALL_DEALS: &str = "(all deals)";
 /// Rank of a stage name we do not recognise: between "demo" and "proposal".
 const UNKNOWN_RANK: u32 = 55;
 
+/// Orders open stage names (with how many deals sit there): the user's order first, then
+/// by typical sales-process position, then more deals first, then by name. Also says
+/// whether the user's order applied.
+pub fn order_stages(mut names: Vec<(String, u64)>, user_order: &[String]) -> (Vec<String>, bool) {
+    let position = |name: &str| user_order.iter().position(|u| group_key(u) == group_key(name));
+    let user_ordered = names.iter().any(|(n, _)| position(n).is_some());
+    names.sort_by(|a, b| {
+        let key = |(n, c): &(String, u64)| {
+            (position(n).unwrap_or(usize::MAX), stage_rank(n).unwrap_or(UNKNOWN_RANK), u64::MAX - c, group_key(n))
+        };
+        key(a).cmp(&key(b))
+    });
+    (names.into_iter().map(|(n, _)| n).collect(), user_ordered)
+}
+
 /// Funnel counts of one cohort. Mergeable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FunnelAgg {
@@ -80,15 +95,7 @@ impl FunnelAgg {
         for (name, _) in self.lost_at.sorted() {
             add(name, 0);
         }
-        let position = |name: &str| user_order.iter().position(|u| group_key(u) == group_key(name));
-        let user_ordered = names.iter().any(|(n, _)| position(n).is_some());
-        names.sort_by(|a, b| {
-            let key = |(n, c): &(String, u64)| {
-                (position(n).unwrap_or(usize::MAX), stage_rank(n).unwrap_or(UNKNOWN_RANK), u64::MAX - c, group_key(n))
-            };
-            key(a).cmp(&key(b))
-        });
-        let mut stages: Vec<String> = names.into_iter().map(|(n, _)| n).collect();
+        let (mut stages, user_ordered) = order_stages(names, user_order);
         if stages.is_empty() {
             stages.push(ALL_DEALS.to_string());
         }

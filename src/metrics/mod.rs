@@ -9,6 +9,7 @@ pub mod deals;
 pub mod funnel;
 pub mod groups;
 pub mod growth;
+pub mod history;
 pub mod leads;
 pub mod pipeline;
 pub mod satisfaction;
