@@ -175,6 +175,11 @@ function render(report) {
       { key: 'owner', label: 'Owner' }, { key: 'type', label: 'Type' }, { key: 'count', label: 'Count', kind: 'count' },
     ], 'No activities.');
   }
+  $('time-section').hidden = !report.tables.time_in_stage;
+  table('time_in_stage', 'time-in-stage', [
+    { key: 'stage', label: 'Stage' }, { key: 'deals', label: 'Deals', kind: 'count' },
+    { key: 'mean_days', label: 'Mean', kind: 'days' }, { key: 'median_days', label: 'Median', kind: 'days' },
+  ], 'No stage history.');
   $('mrr-section').hidden = !report.tables.mrr;
   table('mrr', 'mrr', [
     { key: 'month_end', label: 'Month end', kind: 'date' }, { key: 'mrr', label: 'MRR', kind: 'money' },
@@ -200,6 +205,17 @@ function setUp() {
     run(Array.from(e.dataTransfer?.files ?? []), { keepChoices: false });
   });
   $('choose').addEventListener('click', () => $('file-input').click());
+  $('sample').addEventListener('click', async () => {
+    try {
+      const base = new URL('./sample/', import.meta.url);
+      const { files } = await (await fetch(new URL('index.json', base))).json();
+      const loaded = await Promise.all(files.map(async (name) =>
+        new File([await (await fetch(new URL(name, base))).blob()], name, { type: 'text/csv' })));
+      run(loaded, { keepChoices: false });
+    } catch (err) {
+      message(`The sample data could not be loaded: ${err.message}`);
+    }
+  });
   $('file-input').addEventListener('change', (e) => {
     run(Array.from(e.target.files ?? []), { keepChoices: false });
     e.target.value = '';

@@ -73,6 +73,25 @@ test('deals, leads and activities dropped together', async () => {
   assert.match(await text('.unlock-card'), /Add a leads file \(lead_id, created_date\) to see: Qualified leads/);
 });
 
+test('the sample data: every kind of file at once', async () => {
+  // churn, retention and CAC need a period start
+  await b.page.fill('#from', '2024-01-01');
+  await b.page.fill('#to', '2025-01-01');
+  await b.page.click('#sample');
+  await b.page.waitForFunction(() => document.querySelectorAll('#files details').length === 12, null, { timeout: 60_000 });
+  await waitForResult(b.page);
+  // one metric from each kind of table has a value
+  for (const id of ['win_rate', 'lead_conversion_rate', 'sales_activity_ratio', 'churn_rate', 'average_order_value',
+    'mrr', 'cac', 'reps_at_quota', 'nps', 'csat', 'conversion_rate', 'inquiry_response_minutes']) {
+    const shown = await text(`[data-metric=${id}] .value`);
+    assert.ok(shown && shown !== '–' && !shown.startsWith('needs'), `${id}: ${shown}`);
+  }
+  assert.equal(await b.page.isVisible('#mrr-section'), true);
+  await b.page.screenshot({ path: `${SHOTS}dashboard-sample.png`, fullPage: true });
+  await b.page.fill('#from', '');
+  await b.page.fill('#to', '');
+});
+
 test('analyze() through the public module matches the independent reference', async () => {
   const expected = JSON.parse(fixture('generated_deals.all.expected.json'));
   const report = await b.page.evaluate(async (csv) => {
