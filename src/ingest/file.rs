@@ -353,21 +353,8 @@ impl FileIngest {
             }
             Stage::Deals(reader) => sink.deal(&reader.read(&rec, row, &self.info.name, &mut self.problems)),
             Stage::Rows(reader) => {
-                let kind = reader.kind();
-                let r = reader.read(&rec, row, &self.info.name, &mut self.problems);
-                let mut bad = |field: &str, reason: String| {
-                    report_bad(
-                        &mut self.problems,
-                        &self.info.name,
-                        row,
-                        self.mapping.as_ref(),
-                        &self.headers,
-                        &r,
-                        field,
-                        reason,
-                    )
-                };
-                sink.row(kind, &r, &mut bad);
+                let ctx = RowContext { file: &self.info.name, mapping: self.mapping.as_ref(), headers: &self.headers };
+                read_typed(reader, &rec, row, &ctx, &mut self.problems, sink);
             }
             _ => {}
         }
@@ -523,22 +510,9 @@ impl FileIngest {
         if mapping.kind.name != DEALS.name {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
             let mut reader = Box::new(TypedReader::new(mapping, self.headers.clone(), order, first));
-            let kind = reader.kind();
+            let ctx = RowContext { file: &self.info.name, mapping: self.mapping.as_ref(), headers: &self.headers };
             for (row, rec) in &rows {
-                let r = reader.read(&rec.as_record(), *row, &self.info.name, &mut self.problems);
-                let mut bad = |field: &str, reason: String| {
-                    report_bad(
-                        &mut self.problems,
-                        &self.info.name,
-                        *row,
-                        self.mapping.as_ref(),
-                        &self.headers,
-                        &r,
-                        field,
-                        reason,
-                    )
-                };
-                sink.row(kind, &r, &mut bad);
+                read_typed(&mut reader, &rec.as_record(), *row, &ctx, &mut self.problems, sink);
             }
             self.stage = Stage::Rows(reader);
             return;
@@ -551,21 +525,32 @@ impl FileIngest {
     }
 }
 
-/// Lists a value a metric could not use: its column's header and the cell as written.
-#[allow(clippy::too_many_arguments)]
-fn report_bad(
-    problems: &mut Problems,
-    file: &str,
+/// Where a typed row comes from, for reporting its bad values.
+struct RowContext<'a> {
+    file: &'a str,
+    mapping: Option<&'a Mapping>,
+    headers: &'a [String],
+}
+
+/// Reads a record of a non-deal kind and hands it to the sink; a value the metrics cannot
+/// use is listed with its column's header and the cell as written.
+fn read_typed(
+    reader: &mut TypedReader,
+    rec: &Record<'_>,
     row: u64,
-    mapping: Option<&Mapping>,
-    headers: &[String],
-    r: &Row<'_>,
-    field: &str,
-    reason: String,
+    ctx: &RowContext<'_>,
+    problems: &mut Problems,
+    sink: &mut dyn RowSink,
 ) {
-    let header = mapping.and_then(|m| m.column(field)).and_then(|c| headers.get(c)).map_or("", String::as_str);
-    let value = mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));
-    problems.push(file, row, header, value, reason);
+    let kind = reader.kind();
+    let r = reader.read(rec, row, ctx.file, problems);
+    let mut bad = |field: &str, reason: String| {
+        let column = ctx.mapping.and_then(|m| m.column(field));
+        let header = column.and_then(|c| ctx.headers.get(c)).map_or("", String::as_str);
+        let value = ctx.mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));
+        problems.push(ctx.file, row, header, value, reason);
+    };
+    sink.row(kind, &r, &mut bad);
 }
 
 /// A "Total" row: its first non-empty cell is a summary word.
