@@ -41,6 +41,15 @@ impl Metric {
         Metric { reason: Some(reason.into()), ..Metric::new(Value::Null, 0, formula) }
     }
 
+    /// A count ratio `n / d`, with its numerator and denominator; not computable (with
+    /// `reason`) when `d` is 0.
+    pub fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Self {
+        if d == 0 {
+            return Metric::missing(reason, formula);
+        }
+        Metric::new(number(n as f64 / d as f64), d, formula).fraction(Value::from(n), Value::from(d))
+    }
+
     pub fn fraction(mut self, numerator: Value, denominator: Value) -> Self {
         self.numerator = Some(numerator);
         self.denominator = Some(denominator);

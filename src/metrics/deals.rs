@@ -232,11 +232,11 @@ impl DealsAgg {
         m.insert("revenue", Metric::new(money(self.won.sum), self.won.with_amount, REVENUE));
         m.insert("deals_won", Metric::new(json!(self.won.count), self.won.count, DEALS_WON));
         m.insert("deals_lost", Metric::new(json!(self.lost.count), self.lost.count, DEALS_LOST));
-        m.insert("win_rate", ratio(self.won.count, closed, "no won or lost deals in period", WIN_RATE));
+        m.insert("win_rate", Metric::ratio(self.won.count, closed, "no won or lost deals in period", WIN_RATE));
         m.insert(
             "win_rate_cohort",
             if self.has("created_date") {
-                ratio(self.cohort_won, self.created.count, "no deals created in period", WIN_RATE_COHORT)
+                Metric::ratio(self.cohort_won, self.created.count, "no deals created in period", WIN_RATE_COHORT)
             } else {
                 Metric::missing("needs column: created_date", WIN_RATE_COHORT)
             },
@@ -429,13 +429,6 @@ impl DealsAgg {
             table
         }
     }
-}
-
-fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Metric {
-    if d == 0 {
-        return Metric::missing(reason, formula);
-    }
-    Metric::new(number(n as f64 / d as f64), d, formula).fraction(json!(n), json!(d))
 }
 
 fn fraction(n: f64, d: f64) -> Value {

@@ -178,8 +178,11 @@ impl LeadsAgg {
                 qualified.with("inbound", json!(q[0])).with("outbound", json!(q[1])).with("unknown", json!(q[2]));
         }
         m.insert("qualified_leads", qualified);
-        m.insert("mql_to_sql_rate", ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL));
-        m.insert("lead_conversion_rate", ratio(self.converted, self.created, "no leads created in period", CONVERSION));
+        m.insert("mql_to_sql_rate", Metric::ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL));
+        m.insert(
+            "lead_conversion_rate",
+            Metric::ratio(self.converted, self.created, "no leads created in period", CONVERSION),
+        );
         m.insert("referrals", Metric::new(json!(self.referrals), self.created, REFERRALS));
         let n = self.response.len();
         let response = if n == 0 {
@@ -238,13 +241,6 @@ impl LeadsAgg {
         let columns = vec!["stage", "reached", "conversion", "drop_off", "drop_off_share"];
         report.tables.insert("lead_funnel", Table::new(columns, rows, FUNNEL));
     }
-}
-
-fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Metric {
-    if d == 0 {
-        return Metric::missing(reason, formula);
-    }
-    Metric::new(number(n as f64 / d as f64), d, formula).fraction(json!(n), json!(d))
 }
 
 #[cfg(test)]
