@@ -12,9 +12,10 @@ use crate::metrics::team::QuotasAgg;
 use crate::metrics::DealsAgg;
 use crate::model::Deal;
 use crate::options::Options;
+use crate::period::Period;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Handle of a file inside an [`Engine`].
@@ -29,11 +30,10 @@ struct PartState {
     problems: Problems,
 }
 
-/// The aggregates rows are folded into: the period's, and the comparison period's.
+/// Every metric family's state over one period.
 #[derive(Serialize, Deserialize)]
-struct Aggregates {
+struct PeriodAggs {
     deals: DealsAgg,
-    comparison: Option<DealsAgg>,
     leads: LeadsAgg,
     activities: ActivitiesAgg,
     quotas: QuotasAgg,
@@ -44,11 +44,19 @@ struct Aggregates {
     history: HistoryAgg,
 }
 
-impl RowSink for Aggregates {
-    fn deal(&mut self, deal: &Deal<'_>) {
-        self.deals.observe(deal);
-        if let Some(c) = self.comparison.as_mut() {
-            c.observe(deal);
+impl PeriodAggs {
+    fn new(options: &Options, period: Period) -> Self {
+        let g = options.granularity;
+        PeriodAggs {
+            deals: DealsAgg::new(period, g),
+            leads: LeadsAgg::new(period),
+            activities: ActivitiesAgg::new(period, g),
+            quotas: QuotasAgg::new(period),
+            surveys: SurveysAgg::new(period),
+            traffic: TrafficAgg::new(period),
+            tickets: TicketsAgg::new(period),
+            customers: CustomersAgg::new(period, options.today),
+            history: HistoryAgg::new(period),
         }
     }
 
@@ -68,6 +76,60 @@ impl RowSink for Aggregates {
             _ => {}
         }
     }
+
+    fn merge(&mut self, o: PeriodAggs) {
+        self.deals.merge(o.deals);
+        self.leads.merge(o.leads);
+        self.activities.merge(o.activities);
+        self.quotas.merge(o.quotas);
+        self.surveys.merge(o.surveys);
+        self.traffic.merge(o.traffic);
+        self.tickets.merge(o.tickets);
+        self.customers.merge(o.customers);
+        self.history.merge(o.history);
+    }
+
+    /// Every metric of the period into `report`, open items judged at `as_of`.
+    fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
+        let deals = &self.deals;
+        deals.finish(options, as_of, report);
+        self.leads.finish(options.response_target_minutes, report);
+        let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
+        self.activities.finish(won, &|name: &str| deals.won_by_owner(name), report);
+        let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());
+        self.quotas.finish(deals.ledgers(), deals.read_any(), deals.revenue(), pipeline, report);
+        self.surveys.finish(report);
+        self.traffic.finish(report);
+        self.tickets.finish(options.response_target_minutes, report);
+        let from_deals = deals.read_any().then(|| deals.new_accounts());
+        let deal_revenue = deals.read_any().then(|| deals.revenue());
+        self.customers.finish(from_deals, deal_revenue, options.gross_margin, report);
+        self.history.finish(&options.stage_order, report);
+    }
+}
+
+/// The aggregates rows are folded into: the period's, and the comparison period's.
+#[derive(Serialize, Deserialize)]
+struct Aggregates {
+    main: PeriodAggs,
+    earlier: Option<PeriodAggs>,
+}
+
+impl RowSink for Aggregates {
+    fn deal(&mut self, deal: &Deal<'_>) {
+        self.main.deals.observe(deal);
+        if let Some(e) = self.earlier.as_mut() {
+            e.deals.observe(deal);
+        }
+    }
+
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        self.main.row(kind, row, bad);
+        if let Some(e) = self.earlier.as_mut() {
+            // bad values are reported once, by the main period
+            e.row(kind, row, &mut |_, _| {});
+        }
+    }
 }
 
 /// A streaming analysis over any number of files.
@@ -82,32 +144,17 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(options: Options) -> Self {
-        let deals = DealsAgg::new(options.period, options.granularity);
-        let comparison = options
+        let earlier = options
             .comparison
             .zip(options.period.to.or(options.today))
             .and_then(|(c, as_of)| c.of(options.period, as_of))
-            .map(|p| DealsAgg::new(p, options.granularity));
-        let period = options.period;
-        let customers = CustomersAgg::new(period, options.today);
-        let leads = LeadsAgg::new(options.period);
-        let activities = ActivitiesAgg::new(options.period, options.granularity);
+            .map(|p| PeriodAggs::new(&options, p));
+        let main = PeriodAggs::new(&options, options.period);
         Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates {
-                deals,
-                comparison,
-                leads,
-                activities,
-                quotas: QuotasAgg::new(period),
-                surveys: SurveysAgg::new(period),
-                traffic: TrafficAgg::new(period),
-                tickets: TicketsAgg::new(period),
-                customers,
-                history: HistoryAgg::new(period),
-            },
+            aggregates: Aggregates { main, earlier },
             next_part_row: 0,
         }
     }
@@ -132,7 +179,11 @@ impl Engine {
             let (info, problems) = f.finish(&mut self.aggregates);
             if info.kind.as_deref() == Some("deals") {
                 let fields = info.columns.iter().filter_map(|c| c.field.clone());
-                self.aggregates.deals.note_columns(fields);
+                let fields: Vec<String> = fields.collect();
+                if let Some(e) = self.aggregates.earlier.as_mut() {
+                    e.deals.note_columns(fields.clone());
+                }
+                self.aggregates.main.deals.note_columns(fields);
             }
             self.done.push((file, info, problems));
         }
@@ -163,18 +214,10 @@ impl Engine {
     pub fn import_part(&mut self, bytes: &[u8]) -> Result<(), String> {
         let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
         let theirs = part.aggregates;
-        self.aggregates.deals.merge(theirs.deals);
-        if let (Some(mine), Some(theirs)) = (self.aggregates.comparison.as_mut(), theirs.comparison) {
+        self.aggregates.main.merge(theirs.main);
+        if let (Some(mine), Some(theirs)) = (self.aggregates.earlier.as_mut(), theirs.earlier) {
             mine.merge(theirs);
         }
-        self.aggregates.leads.merge(theirs.leads);
-        self.aggregates.activities.merge(theirs.activities);
-        self.aggregates.quotas.merge(theirs.quotas);
-        self.aggregates.surveys.merge(theirs.surveys);
-        self.aggregates.traffic.merge(theirs.traffic);
-        self.aggregates.tickets.merge(theirs.tickets);
-        self.aggregates.customers.merge(theirs.customers);
-        self.aggregates.history.merge(theirs.history);
         let mut problems = part.problems;
         let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
         match self.done.last_mut() {
@@ -216,7 +259,7 @@ impl Engine {
             self.end_file(id);
         }
         self.done.sort_by_key(|(id, _, _)| *id);
-        let deals = &self.aggregates.deals;
+        let deals = &self.aggregates.main.deals;
         let as_of = self
             .options
             .period
@@ -236,20 +279,15 @@ impl Engine {
             kinds: kinds(),
             ..Report::default()
         };
-        deals.finish(&self.options, as_of, &mut report);
-        crate::metrics::comparison::compare(&self.options, self.aggregates.comparison.as_ref(), &mut report);
-        self.aggregates.leads.finish(self.options.response_target_minutes, &mut report);
-        let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
-        self.aggregates.activities.finish(won, &|name: &str| deals.won_by_owner(name), &mut report);
-        let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());
-        self.aggregates.quotas.finish(deals.ledgers(), deals.read_any(), deals.revenue(), pipeline, &mut report);
-        self.aggregates.surveys.finish(&mut report);
-        self.aggregates.traffic.finish(&mut report);
-        self.aggregates.tickets.finish(self.options.response_target_minutes, &mut report);
-        let from_deals = deals.read_any().then(|| deals.new_accounts());
-        let deal_revenue = deals.read_any().then(|| deals.revenue());
-        self.aggregates.customers.finish(from_deals, deal_revenue, self.options.gross_margin, &mut report);
-        self.aggregates.history.finish(&self.options.stage_order, &mut report);
+        self.aggregates.main.finish(&self.options, as_of, &mut report);
+        let earlier = self.aggregates.earlier.as_ref().map(|e| {
+            let period = e.deals.period();
+            let options = Options { period, ..self.options.clone() };
+            let mut r = Report::default();
+            e.finish(&options, period.to.unwrap_or(as_of), &mut r);
+            (period, r)
+        });
+        crate::metrics::comparison::compare(&self.options, earlier.as_ref(), &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

@@ -89,3 +89,15 @@ fn activity_metrics_with_deals() {
         (json!(1), json!(1), json!(1))
     );
 }
+
+#[test]
+fn lead_metrics_carry_the_comparison_too() {
+    let mut o = options(Some("2024-02-01"), Some("2024-03-01"), Some("2024-04-01"));
+    o.comparison = Some("previous".into());
+    let r = analyze(&[("small_leads.csv", &fixture("small_leads.csv"))], o, 11);
+    // February: L4 is a referral; 3 Jan – 1 Feb: L2 (web) and L3 (event), none
+    let cmp = &r.metrics["referrals"].detail["comparison"];
+    assert_eq!((cmp["value"].clone(), cmp["change"].clone()), (json!(0), json!(1.0)));
+    // the bad response time of L6 is listed once, not once per period
+    assert_eq!(r.problems.total, 1);
+}

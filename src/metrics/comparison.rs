@@ -1,8 +1,8 @@
 //! The comparison period (previous period of equal length, or a year earlier): each
 //! metric gets the comparison value and the change, and `sales_growth` is computed.
 
-use super::DealsAgg;
 use crate::options::Options;
+use crate::period::Period;
 use crate::report::{money, number, Metric, Report};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -11,9 +11,10 @@ use std::str::FromStr;
 
 pub const GROWTH_FORMULA: &str = "(revenue − revenue of comparison period) / revenue of comparison period";
 
-/// Adds `comparison` to every computable metric and sets `sales_growth`.
-pub fn compare(options: &Options, comparison: Option<&DealsAgg>, report: &mut Report) {
-    let Some(agg) = comparison else {
+/// Adds `comparison` to every computable metric (from the same metrics computed over the
+/// comparison period) and sets `sales_growth`.
+pub fn compare(options: &Options, earlier: Option<&(Period, Report)>, report: &mut Report) {
+    let Some((period, earlier)) = earlier else {
         let why = match options.comparison {
             None => "needs a comparison period (option comparison: previous or year)",
             Some(_) => "needs a period with a start (from) for the comparison",
@@ -21,10 +22,6 @@ pub fn compare(options: &Options, comparison: Option<&DealsAgg>, report: &mut Re
         report.metrics.insert("sales_growth", Metric::missing(why, GROWTH_FORMULA));
         return;
     };
-    let period = agg.period();
-    let mut earlier = Report::default();
-    let as_of = period.to.unwrap_or_default();
-    agg.finish(&Options { period, ..options.clone() }, as_of, &mut earlier);
     for (id, metric) in report.metrics.iter_mut() {
         let Some(before) = earlier.metrics.get(id) else { continue };
         if metric.value.is_null() || before.value.is_null() {
@@ -42,12 +39,13 @@ pub fn compare(options: &Options, comparison: Option<&DealsAgg>, report: &mut Re
         );
     }
     let growth = match (
-        decimal(&report.metrics["revenue"].value),
+        report.metrics.get("revenue").and_then(|m| decimal(&m.value)),
         earlier.metrics.get("revenue").and_then(|m| decimal(&m.value)),
     ) {
         (Some(now), Some(before)) if !before.is_zero() => {
             let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
-            Metric::new(g, report.metrics["revenue"].rows, GROWTH_FORMULA).fraction(money(now - before), money(before))
+            let rows = report.metrics.get("revenue").map_or(0, |m| m.rows);
+            Metric::new(g, rows, GROWTH_FORMULA).fraction(money(now - before), money(before))
         }
         (Some(_), Some(_)) => Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA),
         _ => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
