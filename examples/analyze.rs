@@ -19,6 +19,8 @@ fn main() {
             _ => files.push(a),
         }
     }
+    // as analyze() does: leads link to deals only across files
+    raw.link_leads = Some(files.len() > 1);
     let options = match raw.validate() {
         Ok(o) => o,
         Err(e) => {

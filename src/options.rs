@@ -123,6 +123,9 @@ pub struct RawOptions {
     pub response_target_minutes: Option<i64>,
     /// Gross margin for CLV when there is no annual_profit column (0 to 1, default 1).
     pub gross_margin: Option<f64>,
+    /// Link leads to the outcome of their deal (deal_id) across files (default true;
+    /// `analyze()` turns it off for a single file, where there is nothing to link).
+    pub link_leads: Option<bool>,
 }
 
 /// Validated options.
@@ -138,6 +141,7 @@ pub struct Options {
     pub stage_probabilities: BTreeMap<String, f64>,
     pub response_target_minutes: i64,
     pub gross_margin: f64,
+    pub link_leads: bool,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -189,6 +193,7 @@ impl RawOptions {
             comparison,
             stage_probabilities,
             response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
+            link_leads: self.link_leads.unwrap_or(true),
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

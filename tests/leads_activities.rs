@@ -101,3 +101,21 @@ fn lead_metrics_carry_the_comparison_too() {
     // the bad response time of L6 is listed once, not once per period
     assert_eq!(r.problems.total, 1);
 }
+
+#[test]
+fn a_lead_whose_linked_deal_was_won_converted() {
+    let leads = "lead_id,created_date,source,deal_id\nA,2024-01-01,Web,D4\nB,2024-01-01,Web,D9\nC,2024-01-01,Ads,\n";
+    let r = analyze(
+        &[("small_deals.csv", &fixture("small_deals.csv")), ("leads.csv", leads.as_bytes())],
+        options(None, None, Some("2024-04-01")),
+        7,
+    );
+    // A's deal D4 was won; B's D9 was lost; C has no deal → 1 of 3
+    assert!(close(&value(&r, "lead_conversion_rate"), 1.0 / 3.0));
+    let web =
+        table_rows(&r, "conversion_by_source").into_iter().find(|s| s["source"] == json!("Web")).unwrap_or_default();
+    assert_eq!((web["leads"].clone(), web["converted"].clone()), (json!(2), json!(1)));
+    let funnel: Vec<_> = table_rows(&r, "lead_funnel").iter().map(|s| s["reached"].clone()).collect();
+    // leads 3 → MQL/SQL (a deal means both) 2 → opportunity 2 → converted 1
+    assert_eq!(funnel, vec![json!(3), json!(2), json!(2), json!(2), json!(1)]);
+}

@@ -45,6 +45,7 @@ function engineOptions(options) {
     granularity: options.granularity || null,
     comparison: options.comparison || null,
     stage_probabilities: options.stageProbabilities ?? null,
+    link_leads: null,
   };
 }
 
@@ -128,6 +129,8 @@ export async function analyze(files, options = {}) {
   const { onProgress, signal } = options;
   if (signal?.aborted) throw abortError();
   const engine = engineOptions(options);
+  // leads link to deals only across files
+  engine.link_leads = list.length > 1;
   const pool = workerPool(signal);
   try {
     const workers = Math.max(1, Math.min(options.workers ?? Math.min(navigator.hardwareConcurrency || 1, 4), 16));

@@ -8,6 +8,15 @@ use super::growth::GrowthAgg;
 use super::pipeline::{PipelineAgg, StallRule};
 use super::stats::{median_days, median_money, Amounts, Histogram, Tally};
 use super::team::Ledger;
+use rustc_hash::FxHashSet;
+
+/// A deal id's hash, the same in every worker (FxHash has no random seed).
+pub fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    id.trim().hash(&mut h);
+    h.finish()
+}
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
@@ -72,6 +81,9 @@ pub struct DealsAgg {
     growth: GrowthAgg,
     /// Won revenue per owner by close date (any period), for quota periods.
     ledgers: Groups<Ledger>,
+    /// Hashes of the ids of won deals (any period), for leads linked to deals.
+    won_ids: FxHashSet<u64>,
+    keep_won_ids: bool,
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
 }
@@ -96,6 +108,8 @@ impl DealsAgg {
             funnel: FunnelAgg::default(),
             growth: GrowthAgg::new(period, granularity),
             ledgers: Groups::default(),
+            won_ids: FxHashSet::default(),
+            keep_won_ids: true,
             first_date: None,
             last_date: None,
         }
@@ -157,6 +171,9 @@ impl DealsAgg {
         if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
             self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
         }
+        if self.keep_won_ids && d.status == Status::Won && !d.deal_id.is_empty() {
+            self.won_ids.insert(id_hash(d.deal_id));
+        }
     }
 
     pub fn merge(&mut self, o: DealsAgg) {
@@ -176,6 +193,7 @@ impl DealsAgg {
         self.funnel.merge(o.funnel);
         self.growth.merge(o.growth);
         self.ledgers.merge(o.ledgers);
+        self.won_ids.extend(o.won_ids);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
     }
@@ -196,6 +214,18 @@ impl DealsAgg {
     /// Accounts whose first won deal closed in the period.
     pub fn new_accounts(&self) -> u64 {
         self.growth.new_accounts()
+    }
+
+    /// Whether to remember won deals' ids for leads linked to them (off when no leads
+    /// file can come: it costs a hash per won deal).
+    pub fn keep_won_ids(mut self, keep: bool) -> Self {
+        self.keep_won_ids = keep;
+        self
+    }
+
+    /// Hashes of won deals' ids (when deals were read).
+    pub fn won_ids(&self) -> Option<&FxHashSet<u64>> {
+        self.read_any().then_some(&self.won_ids)
     }
 
     /// Whether any deal was read.

@@ -25,7 +25,8 @@ mod f {
 
 const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/outbound when direction exists";
 const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
-const CONVERSION: &str = "leads converted (converted_date, or a converted/won status) / leads created in period";
+const CONVERSION: &str =
+    "leads converted (converted_date, a converted/won status, or a linked deal won) / leads created in period";
 const BY_SOURCE: &str = "per source: leads created in period, converted, rate";
 const RESPONSE: &str =
     "mean and median of (first_response_date − created_date) in minutes; share answered within the target";
@@ -64,6 +65,9 @@ pub struct LeadsAgg {
     response_sum: i64,
     /// lead, MQL, SQL, opportunity, converted
     funnel: [u64; 5],
+    /// Leads of the period not converted by their own columns but linked to a deal:
+    /// (deal id hash, source), converted if that deal was won.
+    linked: Vec<(u64, String)>,
 }
 
 fn is_referral(source: &str) -> bool {
@@ -130,6 +134,9 @@ impl LeadsAgg {
             }
         }
         let opportunity = !r.text(f::DEAL_ID).is_empty();
+        if opportunity && !converted {
+            self.linked.push((super::deals::id_hash(r.text(f::DEAL_ID)), r.text(f::SOURCE).to_string()));
+        }
         let sql_reached = sql.is_some() || opportunity || converted;
         let steps = [true, mql.is_some() || sql_reached, sql_reached, opportunity || converted, converted];
         for (n, reached) in self.funnel.iter_mut().zip(steps) {
@@ -154,9 +161,25 @@ impl LeadsAgg {
         for i in 0..5 {
             self.funnel[i] += o.funnel[i];
         }
+        self.linked.extend(o.linked);
     }
 
-    pub fn finish(&self, target_minutes: i64, report: &mut Report) {
+    /// `won_ids`: hashes of won deals' ids (when deals were read), for linked leads.
+    pub fn finish(&self, target_minutes: i64, won_ids: Option<&rustc_hash::FxHashSet<u64>>, report: &mut Report) {
+        let mut this = self.clone();
+        if let Some(won) = won_ids {
+            for (id, source) in &self.linked {
+                if won.contains(id) {
+                    this.converted += 1;
+                    this.funnel[4] += 1;
+                    this.sources.entry(source, "(no source)").converted += 1;
+                }
+            }
+        }
+        this.report(target_minutes, report);
+    }
+
+    fn report(&self, target_minutes: i64, report: &mut Report) {
         let m = &mut report.metrics;
         if self.rows == 0 {
             let why = "needs a leads file (lead_id, created_date)";
