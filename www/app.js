@@ -17,6 +17,8 @@ let currentFiles = [];
 let running = null;
 /** The user's per-file choices (kind, columns, encoding…), by file name. */
 let choices = {};
+/** The user's win probability per stage for the weighted pipeline. */
+let stageProbabilities = {};
 
 function message(text, kind = 'error') {
   $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
@@ -33,7 +35,10 @@ function showProgress(p) {
 
 async function run(files, { keepChoices = true, keepMessages = false } = {}) {
   if (!files.length) return;
-  if (!keepChoices) choices = {};
+  if (!keepChoices) {
+    choices = {};
+    stageProbabilities = {};
+  }
   running?.abort();
   const controller = new AbortController();
   running = controller;
@@ -45,7 +50,7 @@ async function run(files, { keepChoices = true, keepMessages = false } = {}) {
   try {
     const report = await analyze(files, {
       from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
-      comparison: $('comparison').value, granularity: $('granularity').value,
+      comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
     });
     if (applyPresets(report)) {
       if (running === controller) running = null;
@@ -192,7 +197,29 @@ function render(report) {
     { key: 'quota', label: 'Quota', kind: 'money' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
     { key: 'attainment', label: 'Attainment', kind: 'ratio' },
   ], 'No quotas.');
+  renderProbabilities(report.metrics.weighted_pipeline);
   renderProblems($('problems'), report.problems, fmt);
+}
+
+/** The stage probabilities the weighted pipeline used, editable. */
+function renderProbabilities(metric) {
+  const form = clear($('probabilities'));
+  const used = metric?.stage_probabilities ?? {};
+  form.hidden = !Object.keys(used).length;
+  if (form.hidden) return;
+  form.append(el('p', { class: 'muted', text: 'Win probability per stage for the weighted pipeline (deals with a probability column keep theirs):' }));
+  for (const [stage, { probability, source }] of Object.entries(used)) {
+    form.append(el('label', { class: 'field' }, `${stage} `,
+      el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
+        'aria-label': `Win probability of ${stage}, percent` }), ` % (${source})`));
+  }
+  form.append(el('button', { type: 'submit', text: 'Use these probabilities' }));
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    stageProbabilities = {};
+    for (const input of form.querySelectorAll('input')) stageProbabilities[input.name] = Math.min(100, Math.max(0, Number(input.value))) / 100;
+    run(currentFiles);
+  };
 }
 
 function setUp() {

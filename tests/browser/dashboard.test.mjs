@@ -35,6 +35,16 @@ test('dropping a deals CSV shows the dashboard with hand-computed values', async
   await b.page.screenshot({ path: `${SHOTS}dashboard-small.png`, fullPage: true });
 });
 
+test('stage probabilities can be edited for the weighted pipeline', async () => {
+  // defaults: Proposal 50 %, Qualification 20 %, Negotiation 70 % → 600 + 80 + 490 = 1,170
+  assert.equal(await text('[data-metric=weighted_pipeline] .value'), '1,170');
+  await b.page.fill('#probabilities input[name="Proposal"]', '100');
+  await b.page.click('#probabilities button');
+  // Proposal at 100 %: 1,200 + 80 + 490 = 1,770
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=weighted_pipeline] .value')?.textContent === '1,770');
+  assert.match(await text('#probabilities'), /Proposal\s*%?\s*\(user\)/);
+});
+
 test('the period picker re-runs the analysis on the same files', async () => {
   await b.page.fill('#from', '2024-02-01');
   await b.page.fill('#to', '2024-03-01');
