@@ -6,7 +6,7 @@ use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
 use super::growth::GrowthAgg;
 use super::pipeline::{PipelineAgg, StallRule};
-use super::stats::{median_days, median_money, Amounts, Histogram, Tally};
+use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
 use rustc_hash::FxHashSet;
 
@@ -358,7 +358,7 @@ impl DealsAgg {
             None => Metric::missing("no won deals with both dates in period", CYCLE),
             Some(mean) => Metric::new(number(mean), self.cycle.len(), CYCLE)
                 .fraction(json!(self.cycle_sum), json!(self.cycle.len()))
-                .with("median", median_days(&self.cycle).map_or(Value::Null, number)),
+                .with("median", median_whole(&self.cycle).map_or(Value::Null, number)),
         }
     }
 

@@ -131,7 +131,7 @@ impl HistoryAgg {
                     ("stage", json!(stage)),
                     ("deals", json!(n)),
                     ("mean_days", number(sums[i] as f64 / n as f64)),
-                    ("median_days", super::stats::median_days(&days[i]).map_or(Value::Null, number)),
+                    ("median_days", super::stats::median_whole(&days[i]).map_or(Value::Null, number)),
                 ])
             })
             .collect();

@@ -214,7 +214,7 @@ impl LeadsAgg {
             let within = self.response.count_at_most(target_minutes);
             Metric::new(number(self.response_sum as f64 / n as f64), n, RESPONSE)
                 .fraction(json!(self.response_sum), json!(n))
-                .with("median", super::stats::median_days(&self.response).map_or(Value::Null, number))
+                .with("median", super::stats::median_whole(&self.response).map_or(Value::Null, number))
                 .with("within_target", number(within as f64 / n as f64))
                 .with("target_minutes", json!(target_minutes))
         };

@@ -66,8 +66,7 @@ pub const WEIGHTED_FORMULA: &str =
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PipelineAgg {
     to: Option<NaiveDate>,
-    /// Stage names; the counts below refer to them by index.
-    stages: Groups<()>,
+    /// Stage names in the order first seen; the counts below refer to them by index.
     stage_index: FxHashMap<Box<str>, u32>,
     stage_names: Vec<Box<str>>,
     by_created: FxHashMap<(Option<NaiveDate>, u32), Cell>,
@@ -99,7 +98,6 @@ impl PipelineAgg {
         let i = self.stage_names.len() as u32;
         self.stage_names.push(name.into());
         self.stage_index.insert(name.into(), i);
-        self.stages.entry(name, "(no stage)");
         i
     }
 
@@ -177,7 +175,8 @@ impl PipelineAgg {
     pub fn pipeline(&self, as_of: NaiveDate) -> (Metric, Table) {
         let mut total = Tally::default();
         let mut by_stage: Groups<Tally> = Groups::default();
-        for (name, _) in self.stages.sorted() {
+        // first spellings first, so each stage shows as it was first written
+        for name in &self.stage_names {
             by_stage.entry(name, "(no stage)");
         }
         for (_, stage, c) in self.open_at(as_of) {

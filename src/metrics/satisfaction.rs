@@ -258,7 +258,7 @@ impl TicketsAgg {
         } else {
             Metric::new(number(self.sum as f64 / n as f64), n, INQUIRY)
                 .fraction(json!(self.sum), json!(n))
-                .with("median", super::stats::median_days(&self.minutes).map_or(Value::Null, number))
+                .with("median", super::stats::median_whole(&self.minutes).map_or(Value::Null, number))
                 .with("within_target", number(self.minutes.count_at_most(target) as f64 / n as f64))
                 .with("target_minutes", json!(target))
         };

@@ -201,8 +201,8 @@ pub fn median_money(a: &Amounts) -> Option<Decimal> {
     a.median()
 }
 
-/// Median of whole days.
-pub fn median_days(h: &Histogram<i64>) -> Option<f64> {
+/// Median of whole numbers (days, minutes).
+pub fn median_whole(h: &Histogram<i64>) -> Option<f64> {
     h.middle().map(|(a, b)| (a + b) as f64 / 2.0)
 }
 
@@ -217,10 +217,10 @@ mod tests {
             h.add(d);
         }
         // sorted 1 3 5 9 → (3 + 5) / 2 = 4
-        assert_eq!(median_days(&h), Some(4.0));
+        assert_eq!(median_whole(&h), Some(4.0));
         h.add(3);
         // sorted 1 3 3 5 9 → 3
-        assert_eq!(median_days(&h), Some(3.0));
+        assert_eq!(median_whole(&h), Some(3.0));
         let mut m = Amounts::default();
         m.add(Decimal::new(1050, 2));
         m.add(Decimal::new(20, 0));
