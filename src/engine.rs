@@ -4,6 +4,7 @@
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
+use crate::metrics::currency::{self, Currencies, Rates};
 use crate::metrics::customers::CustomersAgg;
 use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::LeadsAgg;
@@ -16,7 +17,9 @@ use crate::period::Period;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
 use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Handle of a file inside an [`Engine`].
 pub type FileId = usize;
@@ -42,6 +45,7 @@ struct PeriodAggs {
     tickets: TicketsAgg,
     customers: CustomersAgg,
     history: HistoryAgg,
+    currencies: Currencies,
 }
 
 impl PeriodAggs {
@@ -57,6 +61,17 @@ impl PeriodAggs {
             tickets: TicketsAgg::new(period),
             customers: CustomersAgg::new(period, options.today),
             history: HistoryAgg::new(period),
+            currencies: Currencies::default(),
+        }
+    }
+
+    fn deal(&mut self, deal: &Deal<'_>, code: &str) {
+        self.currencies.deal(&mut self.deals, deal, code);
+    }
+
+    fn order(&mut self, row: &Row<'_>, code: &str, amount: Option<Decimal>) {
+        if self.customers.observe_order(row, amount) {
+            self.currencies.order(code, amount);
         }
     }
 
@@ -69,7 +84,6 @@ impl PeriodAggs {
             "traffic" => self.traffic.observe(row, bad),
             "tickets" => self.tickets.observe(row, bad),
             "customers" => self.customers.observe_customer(row, bad),
-            "orders" => self.customers.observe_order(row),
             "spend" => self.customers.observe_spend(row),
             "subscriptions" => self.customers.observe_subscription(row, bad),
             "stage_history" => self.history.observe(row),
@@ -78,6 +92,7 @@ impl PeriodAggs {
     }
 
     fn merge(&mut self, o: PeriodAggs) {
+        self.currencies.merge(o.currencies, &self.deals, &o.deals);
         self.deals.merge(o.deals);
         self.leads.merge(o.leads);
         self.activities.merge(o.activities);
@@ -113,17 +128,45 @@ impl PeriodAggs {
 struct Aggregates {
     main: PeriodAggs,
     earlier: Option<PeriodAggs>,
+    #[serde(skip)]
+    rates: Rates,
 }
 
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>) {
-        self.main.deals.observe(deal);
-        if let Some(e) = self.earlier.as_mut() {
-            e.deals.observe(deal);
+        let Aggregates { main, earlier, rates } = self;
+        let code = currency::code(deal.currency);
+        let converted = rates.convert(&code, deal.amount);
+        let (deal, code) = match converted {
+            Some((amount, base)) if base != code => {
+                main.currencies.note_converted(&code);
+                (Cow::Owned(Deal { amount, ..deal.clone() }), base)
+            }
+            _ => (Cow::Borrowed(deal), &*code),
+        };
+        main.deal(&deal, code);
+        if let Some(e) = earlier.as_mut() {
+            e.deal(&deal, code);
         }
     }
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        if kind == "orders" {
+            let Aggregates { main, earlier, rates } = self;
+            let code = currency::code(row.text(5));
+            let (amount, code) = match rates.convert(&code, row.number(3)) {
+                Some((amount, base)) if base != code => {
+                    main.currencies.note_converted(&code);
+                    (amount, base)
+                }
+                _ => (row.number(3), &*code),
+            };
+            main.order(row, code, amount);
+            if let Some(e) = earlier.as_mut() {
+                e.order(row, code, amount);
+            }
+            return;
+        }
         self.main.row(kind, row, bad);
         if let Some(e) = self.earlier.as_mut() {
             // bad values are reported once, by the main period
@@ -150,11 +193,12 @@ impl Engine {
             .and_then(|(c, as_of)| c.of(options.period, as_of))
             .map(|p| PeriodAggs::new(&options, p));
         let main = PeriodAggs::new(&options, options.period);
+        let rates = options.rates.clone();
         Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { main, earlier },
+            aggregates: Aggregates { main, earlier, rates },
             next_part_row: 0,
         }
     }
@@ -288,6 +332,9 @@ impl Engine {
             (period, r)
         });
         crate::metrics::comparison::compare(&self.options, earlier.as_ref(), &mut report);
+        let main = &self.aggregates.main;
+        let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
+        currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, &mut report);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

@@ -23,6 +23,9 @@ pub struct Deal<'a> {
     pub deal_type: &'a str,
     /// Win probability from 0 to 1, when the file has a probability column.
     pub probability: Option<Decimal>,
+    /// Currency as written: the currency column, else a symbol or code written with the
+    /// amount (`€1.200`, `1200 USD`); blank when neither.
+    pub currency: &'a str,
 }
 
 impl<'a> Deal<'a> {
@@ -41,6 +44,7 @@ impl<'a> Deal<'a> {
             lost_stage: "",
             deal_type: "",
             probability: None,
+            currency: "",
         }
     }
 }

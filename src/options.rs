@@ -4,11 +4,14 @@ use crate::ingest::dates::DateOrder;
 use crate::ingest::decode::for_label;
 use crate::ingest::money::DecimalSeparator;
 use crate::ingest::schema::{kind, KindSpec};
+use crate::metrics::currency::{code, Rates};
 use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
 use encoding_rs::Encoding;
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::str::FromStr;
 
 /// What the user fixed about one file, overriding detection. All optional.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -126,6 +129,12 @@ pub struct RawOptions {
     /// Link leads to the outcome of their deal (deal_id) across files (default true;
     /// `analyze()` turns it off for a single file, where there is nothing to link).
     pub link_leads: Option<bool>,
+    /// Conversion rates to one currency: code → how many units of `base_currency` one
+    /// unit of that code is worth (`{"EUR": "1.08"}`, as strings or numbers). Amounts in
+    /// codes without a rate are reported per currency.
+    pub currency_rates: Option<BTreeMap<String, serde_json::Value>>,
+    /// The currency the rates convert to (e.g. `USD`); its own amounts need no rate.
+    pub base_currency: Option<String>,
 }
 
 /// Validated options.
@@ -142,6 +151,7 @@ pub struct Options {
     pub response_target_minutes: i64,
     pub gross_margin: f64,
     pub link_leads: bool,
+    pub rates: Rates,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -154,6 +164,28 @@ fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, St
 }
 
 impl RawOptions {
+    fn rates(&self) -> Result<Rates, String> {
+        let base = self.base_currency.as_deref().map(|b| code(b).into_owned()).filter(|b| !b.is_empty());
+        let mut rates = BTreeMap::new();
+        for (c, v) in self.currency_rates.iter().flatten() {
+            let text = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            };
+            let rate = Decimal::from_str(text.trim())
+                .ok()
+                .or_else(|| Decimal::from_scientific(text.trim()).ok())
+                .filter(|r| *r > Decimal::ZERO)
+                .ok_or_else(|| format!("option currency_rates: {c:?} needs a positive number, got {v}"))?;
+            rates.insert(code(c).into_owned(), rate);
+        }
+        if !rates.is_empty() && base.is_none() {
+            return Err("option currency_rates needs base_currency (the code the rates convert to)".into());
+        }
+        Ok(Rates { base, rates })
+    }
+
     /// Checks and converts the options; the error names the bad option.
     pub fn validate(&self) -> Result<Options, String> {
         let from = parse_day("from", &self.from)?;
@@ -179,6 +211,7 @@ impl RawOptions {
         if let Some((stage, p)) = stage_probabilities.iter().find(|(_, p)| !(0.0..=1.0).contains(*p)) {
             return Err(format!("option stage_probabilities: {stage:?} must be from 0 to 1, got {p}"));
         }
+        let rates = self.rates()?;
         let mut files = BTreeMap::new();
         for (name, raw) in self.files.iter().flatten() {
             files.insert(name.clone(), raw.validate(name)?);
@@ -194,6 +227,7 @@ impl RawOptions {
             stage_probabilities,
             response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
             link_leads: self.link_leads.unwrap_or(true),
+            rates,
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

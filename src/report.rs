@@ -148,6 +148,30 @@ pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
         .collect()
 }
 
+/// Money metrics of one currency, when amounts come in several (see `currencies`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct MoneyReport {
+    pub metrics: BTreeMap<&'static str, Metric>,
+    pub tables: BTreeMap<&'static str, Table>,
+    pub series: BTreeMap<&'static str, Value>,
+}
+
+/// The currencies of deals and orders, and what was done about them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CurrencyReport {
+    /// Codes found in deals or orders (after conversion), sorted; blank cells not counted.
+    pub codes: Vec<String>,
+    /// True when money metrics of the whole report are withheld (several codes).
+    pub mixed: bool,
+    /// The currency rates converted to, when the user gave rates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+    /// Rows converted per original code.
+    pub converted: BTreeMap<String, u64>,
+    /// Per code (`(none)` for a blank cell), the money metrics over that currency's rows.
+    pub by_currency: BTreeMap<String, MoneyReport>,
+}
+
 /// The whole result of an analysis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -156,6 +180,7 @@ pub struct Report {
     pub metrics: BTreeMap<&'static str, Metric>,
     pub tables: BTreeMap<&'static str, Table>,
     pub series: BTreeMap<&'static str, Value>,
+    pub currencies: CurrencyReport,
     pub problems: Problems,
     /// The detected schema of every file: kind, column mapping, delimiter, encoding.
     pub files: Vec<FileInfo>,

@@ -124,3 +124,35 @@ fn a_cut_inside_a_quoted_line_break_is_detected() {
     }
     assert!(detected > 0, "no cut fell inside a quoted field");
 }
+
+#[test]
+fn currencies_merge_across_parts() {
+    // first third USD only, second EUR only (each part alone is one currency), last
+    // third mixed with blanks: every way of cutting gives the one-pass report
+    let mut csv = String::from("deal_id,owner,stage,amount,currency,created_date,closed_date\n");
+    for i in 0..900 {
+        let code = match i {
+            0..=299 => "USD",
+            300..=599 => "EUR",
+            _ => ["USD", "EUR", "", "GBP"][i % 4],
+        };
+        let stage = ["Won", "Lost", "Proposal"][i % 3];
+        let closed = if stage == "Proposal" { String::new() } else { format!("2024-{:02}-20", i % 12 + 1) };
+        csv.push_str(&format!(
+            "{i},Rep {},{stage},{}.{:02},{code},2024-{:02}-03,{closed}\n",
+            i % 5,
+            i * 7,
+            i % 100,
+            i % 12 + 1
+        ));
+    }
+    let bytes = csv.as_bytes();
+    let mut period = options(Some("2024-03-01"), Some("2024-10-01"), None);
+    period.comparison = Some("previous".into());
+    let one = analyze(&[(NAME, bytes)], period.clone(), 1 << 16);
+    assert_eq!(one.currencies.codes, ["EUR", "GBP", "USD"]);
+    for n in [2, 3, 5] {
+        let parts = in_parts(bytes, n, &period).expect("no quotes to cut");
+        assert_eq!(json(&parts), json(&one), "{n} parts");
+    }
+}

@@ -3,7 +3,7 @@
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
 import { el, clear } from './views/dom.js';
-import { renderCards } from './views/cards.js';
+import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderTable } from './views/table.js';
 import { renderFunnel } from './views/funnel.js';
 import { renderTrend } from './views/chart.js';
@@ -19,6 +19,9 @@ let running = null;
 let choices = {};
 /** The user's win probability per stage for the weighted pipeline. */
 let stageProbabilities = {};
+/** The user's conversion rates: units of `baseCurrency` per unit of each code. */
+let currencyRates = {};
+let baseCurrency = '';
 
 function message(text, kind = 'error') {
   $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
@@ -38,6 +41,8 @@ async function run(files, { keepChoices = true, keepMessages = false } = {}) {
   if (!keepChoices) {
     choices = {};
     stageProbabilities = {};
+    currencyRates = {};
+    baseCurrency = '';
   }
   running?.abort();
   const controller = new AbortController();
@@ -51,6 +56,7 @@ async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     const report = await analyze(files, {
       from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
       comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
+      currencyRates, baseCurrency,
     });
     if (applyPresets(report)) {
       if (running === controller) running = null;
@@ -123,6 +129,7 @@ function render(report) {
     : `Showing all data${p.first_date ? ` (${p.first_date} to ${p.last_date})` : ''}`;
   if (!analysed) return;
   renderCards($('cards'), report, fmt);
+  renderCurrencies(report.currencies);
   renderTrend($('trend'), report.series.revenue_trend, fmt);
   const funnel = report.tables.deal_funnel;
   $('funnel-note').textContent = funnel
@@ -130,7 +137,9 @@ function render(report) {
   renderFunnel($('funnel'), funnel, fmt);
   const table = (id, target, columns, empty) => {
     const t = report.tables[id];
-    renderTable($(target), { columns, rows: t?.rows ?? [], empty: t?.reason ?? empty }, fmt);
+    // money columns are left out when amounts are in several currencies
+    const shown = t?.columns ? columns.filter((c) => t.columns.includes(c.key)) : columns;
+    renderTable($(target), { columns: shown, rows: t?.rows ?? [], empty: t?.reason ?? empty }, fmt);
   };
   table('sales_by_owner', 'by-owner', [
     { key: 'owner', label: 'Owner' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
@@ -199,6 +208,45 @@ function render(report) {
   ], 'No quotas.');
   renderProbabilities(report.metrics.weighted_pipeline);
   renderProblems($('problems'), report.problems, fmt);
+}
+
+/** Money per currency when amounts come in several, and the conversion-rate form. */
+function renderCurrencies(cur) {
+  const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
+  const convertedCodes = Object.keys(converted);
+  $('currency-note').textContent = mixed
+    ? `Amounts are in ${codes.length} currencies (${codes.join(', ')}): money figures are shown per currency below.`
+    : codes.length === 1
+      ? `Amounts in ${codes[0]}${convertedCodes.length ? ` (converted from ${convertedCodes.join(', ')} at your rates)` : ''}.` : '';
+  const section = $('currency-section');
+  section.hidden = !mixed && !convertedCodes.length;
+  if (section.hidden) return;
+  const holder = clear($('by-currency'));
+  for (const [code, part] of Object.entries(cur.by_currency)) {
+    const cards = el('div', { class: 'cards' });
+    renderCards(cards, part, fmt, MONEY_CARDS);
+    holder.append(el('section', { class: 'currency', 'data-currency': code }, el('h3', { text: code }), cards));
+  }
+  const form = clear($('rates'));
+  const all = [...new Set([...codes, ...convertedCodes])];
+  const baseCode = baseCurrency || base || all[0];
+  form.append(el('label', { class: 'field' }, 'Base currency ',
+    el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': 'Base currency code' })));
+  for (const code of all.filter((c) => c !== baseCode)) {
+    form.append(el('label', { class: 'field' }, `1 ${code} = `,
+      el('input', { type: 'number', min: '0', step: 'any', name: code, value: currencyRates[code] ?? '',
+        'aria-label': `Rate of ${code} in the base currency` }), ' base'));
+  }
+  form.append(el('button', { type: 'submit', text: 'Convert with these rates' }));
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    currencyRates = {};
+    for (const input of form.querySelectorAll('input')) {
+      if (input.name === 'base') baseCurrency = input.value.trim();
+      else if (Number(input.value) > 0) currencyRates[input.name] = input.value;
+    }
+    run(currentFiles);
+  };
 }
 
 /** The stage probabilities the weighted pipeline used, editable. */

@@ -46,6 +46,8 @@ function engineOptions(options) {
     comparison: options.comparison || null,
     stage_probabilities: options.stageProbabilities ?? null,
     link_leads: null,
+    currency_rates: options.currencyRates && Object.keys(options.currencyRates).length ? options.currencyRates : null,
+    base_currency: options.baseCurrency || null,
   };
 }
 
@@ -119,8 +121,11 @@ function workerPool(signal) {
  *          stageOrder?: string[], fileOptions?: object, workers?: number,
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
  *          stageProbabilities?: {[stage: string]: number},
+ *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,
  *          elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
+ *   `currencyRates`: units of `baseCurrency` per unit of each code; codes without a rate
+ *   are reported per currency (report.currencies.by_currency), never added together.
  *   `workers`: how many workers may share one large file (default: the device's cores, up to 4).
  * @returns {Promise<object>} the report
  */

@@ -3,7 +3,7 @@
 use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
-use super::money::{parse_money_with, parse_probability, DecimalSeparator};
+use super::money::{amount_unit, parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
 use super::text::{field_text, trim_cell};
 use crate::model::Deal;
@@ -72,6 +72,7 @@ pub struct DealReader {
     decimal: DecimalSeparator,
     has_status: bool,
     has_lost_reason: bool,
+    has_currency: bool,
     text: [String; 16],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
@@ -96,6 +97,7 @@ impl DealReader {
             mapped: DealField::ALL.iter().filter_map(|&f| cols.column_at(f as usize).map(|c| (f, c))).collect(),
             has_status: cols.has("status"),
             has_lost_reason: cols.has("lost_reason"),
+            has_currency: cols.has("currency"),
             cols,
             headers,
             date_order,
@@ -238,6 +240,7 @@ impl DealReader {
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),
             probability,
+            currency: if this.has_currency { text(DealField::Currency) } else { amount_unit(text(DealField::Amount)) },
         }
     }
 }

@@ -200,6 +200,31 @@ pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<D
     Ok(Some(value))
 }
 
+/// The currency symbol or code written with an amount: `$` in `$1,234.50`, `USD` in
+/// `1234 USD`, `€` in `-€12`; blank for a plain number.
+pub fn amount_unit(raw: &str) -> &str {
+    let b = raw.as_bytes();
+    // plain numbers (the common case) start and end with a digit, sign or point
+    let plain = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b',');
+    let first = if b.first() == Some(&b'-') { b.get(1) } else { b.first() };
+    if first.is_none_or(|&c| plain(c)) && b.last().is_none_or(|&c| plain(c)) {
+        return "";
+    }
+    let numeric = |c: char| {
+        ascii_digit(c).is_some()
+            || matches!(c, '.' | ',' | '٫' | '٬' | '\'' | '’' | '-' | '−' | '+' | '(' | ')')
+            || is_space(c)
+    };
+    let s = raw.trim();
+    let before = s.trim_start_matches('\'').split(|c: char| ascii_digit(c).is_some()).next().unwrap_or("");
+    let before = before.trim_matches(numeric);
+    if !before.is_empty() {
+        return before;
+    }
+    let after = s.rsplit(|c: char| ascii_digit(c).is_some()).next().unwrap_or("");
+    after.trim_matches(numeric)
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
 }
@@ -288,6 +313,19 @@ mod tests {
         assert_eq!(m("'0012"), d("12"));
         assert_eq!(m(""), None);
         assert_eq!(m("  "), None);
+    }
+
+    #[test]
+    fn amount_units() {
+        assert_eq!(amount_unit("1234.50"), "");
+        assert_eq!(amount_unit("$1,234.50"), "$");
+        assert_eq!(amount_unit("1234 USD"), "USD");
+        assert_eq!(amount_unit("-€12"), "€");
+        assert_eq!(amount_unit("(£1,200.00)"), "£");
+        assert_eq!(amount_unit("'¥80"), "¥");
+        assert_eq!(amount_unit("۱۲۰۰ تومان"), "تومان");
+        assert_eq!(amount_unit("1.200,50 EUR"), "EUR");
+        assert_eq!(amount_unit(""), "");
     }
 
     #[test]

@@ -52,6 +52,15 @@ impl Merge for Option<NaiveDate> {
     }
 }
 
+/// `average_order_value` of the orders in period tallied in `orders`.
+pub fn average_order_value(orders: &Tally) -> Metric {
+    let n = orders.with_amount;
+    if n == 0 {
+        return Metric::missing("no orders in period", AOV);
+    }
+    Metric::new(money_rounded(orders.sum / Decimal::from(n)), n, AOV).fraction(money(orders.sum), json!(n))
+}
+
 impl CustomersAgg {
     pub fn new(period: Period, as_of: Option<NaiveDate>) -> Self {
         CustomersAgg { period, as_of: period.to.or(as_of), ..CustomersAgg::default() }
@@ -86,7 +95,9 @@ impl CustomersAgg {
         }
     }
 
-    pub fn observe_order(&mut self, r: &Row<'_>) {
+    /// An order whose amount (converted when the user gave a rate) is `amount`; true
+    /// when it is in the period.
+    pub fn observe_order(&mut self, r: &Row<'_>, amount: Option<Decimal>) -> bool {
         self.order_rows += 1;
         let date = r.date(2);
         let in_period = date.is_some() && self.period.contains(date);
@@ -94,8 +105,9 @@ impl CustomersAgg {
         slot.0.merge(date);
         if in_period {
             slot.1 += 1;
-            self.order_amounts.add(r.number(3));
+            self.order_amounts.add(amount);
         }
+        in_period
     }
 
     pub fn observe_spend(&mut self, r: &Row<'_>) {
@@ -227,35 +239,40 @@ impl CustomersAgg {
             (Err(why), _) => Err(why.to_string()),
         };
         let profit = if self.profit.with_amount > 0 {
-            Ok((self.profit.sum / Decimal::from(self.profit.with_amount), "annual_profit"))
+            Ok((self.profit.sum / Decimal::from(self.profit.with_amount), "annual_profit", None))
         } else {
-            let revenue = if self.order_rows > 0 { Some(self.order_amounts.sum) } else { deal_revenue };
+            let revenue = if self.order_rows > 0 {
+                Some((self.order_amounts.sum, "orders"))
+            } else {
+                deal_revenue.map(|r| (r, "deals"))
+            };
             match (revenue, days, self.at_end) {
-                (Some(r), Some(d), n) if n > 0 => {
+                (Some((r, from)), Some(d), n) if n > 0 => {
                     let per_year = r.to_f64().unwrap_or(0.0) / n as f64 * 365.25 / d * gross_margin;
                     Decimal::from_f64(per_year)
-                        .map(|p| (p, "revenue × gross margin"))
+                        .map(|p| (p, "revenue × gross margin", Some(from)))
                         .ok_or_else(|| "revenue too large".to_string())
                 }
                 _ => Err("needs annual_profit, or revenue and customers at the end of a bounded period".to_string()),
             }
         };
         let clv = match (&profit, &annual_churn) {
-            (Ok((p, source)), Ok(c)) => Decimal::from_f64(1.0 / c).map(|life| (*p * life, *source, life)),
+            (Ok((p, source, from)), Ok(c)) => Decimal::from_f64(1.0 / c).map(|life| (*p * life, *source, life, *from)),
             _ => None,
         };
         m.insert(
             "clv",
             match (&clv, &profit, &annual_churn) {
-                (Some((v, source, life)), _, _) => Metric::new(money_rounded(*v), self.at_end, CLV)
+                (Some((v, source, life, from)), _, _) => Metric::new(money_rounded(*v), self.at_end, CLV)
                     .with("profit_source", json!(source))
+                    .with("revenue_source", json!(from))
                     .with("lifespan_years", number(life.to_f64().unwrap_or(0.0))),
                 (None, Err(why), _) | (None, _, Err(why)) => Metric::missing(why.clone(), CLV),
                 _ => Metric::missing("division by zero", CLV),
             },
         );
         let (net, ratio) = match (&clv, &cac) {
-            (Some((v, _, _)), Ok(c)) if !c.is_zero() => (
+            (Some((v, _, _, _)), Ok(c)) if !c.is_zero() => (
                 Metric::new(money_rounded(*v - *c), 0, CLV_NET),
                 Metric::new((*v / *c).to_f64().map_or(Value::Null, number), 0, LTV_CAC),
             ),
@@ -273,12 +290,8 @@ impl CustomersAgg {
             "average_order_value",
             if self.order_rows == 0 {
                 Metric::missing("needs an orders file (order_id, customer_id, order_date, amount)", AOV)
-            } else if self.order_amounts.with_amount == 0 {
-                Metric::missing("no orders in period", AOV)
             } else {
-                let n = self.order_amounts.with_amount;
-                Metric::new(money_rounded(self.order_amounts.sum / Decimal::from(n)), n, AOV)
-                    .fraction(money(self.order_amounts.sum), json!(n))
+                average_order_value(&self.order_amounts)
             },
         );
         m.insert(

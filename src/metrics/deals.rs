@@ -228,6 +228,27 @@ impl DealsAgg {
         self.read_any().then_some(&self.won_ids)
     }
 
+    /// A copy to stand for one currency's deals: without the won ids kept for leads.
+    pub fn currency_copy(&self) -> DealsAgg {
+        let mut c = self.clone();
+        c.keep_won_ids = false;
+        c.won_ids = FxHashSet::default();
+        c
+    }
+
+    /// A new aggregate over the same period, granularity and columns, for one currency.
+    pub fn empty_like(&self) -> DealsAgg {
+        let mut e = DealsAgg::new(self.period, self.growth.granularity()).keep_won_ids(false);
+        e.columns = self.columns.clone();
+        e
+    }
+
+    /// Takes the columns `other` was told of (each currency's aggregate reports what the
+    /// files lack as the whole does).
+    pub fn copy_columns(&mut self, other: &DealsAgg) {
+        self.columns = other.columns.clone();
+    }
+
     /// Whether any deal was read.
     pub fn read_any(&self) -> bool {
         self.rows > 0

@@ -69,6 +69,10 @@ fn is_expansion(deal_type: &str) -> bool {
 }
 
 impl GrowthAgg {
+    pub fn granularity(&self) -> Granularity {
+        self.granularity
+    }
+
     pub fn new(period: Period, granularity: Granularity) -> Self {
         GrowthAgg {
             period,

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod comparison;
+pub mod currency;
 pub mod customers;
 pub mod deals;
 pub mod funnel;

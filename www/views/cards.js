@@ -12,8 +12,8 @@ const CARDS = [
   { id: 'median_deal_size', label: 'Median deal size', kind: 'money' },
   { id: 'sales_cycle_days', label: 'Sales cycle (mean)', kind: 'days', lowerIsBetter: true, sub: (m, f) => `median ${f.days(m.median)}` },
   { id: 'pipeline_value', label: 'Open pipeline', kind: 'money', sub: (m, f) => `${f.count(m.deals)} open deals as of ${m.as_of}`, subAlways: true },
-  { id: 'opportunities_created', label: 'Opportunities created', kind: 'count', sub: (m, f) => `worth ${f.money(m.amount)}` },
-  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', lowerIsBetter: true, sub: (m, f) => (m.value_sum === null ? 'no amounts on them' : `worth ${f.money(m.value_sum)}`) },
+  { id: 'opportunities_created', label: 'Opportunities created', kind: 'count', sub: (m, f) => (m.amount === undefined ? '' : `worth ${f.money(m.amount)}`) },
+  { id: 'stalled_deals', label: 'Stalled deals', kind: 'count', lowerIsBetter: true, sub: (m, f) => (m.value_sum === undefined ? '' : m.value_sum === null ? 'no amounts on them' : `worth ${f.money(m.value_sum)}`) },
   { id: 'weighted_pipeline', label: 'Weighted pipeline', kind: 'money', sub: (m, f) => `${f.count(m.rows)} open deals × probability` },
   { id: 'sales_per_rep', label: 'Sales per rep', kind: 'money', sub: (m, f) => `${f.count(m.denominator)} reps with deals in period` },
   { id: 'sales_velocity', label: 'Sales velocity', kind: 'money', sub: () => 'revenue per day at this pace' },
@@ -66,12 +66,19 @@ function change(card, m, fmt) {
     `${arrow} ${absolute}${rel} vs ${c.from} – ${c.to}`);
 }
 
-export function renderCards(container, report, fmt) {
+/** Cards of the money metrics, for one currency's part of the report. */
+export const MONEY_CARDS = ['revenue', 'deals_won', 'average_deal_size', 'median_deal_size', 'pipeline_value',
+  'weighted_pipeline', 'sales_per_rep', 'sales_velocity', 'sales_growth', 'average_order_value'];
+
+/** `only`: the metric ids to show (default: every card). */
+export function renderCards(container, report, fmt, only = null) {
   clear(container);
   const waiting = new Map();
   for (const card of CARDS) {
+    if (only && !only.includes(card.id)) continue;
     const m = report.metrics[card.id];
-    if (!m) continue;
+    // withheld because amounts are in several currencies: shown per currency instead
+    if (!m || m.per_currency) continue;
     const needs = m.value === null && NEEDS_FILE.exec(m.reason ?? '');
     if (needs) {
       if (!waiting.has(m.reason)) waiting.set(m.reason, []);

@@ -1,0 +1,349 @@
+//! Money in several currencies (METRICS.md "Conventions"): amounts in different
+//! currencies are never added. Deals and orders are also kept per currency code; when
+//! more than one code is present, the money metrics of the whole report are not
+//! computable and every currency gets its own (`currencies.by_currency`). Conversion
+//! rates supplied by the user turn a code into the base currency before anything is
+//! summed.
+
+use super::comparison::compare;
+use super::customers::average_order_value;
+use super::groups::Merge;
+use super::stats::Tally;
+use super::DealsAgg;
+use crate::model::Deal;
+use crate::options::Options;
+use crate::report::{CurrencyReport, Metric, MoneyReport, Report, Table};
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A currency cell as a code: trimmed, upper case, with the unambiguous symbols and
+/// words read as their ISO 4217 code (`€` → `EUR`, `元` → `CNY`, `تومان` → `IRT`).
+/// Ambiguous symbols (`$`, `¥`, `kr`) stay as written. Blank stays blank.
+pub fn code(raw: &str) -> Cow<'_, str> {
+    let s = raw.trim();
+    if s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let named = match s {
+        "€" => "EUR",
+        "£" => "GBP",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₫" => "VND",
+        "฿" => "THB",
+        "₱" => "PHP",
+        "₪" => "ILS",
+        "US$" | "us$" => "USD",
+        "元" | "人民币" | "人民幣" | "rmb" | "Rmb" | "CN¥" | "￥" => "CNY",
+        "円" => "JPY",
+        "ریال" | "﷼" | "ريال" => "IRR",
+        "تومان" | "تومن" => "IRT",
+        "درهم" => "AED",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return Cow::Borrowed(named);
+    }
+    Cow::Owned(s.to_uppercase())
+}
+
+/// What the user supplied to convert currencies: amount × rate is in `base`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rates {
+    pub base: Option<String>,
+    pub rates: BTreeMap<String, Decimal>,
+}
+
+impl Rates {
+    /// The amount in the base currency and the base's code, when `code` has a rate (or
+    /// is the base). Converted amounts are rounded to cents, half away from zero.
+    pub fn convert(&self, code: &str, amount: Option<Decimal>) -> Option<(Option<Decimal>, &str)> {
+        let base = self.base.as_deref().unwrap_or("");
+        if !base.is_empty() && code == base {
+            return Some((amount, base));
+        }
+        let rate = self.rates.get(code)?;
+        let converted = amount.map(|a| (a * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
+        Some((converted, base))
+    }
+}
+
+/// Deals and orders per currency code, for one period.
+///
+/// While every deal so far has the same code, nothing is kept twice: the period's deal
+/// aggregate *is* that currency's. At the second code the aggregate so far becomes the
+/// first code's, and from then on each deal is also observed into its code's aggregate.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Currencies {
+    /// The code shared by every deal so far (before any split).
+    only: Option<String>,
+    split: BTreeMap<String, DealsAgg>,
+    /// Orders in the period per code.
+    orders: BTreeMap<String, Tally>,
+    /// Codes that were converted to the base currency, with their rows.
+    converted: BTreeMap<String, u64>,
+}
+
+impl Currencies {
+    /// Observes a deal of currency `code` into `all` (the period's aggregate) and, when
+    /// currencies are mixed, into the code's own aggregate.
+    pub fn deal(&mut self, all: &mut DealsAgg, d: &Deal<'_>, code: &str) {
+        if self.split.is_empty() {
+            match &self.only {
+                None => self.only = Some(code.to_string()),
+                Some(c) if c == code => {}
+                Some(_) => {
+                    let first = self.only.take().unwrap_or_default();
+                    self.split.insert(first, all.currency_copy());
+                }
+            }
+        }
+        all.observe(d);
+        if !self.split.is_empty() {
+            self.split.entry(code.to_string()).or_insert_with(|| all.empty_like()).observe(d);
+        }
+    }
+
+    /// An order in the period, of currency `code`.
+    pub fn order(&mut self, code: &str, amount: Option<Decimal>) {
+        match self.orders.get_mut(code) {
+            Some(t) => t.add(amount),
+            None => self.orders.entry(code.to_string()).or_default().add(amount),
+        }
+    }
+
+    /// A row whose `code` was converted with the user's rate.
+    pub fn note_converted(&mut self, code: &str) {
+        *self.converted.entry(code.to_string()).or_insert(0) += 1;
+    }
+
+    /// Per code, the deal aggregates (the period's own when not split).
+    pub fn by_code(&self, all: &DealsAgg) -> BTreeMap<String, DealsAgg> {
+        match &self.only {
+            Some(c) => BTreeMap::from([(c.clone(), all.currency_copy())]),
+            None => self.split.clone(),
+        }
+    }
+
+    /// Merges another part's currencies; `mine`/`theirs` are the two parts' period
+    /// aggregates *before* they are merged.
+    pub fn merge(&mut self, o: Currencies, mine: &DealsAgg, theirs: &DealsAgg) {
+        let fresh = |c: &Currencies| c.only.is_none() && c.split.is_empty();
+        let same = self.only.is_some() && self.only == o.only;
+        if fresh(&o) || same {
+        } else if fresh(self) {
+            self.only = o.only;
+            self.split = o.split;
+        } else {
+            let mut split = self.by_code(mine);
+            for (code, agg) in o.by_code(theirs) {
+                match split.get_mut(&code) {
+                    Some(a) => a.merge(agg),
+                    None => {
+                        split.insert(code, agg);
+                    }
+                }
+            }
+            self.only = None;
+            self.split = split;
+        }
+        for (code, t) in o.orders {
+            Merge::merge(self.orders.entry(code).or_default(), t);
+        }
+        for (code, n) in o.converted {
+            *self.converted.entry(code).or_insert(0) += n;
+        }
+    }
+
+    /// Non-blank deal codes.
+    pub fn deal_codes(&self) -> BTreeSet<String> {
+        let mut codes: BTreeSet<String> = self.split.keys().cloned().collect();
+        codes.extend(self.only.clone());
+        codes.remove("");
+        codes
+    }
+
+    /// Non-blank order codes (orders in period).
+    pub fn order_codes(&self) -> BTreeSet<String> {
+        self.orders.keys().filter(|c| !c.is_empty()).cloned().collect()
+    }
+
+    /// Whether deals' money must be reported per currency.
+    pub fn deals_mixed(&self) -> bool {
+        self.deal_codes().len() > 1
+    }
+
+    pub fn orders_mixed(&self) -> bool {
+        self.order_codes().len() > 1
+    }
+
+    pub fn converted(&self) -> &BTreeMap<String, u64> {
+        &self.converted
+    }
+}
+
+/// Metrics whose value adds up money from deals.
+pub const DEAL_MONEY_METRICS: &[&str] = &[
+    "revenue",
+    "average_deal_size",
+    "median_deal_size",
+    "pipeline_value",
+    "weighted_pipeline",
+    "sales_per_rep",
+    "sales_velocity",
+    "sales_growth",
+    "target_achievement",
+    "pipeline_coverage",
+    "reps_at_quota",
+];
+
+/// Money columns of the tables built from deals: dropped from the whole report's tables
+/// when deals are mixed (they remain in each currency's).
+pub const DEAL_MONEY_COLUMNS: &[(&str, &[&str])] = &[
+    ("sales_by_owner", &["revenue", "average_deal_size", "share_of_revenue"]),
+    ("sales_by_account", &["revenue", "share_of_revenue"]),
+    ("loss_reasons", &["amount"]),
+    ("pipeline_value", &["value"]),
+    ("stalled_deals", &["amount"]),
+    ("deal_funnel", &["value"]),
+    ("quota_attainment", &["revenue", "attainment"]),
+];
+
+/// Why money is not added up: names the codes.
+pub fn mixed_reason(what: &str, codes: &BTreeSet<String>) -> String {
+    let list: Vec<&str> = codes.iter().map(String::as_str).collect();
+    format!(
+        "{what} in {} currencies ({}) are never added together: see each currency, or give conversion rates",
+        codes.len(),
+        list.join(", ")
+    )
+}
+
+/// Turns the money metrics of `report` into "not computable" and drops money columns
+/// of its tables and the revenue trend, because deals come in several currencies.
+pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
+    let why = mixed_reason("deal amounts", codes);
+    for id in DEAL_MONEY_METRICS {
+        withhold(report, id, &why);
+    }
+    for (id, detail) in [("opportunities_created", "amount"), ("stalled_deals", "value_sum")] {
+        if let Some(m) = report.metrics.get_mut(id) {
+            m.detail.remove(detail);
+        }
+    }
+    for (id, columns) in DEAL_MONEY_COLUMNS {
+        if let Some(t) = report.tables.get_mut(id) {
+            strip_columns(t, columns);
+            t.detail.insert("money_withheld".into(), json!(why));
+        }
+    }
+    if report.series.contains_key("revenue_trend") {
+        report.series.insert("revenue_trend", json!({ "points": [], "reason": why }));
+    }
+    withhold_clv(report, "deals", &why);
+}
+
+/// Average order value is not computable when orders come in several currencies.
+pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
+    let why = mixed_reason("order amounts", codes);
+    withhold(report, "average_order_value", &why);
+    withhold_clv(report, "orders", &why);
+}
+
+/// CLV computed from revenue (no annual_profit column) of the mixed source.
+fn withhold_clv(report: &mut Report, source: &str, why: &str) {
+    let from_revenue = report
+        .metrics
+        .get("clv")
+        .and_then(|m| m.detail.get("revenue_source"))
+        .is_some_and(|s| s == &Value::from(source));
+    if from_revenue {
+        for id in ["clv", "clv_net", "ltv_cac_ratio"] {
+            withhold(report, id, why);
+        }
+    }
+}
+
+/// A computed metric becomes "not computable" because of mixed currencies (marked
+/// `per_currency: true`); a metric not computable for another reason keeps its reason.
+fn withhold(report: &mut Report, id: &str, why: &str) {
+    if let Some(m) = report.metrics.get_mut(id).filter(|m| !m.value.is_null()) {
+        *m = Metric::missing(why, m.formula).with("per_currency", json!(true));
+    }
+}
+
+fn strip_columns(t: &mut Table, columns: &[&str]) {
+    t.columns.retain(|c| !columns.contains(c));
+    for r in &mut t.rows {
+        for c in columns {
+            r.remove(*c);
+        }
+    }
+}
+
+/// The `currencies` part of the report; withholds the whole report's money metrics and
+/// computes them per currency when codes are mixed (in the period or the comparison
+/// period, so that no comparison adds currencies either).
+pub fn report(
+    options: &Options,
+    as_of: NaiveDate,
+    now: (&DealsAgg, &Currencies),
+    before: Option<(&DealsAgg, &Currencies)>,
+    report: &mut Report,
+) {
+    let (deals, cur) = now;
+    let mut deal_codes = cur.deal_codes();
+    let mut order_codes = cur.order_codes();
+    if let Some((_, c)) = before {
+        deal_codes.extend(c.deal_codes());
+        order_codes.extend(c.order_codes());
+    }
+    let (deals_mixed, orders_mixed) = (deal_codes.len() > 1, order_codes.len() > 1);
+    let label = |code: &str| if code.is_empty() { "(none)".to_string() } else { code.to_string() };
+    let mut by_currency: BTreeMap<String, MoneyReport> = BTreeMap::new();
+    if deals_mixed {
+        withhold_deal_money(report, &deal_codes);
+        let earlier = before.map(|(d, c)| {
+            let mut by = c.by_code(d);
+            by.values_mut().for_each(|a| a.copy_columns(d));
+            (d.period(), by)
+        });
+        for (code, mut agg) in cur.by_code(deals) {
+            agg.copy_columns(deals);
+            let mut r = Report::default();
+            agg.finish(options, as_of, &mut r);
+            let compared = earlier.as_ref().map(|(period, by)| {
+                let mut r = Report::default();
+                if let Some(e) = by.get(&code) {
+                    let o = Options { period: *period, ..options.clone() };
+                    e.finish(&o, period.to.unwrap_or(as_of), &mut r);
+                }
+                (*period, r)
+            });
+            compare(options, compared.as_ref(), &mut r);
+            by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });
+        }
+    }
+    if orders_mixed {
+        withhold_order_money(report, &order_codes);
+        for (code, t) in &cur.orders {
+            let m = average_order_value(t);
+            by_currency.entry(label(code)).or_default().metrics.insert("average_order_value", m);
+        }
+    }
+    let mut codes = deal_codes;
+    codes.extend(order_codes);
+    report.currencies = CurrencyReport {
+        codes: codes.into_iter().collect(),
+        mixed: deals_mixed || orders_mixed,
+        base: options.rates.base.clone().filter(|_| !options.rates.rates.is_empty()),
+        converted: cur.converted.clone(),
+        by_currency,
+    };
+}
