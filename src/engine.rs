@@ -6,6 +6,7 @@ use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
 use crate::metrics::customers::CustomersAgg;
+use crate::metrics::forecast;
 use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::LeadsAgg;
 use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
@@ -120,6 +121,19 @@ impl PeriodAggs {
         let deal_revenue = deals.read_any().then(|| deals.revenue());
         self.customers.finish(from_deals, deal_revenue, options.gross_margin, report);
         self.history.finish(&options.stage_order, report);
+    }
+
+    /// `forecast_revenue` from won deals, else from orders (the main period only: a
+    /// forecast looks ahead of the as-of date).
+    fn forecast(&self, as_of: NaiveDate, report: &mut Report) {
+        let (history, source) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
+            (self.customers.order_history(), "orders")
+        } else {
+            (self.deals.history(), "deals")
+        };
+        let (metric, series) = forecast::revenue(history, as_of, source);
+        report.metrics.insert("forecast_revenue", metric);
+        report.series.insert("forecast_revenue", series);
     }
 }
 
@@ -324,6 +338,7 @@ impl Engine {
             ..Report::default()
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);
+        self.aggregates.main.forecast(as_of, &mut report);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();
             let options = Options { period, ..self.options.clone() };

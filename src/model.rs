@@ -16,6 +16,7 @@ pub struct Deal<'a> {
     pub amount: Option<Decimal>,
     pub created: Option<NaiveDate>,
     pub closed: Option<NaiveDate>,
+    pub expected_close: Option<NaiveDate>,
     /// `None` when the file has no lost_reason column; `Some("")` when blank.
     pub lost_reason: Option<&'a str>,
     pub lost_stage: &'a str,
@@ -40,6 +41,7 @@ impl<'a> Deal<'a> {
             amount: None,
             created: None,
             closed: None,
+            expected_close: None,
             lost_reason: None,
             lost_stage: "",
             deal_type: "",

@@ -194,6 +194,7 @@ impl DealReader {
         };
         let created = date(DealField::CreatedDate, this.date_order);
         let closed = date(DealField::ClosedDate, this.date_order);
+        let expected_close = date(DealField::ExpectedCloseDate, this.date_order);
         if let (Some(c), Some(d)) = (created, closed) {
             if d < c {
                 problems.push(
@@ -236,6 +237,7 @@ impl DealReader {
             amount,
             created,
             closed,
+            expected_close,
             lost_reason: this.has_lost_reason.then(|| text(DealField::LostReason)),
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),

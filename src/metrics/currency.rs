@@ -201,6 +201,8 @@ pub const DEAL_MONEY_METRICS: &[&str] = &[
     "target_achievement",
     "pipeline_coverage",
     "reps_at_quota",
+    "forecast_weighted",
+    "forecast_revenue",
 ];
 
 /// Money columns of the tables built from deals: dropped from the whole report's tables
@@ -213,6 +215,7 @@ pub const DEAL_MONEY_COLUMNS: &[(&str, &[&str])] = &[
     ("stalled_deals", &["amount"]),
     ("deal_funnel", &["value"]),
     ("quota_attainment", &["revenue", "attainment"]),
+    ("forecast_weighted", &["amount", "weighted"]),
 ];
 
 /// Why money is not added up: names the codes.
@@ -243,8 +246,10 @@ pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
             t.detail.insert("money_withheld".into(), json!(why));
         }
     }
-    if report.series.contains_key("revenue_trend") {
-        report.series.insert("revenue_trend", json!({ "points": [], "reason": why }));
+    for id in ["revenue_trend", "forecast_revenue"] {
+        if report.series.contains_key(id) {
+            report.series.insert(id, json!({ "points": [], "reason": why }));
+        }
     }
     withhold_clv(report, "deals", &why);
 }
@@ -253,6 +258,11 @@ pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
 pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
     let why = mixed_reason("order amounts", codes);
     withhold(report, "average_order_value", &why);
+    let from_orders = report.metrics.get("forecast_revenue").and_then(|m| m.detail.get("source"));
+    if from_orders.is_some_and(|s| s == "orders") {
+        withhold(report, "forecast_revenue", &why);
+        report.series.insert("forecast_revenue", json!({ "reason": why }));
+    }
     withhold_clv(report, "orders", &why);
 }
 
@@ -327,6 +337,9 @@ pub fn report(
                 (*period, r)
             });
             compare(options, compared.as_ref(), &mut r);
+            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, "deals");
+            r.metrics.insert("forecast_revenue", forecast);
+            r.series.insert("forecast_revenue", series);
             by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });
         }
     }

@@ -2,6 +2,7 @@
 //! churn, retention, CAC, CLV (gross and net), LTV:CAC, average order value, repeat
 //! purchases, and MRR with its movements.
 
+use super::forecast::History;
 use super::groups::{Groups, Merge};
 use super::stats::Tally;
 use crate::ingest::typed_row::Row;
@@ -41,6 +42,8 @@ pub struct CustomersAgg {
     orders: Groups<(Option<NaiveDate>, u64)>,
     order_rows: u64,
     order_amounts: Tally,
+    /// Order amounts by month and week (any period), for the revenue forecast of shops.
+    order_history: History,
     spend_rows: u64,
     spend: Tally,
     subscriptions: Vec<(String, NaiveDate, Option<NaiveDate>, Decimal)>,
@@ -107,6 +110,9 @@ impl CustomersAgg {
             slot.1 += 1;
             self.order_amounts.add(amount);
         }
+        if let (Some(day), Some(a)) = (date, amount) {
+            self.order_history.add(day, a);
+        }
         in_period
     }
 
@@ -137,9 +143,15 @@ impl CustomersAgg {
         self.orders.merge(o.orders);
         self.order_rows += o.order_rows;
         self.order_amounts.merge(o.order_amounts);
+        self.order_history.merge(o.order_history);
         self.spend_rows += o.spend_rows;
         self.spend.merge(o.spend);
         self.subscriptions.extend(o.subscriptions);
+    }
+
+    /// Order amounts by month and week, over all time.
+    pub fn order_history(&self) -> &History {
+        &self.order_history
     }
 
     /// `new_from_deals`: accounts whose first won deal is in period (when deals were read);

@@ -2,6 +2,8 @@
 //! size, sales cycle, opportunities created, and the tables by owner, by account and by
 //! loss reason; with the pipeline and funnel families it owns.
 
+use super::forecast::weighted::WeightedForecastAgg;
+use super::forecast::History;
 use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
 use super::growth::GrowthAgg;
@@ -79,6 +81,9 @@ pub struct DealsAgg {
     pipeline: PipelineAgg,
     funnel: FunnelAgg,
     growth: GrowthAgg,
+    /// Won revenue by month and week (any period), for the revenue forecast.
+    history: History,
+    weighted_forecast: WeightedForecastAgg,
     /// Won revenue per owner by close date (any period), for quota periods.
     ledgers: Groups<Ledger>,
     /// Hashes of the ids of won deals (any period), for leads linked to deals.
@@ -107,6 +112,8 @@ impl DealsAgg {
             pipeline: PipelineAgg::new(period.to),
             funnel: FunnelAgg::default(),
             growth: GrowthAgg::new(period, granularity),
+            history: History::default(),
+            weighted_forecast: WeightedForecastAgg::new(period.to, granularity),
             ledgers: Groups::default(),
             won_ids: FxHashSet::default(),
             keep_won_ids: true,
@@ -170,7 +177,9 @@ impl DealsAgg {
         self.growth.observe(d);
         if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
             self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
+            self.history.add(day, amount);
         }
+        self.weighted_forecast.observe(d);
         if self.keep_won_ids && d.status == Status::Won && !d.deal_id.is_empty() {
             self.won_ids.insert(id_hash(d.deal_id));
         }
@@ -193,6 +202,8 @@ impl DealsAgg {
         self.funnel.merge(o.funnel);
         self.growth.merge(o.growth);
         self.ledgers.merge(o.ledgers);
+        self.history.merge(o.history);
+        self.weighted_forecast.merge(o.weighted_forecast);
         self.won_ids.extend(o.won_ids);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
@@ -252,6 +263,11 @@ impl DealsAgg {
     /// Whether any deal was read.
     pub fn read_any(&self) -> bool {
         self.rows > 0
+    }
+
+    /// Won revenue by month and week, over all time.
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// Revenue of the period.
@@ -324,6 +340,10 @@ impl DealsAgg {
         t.insert("sales_by_account", self.by_account());
         t.insert("loss_reasons", self.loss_reasons());
         t.insert("deal_funnel", self.funnel.finish(&options.stage_order));
+        let (forecast, by_bucket) =
+            self.weighted_forecast.finish(as_of, &options.stage_probabilities, self.has("expected_close_date"));
+        m.insert("forecast_weighted", forecast);
+        t.insert("forecast_weighted", by_bucket);
     }
 
     fn not_computable(&self, report: &mut Report) {
@@ -344,6 +364,7 @@ impl DealsAgg {
             ("sales_per_rep", super::growth::PER_REP_FORMULA),
             ("sales_velocity", super::growth::VELOCITY_FORMULA),
             ("upsell_rate", super::growth::UPSELL_FORMULA),
+            ("forecast_weighted", super::forecast::weighted::FORMULA),
         ] {
             report.metrics.insert(id, Metric::missing(why, formula));
         }

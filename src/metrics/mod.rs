@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod currency;
 pub mod customers;
 pub mod deals;
+pub mod forecast;
 pub mod funnel;
 pub mod groups;
 pub mod growth;

@@ -42,13 +42,25 @@ struct OldDeal {
 /// Open deals of one (created date, stage): counted, and weighted by probability where
 /// the file gives one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct Cell {
-    all: Tally,
+pub struct Cell {
+    pub all: Tally,
     /// Σ amount × probability of the deals that have both.
     #[serde(with = "super::stats::decimal_bytes")]
-    weighted: Decimal,
+    pub weighted: Decimal,
     /// Deals with an amount but no probability (the stage's default applies).
-    without_probability: Tally,
+    pub without_probability: Tally,
+}
+
+impl Cell {
+    /// Adds an open deal.
+    pub fn add(&mut self, d: &Deal<'_>) {
+        self.all.add(d.amount);
+        match (d.amount, d.probability) {
+            (Some(a), Some(p)) => self.weighted += a * p,
+            (Some(_), None) => self.without_probability.add(d.amount),
+            _ => {}
+        }
+    }
 }
 
 impl Merge for Cell {
@@ -61,6 +73,17 @@ impl Merge for Cell {
 
 pub const WEIGHTED_FORMULA: &str =
     "Σ amount × probability of open deals (probability column, else per-stage defaults the user can edit)";
+
+/// The win probability of a stage: the user's (matched as owners are), else the default
+/// by its place in a sales process; and which of the two it is.
+pub fn stage_probability(stage: &str, user: &std::collections::BTreeMap<String, f64>) -> (Decimal, &'static str) {
+    use crate::ingest::text::group_key;
+    let mine = user.iter().find(|(s, _)| group_key(s) == group_key(stage)).map(|(_, p)| *p);
+    match mine.and_then(rust_decimal::prelude::FromPrimitive::from_f64) {
+        Some(p) => (p, "user"),
+        None => (Decimal::from(crate::stages::default_probability(stage)) / Decimal::ONE_HUNDRED, "default"),
+    }
+}
 
 /// Deals that may be open at the end of the period.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -110,13 +133,7 @@ impl PipelineAgg {
             _ => return,
         };
         let id = self.stage_id(stage);
-        let cell = self.by_created.entry((d.created, id)).or_default();
-        cell.all.add(d.amount);
-        match (d.amount, d.probability) {
-            (Some(a), Some(p)) => cell.weighted += a * p,
-            (Some(_), None) => cell.without_probability.add(d.amount),
-            _ => {}
-        }
+        self.by_created.entry((d.created, id)).or_default().add(d);
         if let Some(created) = d.created {
             self.keep_if_old(OldDeal {
                 created,
@@ -206,7 +223,6 @@ impl PipelineAgg {
     /// `weighted_pipeline`: the probability column where given, else the user's
     /// probability for the stage, else the stage's default.
     pub fn weighted(&self, as_of: NaiveDate, user: &std::collections::BTreeMap<String, f64>) -> Metric {
-        use crate::ingest::text::group_key;
         let mut total = Decimal::ZERO;
         let mut deals = 0;
         let mut used: Groups<Vec<(String, String)>> = Groups::default();
@@ -216,11 +232,7 @@ impl PipelineAgg {
             if c.without_probability.with_amount == 0 {
                 continue;
             }
-            let mine = user.iter().find(|(s, _)| group_key(s) == group_key(stage)).map(|(_, p)| *p);
-            let (p, source) = match mine.and_then(rust_decimal::prelude::FromPrimitive::from_f64) {
-                Some(p) => (p, "user"),
-                None => (Decimal::from(crate::stages::default_probability(stage)) / Decimal::ONE_HUNDRED, "default"),
-            };
+            let (p, source) = stage_probability(stage, user);
             total += c.without_probability.sum * p;
             let slot = used.entry(stage, "(no stage)");
             if slot.is_empty() {

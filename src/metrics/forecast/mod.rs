@@ -1,0 +1,259 @@
+//! Forecasts (METRICS.md "Forecast and alerts"): `forecast_weighted` from open deals, and
+//! `forecast_revenue` from the history of monthly and weekly revenue by exponential
+//! smoothing ([`ets`]), with prediction intervals and a backtest on held-back history.
+
+pub mod ets;
+pub mod weighted;
+
+use super::stats::Exact;
+use crate::period::Granularity;
+use crate::report::{money_rounded, number, Metric};
+use chrono::NaiveDate;
+use ets::Fit;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub const FORMULA: &str = "revenue per month (and week) projected ahead by exponential smoothing (Holt-Winters, chosen by AICc), with 80% and 95% prediction intervals; backtest on held-back history";
+
+/// Simulated paths for the prediction intervals.
+const PATHS: usize = 2000;
+/// Quantiles reported: the 95% and 80% intervals.
+const QUANTILES: [f64; 4] = [0.025, 0.1, 0.9, 0.975];
+
+/// Revenue per month and per ISO week, over all time (a forecast learns from all the
+/// history before the as-of date, not only from the period).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    months: BTreeMap<NaiveDate, Exact>,
+    weeks: BTreeMap<NaiveDate, Exact>,
+    first: Option<NaiveDate>,
+}
+
+impl History {
+    pub fn add(&mut self, day: NaiveDate, amount: Decimal) {
+        for (map, g) in [(&mut self.months, Granularity::Month), (&mut self.weeks, Granularity::Week)] {
+            map.entry(g.bucket(day)).or_insert(Exact(Decimal::ZERO)).0 += amount;
+        }
+        self.first = Some(self.first.map_or(day, |f| f.min(day)));
+    }
+
+    pub fn merge(&mut self, o: History) {
+        for (mine, theirs) in [(&mut self.months, o.months), (&mut self.weeks, o.weeks)] {
+            for (k, v) in theirs {
+                mine.entry(k).or_insert(Exact(Decimal::ZERO)).0 += v.0;
+            }
+        }
+        self.first = [self.first, o.first].into_iter().flatten().min();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.months.is_empty()
+    }
+
+    /// The complete buckets before `as_of`, empty ones as 0: a first bucket the data
+    /// starts inside of is left out, as is the bucket `as_of` falls in.
+    pub fn series(&self, g: Granularity, as_of: NaiveDate) -> Vec<(NaiveDate, f64)> {
+        let map = if g == Granularity::Week { &self.weeks } else { &self.months };
+        let Some((&first, _)) = map.iter().next() else { return Vec::new() };
+        let start = if self.first.is_some_and(|f| f > first) { g.next(first) } else { first };
+        let mut out = Vec::new();
+        let mut at = start;
+        while g.next(at) <= as_of && out.len() < 5000 {
+            out.push((at, map.get(&at).and_then(|v| v.0.to_f64()).unwrap_or(0.0)));
+            at = g.next(at);
+        }
+        out
+    }
+}
+
+fn season_length(g: Granularity) -> usize {
+    if g == Granularity::Week {
+        52
+    } else {
+        12
+    }
+}
+
+fn amount(x: f64) -> Value {
+    Decimal::from_f64(x).map_or(Value::Null, money_rounded)
+}
+
+/// Mean absolute percentage error (over non-zero actuals) and bias (Σ forecast − Σ
+/// actual, over Σ actual).
+pub fn errors(actual: &[f64], forecast: &[f64]) -> (Option<f64>, Option<f64>) {
+    let pairs: Vec<(f64, f64)> = actual.iter().copied().zip(forecast.iter().copied()).collect();
+    let nonzero: Vec<f64> = pairs.iter().filter(|(a, _)| *a != 0.0).map(|(a, f)| ((a - f) / a).abs()).collect();
+    let mape = (!nonzero.is_empty()).then(|| nonzero.iter().sum::<f64>() / nonzero.len() as f64);
+    let total: f64 = actual.iter().sum();
+    let bias = (total != 0.0).then(|| (forecast.iter().sum::<f64>() - total) / total);
+    (mape, bias)
+}
+
+/// How many buckets to hold back for the backtest.
+fn held_back(n: usize, m: usize) -> usize {
+    if n >= 3 * m {
+        m
+    } else {
+        (n / 4).clamp(1, 6)
+    }
+}
+
+/// A forecast of one granularity: the model, its projection and its backtest.
+pub struct Projection {
+    pub fit: Fit,
+    pub why: &'static str,
+    pub history: Vec<(NaiveDate, f64)>,
+    pub value: Value,
+}
+
+/// Forecasts `history` ahead (by months: a year when seasonal, else six months; by
+/// weeks: 13); `Err` says why it cannot.
+pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Projection, String> {
+    let unit = if g == Granularity::Week { "weeks" } else { "months" };
+    if history.len() < 3 {
+        return Err(format!("needs at least 3 complete {unit} of revenue history, has {}", history.len()));
+    }
+    let y: Vec<f64> = history.iter().map(|(_, v)| *v).collect();
+    let m = season_length(g);
+    let (fit, why) = ets::select(&y, m).ok_or("no model could be fitted")?;
+    let horizon = match (g, fit.spec.season) {
+        (Granularity::Week, _) => 13,
+        (_, ets::Season::None) => 6,
+        _ => 12,
+    };
+    let last = history.last().map(|(d, _)| *d).unwrap_or_default();
+    let mut at = last;
+    let points: Vec<Value> = fit
+        .forecast(horizon)
+        .into_iter()
+        .zip(fit.quantiles(horizon, &QUANTILES, PATHS))
+        .map(|(f, q)| {
+            at = g.next(at);
+            // revenue is never negative: intervals are cut at 0
+            json!({
+                "bucket": at,
+                "forecast": amount(f.max(0.0)),
+                "lo95": amount(q[0].max(0.0)),
+                "lo80": amount(q[1].max(0.0)),
+                "hi80": amount(q[2].max(0.0)),
+                "hi95": amount(q[3].max(0.0)),
+            })
+        })
+        .collect();
+    // backtest: the same form refitted on the history without its last buckets
+    let hb = held_back(y.len(), m);
+    let backtest = if y.len() - hb >= 3 {
+        let train = &y[..y.len() - hb];
+        let from = if fit.spec.season == ets::Season::None { 1 } else { m };
+        let refit = ets::fit(fit.spec, train, from).or_else(|| ets::select(train, m).map(|(f, _)| f));
+        refit.map(|r| {
+            let predicted = r.forecast(hb);
+            let actual = &y[y.len() - hb..];
+            let (mape, bias) = errors(actual, &predicted);
+            let points: Vec<Value> = history[y.len() - hb..]
+                .iter()
+                .zip(&predicted)
+                .map(|((d, a), f)| json!({ "bucket": d, "actual": amount(*a), "forecast": amount(f.max(0.0)) }))
+                .collect();
+            json!({
+                "held_back": hb,
+                "model": r.spec.code(),
+                "mape": mape.map_or(Value::Null, number),
+                "bias": bias.map_or(Value::Null, number),
+                "points": points,
+            })
+        })
+    } else {
+        None
+    };
+    let value = json!({
+        "granularity": g,
+        "method": fit.spec.name(),
+        "model": fit.spec.code(),
+        "why": why,
+        "season_length": if fit.spec.season == ets::Season::None { Value::Null } else { json!(m) },
+        "parameters": params(&fit),
+        "history": history.iter().map(|(d, v)| json!({ "bucket": d, "revenue": amount(*v) })).collect::<Vec<_>>(),
+        "points": points,
+        "backtest": backtest.unwrap_or(Value::Null),
+    });
+    Ok(Projection { fit, why, history: history.to_vec(), value })
+}
+
+fn params(fit: &Fit) -> Value {
+    let p = fit.params;
+    let r = |x: f64| number((x * 1e4).round() / 1e4);
+    json!({ "alpha": r(p.alpha), "beta": r(p.beta), "gamma": r(p.gamma), "phi": r(p.phi), "sigma": r(fit.sigma) })
+}
+
+/// The latest complete bucket against the 80% interval of a forecast made from the
+/// buckets before it (the `sales_slowing` rule).
+pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Value> {
+    let (last, before) = history.split_last()?;
+    let y: Vec<f64> = before.iter().map(|(_, v)| *v).collect();
+    if y.len() < 3 {
+        return None;
+    }
+    let (fit, _) = ets::select(&y, season_length(g))?;
+    let f = fit.forecast(1)[0];
+    let q = fit.quantiles(1, &[0.1, 0.9], PATHS);
+    Some(json!({
+        "bucket": last.0,
+        "actual": amount(last.1),
+        "forecast": amount(f.max(0.0)),
+        "lo80": amount(q[0][0].max(0.0)),
+        "hi80": amount(q[0][1].max(0.0)),
+        "below": last.1 < q[0][0],
+    }))
+}
+
+/// `forecast_revenue` (metric: the next month's forecast) and its series (month and
+/// week), from `history` judged at `as_of`. `source` names where revenue came from.
+pub fn revenue(history: &History, as_of: NaiveDate, source: &str) -> (Metric, Value) {
+    if history.is_empty() {
+        let why = "needs won deals (closed_date, amount) or orders";
+        return (Metric::missing(why, FORMULA), json!({ "reason": why }));
+    }
+    let mut series = serde_json::Map::new();
+    let mut metric = None;
+    for (g, key) in [(Granularity::Month, "month"), (Granularity::Week, "week")] {
+        let h = history.series(g, as_of);
+        match project(&h, g) {
+            Ok(p) => {
+                let mut v = p.value;
+                if let Some(check) = latest_check(&p.history, g) {
+                    v["latest"] = check;
+                }
+                if g == Granularity::Month {
+                    let next = v["points"][0].clone();
+                    metric = Some(
+                        Metric::new(next["forecast"].clone(), h.len() as u64, FORMULA)
+                            .with("bucket", next["bucket"].clone())
+                            .with("lo80", next["lo80"].clone())
+                            .with("hi80", next["hi80"].clone())
+                            .with("lo95", next["lo95"].clone())
+                            .with("hi95", next["hi95"].clone())
+                            .with("method", v["method"].clone())
+                            .with("model", v["model"].clone())
+                            .with("why", v["why"].clone())
+                            .with("backtest", v["backtest"].clone())
+                            .with("source", json!(source))
+                            .with("latest", v.get("latest").cloned().unwrap_or(Value::Null)),
+                    );
+                }
+                series.insert(key.into(), v);
+            }
+            Err(why) => {
+                if g == Granularity::Month {
+                    metric = Some(Metric::missing(why.clone(), FORMULA));
+                }
+                series.insert(key.into(), json!({ "reason": why }));
+            }
+        }
+    }
+    let metric = metric.unwrap_or_else(|| Metric::missing("no history", FORMULA));
+    (metric, Value::Object(series))
+}

@@ -1,0 +1,137 @@
+//! `forecast_weighted` (METRICS.md "Forecast and alerts"): open deals by expected close
+//! bucket × win probability (the probability column, else the stage's), per owner and
+//! in total.
+
+use super::super::groups::Merge;
+use super::super::pipeline::{stage_probability, Cell};
+use crate::model::Deal;
+use crate::period::Granularity;
+use crate::report::{money, row, Metric, Table};
+use crate::stages::Status;
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+pub const FORMULA: &str = "Σ amount × probability of open deals, by expected_close_date bucket, per owner and total";
+const NO_DATE: &str = "(no expected close date)";
+const OVERDUE: &str = "overdue";
+
+/// A bucket as (sort order: overdue, dated, undated; label).
+type Bucket = (u8, String);
+/// Deals, Σ amount, Σ weighted amount.
+type Sums = (u64, Decimal, Decimal);
+
+/// Open deals per (owner, expected close bucket, stage).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WeightedForecastAgg {
+    to: Option<NaiveDate>,
+    granularity: Granularity,
+    names: Vec<Box<str>>,
+    #[serde(skip)]
+    index: FxHashMap<Box<str>, u32>,
+    cells: BTreeMap<(u32, Option<NaiveDate>, u32), Cell>,
+    has_expected: bool,
+}
+
+impl WeightedForecastAgg {
+    pub fn new(to: Option<NaiveDate>, granularity: Granularity) -> Self {
+        WeightedForecastAgg { to, granularity, ..Default::default() }
+    }
+
+    fn id(&mut self, name: &str) -> u32 {
+        if self.index.is_empty() && !self.names.is_empty() {
+            // after a merge or a transfer between workers
+            self.index = self.names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+        }
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.into());
+        self.index.insert(name.into(), i);
+        i
+    }
+
+    /// Deals open now, created before the period end.
+    pub fn observe(&mut self, d: &Deal<'_>) {
+        if d.status != Status::Open || d.created.zip(self.to).is_some_and(|(c, to)| c >= to) {
+            return;
+        }
+        let owner = self.id(if d.owner.trim().is_empty() { "(no owner)" } else { d.owner.trim() });
+        let stage = self.id(d.stage.trim());
+        let bucket = d.expected_close.map(|e| self.granularity.bucket(e));
+        self.has_expected |= bucket.is_some();
+        self.cells.entry((owner, bucket, stage)).or_default().add(d);
+    }
+
+    pub fn merge(&mut self, o: WeightedForecastAgg) {
+        self.has_expected |= o.has_expected;
+        for ((owner, bucket, stage), cell) in o.cells {
+            let key = (self.id(&o.names[owner as usize]), bucket, self.id(&o.names[stage as usize]));
+            self.cells.entry(key).or_default().merge(cell);
+        }
+    }
+
+    /// The metric (total and per bucket) and the table (per bucket and owner).
+    pub fn finish(&self, as_of: NaiveDate, user: &BTreeMap<String, f64>, has_column: bool) -> (Metric, Table) {
+        let columns = vec!["bucket", "owner", "deals", "amount", "weighted"];
+        if !has_column {
+            let why = "needs column: expected_close_date";
+            return (Metric::missing(why, FORMULA), Table::missing(columns, why, FORMULA));
+        }
+        if self.cells.is_empty() {
+            let why = "no open deals";
+            return (Metric::missing(why, FORMULA), Table::missing(columns, why, FORMULA));
+        }
+        let now = self.granularity.bucket(as_of);
+        let label = |b: Option<NaiveDate>| match b {
+            None => (2, NO_DATE.to_string()),
+            Some(b) if b < now => (0, OVERDUE.to_string()),
+            Some(b) => (1, b.to_string()),
+        };
+        // (bucket order, bucket label, owner) → (deals, amount, weighted)
+        let mut by: BTreeMap<(Bucket, &str), Sums> = BTreeMap::new();
+        for ((owner, bucket, stage), c) in &self.cells {
+            let (p, _) = stage_probability(&self.names[*stage as usize], user);
+            let weighted = c.weighted + c.without_probability.sum * p;
+            let slot = by.entry((label(*bucket), &self.names[*owner as usize])).or_default();
+            slot.0 += c.all.count;
+            slot.1 += c.all.sum;
+            slot.2 += weighted;
+        }
+        let cents = |d: Decimal| {
+            let mut d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            d.rescale(2);
+            money(d)
+        };
+        let mut totals: BTreeMap<Bucket, Sums> = BTreeMap::new();
+        let mut rows = Vec::new();
+        for ((bucket, owner), (n, amount, weighted)) in &by {
+            let t = totals.entry(bucket.clone()).or_default();
+            t.0 += n;
+            t.1 += amount;
+            t.2 += weighted;
+            rows.push(row(&[
+                ("bucket", json!(bucket.1)),
+                ("owner", json!(owner)),
+                ("deals", json!(n)),
+                ("amount", money(*amount)),
+                ("weighted", cents(*weighted)),
+            ]));
+        }
+        let total: Decimal = totals.values().map(|t| t.2).sum();
+        let deals: u64 = totals.values().map(|t| t.0).sum();
+        let buckets: Vec<Value> = totals
+            .iter()
+            .map(|(b, (n, a, w))| json!({ "bucket": b.1, "deals": n, "amount": money(*a), "weighted": cents(*w) }))
+            .collect();
+        let metric = Metric::new(cents(total), deals, FORMULA)
+            .with("granularity", json!(self.granularity))
+            .with("as_of", json!(as_of))
+            .with("buckets", Value::Array(buckets));
+        (metric, Table::new(columns, rows, FORMULA))
+    }
+}
