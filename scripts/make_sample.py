@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes the sample dataset behind the page's "Try with sample data" button: one file of
-every table kind of METRICS.md, for one made-up company, 2023–2024. Deterministic (same
+every table kind of METRICS.md, for one made-up company, 2023–2024 (deals from 2022, so
+the revenue forecast has three years of history; won amounts are seasonal, high in the
+fourth quarter). Deterministic (same
 bytes every run); scripts/test fails if www/sample/ differs from what this writes.
 
     python3 scripts/make_sample.py
@@ -13,6 +15,9 @@ from datetime import date, datetime, timedelta
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www", "sample")
 rng = random.Random(2024)
 START, DAYS = date(2023, 1, 1), 730
+DEAL_START, DEAL_DAYS = date(2022, 1, 1), 1095
+# won amounts by close month: a slow summer, a strong fourth quarter
+SEASON = [0.8, 0.75, 0.95, 1.0, 0.9, 0.7, 0.6, 0.65, 1.0, 1.2, 1.5, 1.9]
 OWNERS = ["Ana Lima", "Ben Okafor", "Chen Wei", "Dara Rahimi", "Eva Novak", "Farid Haddad", "Grace Kim", "Hugo Martin"]
 STAGES = ["Prospecting", "Qualification", "Proposal", "Negotiation"]
 SOURCES = ["Inbound", "Referral", "Outbound", "Event", "Partner"]
@@ -35,32 +40,38 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     deals, history, leads, activities = [], [], [], []
     first_won = {}
-    for i in range(600):
-        created = rng.randrange(0, DAYS - 20)
+    for i in range(2000):
+        created = rng.randrange(0, DEAL_DAYS - 20)
         owner, account, source = rng.choice(OWNERS), rng.choice(ACCOUNTS), rng.choice(SOURCES)
-        amount = round(rng.lognormvariate(8.5, 0.7), 2)
+        amount = round(rng.lognormvariate(8.5, 0.4), 2)
         fate = rng.random()
         furthest = rng.randrange(0, 4)
         deal_type = "Upsell" if account in first_won and rng.random() < 0.5 else "New"
         did = f"D{i + 1:04d}"
         closed, stage, reason, probability = "", STAGES[furthest], "", f"{[10, 20, 50, 70][furthest]}%"
+        expected = ""
         path = STAGES[: furthest + 1]
-        if fate < 0.4 and created + 30 < DAYS:
-            stage, closed = "Closed Won", day(min(DAYS - 1, created + rng.randrange(20, 120)))
+        dday = lambda n: DEAL_START + timedelta(days=n)
+        if fate < 0.4 and created + 30 < DEAL_DAYS:
+            closed = dday(min(DEAL_DAYS - 1, created + rng.randrange(20, 120)))
+            stage, amount = "Closed Won", round(amount * SEASON[closed.month - 1], 2)
             path, probability = STAGES, ""
             first_won.setdefault(account, closed)
-        elif fate < 0.7 and created + 10 < DAYS:
-            stage, closed = "Closed Lost", day(min(DAYS - 1, created + rng.randrange(5, 90)))
+        elif fate < 0.7 and created + 10 < DEAL_DAYS:
+            stage, closed = "Closed Lost", dday(min(DEAL_DAYS - 1, created + rng.randrange(5, 90)))
             reason, probability = rng.choice(["Price", "Competitor", "No budget", "Timing", ""]), ""
-        deals.append([did, owner, account, stage, f"{amount:.2f}", day(created), closed, reason, source, deal_type, probability])
+        elif rng.random() < 0.8:
+            expected = dday(created + rng.randrange(30, 200))
+        deals.append([did, owner, account, stage, f"{amount:.2f}", dday(created), closed, reason, source, deal_type,
+                      probability, expected])
         t = created
         for s in path:
-            history.append([did, s, day(t)])
+            history.append([did, s, dday(t)])
             t += rng.randrange(3, 25)
         if closed:
             history.append([did, stage, closed])
     write("deals.csv", ["deal_id", "owner", "account", "stage", "amount", "created_date", "closed_date",
-                        "lost_reason", "source", "type", "probability"], deals)
+                        "lost_reason", "source", "type", "probability", "expected_close_date"], deals)
     write("stage_history.csv", ["deal_id", "stage", "entered_date"], history)
     for i in range(900):
         created = datetime.combine(day(rng.randrange(0, DAYS)), datetime.min.time()) + timedelta(minutes=rng.randrange(480, 1080))

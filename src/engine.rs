@@ -126,12 +126,14 @@ impl PeriodAggs {
     /// `forecast_revenue` from won deals, else from orders (the main period only: a
     /// forecast looks ahead of the as-of date).
     fn forecast(&self, as_of: NaiveDate, report: &mut Report) {
-        let (history, source) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
-            (self.customers.order_history(), "orders")
+        let (history, source, last) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
+            let h = self.customers.order_history();
+            (h, "orders", h.last())
         } else {
-            (self.deals.history(), "deals")
+            (self.deals.history(), "deals", self.deals.last_date())
         };
-        let (metric, series) = forecast::revenue(history, as_of, source);
+        let end = last.and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
+        let (metric, series) = forecast::revenue(history, end, source);
         report.metrics.insert("forecast_revenue", metric);
         report.series.insert("forecast_revenue", series);
     }
@@ -350,6 +352,8 @@ impl Engine {
         let main = &self.aggregates.main;
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
         currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, &mut report);
+        let o = &self.options;
+        report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);
         for (_, info, problems) in self.done {
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;

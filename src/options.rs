@@ -4,6 +4,7 @@ use crate::ingest::dates::DateOrder;
 use crate::ingest::decode::for_label;
 use crate::ingest::money::DecimalSeparator;
 use crate::ingest::schema::{kind, KindSpec};
+use crate::metrics::alerts::Thresholds;
 use crate::metrics::currency::{code, Rates};
 use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
@@ -135,6 +136,9 @@ pub struct RawOptions {
     pub currency_rates: Option<BTreeMap<String, serde_json::Value>>,
     /// The currency the rates convert to (e.g. `USD`); its own amounts need no rate.
     pub base_currency: Option<String>,
+    /// When alerts fire (`win_rate_drop`, `lead_response_minutes`, `quota_easy`,
+    /// `quota_hard`, `ltv_cac`, `stalled_share`); each defaults to the specification's.
+    pub alert_thresholds: Option<Thresholds>,
 }
 
 /// Validated options.
@@ -152,6 +156,7 @@ pub struct Options {
     pub gross_margin: f64,
     pub link_leads: bool,
     pub rates: Rates,
+    pub alert_thresholds: Thresholds,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -228,6 +233,7 @@ impl RawOptions {
             response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
             link_leads: self.link_leads.unwrap_or(true),
             rates,
+            alert_thresholds: self.alert_thresholds.clone().unwrap_or_default(),
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

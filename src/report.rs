@@ -181,6 +181,8 @@ pub struct Report {
     pub tables: BTreeMap<&'static str, Table>,
     pub series: BTreeMap<&'static str, Value>,
     pub currencies: CurrencyReport,
+    /// Rules that fired (METRICS.md "Forecast and alerts").
+    pub alerts: Vec<crate::metrics::alerts::Alert>,
     pub problems: Problems,
     /// The detected schema of every file: kind, column mapping, delimiter, encoding.
     pub files: Vec<FileInfo>,

@@ -115,6 +115,8 @@ fn revenue_forecast_in_the_report() {
         let amount = if m == 12 { 1500 } else { 1000 };
         csv.push_str(&format!("{i},Ann,A,Won,{amount},{y}-{m:02}-01,{y}-{m:02}-01\n"));
     }
+    // the export runs to the end of December (history ends where the data ends)
+    csv.push_str("open,Ann,A,Proposal,10,2024-12-31,\n");
     let r = analyze(&[("d.csv", csv.as_bytes())], options(None, None, Some("2025-01-01")), 1 << 16);
     let f = &r.metrics["forecast_revenue"];
     assert_eq!(f.detail["bucket"], json!("2025-01-01"));

@@ -337,7 +337,8 @@ pub fn report(
                 (*period, r)
             });
             compare(options, compared.as_ref(), &mut r);
-            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, "deals");
+            let end = agg.last_date().and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
+            let (forecast, series) = super::forecast::revenue(agg.history(), end, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);
             by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });

@@ -3,6 +3,7 @@
 //! the same computation. Metrics never parse text.
 
 pub mod activities;
+pub mod alerts;
 pub mod comparison;
 pub mod currency;
 pub mod customers;

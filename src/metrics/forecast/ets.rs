@@ -65,13 +65,6 @@ impl Spec {
     fn seasonal(&self) -> bool {
         self.season != Season::None
     }
-
-    /// Smoothing parameters and initial states, for the AICc.
-    fn parameters(&self) -> usize {
-        let trend = if self.trend == Trend::None { 0 } else { 2 } + usize::from(self.trend == Trend::Damped);
-        let season = if self.seasonal() { 1 + self.m - 1 } else { 0 };
-        2 + trend + season
-    }
 }
 
 /// Smoothing parameters: `beta` and `gamma` as in the error-correction form (β ≤ α,
@@ -246,11 +239,10 @@ pub fn fit(spec: Spec, y: &[f64], from: usize) -> Option<Fit> {
     let p = params(spec, best.0);
     let (state, sse) = run(spec, p, y, from);
     let n = (y.len() - from) as f64;
-    let k = spec.parameters() as f64;
-    // σ over the degrees of freedom left by the smoothing parameters (the initial
-    // states are set by a heuristic, not estimated)
-    let smoothing = free.iter().filter(|f| **f).count() as f64;
-    let sigma = (sse / (n - smoothing).max(1.0)).sqrt();
+    // the initial states come from the first season (or the first points), which are not
+    // scored: only the smoothing parameters and σ were fitted to the scored errors
+    let k = free.iter().filter(|f| **f).count() as f64 + 1.0;
+    let sigma = (sse / (n - (k - 1.0)).max(1.0)).sqrt();
     let aic = n * (sse / n).max(1e-300).ln() + 2.0 * k;
     let aicc = if n - k - 1.0 > 0.0 { aic + 2.0 * k * (k + 1.0) / (n - k - 1.0) } else { f64::INFINITY };
     Some(Fit { spec, params: p, sigma, aicc, state })
@@ -343,7 +335,7 @@ pub fn select(y: &[f64], m: usize) -> Option<(Fit, &'static str)> {
     let (specs, why) = candidates(y.len(), m, positive);
     let from = if specs.iter().any(Spec::seasonal) { m } else { 1.min(y.len() - 1) };
     let fits = specs.into_iter().filter_map(|s| fit(s, y, from));
-    let best = fits.min_by(|a, b| a.aicc.total_cmp(&b.aicc).then(a.spec.parameters().cmp(&b.spec.parameters())))?;
+    let best = fits.min_by(|a, b| a.aicc.total_cmp(&b.aicc))?;
     Some((best, why))
 }
 

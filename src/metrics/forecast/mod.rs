@@ -7,7 +7,7 @@ pub mod weighted;
 
 use super::stats::Exact;
 use crate::period::Granularity;
-use crate::report::{money_rounded, number, Metric};
+use crate::report::{money, number, Metric};
 use chrono::NaiveDate;
 use ets::Fit;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -30,6 +30,7 @@ pub struct History {
     months: BTreeMap<NaiveDate, Exact>,
     weeks: BTreeMap<NaiveDate, Exact>,
     first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
 }
 
 impl History {
@@ -38,6 +39,12 @@ impl History {
             map.entry(g.bucket(day)).or_insert(Exact(Decimal::ZERO)).0 += amount;
         }
         self.first = Some(self.first.map_or(day, |f| f.min(day)));
+        self.last = Some(self.last.map_or(day, |l| l.max(day)));
+    }
+
+    /// The last day with an amount.
+    pub fn last(&self) -> Option<NaiveDate> {
+        self.last
     }
 
     pub fn merge(&mut self, o: History) {
@@ -47,6 +54,7 @@ impl History {
             }
         }
         self.first = [self.first, o.first].into_iter().flatten().min();
+        self.last = [self.last, o.last].into_iter().flatten().max();
     }
 
     pub fn is_empty(&self) -> bool {
@@ -77,8 +85,13 @@ fn season_length(g: Granularity) -> usize {
     }
 }
 
+/// A forecast amount in cents (`"1000.00"`).
 fn amount(x: f64) -> Value {
-    Decimal::from_f64(x).map_or(Value::Null, money_rounded)
+    Decimal::from_f64(x).map_or(Value::Null, |d| {
+        let mut d = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(2);
+        money(d)
+    })
 }
 
 /// Mean absolute percentage error (over non-zero actuals) and bias (Σ forecast − Σ
@@ -211,7 +224,8 @@ pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Valu
 }
 
 /// `forecast_revenue` (metric: the next month's forecast) and its series (month and
-/// week), from `history` judged at `as_of`. `source` names where revenue came from.
+/// week), from `history` up to `as_of`. `source` names where revenue came from. The
+/// caller ends history where the data ends (an old export is not months of no sales).
 pub fn revenue(history: &History, as_of: NaiveDate, source: &str) -> (Metric, Value) {
     if history.is_empty() {
         let why = "needs won deals (closed_date, amount) or orders";
