@@ -52,13 +52,16 @@ def main():
         expected = ""
         path = STAGES[: furthest + 1]
         dday = lambda n: DEAL_START + timedelta(days=n)
-        if fate < 0.4 and created + 30 < DEAL_DAYS:
-            closed = dday(min(DEAL_DAYS - 1, created + rng.randrange(20, 120)))
+        close_after = rng.randrange(20, 120) if fate < 0.4 else rng.randrange(5, 90)
+        if created + close_after >= DEAL_DAYS:
+            fate = 1.0  # would close after the export: still open
+        if fate < 0.4:
+            closed = dday(created + close_after)
             stage, amount = "Closed Won", round(amount * SEASON[closed.month - 1], 2)
             path, probability = STAGES, ""
             first_won.setdefault(account, closed)
-        elif fate < 0.7 and created + 10 < DEAL_DAYS:
-            stage, closed = "Closed Lost", dday(min(DEAL_DAYS - 1, created + rng.randrange(5, 90)))
+        elif fate < 0.7:
+            stage, closed = "Closed Lost", dday(created + close_after)
             reason, probability = rng.choice(["Price", "Competitor", "No budget", "Timing", ""]), ""
         elif rng.random() < 0.8:
             expected = dday(created + rng.randrange(30, 200))

@@ -2,6 +2,10 @@
 // and hands the report to the views. No metric formula lives here.
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
+import { LOCALES, pickLocale, translator, applyStatic } from './i18n.js';
+import { renderForecast } from './views/forecast.js';
+import { renderAlerts } from './views/alerts.js';
+import { download } from './export.js';
 import { el, clear } from './views/dom.js';
 import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderTable } from './views/table.js';
@@ -12,7 +16,11 @@ import { renderMapping } from './views/mapping.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
 const $ = (id) => document.getElementById(id);
-const fmt = formatter();
+let locale = pickLocale();
+let t = translator(locale);
+let fmt = formatter(LOCALES[locale].intl, { t });
+/** The last report shown, redrawn when the language changes. */
+let lastReport = null;
 let currentFiles = [];
 let running = null;
 /** The user's per-file choices (kind, columns, encoding…), by file name. */
@@ -32,8 +40,8 @@ function showProgress(p) {
   $('progress-bar').value = frac;
   const secs = p.elapsedMs / 1000;
   const rate = secs > 0 ? p.bytes / 1e6 / secs : 0;
-  $('progress-text').textContent =
-    `${fmt.bytes(p.bytes)} of ${fmt.bytes(p.totalBytes)} · ${fmt.count(p.rows)} rows · ${rate.toFixed(1)} MB/s`;
+  $('progress-text').textContent = t('progress.text',
+    { done: fmt.bytes(p.bytes), total: fmt.bytes(p.totalBytes), rows: fmt.count(p.rows), rate: fmt.days1(rate) });
 }
 
 async function run(files, { keepChoices = true, keepMessages = false } = {}) {
@@ -66,9 +74,9 @@ async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     document.body.dataset.state = 'done';
   } catch (err) {
     if (err.name === 'AbortError') {
-      message('Analysis cancelled.', 'info');
+      message(t('msg.cancelled'), 'info');
     } else {
-      message(`The analysis failed: ${err.message}`);
+      message(t('msg.failed', { error: err.message }));
     }
     document.body.dataset.state = 'failed';
   } finally {
@@ -95,7 +103,7 @@ function applyPresets(report) {
 function renderPresetList() {
   const list = loadPresets();
   const holder = clear($('preset-list'));
-  holder.append(list.length ? 'Saved presets: ' : 'No saved presets.');
+  holder.append(list.length ? t('presets.saved') : t('presets.none'));
   for (const p of list) {
     holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
       el('button', { type: 'button', class: 'link', 'aria-label': `Delete preset ${p.name}`, text: '×',
@@ -103,9 +111,12 @@ function renderPresetList() {
   }
 }
 
-function render(report) {
-  for (const f of report.files) {
-    if (f.error) message(`${f.name}: ${f.error.message}`);
+function render(report, { redraw = false } = {}) {
+  lastReport = report;
+  if (!redraw) {
+    for (const f of report.files) {
+      if (f.error) message(`${f.name}: ${f.error.message}`);
+    }
   }
   $('files-section').hidden = !report.files.length;
   renderMapping($('files'), report, fmt, {
@@ -125,89 +136,100 @@ function render(report) {
   $('dashboard').hidden = !analysed;
   const p = report.period;
   $('period-label').textContent = p.from || p.to
-    ? `Showing ${p.from ?? 'start'} to ${p.to ?? 'now'} (exclusive)`
-    : `Showing all data${p.first_date ? ` (${p.first_date} to ${p.last_date})` : ''}`;
+    ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
+    : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
   if (!analysed) return;
-  renderCards($('cards'), report, fmt);
+  renderAlerts($('alerts'), report.alerts, fmt, t);
+  renderCards($('cards'), report, fmt, t);
   renderCurrencies(report.currencies);
-  renderTrend($('trend'), report.series.revenue_trend, fmt);
+  const forecast = report.series.forecast_revenue ?? {};
+  $('forecast-section').hidden = !forecast.month;
+  renderForecast($('forecast'), forecast.month, fmt, t);
+  renderForecast($('forecast-week'), forecast.week, fmt, t);
+  renderTrend($('trend'), report.series.revenue_trend, fmt, t);
   const funnel = report.tables.deal_funnel;
-  $('funnel-note').textContent = funnel
-    ? `Deals created in the period that reached each stage (the “reached” funnel; stage order ${funnel.order}).` : '';
-  renderFunnel($('funnel'), funnel, fmt);
+  $('funnel-note').textContent = funnel ? t('funnel.note', { order: t(`funnel.order.${funnel.order}`) }) : '';
+  renderFunnel($('funnel'), funnel, fmt, t);
   const table = (id, target, columns, empty) => {
-    const t = report.tables[id];
+    const tb = report.tables[id];
     // money columns are left out when amounts are in several currencies
-    const shown = t?.columns ? columns.filter((c) => t.columns.includes(c.key)) : columns;
-    renderTable($(target), { columns: shown, rows: t?.rows ?? [], empty: t?.reason ?? empty }, fmt);
+    const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
+      .map((c) => ({ ...c, label: t(c.label) }));
+    renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ?? t(empty), name: id }, fmt, t);
   };
   table('sales_by_owner', 'by-owner', [
-    { key: 'owner', label: 'Owner' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
-    { key: 'won', label: 'Won', kind: 'count' }, { key: 'lost', label: 'Lost', kind: 'count' },
-    { key: 'win_rate', label: 'Win rate', kind: 'ratio' },
-    { key: 'average_deal_size', label: 'Avg deal', kind: 'money' },
-    { key: 'sales_cycle_days', label: 'Cycle', kind: 'days' },
-    { key: 'share_of_revenue', label: 'Share', kind: 'ratio' },
-  ], 'No owners.');
+    { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+    { key: 'won', label: 'col.won', kind: 'count' }, { key: 'lost', label: 'col.lost', kind: 'count' },
+    { key: 'win_rate', label: 'col.win_rate', kind: 'ratio' },
+    { key: 'average_deal_size', label: 'col.average_deal_size', kind: 'money' },
+    { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
+    { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
+  ], 'empty.owners');
   table('sales_by_account', 'by-account', [
-    { key: 'account', label: 'Account' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
-    { key: 'won', label: 'Won', kind: 'count' }, { key: 'share_of_revenue', label: 'Share', kind: 'ratio' },
-  ], 'No accounts.');
+    { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+    { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
+  ], 'empty.accounts');
   table('pipeline_value', 'pipeline', [
-    { key: 'stage', label: 'Stage' }, { key: 'deals', label: 'Deals', kind: 'count' },
-    { key: 'value', label: 'Value', kind: 'money' },
-  ], 'No open deals.');
+    { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+    { key: 'value', label: 'col.value', kind: 'money' },
+  ], 'empty.open');
   table('loss_reasons', 'loss', [
-    { key: 'lost_reason', label: 'Reason' }, { key: 'count', label: 'Deals', kind: 'count' },
-    { key: 'amount', label: 'Amount', kind: 'money' }, { key: 'share_of_lost', label: 'Share', kind: 'ratio' },
-  ], 'No lost deals.');
+    { key: 'lost_reason', label: 'col.reason' }, { key: 'count', label: 'col.deals', kind: 'count' },
+    { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'share_of_lost', label: 'col.share', kind: 'ratio' },
+  ], 'empty.lost');
   const stalled = report.tables.stalled_deals;
   $('stalled-note').textContent = stalled?.rule
-    ? `Rule: ${stalled.rule}, as of ${report.period.as_of}. ${fmt.count(stalled.total_rows)} deals` +
-      (stalled.rows.length < stalled.total_rows ? `; the oldest ${fmt.count(stalled.rows.length)} are listed.` : '.')
+    ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
+      { rule: stalled.rule, asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
     : '';
   table('stalled_deals', 'stalled', [
-    { key: 'deal_id', label: 'Deal' }, { key: 'owner', label: 'Owner' }, { key: 'account', label: 'Account' },
-    { key: 'stage', label: 'Stage' }, { key: 'amount', label: 'Amount', kind: 'money' },
-    { key: 'created_date', label: 'Created', kind: 'date' }, { key: 'age_days', label: 'Age (days)', kind: 'count' },
-  ], 'No stalled deals.');
+    { key: 'deal_id', label: 'col.deal' }, { key: 'owner', label: 'col.owner' }, { key: 'account', label: 'col.account' },
+    { key: 'stage', label: 'col.stage' }, { key: 'amount', label: 'col.amount', kind: 'money' },
+    { key: 'created_date', label: 'col.created', kind: 'date' }, { key: 'age_days', label: 'col.age', kind: 'count' },
+  ], 'empty.stalled');
   $('leads-section').hidden = !report.tables.lead_funnel;
   if (report.tables.lead_funnel) {
-    renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, 'leads');
+    renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads');
     table('conversion_by_source', 'lead-sources', [
-      { key: 'source', label: 'Source' }, { key: 'leads', label: 'Leads', kind: 'count' },
-      { key: 'converted', label: 'Converted', kind: 'count' }, { key: 'rate', label: 'Rate', kind: 'ratio' },
-    ], 'No leads.');
+      { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
+      { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },
+    ], 'empty.leads');
   }
   $('activities-section').hidden = !report.tables.activity_counts;
   if (report.tables.activity_counts) {
     table('sales_activity_ratio', 'activity-ratio', [
-      { key: 'owner', label: 'Owner' }, { key: 'activities', label: 'Activities', kind: 'count' },
-      { key: 'won', label: 'Deals won', kind: 'count' }, { key: 'ratio', label: 'Per deal won', kind: 'days1' },
-    ], 'No activities.');
+      { key: 'owner', label: 'col.owner' }, { key: 'activities', label: 'col.activities', kind: 'count' },
+      { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
+    ], 'empty.activities');
     table('activity_counts', 'activity-counts', [
-      { key: 'owner', label: 'Owner' }, { key: 'type', label: 'Type' }, { key: 'count', label: 'Count', kind: 'count' },
-    ], 'No activities.');
+      { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type' }, { key: 'count', label: 'col.count', kind: 'count' },
+    ], 'empty.activities');
   }
   $('time-section').hidden = !report.tables.time_in_stage;
   table('time_in_stage', 'time-in-stage', [
-    { key: 'stage', label: 'Stage' }, { key: 'deals', label: 'Deals', kind: 'count' },
-    { key: 'mean_days', label: 'Mean', kind: 'days' }, { key: 'median_days', label: 'Median', kind: 'days' },
-  ], 'No stage history.');
+    { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+    { key: 'mean_days', label: 'col.mean', kind: 'days' }, { key: 'median_days', label: 'col.median', kind: 'days' },
+  ], 'empty.history');
   $('mrr-section').hidden = !report.tables.mrr;
   table('mrr', 'mrr', [
-    { key: 'month_end', label: 'Month end', kind: 'date' }, { key: 'mrr', label: 'MRR', kind: 'money' },
-    { key: 'new', label: 'New', kind: 'money' }, { key: 'expansion', label: 'Expansion', kind: 'money' },
-    { key: 'contraction', label: 'Contraction', kind: 'money' }, { key: 'churned', label: 'Churned', kind: 'money' },
-  ], 'No subscriptions.');
+    { key: 'month_end', label: 'col.month_end', kind: 'date' }, { key: 'mrr', label: 'col.mrr', kind: 'money' },
+    { key: 'new', label: 'col.new', kind: 'money' }, { key: 'expansion', label: 'col.expansion', kind: 'money' },
+    { key: 'contraction', label: 'col.contraction', kind: 'money' }, { key: 'churned', label: 'col.churned', kind: 'money' },
+  ], 'empty.subscriptions');
   $('quota-section').hidden = !report.tables.quota_attainment;
   table('quota_attainment', 'quota', [
-    { key: 'owner', label: 'Owner' }, { key: 'from', label: 'From', kind: 'date' }, { key: 'to', label: 'To (exclusive)', kind: 'date' },
-    { key: 'quota', label: 'Quota', kind: 'money' }, { key: 'revenue', label: 'Revenue', kind: 'money' },
-    { key: 'attainment', label: 'Attainment', kind: 'ratio' },
-  ], 'No quotas.');
+    { key: 'owner', label: 'col.owner' }, { key: 'from', label: 'col.from', kind: 'date' }, { key: 'to', label: 'col.to', kind: 'date' },
+    { key: 'quota', label: 'col.quota', kind: 'money' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+    { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
+  ], 'empty.quotas');
+  const weighted = report.tables.forecast_weighted;
+  $('weighted-section').hidden = !weighted?.rows?.length;
+  table('forecast_weighted', 'weighted', [
+    { key: 'bucket', label: 'col.bucket' }, { key: 'owner', label: 'col.owner' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+    { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'weighted', label: 'col.weighted', kind: 'money' },
+  ], 'empty.open');
   renderProbabilities(report.metrics.weighted_pipeline);
-  renderProblems($('problems'), report.problems, fmt);
+  renderProblems($('problems'), report.problems, fmt, t);
 }
 
 /** Money per currency when amounts come in several, and the conversion-rate form. */
@@ -215,29 +237,29 @@ function renderCurrencies(cur) {
   const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
   const convertedCodes = Object.keys(converted);
   $('currency-note').textContent = mixed
-    ? `Amounts are in ${codes.length} currencies (${codes.join(', ')}): money figures are shown per currency below.`
+    ? t('currency.note.mixed', { n: fmt.count(codes.length), codes: codes.join(', ') })
     : codes.length === 1
-      ? `Amounts in ${codes[0]}${convertedCodes.length ? ` (converted from ${convertedCodes.join(', ')} at your rates)` : ''}.` : '';
+      ? t(convertedCodes.length ? 'currency.note.converted' : 'currency.note.one', { code: codes[0], from: convertedCodes.join(', ') }) : '';
   const section = $('currency-section');
   section.hidden = !mixed && !convertedCodes.length;
   if (section.hidden) return;
   const holder = clear($('by-currency'));
   for (const [code, part] of Object.entries(cur.by_currency)) {
     const cards = el('div', { class: 'cards' });
-    renderCards(cards, part, fmt, MONEY_CARDS);
+    renderCards(cards, part, fmt, t, MONEY_CARDS);
     holder.append(el('section', { class: 'currency', 'data-currency': code }, el('h3', { text: code }), cards));
   }
   const form = clear($('rates'));
   const all = [...new Set([...codes, ...convertedCodes])];
   const baseCode = baseCurrency || base || all[0];
-  form.append(el('label', { class: 'field' }, 'Base currency ',
-    el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': 'Base currency code' })));
+  form.append(el('label', { class: 'field' }, `${t('currency.base')} `,
+    el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': t('currency.base') })));
   for (const code of all.filter((c) => c !== baseCode)) {
-    form.append(el('label', { class: 'field' }, `1 ${code} = `,
+    form.append(el('label', { class: 'field' }, `${t('currency.rate', { code })} `,
       el('input', { type: 'number', min: '0', step: 'any', name: code, value: currencyRates[code] ?? '',
-        'aria-label': `Rate of ${code} in the base currency` }), ' base'));
+        'aria-label': `${t('currency.rate', { code })} ${t('currency.rate.unit')}` }), ` ${t('currency.rate.unit')}`));
   }
-  form.append(el('button', { type: 'submit', text: 'Convert with these rates' }));
+  form.append(el('button', { type: 'submit', text: t('currency.convert') }));
   form.onsubmit = (e) => {
     e.preventDefault();
     currencyRates = {};
@@ -255,13 +277,13 @@ function renderProbabilities(metric) {
   const used = metric?.stage_probabilities ?? {};
   form.hidden = !Object.keys(used).length;
   if (form.hidden) return;
-  form.append(el('p', { class: 'muted', text: 'Win probability per stage for the weighted pipeline (deals with a probability column keep theirs):' }));
+  form.append(el('p', { class: 'muted', text: t('probabilities.intro') }));
   for (const [stage, { probability, source }] of Object.entries(used)) {
     form.append(el('label', { class: 'field' }, `${stage} `,
       el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
         'aria-label': `Win probability of ${stage}, percent` }), ` % (${source})`));
   }
-  form.append(el('button', { type: 'submit', text: 'Use these probabilities' }));
+  form.append(el('button', { type: 'submit', text: t('probabilities.use') }));
   form.onsubmit = (e) => {
     e.preventDefault();
     stageProbabilities = {};
@@ -288,7 +310,7 @@ function setUp() {
         new File([await (await fetch(new URL(name, base))).blob()], name, { type: 'text/csv' })));
       run(loaded, { keepChoices: false });
     } catch (err) {
-      message(`The sample data could not be loaded: ${err.message}`);
+      message(t('msg.sample_failed', { error: err.message }));
     }
   });
   $('file-input').addEventListener('change', (e) => {
@@ -316,7 +338,28 @@ function setUp() {
     }
     renderPresetList();
   });
+  $('export-json').addEventListener('click', () => lastReport &&
+    download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
+  $('print').addEventListener('click', () => window.print());
+  $('locale').addEventListener('change', (e) => setLocale(e.target.value));
+  $('hijri').addEventListener('change', () => setLocale(locale));
+  setLocale(locale);
   document.body.dataset.state = 'ready';
+}
+
+/** Switches the page's language (and calendar) and redraws the last report. */
+function setLocale(next) {
+  locale = LOCALES[next] ? next : 'en';
+  t = translator(locale);
+  const calendar = $('hijri').checked ? 'persian' : 'gregory';
+  fmt = formatter(LOCALES[locale].intl, { calendar, t });
+  document.documentElement.lang = LOCALES[locale].intl;
+  document.documentElement.dir = LOCALES[locale].dir;
+  document.title = t('app.title');
+  $('locale').value = locale;
+  applyStatic(document, t);
+  if (lastReport) render(lastReport, { redraw: true });
+  renderPresetList();
 }
 
 setUp();

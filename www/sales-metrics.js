@@ -48,6 +48,7 @@ function engineOptions(options) {
     link_leads: null,
     currency_rates: options.currencyRates && Object.keys(options.currencyRates).length ? options.currencyRates : null,
     base_currency: options.baseCurrency || null,
+    alert_thresholds: options.alertThresholds ?? null,
   };
 }
 
@@ -122,6 +123,8 @@ function workerPool(signal) {
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
  *          stageProbabilities?: {[stage: string]: number},
  *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
+ *          alertThresholds?: {win_rate_drop?: number, lead_response_minutes?: number, quota_easy?: number,
+ *            quota_hard?: number, ltv_cac?: number, stalled_share?: number},
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,
  *          elapsedMs: number, file: string}) => void, signal?: AbortSignal}} [options]
  *   `currencyRates`: units of `baseCurrency` per unit of each code; codes without a rate

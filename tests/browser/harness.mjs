@@ -13,14 +13,14 @@ export function fixture(name) {
   return readFileSync(`${ROOT}tests/data/${name}`, 'utf8');
 }
 
-export async function openBrowser() {
+export async function openBrowser({ locale = 'en-US' } = {}) {
   const { server, url } = await startServer(0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const requests = [];
   const foreign = [];
   await context.route('**/*', (route) => {
@@ -31,6 +31,11 @@ export async function openBrowser() {
     return route.abort();
   });
   const page = await context.newPage();
+  // Content-Security-Policy violations are recorded, so tests can assert there are none
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

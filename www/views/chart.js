@@ -2,17 +2,17 @@
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { svg, el, clear } from './dom.js';
 
-function niceMax(v) {
+export function niceMax(v) {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v);
 }
 
-export function renderTrend(container, series, fmt) {
+export function renderTrend(container, series, fmt, t) {
   clear(container);
   const points = series?.points ?? [];
   if (!points.length) {
-    container.append(el('p', { class: 'empty', text: series?.reason ?? 'No trend.' }));
+    container.append(el('p', { class: 'empty', text: series?.reason ?? t('trend.none') }));
     return;
   }
   const W = 900, H = 260, left = 70, right = 50, top = 16, bottom = 46;
@@ -21,12 +21,12 @@ export function renderTrend(container, series, fmt) {
   const max = niceMax(Math.max(...revenue));
   const step = plotW / points.length;
   const barW = Math.max(1, step * 0.7);
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Revenue per ${series.granularity}`, class: 'chart' });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('trend.aria', { granularity: t(`granularity.${series.granularity}`) }), class: 'chart' });
   for (let i = 0; i <= 4; i++) {
     const y = top + plotH - (plotH * i) / 4;
     root.append(svg('line', { x1: left, x2: W - right, y1: y, y2: y, class: 'grid' }));
     root.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, fmt.money((max * i) / 4)));
-    root.append(svg('text', { x: W - right + 8, y: y + 4, class: 'axis rate' }, `${i * 25}%`));
+    root.append(svg('text', { x: W - right + 8, y: y + 4, class: 'axis rate' }, fmt.ratio(i / 4)));
   }
   const labelEvery = Math.ceil(points.length / 12);
   const line = [];
@@ -34,19 +34,20 @@ export function renderTrend(container, series, fmt) {
     const x = left + i * step + (step - barW) / 2;
     const h = (plotH * Number(p.revenue)) / max;
     const bar = svg('rect', { x, y: top + plotH - h, width: barW, height: Math.max(0, h), class: 'bar' });
-    bar.append(svg('title', {}, `${p.bucket}: ${fmt.money(p.revenue)} · ${fmt.count(p.won)} won, ${fmt.count(p.lost)} lost · win rate ${fmt.ratio(p.win_rate)}`));
+    bar.append(svg('title', {}, t('trend.tip', { bucket: fmt.date(p.bucket), revenue: fmt.money(p.revenue), won: fmt.count(p.won), lost: fmt.count(p.lost), rate: fmt.ratio(p.win_rate) })));
     root.append(bar);
     if (p.win_rate !== null) line.push(`${x + barW / 2},${top + plotH - plotH * p.win_rate}`);
     if (i % labelEvery === 0) {
-      root.append(svg('text', { x: x + barW / 2, y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, p.bucket));
+      root.append(svg('text', { x: x + barW / 2, y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, series.granularity === 'day' || series.granularity === 'week' ? fmt.date(p.bucket) : fmt.month(p.bucket)));
     }
   });
   if (line.length > 1) root.append(svg('polyline', { points: line.join(' '), class: 'rate-line' }));
-  root.append(svg('text', { x: left, y: H - 6, class: 'axis legend' }, 'Bars: revenue (left axis) · line: win rate (right axis)'));
-  const table = el('details', { class: 'chart-data' }, el('summary', { text: 'Numbers' }),
-    el('table', {}, el('thead', {}, el('tr', {}, ['Bucket', 'Revenue', 'Won', 'Lost', 'Win rate'].map((h) => el('th', { scope: 'col', text: h })))),
+  root.append(svg('text', { x: left, y: H - 6, class: 'axis legend' }, t('trend.legend')));
+  const heads = ['forecast.col.bucket', 'col.revenue', 'col.won', 'col.lost', 'col.win_rate'].map((k) => t(k));
+  const table = el('details', { class: 'chart-data' }, el('summary', { text: t('chart.numbers') }),
+    el('table', {}, el('thead', {}, el('tr', {}, heads.map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, points.map((p) => el('tr', {},
-        el('td', { text: p.bucket }), el('td', { class: 'num', text: fmt.money(p.revenue) }),
+        el('td', { text: fmt.date(p.bucket) }), el('td', { class: 'num', text: fmt.money(p.revenue) }),
         el('td', { class: 'num', text: fmt.count(p.won) }), el('td', { class: 'num', text: fmt.count(p.lost) }),
         el('td', { class: 'num', text: fmt.ratio(p.win_rate) }))))));
   container.append(el('div', { class: 'chart-wrap' }, root), table);

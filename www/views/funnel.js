@@ -2,10 +2,11 @@
 // the label, and the leakage between consecutive stages.
 import { svg, clear, el } from './dom.js';
 
-export function renderFunnel(container, table, fmt, unit = 'deals') {
+export function renderFunnel(container, table, fmt, t, unit = 'deals') {
+  const unitText = t(`funnel.${unit}`);
   clear(container);
   if (!table || table.reason || !table.rows.length) {
-    container.append(el('p', { class: 'empty', text: table?.reason ?? 'No funnel.' }));
+    container.append(el('p', { class: 'empty', text: table?.reason ?? t('funnel.none') }));
     return;
   }
   const rows = table.rows;
@@ -17,7 +18,7 @@ export function renderFunnel(container, table, fmt, unit = 'deals') {
   const gap = 24;
   const H = rows.length * barH + (rows.length - 1) * gap + 16;
   const max = Math.max(1, ...rows.map((r) => r.reached));
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `Funnel of ${unit}`, class: 'funnel-svg' });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('funnel.aria', { unit: unitText }), class: 'funnel-svg' });
   rows.forEach((r, i) => {
     const y = 8 + i * (barH + gap);
     const width = Math.max(2, (barMax * r.reached) / max);
@@ -27,9 +28,9 @@ export function renderFunnel(container, table, fmt, unit = 'deals') {
     root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
     const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
     root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage },
-      `${fmt.count(r.reached)} ${unit}${worth}`));
+      `${fmt.count(r.reached)} ${unitText}${worth}`));
     if (!last) {
-      const leak = `↓ ${fmt.ratio(rows[i + 1].conversion)} move on · ${fmt.count(r.drop_off)} drop off (${fmt.ratio(r.drop_off_share)})`;
+      const leak = t('funnel.leak', { conversion: fmt.ratio(rows[i + 1].conversion), drop: fmt.count(r.drop_off), share: fmt.ratio(r.drop_off_share) });
       root.append(svg('text', { x: labelW, y: y + barH + gap / 2 + 5, class: 'leak' }, leak));
     }
   });

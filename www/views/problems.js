@@ -2,23 +2,24 @@
 import { el, clear } from './dom.js';
 import { renderTable } from './table.js';
 
-export function renderProblems(container, problems, fmt) {
+export function renderProblems(container, problems, fmt, t) {
   clear(container);
   if (!problems.total) {
-    container.append(el('p', { class: 'empty', text: 'No problems found.' }));
+    container.append(el('p', { class: 'empty', text: t('problems.none') }));
     return;
   }
   const shown = problems.items.length;
   container.append(el('p', { class: 'muted', text:
-    `${fmt.count(problems.total)} ${problems.total === 1 ? 'value' : 'values'} could not be used; the rest of each row was still analysed.` +
-    (shown < problems.total ? ` The first ${fmt.count(shown)} are listed.` : '') }));
+    t('problems.count', { n: fmt.count(problems.total) }) +
+    (shown < problems.total ? ` ${t('problems.listed', { n: fmt.count(shown) })}` : '') }));
   const holder = el('div');
   container.append(holder);
   renderTable(holder, {
     columns: [
-      { key: 'file', label: 'File' }, { key: 'row', label: 'Row', kind: 'count' },
-      { key: 'column', label: 'Column' }, { key: 'value', label: 'Value' }, { key: 'reason', label: 'Reason' },
+      { key: 'file', label: t('col.file') }, { key: 'row', label: t('col.row'), kind: 'count' },
+      { key: 'column', label: t('col.column') }, { key: 'value', label: t('col.value') }, { key: 'reason', label: t('col.reason') },
     ],
     rows: problems.items,
-  }, fmt);
+    name: 'problems',
+  }, fmt, t);
 }

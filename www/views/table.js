@@ -1,7 +1,9 @@
-// A sortable table. Columns: { key, label, kind } where kind picks the formatter and
-// whether the column is numeric. Click (or Enter on) a header to sort.
+// A sortable, filterable table that downloads as CSV. Columns: { key, label, kind }
+// where kind picks the formatter and whether the column is numeric. Click (or Enter on)
+// a header to sort; type in the filter to keep rows containing the text.
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
+import { toCsv, download } from '../export.js';
 
 const NUMERIC = new Set(['money', 'count', 'ratio', 'days', 'days1', 'minutes']);
 
@@ -11,12 +13,13 @@ function compare(a, b, kind) {
   return NUMERIC.has(kind) ? Number(a) - Number(b) : String(a).localeCompare(String(b));
 }
 
-export function renderTable(container, { columns, rows, empty = 'Nothing to show.', caption }, fmt) {
+export function renderTable(container, { columns, rows, empty, caption, name = 'table' }, fmt, t) {
   clear(container);
   if (!rows?.length) {
-    container.append(el('p', { class: 'empty', text: empty }));
+    container.append(el('p', { class: 'empty', text: empty ?? t('table.empty') }));
     return;
   }
+  let shown = rows;
   let sortKey = null;
   let dir = 1;
   const tbody = el('tbody');
@@ -37,10 +40,23 @@ export function renderTable(container, { columns, rows, empty = 'Nothing to show
     sortKey = col.key;
     for (const h of heads) h.removeAttribute('aria-sort');
     th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
-    draw([...rows].sort((a, b) => dir * compare(a[col.key], b[col.key], col.kind)));
+    shown = [...shown].sort((a, b) => dir * compare(a[col.key], b[col.key], col.kind));
+    draw(shown);
   }
+  const filter = (text) => {
+    const needle = text.trim().toLocaleLowerCase();
+    shown = !needle ? rows : rows.filter((r) => columns.some((c) =>
+      formatAs(fmt, c.kind, r[c.key]).toLocaleLowerCase().includes(needle) || String(r[c.key] ?? '').toLocaleLowerCase().includes(needle)));
+    if (sortKey) shown = [...shown].sort((a, b) => dir * compare(a[sortKey], b[sortKey], columns.find((c) => c.key === sortKey)?.kind));
+    draw(shown);
+  };
   draw(rows);
-  container.append(el('div', { class: 'table-wrap' },
+  const tools = el('div', { class: 'table-tools' },
+    rows.length > 8 ? el('input', { type: 'search', class: 'filter', placeholder: t('table.filter'), 'aria-label': t('table.filter'),
+      oninput: (e) => filter(e.target.value) }) : null,
+    el('button', { type: 'button', class: 'secondary small download', text: t('table.download'),
+      onclick: () => download(`${name}.csv`, toCsv(columns, shown), 'text/csv;charset=utf-8') }));
+  container.append(tools, el('div', { class: 'table-wrap' },
     el('table', {}, caption ? el('caption', { class: 'muted', text: caption }) : null,
       el('thead', {}, el('tr', {}, heads)), tbody)));
 }

@@ -1,0 +1,65 @@
+// The page in Persian (chosen from the browser's language, right to left, Persian digits,
+// Solar Hijri dates on request), Simplified Chinese and English, on the sample data:
+// screenshots of each, checked for overflow, with alerts and the forecast shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openBrowser, waitForResult, SHOTS } from './harness.mjs';
+
+let b;
+before(async () => { b = await openBrowser({ locale: 'fa-IR' }); });
+after(async () => {
+  assert.deepEqual(b.foreign, [], 'requests left 127.0.0.1');
+  await b?.close();
+});
+
+const text = async (sel) => (await b.page.textContent(sel))?.trim();
+const noOverflow = () => b.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+
+test('a Persian browser gets the page in Persian, right to left', async () => {
+  assert.equal(await b.page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await b.page.getAttribute('html', 'lang'), 'fa-IR');
+  assert.equal(await text('h1'), 'تحلیلگر شاخص‌های فروش');
+  await b.page.fill('#from', '2024-01-01');
+  await b.page.fill('#to', '2025-01-01');
+  await b.page.click('#sample');
+  await b.page.waitForFunction(() => document.querySelectorAll('#files details').length === 12, null, { timeout: 60_000 });
+  await waitForResult(b.page);
+  // numbers in Persian digits
+  assert.match(await text('[data-metric=deals_won] .value'), /^[۰-۹٬]+$/);
+  assert.match(await text('[data-metric=win_rate] .value'), /[۰-۹]/);
+  // alerts worded in Persian from the engine's numbers, with a link to their section
+  assert.match(await text('[data-alert=slow_lead_response]'), /سرنخ‌ها زیاد منتظر می‌مانند/);
+  assert.equal(await b.page.getAttribute('[data-alert=slow_lead_response] a', 'href'), '#leads-section');
+  assert.equal(await text('#kpi-h'), 'شاخص‌های اصلی');
+  assert.ok(await noOverflow(), 'no horizontal overflow');
+  // the forecast chart: history, bands and backtest
+  assert.ok(await b.page.$('#forecast svg polygon.band80'));
+  assert.ok(await b.page.$('#forecast svg polyline.backtest-line'));
+  await b.page.screenshot({ path: `${SHOTS}i18n-fa.png`, fullPage: true });
+  // Solar Hijri dates: 2024 is 1402–1403
+  await b.page.check('#hijri');
+  await b.page.waitForFunction(() => /۱۴۰[۲۳]/.test(document.getElementById('period-label').textContent));
+  await b.page.uncheck('#hijri');
+  assert.deepEqual(b.errors, []);
+});
+
+test('switching to Chinese redraws without re-analysing', async () => {
+  await b.page.selectOption('#locale', 'zh');
+  assert.equal(await b.page.getAttribute('html', 'dir'), 'ltr');
+  assert.equal(await text('#kpi-h'), '关键指标');
+  assert.equal(await text('[data-metric=win_rate] .label'), '赢单率');
+  assert.match(await text('[data-alert=quota_too_easy], [data-alert=quota_too_hard], [data-alert=slow_lead_response]'), /[\u4e00-\u9fff]/);
+  assert.match(await text('#forecast .forecast-method'), /^方法：/);
+  assert.ok(await noOverflow(), 'no horizontal overflow');
+  await b.page.screenshot({ path: `${SHOTS}i18n-zh.png`, fullPage: true });
+});
+
+test('and back to English, with no CSP violation all along', async () => {
+  await b.page.selectOption('#locale', 'en');
+  assert.equal(await text('#kpi-h'), 'Key figures');
+  assert.match(await text('[data-alert=slow_lead_response]'), /^Leads wait too long: the median first response is 15 minutes, above the 5-minute target\./);
+  assert.match(await text('[data-metric=deals_won] .value'), /^[0-9,]+$/);
+  await b.page.screenshot({ path: `${SHOTS}i18n-en.png`, fullPage: true });
+  assert.deepEqual(await b.page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(b.errors, []);
+});

@@ -1,0 +1,49 @@
+// Hostile cells: HTML and script in a CSV show as text and never run; a table downloaded
+// as CSV escapes cells a spreadsheet would run as formulas; the page's CSP reports no
+// violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openBrowser, dropFiles, waitForResult } from './harness.mjs';
+
+let b;
+before(async () => { b = await openBrowser(); });
+after(async () => {
+  assert.deepEqual(b.foreign, [], 'requests left 127.0.0.1');
+  await b?.close();
+});
+
+const IMG = '<img src=x onerror="window.__xss=1">';
+const SCRIPT = '<script>window.__xss=2</script>';
+const FORMULA = '=HYPERLINK("http://evil.example","click")';
+const DEALS = `deal_id,owner,account,stage,amount,created_date,closed_date
+1,"${IMG.replace(/"/g, '""')}",${SCRIPT},Won,100,2024-01-02,2024-01-10
+2,"${FORMULA.replace(/"/g, '""')}",@SUM(A1),Won,200,2024-01-03,2024-01-11
+3,+cmd,-2+3,Lost,50,2024-01-04,2024-01-12
+`;
+
+test('HTML in cells is shown as text and nothing runs', async () => {
+  await dropFiles(b.page, [{ name: `${IMG}.csv`, text: DEALS }]);
+  await waitForResult(b.page);
+  const owners = await b.page.$$eval('#by-owner tbody td:first-child', (tds) => tds.map((td) => td.textContent));
+  assert.ok(owners.includes(IMG), owners.join('|'));
+  assert.ok((await b.page.$$eval('#by-account tbody td:first-child', (tds) => tds.map((td) => td.textContent))).includes(SCRIPT));
+  assert.equal(await b.page.evaluate(() => window.__xss), undefined);
+  assert.equal(await b.page.$('#by-owner img, #by-account script, #files img'), null);
+  assert.deepEqual(await b.page.evaluate(() => window.__cspViolations), []);
+});
+
+test('a table downloaded as CSV escapes formula-like cells', async () => {
+  const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#by-owner .download')]);
+  assert.equal(download.suggestedFilename(), 'sales_by_owner.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffOwner,'), csv.slice(0, 40));
+  assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"",""click"")"`), csv);
+  assert.ok(csv.includes("'+cmd"), csv);
+  assert.ok(!/^[=+@-]/m.test(csv.replace(/^\ufeff/, '')), csv);
+  // the report as JSON
+  const [json] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#export-json')]);
+  const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(report.metrics.deals_won.value, 2);
+  assert.deepEqual(b.errors, []);
+});

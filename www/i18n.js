@@ -1,0 +1,38 @@
+// The page's languages: English, Simplified Chinese and Persian (right to left). Texts
+// live in messages/<locale>.js under shared keys; numbers and dates go through Intl.
+import en from './messages/en.js';
+import zh from './messages/zh.js';
+import fa from './messages/fa.js';
+
+export const LOCALES = {
+  en: { name: 'English', dir: 'ltr', intl: 'en', messages: en },
+  zh: { name: '简体中文', dir: 'ltr', intl: 'zh-CN', messages: zh },
+  fa: { name: 'فارسی', dir: 'rtl', intl: 'fa-IR', messages: fa },
+};
+
+/** The first of the browser's languages we have, else English. */
+export function pickLocale(languages = navigator.languages ?? [navigator.language]) {
+  for (const l of languages) {
+    const base = String(l).toLowerCase().split('-')[0];
+    if (LOCALES[base]) return base;
+  }
+  return 'en';
+}
+
+/** `t(key, params)`: the text of `key` in `locale` (English when missing), `{name}` filled in. */
+export function translator(locale) {
+  const own = LOCALES[locale]?.messages ?? en;
+  const t = (key, params = {}) => {
+    const text = own[key] ?? en[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null ? m : String(params[name])));
+  };
+  t.locale = locale;
+  t.has = (key) => key in own;
+  return t;
+}
+
+/** Fills `[data-i18n]` (text) and `[data-i18n-aria-label]` (attribute) under `root`. */
+export function applyStatic(root, t) {
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+}
