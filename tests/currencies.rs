@@ -127,6 +127,12 @@ fn currency_written_with_the_amount() {
     assert_eq!(value(&r, "revenue"), json!(null));
     assert_eq!(per(&r, "$", "revenue"), json!("125.00"));
     assert_eq!(per(&r, "EUR", "revenue"), json!("50"));
+    // a bad amount (reported as a problem) names no currency
+    let csv = "deal_id,owner,stage,amount,created_date,closed_date\n\
+               1,Ann,Won,abc,2024-02-01,2024-02-02\n2,Ann,Won,$5,2024-02-01,2024-02-03\n";
+    let r = run(&[("d.csv", csv)], february(|_| {}));
+    assert_eq!(r.currencies.codes, ["$"]);
+    assert_eq!(r.problems.total, 1);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-// The standalone page: wires the drop zone, period picker and progress to analyze(),
-// and hands the report to the views. No metric formula lives here.
+// The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
+// the report to the views. No metric formula lives here. `mountApp` draws it into any
+// element (the standalone page's, or an embedding element's shadow root).
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic } from './i18n.js';
@@ -13,353 +14,381 @@ import { renderFunnel } from './views/funnel.js';
 import { renderTrend } from './views/chart.js';
 import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
+import { MARKUP } from './ui.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
-const $ = (id) => document.getElementById(id);
-let locale = pickLocale();
-let t = translator(locale);
-let fmt = formatter(LOCALES[locale].intl, { t });
-/** The last report shown, redrawn when the language changes. */
-let lastReport = null;
-let currentFiles = [];
-let running = null;
-/** The user's per-file choices (kind, columns, encoding…), by file name. */
-let choices = {};
-/** The user's win probability per stage for the weighted pipeline. */
-let stageProbabilities = {};
-/** The user's conversion rates: units of `baseCurrency` per unit of each code. */
-let currencyRates = {};
-let baseCurrency = '';
+/**
+ * Draws the dashboard into `root` and wires it.
+ * @param {Element} root where the markup goes
+ * @param {{host?: HTMLElement, standalone?: boolean, locale?: string, sections?: string[],
+ *          theme?: string, currency?: string}} [options]
+ *   `host` carries `data-state` (ready, running, done, failed) and, embedded, `lang`/`dir`;
+ *   `sections`: ids of the dashboard sections to show (default all);
+ *   `currency`: the base currency rates convert to.
+ * @returns {{setLocale(locale: string): void, configure(options: object): void}}
+ */
+export function mountApp(root, options = {}) {
+  const host = options.host ?? root;
+  const standalone = Boolean(options.standalone);
+  root.innerHTML = MARKUP;
+  const $ = (id) => root.querySelector(`#${id}`);
+  let locale = LOCALES[options.locale] ? options.locale : pickLocale();
+  let t = translator(locale);
+  let fmt = formatter(LOCALES[locale].intl, { t });
+  /** The last report shown, redrawn when the language changes. */
+  let lastReport = null;
+  let currentFiles = [];
+  let running = null;
+  /** The user's per-file choices (kind, columns, encoding…), by file name. */
+  let choices = {};
+  /** The user's win probability per stage for the weighted pipeline. */
+  let stageProbabilities = {};
+  /** The user's conversion rates: units of `baseCurrency` per unit of each code. */
+  let currencyRates = {};
+  let baseCurrency = '';
 
-function message(text, kind = 'error') {
-  $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
-}
-
-function showProgress(p) {
-  const frac = p.totalBytes ? p.bytes / p.totalBytes : 0;
-  $('progress-bar').value = frac;
-  const secs = p.elapsedMs / 1000;
-  const rate = secs > 0 ? p.bytes / 1e6 / secs : 0;
-  $('progress-text').textContent = t('progress.text',
-    { done: fmt.bytes(p.bytes), total: fmt.bytes(p.totalBytes), rows: fmt.count(p.rows), rate: fmt.days1(rate) });
-}
-
-async function run(files, { keepChoices = true, keepMessages = false } = {}) {
-  if (!files.length) return;
-  if (!keepChoices) {
-    choices = {};
-    stageProbabilities = {};
-    currencyRates = {};
-    baseCurrency = '';
+  function message(text, kind = 'error') {
+    $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
   }
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
-  currentFiles = files;
-  if (!keepMessages) clear($('messages'));
-  $('progress').hidden = false;
-  showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
-  document.body.dataset.state = 'running';
-  try {
-    const report = await analyze(files, {
-      from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
-      comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
-      currencyRates, baseCurrency,
-    });
-    if (applyPresets(report)) {
+
+  function showProgress(p) {
+    const frac = p.totalBytes ? p.bytes / p.totalBytes : 0;
+    $('progress-bar').value = frac;
+    const secs = p.elapsedMs / 1000;
+    const rate = secs > 0 ? p.bytes / 1e6 / secs : 0;
+    $('progress-text').textContent = t('progress.text',
+      { done: fmt.bytes(p.bytes), total: fmt.bytes(p.totalBytes), rows: fmt.count(p.rows), rate: fmt.days1(rate) });
+  }
+
+  async function run(files, { keepChoices = true, keepMessages = false } = {}) {
+    if (!files.length) return;
+    if (!keepChoices) {
+      choices = {};
+      stageProbabilities = {};
+      currencyRates = {};
+      baseCurrency = '';
+    }
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    currentFiles = files;
+    if (!keepMessages) clear($('messages'));
+    $('progress').hidden = false;
+    showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
+    host.dataset.state = 'running';
+    try {
+      const report = await analyze(files, {
+        from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
+        comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
+        currencyRates, baseCurrency: baseCurrency || options.currency || '',
+      });
+      if (applyPresets(report)) {
+        if (running === controller) running = null;
+        return run(files, { keepMessages: true });
+      }
+      render(report);
+      host.dataset.state = 'done';
+    } catch (err) {
+      if (err.name === 'AbortError') {
+        message(t('msg.cancelled'), 'info');
+      } else {
+        message(t('msg.failed', { error: err.message }));
+      }
+      host.dataset.state = 'failed';
+    } finally {
       if (running === controller) running = null;
-      return run(files, { keepMessages: true });
-    }
-    render(report);
-    document.body.dataset.state = 'done';
-  } catch (err) {
-    if (err.name === 'AbortError') {
-      message(t('msg.cancelled'), 'info');
-    } else {
-      message(t('msg.failed', { error: err.message }));
-    }
-    document.body.dataset.state = 'failed';
-  } finally {
-    if (running === controller) running = null;
-    $('progress').hidden = true;
-    $('apply').disabled = $('all-data').disabled = !currentFiles.length;
-  }
-}
-
-/** Applies saved presets to files with a known header and no choices yet; true if any. */
-function applyPresets(report) {
-  let applied = false;
-  for (const f of report.files) {
-    const preset = choices[f.name] ? null : presetFor(f);
-    if (preset) {
-      choices[f.name] = preset.options;
-      message(`Preset “${preset.name}” applied to ${f.name}.`, 'info');
-      applied = true;
+      $('progress').hidden = true;
+      $('apply').disabled = $('all-data').disabled = !currentFiles.length;
     }
   }
-  return applied;
-}
 
-function renderPresetList() {
-  const list = loadPresets();
-  const holder = clear($('preset-list'));
-  holder.append(list.length ? t('presets.saved') : t('presets.none'));
-  for (const p of list) {
-    holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
-      el('button', { type: 'button', class: 'link', 'aria-label': `Delete preset ${p.name}`, text: '×',
-        onclick: () => { deletePreset(p.name); renderPresetList(); } })));
-  }
-}
-
-function render(report, { redraw = false } = {}) {
-  lastReport = report;
-  if (!redraw) {
+  /** Applies saved presets to files with a known header and no choices yet; true if any. */
+  function applyPresets(report) {
+    let applied = false;
     for (const f of report.files) {
-      if (f.error) message(`${f.name}: ${f.error.message}`);
+      const preset = choices[f.name] ? null : presetFor(f);
+      if (preset) {
+        choices[f.name] = preset.options;
+        message(`Preset “${preset.name}” applied to ${f.name}.`, 'info');
+        applied = true;
+      }
     }
+    return applied;
   }
-  $('files-section').hidden = !report.files.length;
-  renderMapping($('files'), report, fmt, {
-    choices,
-    onApply: (name, options) => {
-      choices[name] = options;
-      run(currentFiles);
-    },
-    onSavePreset: (name, file, options) => {
-      const ok = savePreset(name, file, options);
-      message(ok ? `Preset “${name}” saved for files with the header of ${file.name}.` : 'This browser does not allow saving presets.', ok ? 'info' : 'error');
-      renderPresetList();
-    },
-  });
-  renderPresetList();
-  const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
-  $('dashboard').hidden = !analysed;
-  const p = report.period;
-  $('period-label').textContent = p.from || p.to
-    ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
-    : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
-  if (!analysed) return;
-  renderAlerts($('alerts'), report.alerts, fmt, t);
-  renderCards($('cards'), report, fmt, t);
-  renderCurrencies(report.currencies);
-  const forecast = report.series.forecast_revenue ?? {};
-  $('forecast-section').hidden = !forecast.month;
-  renderForecast($('forecast'), forecast.month, fmt, t);
-  renderForecast($('forecast-week'), forecast.week, fmt, t);
-  renderTrend($('trend'), report.series.revenue_trend, fmt, t);
-  const funnel = report.tables.deal_funnel;
-  $('funnel-note').textContent = funnel ? t('funnel.note', { order: t(`funnel.order.${funnel.order}`) }) : '';
-  renderFunnel($('funnel'), funnel, fmt, t);
-  const table = (id, target, columns, empty) => {
-    const tb = report.tables[id];
-    // money columns are left out when amounts are in several currencies
-    const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
-      .map((c) => ({ ...c, label: t(c.label) }));
-    renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ?? t(empty), name: id }, fmt, t);
-  };
-  table('sales_by_owner', 'by-owner', [
-    { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-    { key: 'won', label: 'col.won', kind: 'count' }, { key: 'lost', label: 'col.lost', kind: 'count' },
-    { key: 'win_rate', label: 'col.win_rate', kind: 'ratio' },
-    { key: 'average_deal_size', label: 'col.average_deal_size', kind: 'money' },
-    { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
-    { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-  ], 'empty.owners');
-  table('sales_by_account', 'by-account', [
-    { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-    { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-  ], 'empty.accounts');
-  table('pipeline_value', 'pipeline', [
-    { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-    { key: 'value', label: 'col.value', kind: 'money' },
-  ], 'empty.open');
-  table('loss_reasons', 'loss', [
-    { key: 'lost_reason', label: 'col.reason' }, { key: 'count', label: 'col.deals', kind: 'count' },
-    { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'share_of_lost', label: 'col.share', kind: 'ratio' },
-  ], 'empty.lost');
-  const stalled = report.tables.stalled_deals;
-  $('stalled-note').textContent = stalled?.rule
-    ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
-      { rule: stalled.rule, asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
-    : '';
-  table('stalled_deals', 'stalled', [
-    { key: 'deal_id', label: 'col.deal' }, { key: 'owner', label: 'col.owner' }, { key: 'account', label: 'col.account' },
-    { key: 'stage', label: 'col.stage' }, { key: 'amount', label: 'col.amount', kind: 'money' },
-    { key: 'created_date', label: 'col.created', kind: 'date' }, { key: 'age_days', label: 'col.age', kind: 'count' },
-  ], 'empty.stalled');
-  $('leads-section').hidden = !report.tables.lead_funnel;
-  if (report.tables.lead_funnel) {
-    renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads');
-    table('conversion_by_source', 'lead-sources', [
-      { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
-      { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },
-    ], 'empty.leads');
-  }
-  $('activities-section').hidden = !report.tables.activity_counts;
-  if (report.tables.activity_counts) {
-    table('sales_activity_ratio', 'activity-ratio', [
-      { key: 'owner', label: 'col.owner' }, { key: 'activities', label: 'col.activities', kind: 'count' },
-      { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
-    ], 'empty.activities');
-    table('activity_counts', 'activity-counts', [
-      { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type' }, { key: 'count', label: 'col.count', kind: 'count' },
-    ], 'empty.activities');
-  }
-  $('time-section').hidden = !report.tables.time_in_stage;
-  table('time_in_stage', 'time-in-stage', [
-    { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-    { key: 'mean_days', label: 'col.mean', kind: 'days' }, { key: 'median_days', label: 'col.median', kind: 'days' },
-  ], 'empty.history');
-  $('mrr-section').hidden = !report.tables.mrr;
-  table('mrr', 'mrr', [
-    { key: 'month_end', label: 'col.month_end', kind: 'date' }, { key: 'mrr', label: 'col.mrr', kind: 'money' },
-    { key: 'new', label: 'col.new', kind: 'money' }, { key: 'expansion', label: 'col.expansion', kind: 'money' },
-    { key: 'contraction', label: 'col.contraction', kind: 'money' }, { key: 'churned', label: 'col.churned', kind: 'money' },
-  ], 'empty.subscriptions');
-  $('quota-section').hidden = !report.tables.quota_attainment;
-  table('quota_attainment', 'quota', [
-    { key: 'owner', label: 'col.owner' }, { key: 'from', label: 'col.from', kind: 'date' }, { key: 'to', label: 'col.to', kind: 'date' },
-    { key: 'quota', label: 'col.quota', kind: 'money' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-    { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
-  ], 'empty.quotas');
-  const weighted = report.tables.forecast_weighted;
-  $('weighted-section').hidden = !weighted?.rows?.length;
-  table('forecast_weighted', 'weighted', [
-    { key: 'bucket', label: 'col.bucket' }, { key: 'owner', label: 'col.owner' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-    { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'weighted', label: 'col.weighted', kind: 'money' },
-  ], 'empty.open');
-  renderProbabilities(report.metrics.weighted_pipeline);
-  renderProblems($('problems'), report.problems, fmt, t);
-}
 
-/** Money per currency when amounts come in several, and the conversion-rate form. */
-function renderCurrencies(cur) {
-  const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
-  const convertedCodes = Object.keys(converted);
-  $('currency-note').textContent = mixed
-    ? t('currency.note.mixed', { n: fmt.count(codes.length), codes: codes.join(', ') })
-    : codes.length === 1
-      ? t(convertedCodes.length ? 'currency.note.converted' : 'currency.note.one', { code: codes[0], from: convertedCodes.join(', ') }) : '';
-  const section = $('currency-section');
-  section.hidden = !mixed && !convertedCodes.length;
-  if (section.hidden) return;
-  const holder = clear($('by-currency'));
-  for (const [code, part] of Object.entries(cur.by_currency)) {
-    const cards = el('div', { class: 'cards' });
-    renderCards(cards, part, fmt, t, MONEY_CARDS);
-    holder.append(el('section', { class: 'currency', 'data-currency': code }, el('h3', { text: code }), cards));
-  }
-  const form = clear($('rates'));
-  const all = [...new Set([...codes, ...convertedCodes])];
-  const baseCode = baseCurrency || base || all[0];
-  form.append(el('label', { class: 'field' }, `${t('currency.base')} `,
-    el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': t('currency.base') })));
-  for (const code of all.filter((c) => c !== baseCode)) {
-    form.append(el('label', { class: 'field' }, `${t('currency.rate', { code })} `,
-      el('input', { type: 'number', min: '0', step: 'any', name: code, value: currencyRates[code] ?? '',
-        'aria-label': `${t('currency.rate', { code })} ${t('currency.rate.unit')}` }), ` ${t('currency.rate.unit')}`));
-  }
-  form.append(el('button', { type: 'submit', text: t('currency.convert') }));
-  form.onsubmit = (e) => {
-    e.preventDefault();
-    currencyRates = {};
-    for (const input of form.querySelectorAll('input')) {
-      if (input.name === 'base') baseCurrency = input.value.trim();
-      else if (Number(input.value) > 0) currencyRates[input.name] = input.value;
+  function renderPresetList() {
+    const list = loadPresets();
+    const holder = clear($('preset-list'));
+    holder.append(list.length ? t('presets.saved') : t('presets.none'));
+    for (const p of list) {
+      holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
+        el('button', { type: 'button', class: 'link', 'aria-label': `Delete preset ${p.name}`, text: '×',
+          onclick: () => { deletePreset(p.name); renderPresetList(); } })));
     }
-    run(currentFiles);
-  };
-}
+  }
 
-/** The stage probabilities the weighted pipeline used, editable. */
-function renderProbabilities(metric) {
-  const form = clear($('probabilities'));
-  const used = metric?.stage_probabilities ?? {};
-  form.hidden = !Object.keys(used).length;
-  if (form.hidden) return;
-  form.append(el('p', { class: 'muted', text: t('probabilities.intro') }));
-  for (const [stage, { probability, source }] of Object.entries(used)) {
-    form.append(el('label', { class: 'field' }, `${stage} `,
-      el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
-        'aria-label': `Win probability of ${stage}, percent` }), ` % (${source})`));
-  }
-  form.append(el('button', { type: 'submit', text: t('probabilities.use') }));
-  form.onsubmit = (e) => {
-    e.preventDefault();
-    stageProbabilities = {};
-    for (const input of form.querySelectorAll('input')) stageProbabilities[input.name] = Math.min(100, Math.max(0, Number(input.value))) / 100;
-    run(currentFiles);
-  };
-}
-
-function setUp() {
-  const drop = $('drop');
-  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    run(Array.from(e.dataTransfer?.files ?? []), { keepChoices: false });
-  });
-  $('choose').addEventListener('click', () => $('file-input').click());
-  $('sample').addEventListener('click', async () => {
-    try {
-      const base = new URL('./sample/', import.meta.url);
-      const { files } = await (await fetch(new URL('index.json', base))).json();
-      const loaded = await Promise.all(files.map(async (name) =>
-        new File([await (await fetch(new URL(name, base))).blob()], name, { type: 'text/csv' })));
-      run(loaded, { keepChoices: false });
-    } catch (err) {
-      message(t('msg.sample_failed', { error: err.message }));
+  function render(report, { redraw = false } = {}) {
+    lastReport = report;
+    if (!redraw) {
+      for (const f of report.files) {
+        if (f.error) message(`${f.name}: ${f.error.message}`);
+      }
     }
-  });
-  $('file-input').addEventListener('change', (e) => {
-    run(Array.from(e.target.files ?? []), { keepChoices: false });
-    e.target.value = '';
-  });
-  $('cancel').addEventListener('click', () => running?.abort());
-  $('apply').addEventListener('click', () => run(currentFiles));
-  $('all-data').addEventListener('click', () => {
-    $('from').value = '';
-    $('to').value = '';
-    run(currentFiles);
-  });
-  $('export-presets').addEventListener('click', exportPresets);
-  $('import-presets').addEventListener('click', () => $('import-input').click());
-  $('import-input').addEventListener('change', async (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    try {
-      const n = await importPresets(file);
-      message(`${n} presets imported.`, 'info');
-    } catch (err) {
-      message(`${file.name} is not a presets file: ${err.message}`);
-    }
+    $('files-section').hidden = !report.files.length;
+    renderMapping($('files'), report, fmt, {
+      choices,
+      onApply: (name, options) => {
+        choices[name] = options;
+        run(currentFiles);
+      },
+      onSavePreset: (name, file, options) => {
+        const ok = savePreset(name, file, options);
+        message(ok ? `Preset “${name}” saved for files with the header of ${file.name}.` : 'This browser does not allow saving presets.', ok ? 'info' : 'error');
+        renderPresetList();
+      },
+    });
     renderPresetList();
-  });
-  $('export-json').addEventListener('click', () => lastReport &&
-    download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
-  $('print').addEventListener('click', () => window.print());
-  $('locale').addEventListener('change', (e) => setLocale(e.target.value));
-  $('hijri').addEventListener('change', () => setLocale(locale));
-  setLocale(locale);
-  document.body.dataset.state = 'ready';
-}
+    const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
+    $('dashboard').hidden = !analysed;
+    const p = report.period;
+    $('period-label').textContent = p.from || p.to
+      ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
+      : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
+    if (!analysed) return;
+    renderAlerts($('alerts'), report.alerts, fmt, t);
+    renderCards($('cards'), report, fmt, t);
+    renderCurrencies(report.currencies);
+    const forecast = report.series.forecast_revenue ?? {};
+    $('forecast-section').hidden = !forecast.month;
+    renderForecast($('forecast'), forecast.month, fmt, t);
+    renderForecast($('forecast-week'), forecast.week, fmt, t);
+    renderTrend($('trend'), report.series.revenue_trend, fmt, t);
+    const funnel = report.tables.deal_funnel;
+    $('funnel-note').textContent = funnel ? t('funnel.note', { order: t(`funnel.order.${funnel.order}`) }) : '';
+    renderFunnel($('funnel'), funnel, fmt, t);
+    const table = (id, target, columns, empty) => {
+      const tb = report.tables[id];
+      // money columns are left out when amounts are in several currencies
+      const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
+        .map((c) => ({ ...c, label: t(c.label) }));
+      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ?? t(empty), name: id }, fmt, t);
+    };
+    table('sales_by_owner', 'by-owner', [
+      { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+      { key: 'won', label: 'col.won', kind: 'count' }, { key: 'lost', label: 'col.lost', kind: 'count' },
+      { key: 'win_rate', label: 'col.win_rate', kind: 'ratio' },
+      { key: 'average_deal_size', label: 'col.average_deal_size', kind: 'money' },
+      { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
+      { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
+    ], 'empty.owners');
+    table('sales_by_account', 'by-account', [
+      { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+      { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
+    ], 'empty.accounts');
+    table('pipeline_value', 'pipeline', [
+      { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+      { key: 'value', label: 'col.value', kind: 'money' },
+    ], 'empty.open');
+    table('loss_reasons', 'loss', [
+      { key: 'lost_reason', label: 'col.reason' }, { key: 'count', label: 'col.deals', kind: 'count' },
+      { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'share_of_lost', label: 'col.share', kind: 'ratio' },
+    ], 'empty.lost');
+    const stalled = report.tables.stalled_deals;
+    $('stalled-note').textContent = stalled?.rule
+      ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
+        { rule: stalled.rule, asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
+      : '';
+    table('stalled_deals', 'stalled', [
+      { key: 'deal_id', label: 'col.deal' }, { key: 'owner', label: 'col.owner' }, { key: 'account', label: 'col.account' },
+      { key: 'stage', label: 'col.stage' }, { key: 'amount', label: 'col.amount', kind: 'money' },
+      { key: 'created_date', label: 'col.created', kind: 'date' }, { key: 'age_days', label: 'col.age', kind: 'count' },
+    ], 'empty.stalled');
+    $('leads-section').hidden = !report.tables.lead_funnel;
+    if (report.tables.lead_funnel) {
+      renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads');
+      table('conversion_by_source', 'lead-sources', [
+        { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
+        { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },
+      ], 'empty.leads');
+    }
+    $('activities-section').hidden = !report.tables.activity_counts;
+    if (report.tables.activity_counts) {
+      table('sales_activity_ratio', 'activity-ratio', [
+        { key: 'owner', label: 'col.owner' }, { key: 'activities', label: 'col.activities', kind: 'count' },
+        { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
+      ], 'empty.activities');
+      table('activity_counts', 'activity-counts', [
+        { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type' }, { key: 'count', label: 'col.count', kind: 'count' },
+      ], 'empty.activities');
+    }
+    $('time-section').hidden = !report.tables.time_in_stage;
+    table('time_in_stage', 'time-in-stage', [
+      { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+      { key: 'mean_days', label: 'col.mean', kind: 'days' }, { key: 'median_days', label: 'col.median', kind: 'days' },
+    ], 'empty.history');
+    $('mrr-section').hidden = !report.tables.mrr;
+    table('mrr', 'mrr', [
+      { key: 'month_end', label: 'col.month_end', kind: 'date' }, { key: 'mrr', label: 'col.mrr', kind: 'money' },
+      { key: 'new', label: 'col.new', kind: 'money' }, { key: 'expansion', label: 'col.expansion', kind: 'money' },
+      { key: 'contraction', label: 'col.contraction', kind: 'money' }, { key: 'churned', label: 'col.churned', kind: 'money' },
+    ], 'empty.subscriptions');
+    $('quota-section').hidden = !report.tables.quota_attainment;
+    table('quota_attainment', 'quota', [
+      { key: 'owner', label: 'col.owner' }, { key: 'from', label: 'col.from', kind: 'date' }, { key: 'to', label: 'col.to', kind: 'date' },
+      { key: 'quota', label: 'col.quota', kind: 'money' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
+      { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
+    ], 'empty.quotas');
+    const weighted = report.tables.forecast_weighted;
+    $('weighted-section').hidden = !weighted?.rows?.length;
+    table('forecast_weighted', 'weighted', [
+      { key: 'bucket', label: 'col.bucket' }, { key: 'owner', label: 'col.owner' }, { key: 'deals', label: 'col.deals', kind: 'count' },
+      { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'weighted', label: 'col.weighted', kind: 'money' },
+    ], 'empty.open');
+    renderProbabilities(report.metrics.weighted_pipeline);
+    renderProblems($('problems'), report.problems, fmt, t);
+  }
 
-/** Switches the page's language (and calendar) and redraws the last report. */
-function setLocale(next) {
-  locale = LOCALES[next] ? next : 'en';
-  t = translator(locale);
-  const calendar = $('hijri').checked ? 'persian' : 'gregory';
-  fmt = formatter(LOCALES[locale].intl, { calendar, t });
-  document.documentElement.lang = LOCALES[locale].intl;
-  document.documentElement.dir = LOCALES[locale].dir;
-  document.title = t('app.title');
-  $('locale').value = locale;
-  applyStatic(document, t);
-  if (lastReport) render(lastReport, { redraw: true });
-  renderPresetList();
-}
+  /** Money per currency when amounts come in several, and the conversion-rate form. */
+  function renderCurrencies(cur) {
+    const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
+    const convertedCodes = Object.keys(converted);
+    $('currency-note').textContent = mixed
+      ? t('currency.note.mixed', { n: fmt.count(codes.length), codes: codes.join(', ') })
+      : codes.length === 1
+        ? t(convertedCodes.length ? 'currency.note.converted' : 'currency.note.one', { code: codes[0], from: convertedCodes.join(', ') }) : '';
+    const section = $('currency-section');
+    section.hidden = !mixed && !convertedCodes.length;
+    if (section.hidden) return;
+    const holder = clear($('by-currency'));
+    for (const [code, part] of Object.entries(cur.by_currency)) {
+      const cards = el('div', { class: 'cards' });
+      renderCards(cards, part, fmt, t, MONEY_CARDS);
+      holder.append(el('section', { class: 'currency', 'data-currency': code }, el('h3', { text: code }), cards));
+    }
+    const form = clear($('rates'));
+    const all = [...new Set([...codes, ...convertedCodes])];
+    const baseCode = baseCurrency || base || all[0];
+    form.append(el('label', { class: 'field' }, `${t('currency.base')} `,
+      el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': t('currency.base') })));
+    for (const code of all.filter((c) => c !== baseCode)) {
+      form.append(el('label', { class: 'field' }, `${t('currency.rate', { code })} `,
+        el('input', { type: 'number', min: '0', step: 'any', name: code, value: currencyRates[code] ?? '',
+          'aria-label': `${t('currency.rate', { code })} ${t('currency.rate.unit')}` }), ` ${t('currency.rate.unit')}`));
+    }
+    form.append(el('button', { type: 'submit', text: t('currency.convert') }));
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      currencyRates = {};
+      for (const input of form.querySelectorAll('input')) {
+        if (input.name === 'base') baseCurrency = input.value.trim();
+        else if (Number(input.value) > 0) currencyRates[input.name] = input.value;
+      }
+      run(currentFiles);
+    };
+  }
 
-setUp();
+  /** The stage probabilities the weighted pipeline used, editable. */
+  function renderProbabilities(metric) {
+    const form = clear($('probabilities'));
+    const used = metric?.stage_probabilities ?? {};
+    form.hidden = !Object.keys(used).length;
+    if (form.hidden) return;
+    form.append(el('p', { class: 'muted', text: t('probabilities.intro') }));
+    for (const [stage, { probability, source }] of Object.entries(used)) {
+      form.append(el('label', { class: 'field' }, `${stage} `,
+        el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
+          'aria-label': `Win probability of ${stage}, percent` }), ` % (${source})`));
+    }
+    form.append(el('button', { type: 'submit', text: t('probabilities.use') }));
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      stageProbabilities = {};
+      for (const input of form.querySelectorAll('input')) stageProbabilities[input.name] = Math.min(100, Math.max(0, Number(input.value))) / 100;
+      run(currentFiles);
+    };
+  }
+
+  function setUp() {
+    const drop = $('drop');
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      run(Array.from(e.dataTransfer?.files ?? []), { keepChoices: false });
+    });
+    $('choose').addEventListener('click', () => $('file-input').click());
+    $('sample').addEventListener('click', async () => {
+      try {
+        const base = new URL('./sample/', import.meta.url);
+        const { files } = await (await fetch(new URL('index.json', base))).json();
+        const loaded = await Promise.all(files.map(async (name) =>
+          new File([await (await fetch(new URL(name, base))).blob()], name, { type: 'text/csv' })));
+        run(loaded, { keepChoices: false });
+      } catch (err) {
+        message(t('msg.sample_failed', { error: err.message }));
+      }
+    });
+    $('file-input').addEventListener('change', (e) => {
+      run(Array.from(e.target.files ?? []), { keepChoices: false });
+      e.target.value = '';
+    });
+    $('cancel').addEventListener('click', () => running?.abort());
+    $('apply').addEventListener('click', () => run(currentFiles));
+    $('all-data').addEventListener('click', () => {
+      $('from').value = '';
+      $('to').value = '';
+      run(currentFiles);
+    });
+    $('export-presets').addEventListener('click', exportPresets);
+    $('import-presets').addEventListener('click', () => $('import-input').click());
+    $('import-input').addEventListener('change', async (e) => {
+      const file = e.target.files?.[0];
+      e.target.value = '';
+      if (!file) return;
+      try {
+        const n = await importPresets(file);
+        message(`${n} presets imported.`, 'info');
+      } catch (err) {
+        message(`${file.name} is not a presets file: ${err.message}`);
+      }
+      renderPresetList();
+    });
+    $('export-json').addEventListener('click', () => lastReport &&
+      download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
+    $('print').addEventListener('click', () => window.print());
+    $('locale').addEventListener('change', (e) => setLocale(e.target.value));
+    $('hijri').addEventListener('change', () => setLocale(locale));
+    setLocale(locale);
+    host.dataset.state = 'ready';
+  }
+
+  /** Switches the page's language (and calendar) and redraws the last report. */
+  function setLocale(next) {
+    locale = LOCALES[next] ? next : 'en';
+    t = translator(locale);
+    const calendar = $('hijri').checked ? 'persian' : 'gregory';
+    fmt = formatter(LOCALES[locale].intl, { calendar, t });
+    const frame = standalone ? document.documentElement : host;
+    frame.lang = LOCALES[locale].intl;
+    frame.dir = LOCALES[locale].dir;
+    if (standalone) document.title = t('app.title');
+    $('locale').value = locale;
+    applyStatic(root, t);
+    if (lastReport) render(lastReport, { redraw: true });
+    renderPresetList();
+  }
+
+  /** Shows only the chosen sections, and the theme. */
+  function configure(next = {}) {
+    Object.assign(options, next);
+    const wanted = options.sections?.length ? new Set(options.sections) : null;
+    for (const s of root.querySelectorAll('[data-section]')) s.classList.toggle('off', Boolean(wanted) && !wanted.has(s.dataset.section));
+    root.classList.toggle('dark', options.theme === 'dark');
+    if (next.locale && next.locale !== locale) setLocale(next.locale);
+  }
+
+  setUp();
+  configure();
+  return { setLocale, configure };
+}

@@ -242,7 +242,13 @@ impl DealReader {
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),
             probability,
-            currency: if this.has_currency { text(DealField::Currency) } else { amount_unit(text(DealField::Amount)) },
+            currency: if this.has_currency {
+                text(DealField::Currency)
+            } else if amount.is_some() {
+                amount_unit(text(DealField::Amount))
+            } else {
+                "" // an amount that is not a number names no currency
+            },
         }
     }
 }

@@ -1,0 +1,4 @@
+// The standalone page: the dashboard in the whole document.
+import { mountApp } from './app.js';
+
+mountApp(document.getElementById('app'), { host: document.body, standalone: true });
