@@ -15,6 +15,7 @@ import { renderTrend } from './views/chart.js';
 import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
+import { presetRange } from './periods.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
 /**
@@ -335,6 +336,12 @@ export function mountApp(root, options = {}) {
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
+    $('preset').addEventListener('change', (e) => {
+      if (!e.target.value) return;
+      [$('from').value, $('to').value] = presetRange(e.target.value);
+      if (currentFiles.length) run(currentFiles);
+    });
+    for (const id of ['from', 'to']) $(id).addEventListener('input', () => { $('preset').value = ''; });
     $('all-data').addEventListener('click', () => {
       $('from').value = '';
       $('to').value = '';

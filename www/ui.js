@@ -21,6 +21,17 @@ export const MARKUP = `
     </section>
 
     <section data-section="controls" class="controls" aria-label="Period" data-i18n-aria-label="controls.aria">
+      <label><span data-i18n="controls.preset">Period</span>
+        <select id="preset">
+          <option value="" data-i18n="preset.custom">custom</option>
+          <option value="this_month" data-i18n="preset.this_month">this month</option>
+          <option value="last_month" data-i18n="preset.last_month">last month</option>
+          <option value="this_quarter" data-i18n="preset.this_quarter">this quarter</option>
+          <option value="last_quarter" data-i18n="preset.last_quarter">last quarter</option>
+          <option value="year_to_date" data-i18n="preset.year_to_date">year to date</option>
+          <option value="last_year" data-i18n="preset.last_year">last year</option>
+          <option value="all" data-i18n="preset.all">all data</option>
+        </select></label>
       <label><span data-i18n="controls.from">From</span> <input id="from" type="date"></label>
       <label><span data-i18n="controls.to">To (exclusive)</span> <input id="to" type="date"></label>
       <label><span data-i18n="controls.compare">Compare with</span>

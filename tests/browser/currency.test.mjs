@@ -41,3 +41,13 @@ test('two currencies are shown apart, then converted at the user\'s rate', async
   assert.match(await text('#currency-note'), /Amounts in EUR \(converted from USD/);
   assert.deepEqual(b.errors, []);
 });
+
+test('a period preset fills the range and re-runs', async () => {
+  await b.page.selectOption('#preset', 'last_year');
+  const year = await b.page.evaluate(() => new Date().getFullYear());
+  assert.equal(await b.page.inputValue('#from'), `${year - 1}-01-01`);
+  assert.equal(await b.page.inputValue('#to'), `${year}-01-01`);
+  await b.page.waitForFunction(() => document.body.dataset.state === 'done');
+  await b.page.selectOption('#preset', 'all');
+  assert.equal(await b.page.inputValue('#from'), '');
+});

@@ -6,6 +6,7 @@ import en from '../../www/messages/en.js';
 import zh from '../../www/messages/zh.js';
 import fa from '../../www/messages/fa.js';
 import { csvCell, toCsv } from '../../www/export.js';
+import { presetRange } from '../../www/periods.js';
 
 const holes = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
 
@@ -28,4 +29,19 @@ test('CSV cells that a spreadsheet would run are escaped', () => {
   assert.equal(csvCell(-3), '-3');
   assert.equal(csvCell('a,b'), '"a,b"');
   assert.equal(toCsv([{ key: 'a', label: 'A' }], [{ a: '=1' }]), "\ufeffA\r\n'=1\r\n");
+});
+
+test('period presets, [from, to) around a day in the middle of a quarter', () => {
+  const day = new Date(2026, 10, 23); // 23 November 2026
+  assert.deepEqual(presetRange('this_month', day), ['2026-11-01', '2026-12-01']);
+  assert.deepEqual(presetRange('last_month', day), ['2026-10-01', '2026-11-01']);
+  assert.deepEqual(presetRange('this_quarter', day), ['2026-10-01', '2027-01-01']);
+  assert.deepEqual(presetRange('last_quarter', day), ['2026-07-01', '2026-10-01']);
+  assert.deepEqual(presetRange('year_to_date', day), ['2026-01-01', '2026-11-24']);
+  assert.deepEqual(presetRange('last_year', day), ['2025-01-01', '2026-01-01']);
+  assert.deepEqual(presetRange('all', day), ['', '']);
+  // January: last month and last quarter fall in the year before
+  const jan = new Date(2026, 0, 5);
+  assert.deepEqual(presetRange('last_month', jan), ['2025-12-01', '2026-01-01']);
+  assert.deepEqual(presetRange('last_quarter', jan), ['2025-10-01', '2026-01-01']);
 });
