@@ -82,7 +82,7 @@ export const MARKUP = `
       <div class="two">
         <section data-section="pipeline" aria-labelledby="pipeline-h"><h2 id="pipeline-h" data-i18n="section.pipeline">Open pipeline by stage</h2><div id="pipeline"></div>
           <form id="probabilities" class="probabilities" hidden></form></section>
-        <section data-section="loss" aria-labelledby="loss-h"><h2 id="loss-h" data-i18n="section.loss">Loss reasons</h2><div id="loss"></div></section>
+        <section data-section="loss" aria-labelledby="loss-h"><h2 id="loss-h" data-i18n="section.loss">Loss reasons</h2><div id="loss-chart"></div><div id="loss"></div></section>
       </div>
       <section id="time-section" data-section="time" aria-labelledby="time-h" hidden><h2 id="time-h" data-i18n="section.time">Time in stage</h2><div id="time-in-stage"></div></section>
       <section id="leads-section" data-section="leads" aria-labelledby="leads-h" hidden><h2 id="leads-h" data-i18n="section.leads">Leads</h2>
@@ -91,7 +91,7 @@ export const MARKUP = `
       <section id="activities-section" data-section="activities" aria-labelledby="activities-h" hidden><h2 id="activities-h" data-i18n="section.activities">Activities</h2>
         <div class="two"><div id="activity-ratio"></div><div id="activity-counts"></div></div></section>
       <section id="mrr-section" data-section="mrr" aria-labelledby="mrr-h" hidden><h2 id="mrr-h" data-i18n="section.mrr">Monthly recurring revenue</h2><div id="mrr"></div></section>
-      <section id="quota-section" data-section="quota" aria-labelledby="quota-h" hidden><h2 id="quota-h" data-i18n="section.quota">Quota attainment</h2><div id="quota"></div></section>
+      <section id="quota-section" data-section="quota" aria-labelledby="quota-h" hidden><h2 id="quota-h" data-i18n="section.quota">Quota attainment</h2><div id="quota-chart"></div><div id="quota"></div></section>
       <section id="weighted-section" data-section="weighted" aria-labelledby="weighted-h" hidden><h2 id="weighted-h" data-i18n="section.weighted">Weighted forecast of open deals</h2><div id="weighted"></div></section>
       <section id="stalled-section" data-section="stalled" aria-labelledby="stalled-h"><h2 id="stalled-h" data-i18n="section.stalled">Stalled deals</h2><p id="stalled-note" class="muted"></p><div id="stalled"></div></section>
       <section data-section="problems" aria-labelledby="problems-h"><h2 id="problems-h" data-i18n="section.problems">Problems in the files</h2><div id="problems"></div></section>

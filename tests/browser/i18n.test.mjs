@@ -35,6 +35,9 @@ test('a Persian browser gets the page in Persian, right to left', async () => {
   // the forecast chart: history, bands and backtest
   assert.ok(await b.page.$('#forecast svg polygon.band80'));
   assert.ok(await b.page.$('#forecast svg polyline.backtest-line'));
+  // loss reasons and quota attainment as bars, with the 100 % line
+  assert.ok((await b.page.$$('#loss-chart svg rect.bar')).length >= 4);
+  assert.ok(await b.page.$('#quota-chart svg line.marker'));
   await b.page.screenshot({ path: `${SHOTS}i18n-fa.png`, fullPage: true });
   // Solar Hijri dates: 2024 is 1402–1403
   await b.page.check('#hijri');

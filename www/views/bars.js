@@ -1,0 +1,35 @@
+// Horizontal bars: one per row, the label at the start, the value after the bar; an
+// optional marker line (e.g. 100 % of quota). Numbers stay in the table beside it.
+import { svg, el, clear } from './dom.js';
+
+/**
+ * @param {{rows: object[], label: string, labelOf?: (r) => string, value: string, kind: string, text?: (r) => string,
+ *          marker?: number, markerText?: string, aria: string, good?: (r) => boolean}} spec
+ */
+export function renderBars(container, spec, fmt) {
+  clear(container);
+  const rows = spec.rows.filter((r) => r[spec.value] !== null && r[spec.value] !== undefined).slice(0, 15);
+  if (!rows.length) return;
+  const W = 560, labelW = 170, textW = 110, barH = 20, gap = 8;
+  const values = rows.map((r) => Number(r[spec.value]));
+  const max = Math.max(...values, spec.marker ?? 0) || 1;
+  const barMax = W - labelW - textW;
+  const H = rows.length * (barH + gap) + 6;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': spec.aria, class: 'bars' });
+  rows.forEach((r, i) => {
+    const y = 4 + i * (barH + gap);
+    const w = Math.max(1, (barMax * values[i]) / max);
+    const label = spec.labelOf ? spec.labelOf(r) : String(r[spec.label] ?? '');
+    root.append(svg('text', { x: labelW - 8, y: y + barH - 5, 'text-anchor': 'end', class: 'bar-label' }, label.length > 30 ? `${label.slice(0, 29)}…` : label));
+    const bar = svg('rect', { x: labelW, y, width: w, height: barH, rx: 3, class: spec.good?.(r) ? 'bar good' : 'bar' });
+    bar.append(svg('title', {}, `${label}: ${spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value])}`));
+    root.append(bar);
+    root.append(svg('text', { x: labelW + w + 6, y: y + barH - 5, class: 'count' }, spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value])));
+  });
+  if (spec.marker) {
+    const x = labelW + (barMax * spec.marker) / max;
+    root.append(svg('line', { x1: x, x2: x, y1: 0, y2: H, class: 'marker' }));
+    if (spec.markerText) root.append(svg('title', {}, spec.markerText));
+  }
+  container.append(el('div', { class: 'chart-wrap bars-wrap' }, root));
+}
