@@ -6,7 +6,7 @@ import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic } from './i18n.js';
 import { renderForecast } from './views/forecast.js';
 import { renderAlerts } from './views/alerts.js';
-import { download } from './export.js';
+import { download, snapshotHtml } from './export.js';
 import { el, clear } from './views/dom.js';
 import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderTable } from './views/table.js';
@@ -369,6 +369,12 @@ export function mountApp(root, options = {}) {
     $('export-json').addEventListener('click', () => lastReport &&
       download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
     $('print').addEventListener('click', () => window.print());
+    $('snapshot').addEventListener('click', async () => {
+      const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
+      const stamp = new Date().toISOString().slice(0, 10);
+      const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: LOCALES[locale].intl, dir: LOCALES[locale].dir });
+      download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');
+    });
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
     $('hijri').addEventListener('change', () => setLocale(locale));
     setLocale(locale);

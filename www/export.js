@@ -31,3 +31,35 @@ export function download(name, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What a snapshot leaves out: controls, and everything that shows single rows of the files
+ * (the column samples, the problem values, the stalled-deal list). */
+const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[data-section=files]', '[data-section=currency] form',
+  '#progress', '#messages', '.exports', '.locale', '.table-tools', 'form', 'button', 'input', 'select', '#stalled', '#problems .table-wrap',
+  '[data-section=pipeline] form'];
+
+/**
+ * One self-contained HTML file of the dashboard as drawn in `root`: its markup (text only,
+ * escaped by the serializer), the stylesheet inlined, and a policy that loads nothing.
+ */
+export function snapshotHtml(root, css, { title, lang, dir }) {
+  const copy = root.cloneNode(true);
+  for (const sel of NOT_IN_SNAPSHOT) for (const n of copy.querySelectorAll(sel)) n.remove();
+  for (const n of copy.querySelectorAll('[hidden]')) n.remove();
+  for (const n of copy.querySelectorAll('details')) n.setAttribute('open', '');
+  const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return `<!doctype html>
+<html lang="${esc(lang)}" dir="${esc(dir)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>
+${copy.outerHTML}
+</body>
+</html>
+`;
+}

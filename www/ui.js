@@ -64,6 +64,7 @@ export const MARKUP = `
     <div id="dashboard" hidden>
       <div class="exports">
         <button id="export-json" type="button" class="secondary small" data-i18n="export.json">Download report (JSON)</button>
+        <button id="snapshot" type="button" class="secondary small" data-i18n="export.snapshot">Save snapshot (HTML)</button>
         <button id="print" type="button" class="secondary small" data-i18n="export.print">Print</button>
       </div>
       <section id="alerts-section" data-section="alerts" aria-labelledby="alerts-h"><h2 id="alerts-h" data-i18n="section.alerts">Alerts</h2><div id="alerts"></div></section>

@@ -47,3 +47,21 @@ test('a table downloaded as CSV escapes formula-like cells', async () => {
   assert.equal(report.metrics.deals_won.value, 2);
   assert.deepEqual(b.errors, []);
 });
+
+test('the snapshot is one HTML file of aggregates: no script, no single rows', async () => {
+  const [file] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#snapshot')]);
+  const html = readFileSync(await file.path(), 'utf8');
+  assert.match(file.suggestedFilename(), /^sales-metrics-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.ok(html.includes('data-metric="deals_won"'));
+  assert.ok(html.includes("default-src 'none'"));
+  // the owner names are aggregates and stay, escaped; nothing can run
+  assert.ok(html.includes('&lt;img src=x onerror='), 'escaped owner');
+  assert.ok(!/<script|<img|<input|<button/i.test(html), 'no script, image, input or button');
+  // column samples and the stalled list (single rows) are left out
+  assert.ok(!html.includes('First values') && !html.includes('id="stalled"'), 'no row-level sections');
+  // opened on its own, it shows the dashboard with nothing to load
+  const page = await b.page.context().newPage();
+  await page.setContent(html);
+  assert.equal((await page.textContent('[data-metric=deals_won] .value')).trim(), '2');
+  await page.close();
+});
