@@ -35,6 +35,10 @@ test('a Persian browser gets the page in Persian, right to left', async () => {
   // the forecast chart: history, bands and backtest
   assert.ok(await b.page.$('#forecast svg polygon.band80'));
   assert.ok(await b.page.$('#forecast svg polyline.backtest-line'));
+  // every chart has its numbers as a table
+  for (const chart of ['#forecast', '#trend', '#funnel']) {
+    assert.ok((await b.page.$$(`${chart} details.chart-data tbody tr`)).length >= 3, chart);
+  }
   // loss reasons and quota attainment as bars, with the 100 % line
   assert.ok((await b.page.$$('#loss-chart svg rect.bar')).length >= 4);
   assert.ok(await b.page.$('#quota-chart svg line.marker'));

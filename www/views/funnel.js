@@ -36,5 +36,12 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals') {
   });
   const wrap = el('div', { class: 'funnel' });
   wrap.append(root);
-  container.append(wrap);
+  // the same numbers as a table, for screen readers and copying
+  const heads = ['col.stage', 'col.deals', 'col.value', 'col.rate'].map((k) => t(k));
+  const numbers = el('details', { class: 'chart-data' }, el('summary', { text: t('chart.numbers') }),
+    el('table', {}, el('thead', {}, el('tr', {}, heads.map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, el('td', { text: r.stage }), el('td', { class: 'num', text: fmt.count(r.reached) }),
+        el('td', { class: 'num', text: r.value === undefined ? '' : fmt.money(r.value) }),
+        el('td', { class: 'num', text: r.conversion === null || r.conversion === undefined ? '' : fmt.ratio(r.conversion) }))))));
+  container.append(wrap, numbers);
 }
