@@ -13,7 +13,7 @@ use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
 use crate::metrics::team::QuotasAgg;
 use crate::metrics::DealsAgg;
 use crate::model::Deal;
-use crate::options::Options;
+use crate::options::{Filters, Options};
 use crate::period::Period;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
@@ -146,11 +146,16 @@ struct Aggregates {
     earlier: Option<PeriodAggs>,
     #[serde(skip)]
     rates: Rates,
+    #[serde(skip)]
+    filters: Filters,
 }
 
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>) {
-        let Aggregates { main, earlier, rates } = self;
+        if !self.filters.keeps_deal(deal.owner, deal.source) {
+            return;
+        }
+        let Aggregates { main, earlier, rates, .. } = self;
         let code = currency::code(deal.currency);
         let converted = rates.convert(&code, deal.amount);
         let (deal, code) = match converted {
@@ -167,8 +172,11 @@ impl RowSink for Aggregates {
     }
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        if !self.filters.is_empty() && !kept(&self.filters, kind, row) {
+            return;
+        }
         if kind == "orders" {
-            let Aggregates { main, earlier, rates } = self;
+            let Aggregates { main, earlier, rates, .. } = self;
             let code = currency::code(row.text(5));
             let (amount, code) = match rates.convert(&code, row.number(3)) {
                 Some((amount, base)) if base != code => {
@@ -191,6 +199,17 @@ impl RowSink for Aggregates {
     }
 }
 
+/// Whether a row of `kind` belongs to the owners and sources kept (kinds without an owner
+/// or source column are all kept).
+fn kept(filters: &Filters, kind: &str, row: &Row<'_>) -> bool {
+    match kind {
+        "leads" => filters.keeps_owner(row.text(4)) && filters.keeps_source(row.text(2)),
+        "activities" | "quotas" => filters.keeps_owner(row.text(0)),
+        "tickets" => filters.keeps_owner(row.text(3)),
+        _ => true,
+    }
+}
+
 /// A streaming analysis over any number of files.
 pub struct Engine {
     options: Options,
@@ -210,11 +229,12 @@ impl Engine {
             .map(|p| PeriodAggs::new(&options, p));
         let main = PeriodAggs::new(&options, options.period);
         let rates = options.rates.clone();
+        let filters = options.filters.clone();
         Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { main, earlier, rates },
+            aggregates: Aggregates { main, earlier, rates, filters },
             next_part_row: 0,
         }
     }

@@ -27,6 +27,8 @@ pub struct Deal<'a> {
     /// Currency as written: the currency column, else a symbol or code written with the
     /// amount (`€1.200`, `1200 USD`); blank when neither.
     pub currency: &'a str,
+    /// Lead source as written (blank when no column).
+    pub source: &'a str,
 }
 
 impl<'a> Deal<'a> {
@@ -47,6 +49,7 @@ impl<'a> Deal<'a> {
             deal_type: "",
             probability: None,
             currency: "",
+            source: "",
         }
     }
 }

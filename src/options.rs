@@ -4,6 +4,7 @@ use crate::ingest::dates::DateOrder;
 use crate::ingest::decode::for_label;
 use crate::ingest::money::DecimalSeparator;
 use crate::ingest::schema::{kind, KindSpec};
+use crate::ingest::text::group_key;
 use crate::metrics::alerts::Thresholds;
 use crate::metrics::currency::{code, Rates};
 use crate::period::{Comparison, Granularity, Period};
@@ -11,7 +12,7 @@ use chrono::NaiveDate;
 use encoding_rs::Encoding;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 /// What the user fixed about one file, overriding detection. All optional.
@@ -139,6 +140,49 @@ pub struct RawOptions {
     /// When alerts fire (`win_rate_drop`, `lead_response_minutes`, `quota_easy`,
     /// `quota_hard`, `ltv_cac`, `stalled_share`); each defaults to the specification's.
     pub alert_thresholds: Option<Thresholds>,
+    /// Only these owners / sources (names as written; matched trimmed and
+    /// case-insensitively): deals, leads, activities, quotas and tickets of others are left
+    /// out of every metric. Absent or empty: everyone.
+    pub filters: Option<RawFilters>,
+}
+
+/// `filters` as they arrive.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawFilters {
+    pub owners: Option<Vec<String>>,
+    pub sources: Option<Vec<String>>,
+}
+
+/// Which owners and sources the analysis keeps (`None`: all).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    owners: Option<BTreeSet<String>>,
+    sources: Option<BTreeSet<String>>,
+}
+
+impl Filters {
+    fn set(list: &Option<Vec<String>>) -> Option<BTreeSet<String>> {
+        let keys: BTreeSet<String> = list.iter().flatten().map(|s| group_key(s)).collect();
+        (!keys.is_empty()).then_some(keys)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.owners.is_none() && self.sources.is_none()
+    }
+
+    /// Whether a deal of this owner and source is kept.
+    pub fn keeps_deal(&self, owner: &str, source: &str) -> bool {
+        self.is_empty() || self.keeps_owner(owner) && self.keeps_source(source)
+    }
+
+    pub fn keeps_owner(&self, owner: &str) -> bool {
+        self.owners.as_ref().is_none_or(|o| o.contains(&group_key(owner)))
+    }
+
+    pub fn keeps_source(&self, source: &str) -> bool {
+        self.sources.as_ref().is_none_or(|o| o.contains(&group_key(source)))
+    }
 }
 
 /// Validated options.
@@ -157,6 +201,7 @@ pub struct Options {
     pub link_leads: bool,
     pub rates: Rates,
     pub alert_thresholds: Thresholds,
+    pub filters: Filters,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -234,6 +279,11 @@ impl RawOptions {
             link_leads: self.link_leads.unwrap_or(true),
             rates,
             alert_thresholds: self.alert_thresholds.clone().unwrap_or_default(),
+            filters: self
+                .filters
+                .as_ref()
+                .map(|f| Filters { owners: Filters::set(&f.owners), sources: Filters::set(&f.sources) })
+                .unwrap_or_default(),
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

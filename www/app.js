@@ -83,6 +83,7 @@ export function mountApp(root, options = {}) {
         from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
         comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
+        filters: $('owner-filter').value ? { owners: [$('owner-filter').value] } : null,
       });
       if (applyPresets(report)) {
         if (running === controller) running = null;
@@ -159,6 +160,7 @@ export function mountApp(root, options = {}) {
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
     renderCards($('cards'), report, fmt, t);
+    renderOwnerChoices(report);
     renderCurrencies(report.currencies);
     const forecast = report.series.forecast_revenue ?? {};
     $('forecast-section').hidden = !forecast.month;
@@ -254,6 +256,15 @@ export function mountApp(root, options = {}) {
     renderProblems($('problems'), report.problems, fmt, t);
   }
 
+  /** The owner filter lists the owners of the unfiltered analysis. */
+  function renderOwnerChoices(report) {
+    const select = $('owner-filter');
+    if (select.value) return; // filtered: keep the list the user chose from
+    const owners = (report.tables.sales_by_owner?.rows ?? []).map((r) => r.owner).sort((a, b) => a.localeCompare(b));
+    select.replaceChildren(el('option', { value: '', 'data-i18n': 'controls.owner.all', text: t('controls.owner.all') }),
+      ...owners.map((o) => el('option', { value: o, text: o })));
+  }
+
   /** Money per currency when amounts come in several, and the conversion-rate form. */
   function renderCurrencies(cur) {
     const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
@@ -341,6 +352,7 @@ export function mountApp(root, options = {}) {
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
+    $('owner-filter').addEventListener('change', () => currentFiles.length && run(currentFiles));
     $('preset').addEventListener('change', (e) => {
       if (!e.target.value) return;
       [$('from').value, $('to').value] = presetRange(e.target.value);

@@ -48,6 +48,8 @@ export const MARKUP = `
           <option value="quarter" data-i18n="granularity.quarter">quarter</option>
           <option value="year" data-i18n="granularity.year">year</option>
         </select></label>
+      <label><span data-i18n="controls.owner">Owner</span>
+        <select id="owner-filter"><option value="" data-i18n="controls.owner.all">all owners</option></select></label>
       <button id="apply" type="button" disabled data-i18n="controls.apply">Apply</button>
       <button id="all-data" type="button" disabled data-i18n="controls.all">All data</button>
       <span id="period-label" class="muted"></span>

@@ -241,6 +241,7 @@ impl DealReader {
             lost_reason: this.has_lost_reason.then(|| text(DealField::LostReason)),
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),
+            source: text(DealField::Source),
             probability,
             currency: if this.has_currency {
                 text(DealField::Currency)

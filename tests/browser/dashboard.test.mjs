@@ -35,6 +35,15 @@ test('dropping a deals CSV shows the dashboard with hand-computed values', async
   await b.page.screenshot({ path: `${SHOTS}dashboard-small.png`, fullPage: true });
 });
 
+test('the owner filter narrows every figure to one owner', async () => {
+  // small_deals.csv: Ann's won deals 1000.00 + 500.50
+  await b.page.selectOption('#owner-filter', 'Ann');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '1,500.50');
+  assert.deepEqual(await b.page.$$eval('#by-owner tbody td:first-child', (tds) => tds.map((td) => td.textContent)), ['Ann']);
+  await b.page.selectOption('#owner-filter', '');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50');
+});
+
 test('stage probabilities can be edited for the weighted pipeline', async () => {
   // defaults: Proposal 50 %, Qualification 20 %, Negotiation 70 % → 600 + 80 + 490 = 1,170
   assert.equal(await text('[data-metric=weighted_pipeline] .value'), '1,170');

@@ -26,6 +26,8 @@ export default {
   'controls.compare.year': 'same period a year earlier',
   'controls.granularity': 'Trend by',
   'granularity.day': 'day', 'granularity.week': 'week', 'granularity.month': 'month', 'granularity.quarter': 'quarter', 'granularity.year': 'year',
+  'controls.owner': 'Owner',
+  'controls.owner.all': 'all owners',
   'controls.apply': 'Apply',
   'controls.all': 'All data',
   'controls.language': 'Language',

@@ -26,6 +26,8 @@ export default {
   'controls.compare.year': 'همین بازه در سال قبل',
   'controls.granularity': 'روند بر حسب',
   'granularity.day': 'روز', 'granularity.week': 'هفته', 'granularity.month': 'ماه', 'granularity.quarter': 'فصل', 'granularity.year': 'سال',
+  'controls.owner': 'مسئول',
+  'controls.owner.all': 'همهٔ مسئولان',
   'controls.apply': 'اعمال',
   'controls.all': 'همهٔ داده‌ها',
   'controls.language': 'زبان',

@@ -26,6 +26,8 @@ export default {
   'controls.compare.year': '去年同期',
   'controls.granularity': '趋势粒度',
   'granularity.day': '日', 'granularity.week': '周', 'granularity.month': '月', 'granularity.quarter': '季度', 'granularity.year': '年',
+  'controls.owner': '负责人',
+  'controls.owner.all': '全部负责人',
   'controls.apply': '应用',
   'controls.all': '全部数据',
   'controls.language': '语言',
