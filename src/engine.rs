@@ -132,8 +132,7 @@ impl PeriodAggs {
         } else {
             (self.deals.history(), "deals", self.deals.last_date())
         };
-        let end = last.and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
-        let (metric, series) = forecast::revenue(history, end, source);
+        let (metric, series) = forecast::revenue(history, as_of, last, source);
         report.metrics.insert("forecast_revenue", metric);
         report.series.insert("forecast_revenue", series);
     }
@@ -156,38 +155,25 @@ impl RowSink for Aggregates {
             return;
         }
         let Aggregates { main, earlier, rates, .. } = self;
-        let code = currency::code(deal.currency);
-        let converted = rates.convert(&code, deal.amount);
-        let (deal, code) = match converted {
-            Some((amount, base)) if base != code => {
-                main.currencies.note_converted(&code);
-                (Cow::Owned(Deal { amount, ..deal.clone() }), base)
-            }
-            _ => (Cow::Borrowed(deal), &*code),
-        };
-        main.deal(&deal, code);
+        let (code, amount) = rates.apply(deal.currency, deal.amount, &mut main.currencies);
+        let deal =
+            if amount == deal.amount { Cow::Borrowed(deal) } else { Cow::Owned(Deal { amount, ..deal.clone() }) };
+        main.deal(&deal, &code);
         if let Some(e) = earlier.as_mut() {
-            e.deal(&deal, code);
+            e.deal(&deal, &code);
         }
     }
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
-        if !self.filters.is_empty() && !kept(&self.filters, kind, row) {
+        if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
             return;
         }
         if kind == "orders" {
             let Aggregates { main, earlier, rates, .. } = self;
-            let code = currency::code(row.text(5));
-            let (amount, code) = match rates.convert(&code, row.number(3)) {
-                Some((amount, base)) if base != code => {
-                    main.currencies.note_converted(&code);
-                    (amount, base)
-                }
-                _ => (row.number(3), &*code),
-            };
-            main.order(row, code, amount);
+            let (code, amount) = rates.apply(row.text(5), row.number(3), &mut main.currencies);
+            main.order(row, &code, amount);
             if let Some(e) = earlier.as_mut() {
-                e.order(row, code, amount);
+                e.order(row, &code, amount);
             }
             return;
         }
@@ -201,7 +187,7 @@ impl RowSink for Aggregates {
 
 /// Whether a row of `kind` belongs to the owners and sources kept (kinds without an owner
 /// or source column are all kept).
-fn kept(filters: &Filters, kind: &str, row: &Row<'_>) -> bool {
+fn kept(filters: &mut Filters, kind: &str, row: &Row<'_>) -> bool {
     match kind {
         "leads" => filters.keeps_owner(row.text(4)) && filters.keeps_source(row.text(2)),
         "activities" | "quotas" => filters.keeps_owner(row.text(0)),

@@ -16,7 +16,8 @@ pub struct Deal<'a> {
     pub amount: Option<Decimal>,
     pub created: Option<NaiveDate>,
     pub closed: Option<NaiveDate>,
-    pub expected_close: Option<NaiveDate>,
+    /// `None` when the file has no expected_close_date column; `Some(None)` when blank.
+    pub expected_close: Option<Option<NaiveDate>>,
     /// `None` when the file has no lost_reason column; `Some("")` when blank.
     pub lost_reason: Option<&'a str>,
     pub lost_stage: &'a str,

@@ -11,6 +11,7 @@ use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
 use encoding_rs::Encoding;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
@@ -154,11 +155,14 @@ pub struct RawFilters {
     pub sources: Option<Vec<String>>,
 }
 
-/// Which owners and sources the analysis keeps (`None`: all).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Which owners and sources the analysis keeps (`None`: all). Decisions are remembered
+/// per spelling, so a row costs a lookup, not a normalised copy of its name.
+#[derive(Clone, Debug, Default)]
 pub struct Filters {
     owners: Option<BTreeSet<String>>,
     sources: Option<BTreeSet<String>>,
+    owner_seen: FxHashMap<Box<str>, bool>,
+    source_seen: FxHashMap<Box<str>, bool>,
 }
 
 impl Filters {
@@ -172,17 +176,27 @@ impl Filters {
     }
 
     /// Whether a deal of this owner and source is kept.
-    pub fn keeps_deal(&self, owner: &str, source: &str) -> bool {
+    pub fn keeps_deal(&mut self, owner: &str, source: &str) -> bool {
         self.is_empty() || self.keeps_owner(owner) && self.keeps_source(source)
     }
 
-    pub fn keeps_owner(&self, owner: &str) -> bool {
-        self.owners.as_ref().is_none_or(|o| o.contains(&group_key(owner)))
+    pub fn keeps_owner(&mut self, owner: &str) -> bool {
+        keeps(&self.owners, &mut self.owner_seen, owner)
     }
 
-    pub fn keeps_source(&self, source: &str) -> bool {
-        self.sources.as_ref().is_none_or(|o| o.contains(&group_key(source)))
+    pub fn keeps_source(&mut self, source: &str) -> bool {
+        keeps(&self.sources, &mut self.source_seen, source)
     }
+}
+
+fn keeps(wanted: &Option<BTreeSet<String>>, seen: &mut FxHashMap<Box<str>, bool>, name: &str) -> bool {
+    let Some(wanted) = wanted else { return true };
+    if let Some(&keep) = seen.get(name) {
+        return keep;
+    }
+    let keep = wanted.contains(&group_key(name));
+    seen.insert(name.into(), keep);
+    keep
 }
 
 /// Validated options.
@@ -282,7 +296,11 @@ impl RawOptions {
             filters: self
                 .filters
                 .as_ref()
-                .map(|f| Filters { owners: Filters::set(&f.owners), sources: Filters::set(&f.sources) })
+                .map(|f| Filters {
+                    owners: Filters::set(&f.owners),
+                    sources: Filters::set(&f.sources),
+                    ..Filters::default()
+                })
                 .unwrap_or_default(),
             gross_margin: match self.gross_margin {
                 None => 1.0,

@@ -98,8 +98,8 @@ fn short_and_empty_histories_say_why() {
     // four months: a level only, forecast six months
     let four: Vec<_> = (1..=4).map(|m| (day(m), 100.0 + m as f64)).collect();
     let p = project(&four, Granularity::Month).expect("a forecast");
-    assert_eq!(p.value["method"], json!("simple exponential smoothing"));
-    assert_eq!(p.value["points"].as_array().map(Vec::len), Some(6));
+    assert_eq!(p["method"], json!("simple exponential smoothing"));
+    assert_eq!(p["points"].as_array().map(Vec::len), Some(6));
     // all zeros: no multiplicative model, no crash
     let zeros: Vec<_> = (1..=12).map(|m| (day(m), 0.0)).collect();
     assert!(project(&zeros, Granularity::Month).is_ok());

@@ -242,9 +242,9 @@ export function mountApp(root, options = {}) {
       { key: 'quota', label: 'col.quota', kind: 'money' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
       { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
     ], 'empty.quotas');
-    renderBars($('loss-chart'), { rows: report.tables.loss_reasons?.rows ?? [], label: 'lost_reason', value: 'count', kind: 'count',
+    renderBars($('loss-chart'), { rows: report.tables.loss_reasons?.rows ?? [], label: (r) => r.lost_reason, value: 'count', kind: 'count',
       text: (r) => `${fmt.count(r.count)} (${fmt.ratio(r.share_of_lost)})`, aria: t('section.loss') }, fmt);
-    renderBars($('quota-chart'), { rows: report.tables.quota_attainment?.rows ?? [], label: 'owner', labelOf: (r) => `${r.owner} · ${fmt.month(r.from)}`, value: 'attainment', kind: 'ratio',
+    renderBars($('quota-chart'), { rows: report.tables.quota_attainment?.rows ?? [], label: (r) => `${r.owner} · ${fmt.month(r.from)}`, value: 'attainment', kind: 'ratio',
       marker: 1, good: (r) => r.attainment >= 1, aria: t('section.quota') }, fmt);
     const weighted = report.tables.forecast_weighted;
     $('weighted-section').hidden = !weighted?.rows?.length;

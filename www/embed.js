@@ -12,14 +12,11 @@ import { mountApp } from './app.js';
 
 const STYLE = new URL('./style.css', import.meta.url).href;
 
-/** Section ids for the `sections` attribute/option. */
-export const SECTIONS = ['drop', 'controls', 'alerts', 'kpi', 'currency', 'forecast', 'trend', 'funnel', 'owner', 'account',
-  'pipeline', 'loss', 'time', 'leads', 'activities', 'mrr', 'quota', 'weighted', 'stalled', 'problems', 'files'];
-
 /**
  * Draws the dashboard into `element` (in its shadow root).
  * @param {HTMLElement} element
  * @param {{locale?: 'en'|'zh'|'fa', theme?: 'light'|'dark', currency?: string, sections?: string[]}} [options]
+ *   `sections`: the `data-section` names of ui.js to show (listed in the README); default all.
  * @returns {{setLocale(locale: string): void, configure(options: object): void}}
  */
 export function mount(element, options = {}) {

@@ -34,9 +34,8 @@ export function download(name, text, type) {
 
 /** What a snapshot leaves out: controls, and everything that shows single rows of the files
  * (the column samples, the problem values, the stalled-deal list). */
-const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[data-section=files]', '[data-section=currency] form',
-  '#progress', '#messages', '.exports', '.locale', '.table-tools', 'form', 'button', 'input', 'select', '#stalled', '#problems .table-wrap',
-  '[data-section=pipeline] form'];
+const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[data-section=files]', '#progress', '#messages',
+  '.exports', '.locale', '.table-tools', 'form', 'button', 'input', 'select', '#stalled', '#problems .table-wrap'];
 
 /**
  * One self-contained HTML file of the dashboard as drawn in `root`: its markup (text only,

@@ -2,6 +2,7 @@
 // decimal separator, date order), saved in this browser and keyed by the header row, so
 // the next file with the same header gets them automatically. Exported and imported as
 // JSON files.
+import { download } from './export.js';
 
 const KEY = 'sales-metrics-analyzer.presets.v1';
 
@@ -50,13 +51,8 @@ export function presetFor(file) {
 }
 
 export function exportPresets() {
-  const blob = new Blob([JSON.stringify({ format: 'sales-metrics-analyzer-presets', version: 1, presets: loadPresets() }, null, 2)],
-    { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = 'sales-metrics-presets.json';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  const text = JSON.stringify({ format: 'sales-metrics-analyzer-presets', version: 1, presets: loadPresets() }, null, 2);
+  download('sales-metrics-presets.json', text, 'application/json');
 }
 
 /** Merges presets from a JSON file; returns how many were imported. */

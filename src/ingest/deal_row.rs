@@ -73,6 +73,7 @@ pub struct DealReader {
     has_status: bool,
     has_lost_reason: bool,
     has_currency: bool,
+    has_expected_close: bool,
     text: [String; 16],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
@@ -98,6 +99,7 @@ impl DealReader {
             has_status: cols.has("status"),
             has_lost_reason: cols.has("lost_reason"),
             has_currency: cols.has("currency"),
+            has_expected_close: cols.has("expected_close_date"),
             cols,
             headers,
             date_order,
@@ -194,7 +196,7 @@ impl DealReader {
         };
         let created = date(DealField::CreatedDate, this.date_order);
         let closed = date(DealField::ClosedDate, this.date_order);
-        let expected_close = date(DealField::ExpectedCloseDate, this.date_order);
+        let expected_close = this.has_expected_close.then(|| date(DealField::ExpectedCloseDate, this.date_order));
         if let (Some(c), Some(d)) = (created, closed) {
             if d < c {
                 problems.push(

@@ -72,6 +72,24 @@ impl Rates {
         let converted = amount.map(|a| (a * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
         Some((converted, base))
     }
+
+    /// The code of a currency cell written `raw` and the amount in it: converted to the
+    /// base when the user gave a rate (counted in `noted`), else as they are.
+    pub fn apply<'a>(
+        &'a self,
+        raw: &'a str,
+        amount: Option<Decimal>,
+        noted: &mut Currencies,
+    ) -> (Cow<'a, str>, Option<Decimal>) {
+        let code = code(raw);
+        match self.convert(&code, amount) {
+            Some((converted, base)) if base != code => {
+                noted.note_converted(&code);
+                (Cow::Borrowed(base), converted)
+            }
+            _ => (code, amount),
+        }
+    }
 }
 
 /// Deals and orders per currency code, for one period.
@@ -97,7 +115,8 @@ impl Currencies {
         if self.split.is_empty() {
             match &self.only {
                 None => self.only = Some(code.to_string()),
-                Some(c) if c == code => {}
+                // blank against blank first: the common case, and no memcmp call per row
+                Some(c) if c.is_empty() && code.is_empty() || c == code => {}
                 Some(_) => {
                     let first = self.only.take().unwrap_or_default();
                     self.split.insert(first, all.currency_copy());
@@ -172,19 +191,6 @@ impl Currencies {
     /// Non-blank order codes (orders in period).
     pub fn order_codes(&self) -> BTreeSet<String> {
         self.orders.keys().filter(|c| !c.is_empty()).cloned().collect()
-    }
-
-    /// Whether deals' money must be reported per currency.
-    pub fn deals_mixed(&self) -> bool {
-        self.deal_codes().len() > 1
-    }
-
-    pub fn orders_mixed(&self) -> bool {
-        self.order_codes().len() > 1
-    }
-
-    pub fn converted(&self) -> &BTreeMap<String, u64> {
-        &self.converted
     }
 }
 
@@ -337,8 +343,7 @@ pub fn report(
                 (*period, r)
             });
             compare(options, compared.as_ref(), &mut r);
-            let end = agg.last_date().and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
-            let (forecast, series) = super::forecast::revenue(agg.history(), end, "deals");
+            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, agg.last_date(), "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);
             by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });

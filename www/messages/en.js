@@ -125,6 +125,7 @@ export default {
   'card.how': 'How computed',
   'card.how.fraction': 'numerator {n}, denominator {d}',
   'card.how.rows': 'rows used: {n}',
+  'list.sep': ', ',
   'card.more': 'More metrics',
   'card.unlock': 'Add {file} to see: {labels}.',
   'card.vs': 'vs {from} – {to}',

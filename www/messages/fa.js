@@ -125,6 +125,7 @@ export default {
   'card.how': 'نحوهٔ محاسبه',
   'card.how.fraction': 'صورت {n}، مخرج {d}',
   'card.how.rows': 'ردیف‌های به‌کاررفته: {n}',
+  'list.sep': '، ',
   'card.more': 'شاخص‌های بیشتر',
   'card.unlock': 'برای دیدن {labels}، {file} را اضافه کنید.',
   'card.vs': 'نسبت به {from} تا {to}',

@@ -125,6 +125,7 @@ export default {
   'card.how': '计算方法',
   'card.how.fraction': '分子 {n}，分母 {d}',
   'card.how.rows': '使用行数：{n}',
+  'list.sep': '、',
   'card.more': '更多指标',
   'card.unlock': '添加{file}即可查看：{labels}。',
   'card.vs': '对比 {from} – {to}',

@@ -3,8 +3,8 @@
 import { svg, el, clear } from './dom.js';
 
 /**
- * @param {{rows: object[], label: string, labelOf?: (r) => string, value: string, kind: string, text?: (r) => string,
- *          marker?: number, markerText?: string, aria: string, good?: (r) => boolean}} spec
+ * @param {{rows: object[], label: (r) => string, value: string, kind: string, text?: (r) => string,
+ *          marker?: number, aria: string, good?: (r) => boolean}} spec
  */
 export function renderBars(container, spec, fmt) {
   clear(container);
@@ -19,17 +19,17 @@ export function renderBars(container, spec, fmt) {
   rows.forEach((r, i) => {
     const y = 4 + i * (barH + gap);
     const w = Math.max(1, (barMax * values[i]) / max);
-    const label = spec.labelOf ? spec.labelOf(r) : String(r[spec.label] ?? '');
+    const label = String(spec.label(r) ?? '');
     root.append(svg('text', { x: labelW - 8, y: y + barH - 5, 'text-anchor': 'end', class: 'bar-label' }, label.length > 30 ? `${label.slice(0, 29)}…` : label));
     const bar = svg('rect', { x: labelW, y, width: w, height: barH, rx: 3, class: spec.good?.(r) ? 'bar good' : 'bar' });
-    bar.append(svg('title', {}, `${label}: ${spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value])}`));
+    const shown = spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value]);
+    bar.append(svg('title', {}, `${label}: ${shown}`));
     root.append(bar);
-    root.append(svg('text', { x: labelW + w + 6, y: y + barH - 5, class: 'count' }, spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value])));
+    root.append(svg('text', { x: labelW + w + 6, y: y + barH - 5, class: 'count' }, shown));
   });
   if (spec.marker) {
     const x = labelW + (barMax * spec.marker) / max;
     root.append(svg('line', { x1: x, x2: x, y1: 0, y2: H, class: 'marker' }));
-    if (spec.markerText) root.append(svg('title', {}, spec.markerText));
   }
   container.append(el('div', { class: 'chart-wrap bars-wrap' }, root));
 }

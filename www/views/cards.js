@@ -113,7 +113,7 @@ export function renderCards(container, report, fmt, t, only = null) {
     for (const [reason, labels] of waiting) {
       const kind = NEEDS_FILE.exec(reason)[1];
       const file = t.has(`file.${kind}`) ? t(`file.${kind}`) : reason.replace(/^needs /, '');
-      list.append(el('li', { text: t('card.unlock', { file, labels: labels.join(t.locale === 'zh' ? '、' : t.locale === 'fa' ? '، ' : ', ') }) }));
+      list.append(el('li', { text: t('card.unlock', { file, labels: labels.join(t('list.sep')) }) }));
     }
     container.append(el('aside', { class: 'card unlock-card' }, el('div', { class: 'label', text: t('card.more') }), list));
   }

@@ -1,6 +1,7 @@
 // Revenue trend: bars per bucket (revenue) with the win rate as a line, axes, labels,
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { svg, el, clear } from './dom.js';
+import { numbersTable } from './numbers.js';
 
 export function niceMax(v) {
   if (v <= 0) return 1;
@@ -43,12 +44,12 @@ export function renderTrend(container, series, fmt, t) {
   });
   if (line.length > 1) root.append(svg('polyline', { points: line.join(' '), class: 'rate-line' }));
   root.append(svg('text', { x: left, y: H - 6, class: 'axis legend' }, t('trend.legend')));
-  const heads = ['forecast.col.bucket', 'col.revenue', 'col.won', 'col.lost', 'col.win_rate'].map((k) => t(k));
-  const table = el('details', { class: 'chart-data' }, el('summary', { text: t('chart.numbers') }),
-    el('table', {}, el('thead', {}, el('tr', {}, heads.map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, points.map((p) => el('tr', {},
-        el('td', { text: fmt.date(p.bucket) }), el('td', { class: 'num', text: fmt.money(p.revenue) }),
-        el('td', { class: 'num', text: fmt.count(p.won) }), el('td', { class: 'num', text: fmt.count(p.lost) }),
-        el('td', { class: 'num', text: fmt.ratio(p.win_rate) }))))));
+  const table = numbersTable(t, [
+    { label: t('forecast.col.bucket'), text: (p) => fmt.date(p.bucket) },
+    { label: t('col.revenue'), text: (p) => fmt.money(p.revenue), num: true },
+    { label: t('col.won'), text: (p) => fmt.count(p.won), num: true },
+    { label: t('col.lost'), text: (p) => fmt.count(p.lost), num: true },
+    { label: t('col.win_rate'), text: (p) => fmt.ratio(p.win_rate), num: true },
+  ], points);
   container.append(el('div', { class: 'chart-wrap' }, root), table);
 }

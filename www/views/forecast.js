@@ -3,6 +3,7 @@
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
 import { svg, el, clear } from './dom.js';
 import { niceMax } from './chart.js';
+import { numbersTable } from './numbers.js';
 
 /** The method's name in the page's language, from its ETS code (`A,Ad,M`). */
 export function methodName(model, t) {
@@ -79,13 +80,10 @@ export function renderForecast(container, block, fmt, t) {
     bt ? t('forecast.backtest', { n: fmt.count(bt.held_back), mape: fmt.ratio(bt.mape), bias: fmt.ratio(bt.bias) }) : '');
   const rows = [
     ...history.map((h) => ({ bucket: h.bucket, actual: h.revenue, forecast: backtest.find((p) => p.bucket === h.bucket)?.forecast })),
-    ...points.map((p) => ({ bucket: p.bucket, forecast: p.forecast, lo80: p.lo80, hi80: p.hi80, lo95: p.lo95, hi95: p.hi95 })),
+    ...points,
   ];
-  const head = ['bucket', 'actual', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95'];
-  const table = el('details', { class: 'chart-data' }, el('summary', { text: t('chart.numbers') }),
-    el('table', {}, el('thead', {}, el('tr', {}, head.map((h) => el('th', { scope: 'col', text: t(`forecast.col.${h}`) })))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, head.map((h) => (h === 'bucket'
-        ? el('td', { text: fmt.date(r.bucket) })
-        : el('td', { class: 'num', text: r[h] === undefined ? '' : fmt.money(r[h]) }))))))));
+  const money = (key) => ({ label: t(`forecast.col.${key}`), text: (r) => (r[key] === undefined ? '' : fmt.money(r[key])), num: true });
+  const table = numbersTable(t, [{ label: t('forecast.col.bucket'), text: (r) => fmt.date(r.bucket) },
+    ...['actual', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95'].map(money)], rows);
   container.append(summary, el('div', { class: 'chart-wrap' }, root), table);
 }

@@ -1,6 +1,7 @@
 // The deal funnel in SVG: one bar per stage (width ∝ deals reached), count and value in
 // the label, and the leakage between consecutive stages.
 import { svg, clear, el } from './dom.js';
+import { numbersTable } from './numbers.js';
 
 export function renderFunnel(container, table, fmt, t, unit = 'deals') {
   const unitText = t(`funnel.${unit}`);
@@ -36,12 +37,11 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals') {
   });
   const wrap = el('div', { class: 'funnel' });
   wrap.append(root);
-  // the same numbers as a table, for screen readers and copying
-  const heads = ['col.stage', 'col.deals', 'col.value', 'col.rate'].map((k) => t(k));
-  const numbers = el('details', { class: 'chart-data' }, el('summary', { text: t('chart.numbers') }),
-    el('table', {}, el('thead', {}, el('tr', {}, heads.map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, rows.map((r) => el('tr', {}, el('td', { text: r.stage }), el('td', { class: 'num', text: fmt.count(r.reached) }),
-        el('td', { class: 'num', text: r.value === undefined ? '' : fmt.money(r.value) }),
-        el('td', { class: 'num', text: r.conversion === null || r.conversion === undefined ? '' : fmt.ratio(r.conversion) }))))));
+  const numbers = numbersTable(t, [
+    { label: t('col.stage'), text: (r) => r.stage },
+    { label: t('col.deals'), text: (r) => fmt.count(r.reached), num: true },
+    { label: t('col.value'), text: (r) => (r.value === undefined ? '' : fmt.money(r.value)), num: true },
+    { label: t('col.rate'), text: (r) => (r.conversion === null || r.conversion === undefined ? '' : fmt.ratio(r.conversion)), num: true },
+  ], rows);
   container.append(wrap, numbers);
 }

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use ets::Fit;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -23,54 +24,49 @@ const PATHS: usize = 2000;
 /// Quantiles reported: the 95% and 80% intervals.
 const QUANTILES: [f64; 4] = [0.025, 0.1, 0.9, 0.975];
 
-/// Revenue per month and per ISO week, over all time (a forecast learns from all the
-/// history before the as-of date, not only from the period).
+/// Revenue per day over all time (a forecast learns from all the history before the
+/// as-of date, not only from the period); months and weeks are summed at the end, so a
+/// won deal costs one map update.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
-    months: BTreeMap<NaiveDate, Exact>,
-    weeks: BTreeMap<NaiveDate, Exact>,
-    first: Option<NaiveDate>,
-    last: Option<NaiveDate>,
+    days: FxHashMap<NaiveDate, Exact>,
 }
 
 impl History {
     pub fn add(&mut self, day: NaiveDate, amount: Decimal) {
-        for (map, g) in [(&mut self.months, Granularity::Month), (&mut self.weeks, Granularity::Week)] {
-            map.entry(g.bucket(day)).or_insert(Exact(Decimal::ZERO)).0 += amount;
+        self.days.entry(day).or_insert(Exact(Decimal::ZERO)).0 += amount;
+    }
+
+    pub fn merge(&mut self, o: History) {
+        for (k, v) in o.days {
+            self.days.entry(k).or_insert(Exact(Decimal::ZERO)).0 += v.0;
         }
-        self.first = Some(self.first.map_or(day, |f| f.min(day)));
-        self.last = Some(self.last.map_or(day, |l| l.max(day)));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
     }
 
     /// The last day with an amount.
     pub fn last(&self) -> Option<NaiveDate> {
-        self.last
-    }
-
-    pub fn merge(&mut self, o: History) {
-        for (mine, theirs) in [(&mut self.months, o.months), (&mut self.weeks, o.weeks)] {
-            for (k, v) in theirs {
-                mine.entry(k).or_insert(Exact(Decimal::ZERO)).0 += v.0;
-            }
-        }
-        self.first = [self.first, o.first].into_iter().flatten().min();
-        self.last = [self.last, o.last].into_iter().flatten().max();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.months.is_empty()
+        self.days.keys().max().copied()
     }
 
     /// The complete buckets before `as_of`, empty ones as 0: a first bucket the data
     /// starts inside of is left out, as is the bucket `as_of` falls in.
     pub fn series(&self, g: Granularity, as_of: NaiveDate) -> Vec<(NaiveDate, f64)> {
-        let map = if g == Granularity::Week { &self.weeks } else { &self.months };
-        let Some((&first, _)) = map.iter().next() else { return Vec::new() };
-        let start = if self.first.is_some_and(|f| f > first) { g.next(first) } else { first };
+        let mut buckets: BTreeMap<NaiveDate, Decimal> = BTreeMap::new();
+        for (day, v) in &self.days {
+            *buckets.entry(g.bucket(*day)).or_default() += v.0;
+        }
+        let (Some(first_day), Some((&first, _))) = (self.days.keys().min(), buckets.iter().next()) else {
+            return Vec::new();
+        };
+        let start = if *first_day > first { g.next(first) } else { first };
         let mut out = Vec::new();
         let mut at = start;
         while g.next(at) <= as_of && out.len() < 5000 {
-            out.push((at, map.get(&at).and_then(|v| v.0.to_f64()).unwrap_or(0.0)));
+            out.push((at, buckets.get(&at).and_then(|v| v.to_f64()).unwrap_or(0.0)));
             at = g.next(at);
         }
         out
@@ -114,17 +110,9 @@ fn held_back(n: usize, m: usize) -> usize {
     }
 }
 
-/// A forecast of one granularity: the model, its projection and its backtest.
-pub struct Projection {
-    pub fit: Fit,
-    pub why: &'static str,
-    pub history: Vec<(NaiveDate, f64)>,
-    pub value: Value,
-}
-
 /// Forecasts `history` ahead (by months: a year when seasonal, else six months; by
-/// weeks: 13); `Err` says why it cannot.
-pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Projection, String> {
+/// weeks: 13): the model, its projection and its backtest; `Err` says why it cannot.
+pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Value, String> {
     let unit = if g == Granularity::Week { "weeks" } else { "months" };
     if history.len() < 3 {
         return Err(format!("needs at least 3 complete {unit} of revenue history, has {}", history.len()));
@@ -182,7 +170,7 @@ pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Projectio
     } else {
         None
     };
-    let value = json!({
+    Ok(json!({
         "granularity": g,
         "method": fit.spec.name(),
         "model": fit.spec.code(),
@@ -192,8 +180,7 @@ pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Projectio
         "history": history.iter().map(|(d, v)| json!({ "bucket": d, "revenue": amount(*v) })).collect::<Vec<_>>(),
         "points": points,
         "backtest": backtest.unwrap_or(Value::Null),
-    });
-    Ok(Projection { fit, why, history: history.to_vec(), value })
+    }))
 }
 
 fn params(fit: &Fit) -> Value {
@@ -224,50 +211,45 @@ pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Valu
 }
 
 /// `forecast_revenue` (metric: the next month's forecast) and its series (month and
-/// week), from `history` up to `as_of`. `source` names where revenue came from. The
-/// caller ends history where the data ends (an old export is not months of no sales).
-pub fn revenue(history: &History, as_of: NaiveDate, source: &str) -> (Metric, Value) {
+/// week), from `history` up to `as_of`, or to the day after `last_day` (the data's last
+/// date) when that is earlier: an old export is not months of no sales. `source` names
+/// where revenue came from.
+pub fn revenue(history: &History, as_of: NaiveDate, last_day: Option<NaiveDate>, source: &str) -> (Metric, Value) {
     if history.is_empty() {
         let why = "needs won deals (closed_date, amount) or orders";
         return (Metric::missing(why, FORMULA), json!({ "reason": why }));
     }
+    let end = last_day.and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
     let mut series = serde_json::Map::new();
-    let mut metric = None;
+    let mut metric = Metric::missing("no history", FORMULA);
     for (g, key) in [(Granularity::Month, "month"), (Granularity::Week, "week")] {
-        let h = history.series(g, as_of);
-        match project(&h, g) {
-            Ok(p) => {
-                let mut v = p.value;
-                if let Some(check) = latest_check(&p.history, g) {
+        let h = history.series(g, end);
+        let v = match project(&h, g) {
+            Ok(mut v) => {
+                if let Some(check) = latest_check(&h, g) {
                     v["latest"] = check;
                 }
                 if g == Granularity::Month {
-                    let next = v["points"][0].clone();
-                    metric = Some(
-                        Metric::new(next["forecast"].clone(), h.len() as u64, FORMULA)
-                            .with("bucket", next["bucket"].clone())
-                            .with("lo80", next["lo80"].clone())
-                            .with("hi80", next["hi80"].clone())
-                            .with("lo95", next["lo95"].clone())
-                            .with("hi95", next["hi95"].clone())
-                            .with("method", v["method"].clone())
-                            .with("model", v["model"].clone())
-                            .with("why", v["why"].clone())
-                            .with("backtest", v["backtest"].clone())
-                            .with("source", json!(source))
-                            .with("latest", v.get("latest").cloned().unwrap_or(Value::Null)),
-                    );
+                    let next = &v["points"][0];
+                    metric =
+                        Metric::new(next["forecast"].clone(), h.len() as u64, FORMULA).with("source", json!(source));
+                    for k in ["bucket", "lo80", "hi80", "lo95", "hi95"] {
+                        metric.detail.insert(k.into(), next[k].clone());
+                    }
+                    for k in ["method", "model", "why", "backtest", "latest"] {
+                        metric.detail.insert(k.into(), v.get(k).cloned().unwrap_or(Value::Null));
+                    }
                 }
-                series.insert(key.into(), v);
+                v
             }
             Err(why) => {
                 if g == Granularity::Month {
-                    metric = Some(Metric::missing(why.clone(), FORMULA));
+                    metric = Metric::missing(why.clone(), FORMULA);
                 }
-                series.insert(key.into(), json!({ "reason": why }));
+                json!({ "reason": why })
             }
-        }
+        };
+        series.insert(key.into(), v);
     }
-    let metric = metric.unwrap_or_else(|| Metric::missing("no history", FORMULA));
     (metric, Value::Object(series))
 }

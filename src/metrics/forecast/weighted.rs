@@ -33,7 +33,6 @@ pub struct WeightedForecastAgg {
     #[serde(skip)]
     index: FxHashMap<Box<str>, u32>,
     cells: BTreeMap<(u32, Option<NaiveDate>, u32), Cell>,
-    has_expected: bool,
 }
 
 impl WeightedForecastAgg {
@@ -55,20 +54,20 @@ impl WeightedForecastAgg {
         i
     }
 
-    /// Deals open now, created before the period end.
+    /// Deals open now, created before the period end, from files with an expected close
+    /// date column (without one the metric is not computable: nothing to keep).
     pub fn observe(&mut self, d: &Deal<'_>) {
+        let Some(expected) = d.expected_close else { return };
         if d.status != Status::Open || d.created.zip(self.to).is_some_and(|(c, to)| c >= to) {
             return;
         }
         let owner = self.id(if d.owner.trim().is_empty() { "(no owner)" } else { d.owner.trim() });
         let stage = self.id(d.stage.trim());
-        let bucket = d.expected_close.map(|e| self.granularity.bucket(e));
-        self.has_expected |= bucket.is_some();
+        let bucket = expected.map(|e| self.granularity.bucket(e));
         self.cells.entry((owner, bucket, stage)).or_default().add(d);
     }
 
     pub fn merge(&mut self, o: WeightedForecastAgg) {
-        self.has_expected |= o.has_expected;
         for ((owner, bucket, stage), cell) in o.cells {
             let key = (self.id(&o.names[owner as usize]), bucket, self.id(&o.names[stage as usize]));
             self.cells.entry(key).or_default().merge(cell);
