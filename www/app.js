@@ -17,6 +17,7 @@ import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
 import { presetRange } from './periods.js';
+import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
 /**
@@ -337,11 +338,7 @@ export function mountApp(root, options = {}) {
     $('choose').addEventListener('click', () => $('file-input').click());
     $('sample').addEventListener('click', async () => {
       try {
-        const base = new URL('./sample/', import.meta.url);
-        const { files } = await (await fetch(new URL('index.json', base))).json();
-        const loaded = await Promise.all(files.map(async (name) =>
-          new File([await (await fetch(new URL(name, base))).blob()], name, { type: 'text/csv' })));
-        run(loaded, { keepChoices: false });
+        run(await sampleFiles(), { keepChoices: false });
       } catch (err) {
         message(t('msg.sample_failed', { error: err.message }));
       }
@@ -382,7 +379,7 @@ export function mountApp(root, options = {}) {
       download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
     $('print').addEventListener('click', () => window.print());
     $('snapshot').addEventListener('click', async () => {
-      const css = await (await fetch(new URL('./style.css', import.meta.url))).text();
+      const css = await stylesheetText();
       const stamp = new Date().toISOString().slice(0, 10);
       const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: LOCALES[locale].intl, dir: LOCALES[locale].dir });
       download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');

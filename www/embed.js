@@ -9,8 +9,7 @@
 //   import { mount } from '/sales-metrics/embed.js';
 //   const app = mount(document.querySelector('#sales'), { locale: 'zh', sections: ['kpi', 'trend'] });
 import { mountApp } from './app.js';
-
-const STYLE = new URL('./style.css', import.meta.url).href;
+import { STYLESHEET_URL } from './assets.js';
 
 /**
  * Draws the dashboard into `element` (in its shadow root).
@@ -23,7 +22,7 @@ export function mount(element, options = {}) {
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = STYLE;
+  link.href = STYLESHEET_URL;
   const root = document.createElement('div');
   root.className = 'sma-root';
   shadow.replaceChildren(link, root);

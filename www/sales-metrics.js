@@ -8,13 +8,12 @@
 // leave the browser. A single large file is split between several workers
 // (parallel.js). The report's shape is documented in docs/REPORT.md.
 import { analyzeInParts } from './parallel.js';
+import { engineWasm, engineWorker } from './assets.js';
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
-const WASM_URL = new URL('./pkg/sales_metrics_bg.wasm', import.meta.url);
 /** The engine, compiled once per page and shared by every worker (with its optimised code). */
 let compiled = null;
 function engineModule() {
-  compiled ??= WebAssembly.compileStreaming(fetch(WASM_URL)).catch((err) => {
+  compiled ??= engineWasm().catch((err) => {
     compiled = null;
     throw err;
   });
@@ -87,7 +86,7 @@ function workerPool(signal) {
   };
   signal?.addEventListener('abort', close, { once: true });
   const spawn = () => {
-    const worker = new Worker(WORKER_URL, { type: 'module' });
+    const worker = engineWorker();
     workers.add(worker);
     return {
       async request(message, onMessage, transfer = []) {

@@ -2,7 +2,7 @@
 // every request the page makes, so tests can assert nothing left 127.0.0.1.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,8 +13,13 @@ export function fixture(name) {
   return readFileSync(`${ROOT}tests/data/${name}`, 'utf8');
 }
 
-export async function openBrowser({ locale = 'en-US' } = {}) {
+/**
+ * Chromium on the served page, or with `file` (a path under the repository) on that
+ * file opened from disk; the server still runs, so tests can try to reach it.
+ */
+export async function openBrowser({ locale = 'en-US', file = null } = {}) {
   const { server, url } = await startServer(0);
+  const start = file ? pathToFileURL(`${ROOT}${file}`).href : url;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -26,7 +31,7 @@ export async function openBrowser({ locale = 'en-US' } = {}) {
   await context.route('**/*', (route) => {
     const u = route.request().url();
     requests.push(u);
-    if (u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
+    if (u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:') || (file && u === start)) return route.continue();
     foreign.push(u);
     return route.abort();
   });
@@ -40,10 +45,10 @@ export async function openBrowser({ locale = 'en-US' } = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url);
+  await page.goto(start);
   await page.waitForSelector('body[data-state=ready]');
   return {
-    url, page, requests, foreign, errors,
+    url, start, page, requests, foreign, errors,
     async close() {
       await browser.close();
       server.close();
