@@ -65,8 +65,10 @@ def main():
             reason, probability = rng.choice(["Price", "Competitor", "No budget", "Timing", ""]), ""
         elif rng.random() < 0.8:
             expected = dday(created + rng.randrange(30, 200))
+        # the CRM's pipeline follows from the deal (no random draw: the other columns stay as they were)
+        pipeline = "Expansion" if deal_type == "Upsell" else "Partners" if source == "Partner" else "New business"
         deals.append([did, owner, account, stage, f"{amount:.2f}", dday(created), closed, reason, source, deal_type,
-                      probability, expected])
+                      probability, expected, pipeline])
         t = created
         for s in path:
             history.append([did, s, dday(t)])
@@ -74,7 +76,7 @@ def main():
         if closed:
             history.append([did, stage, closed])
     write("deals.csv", ["deal_id", "owner", "account", "stage", "amount", "created_date", "closed_date",
-                        "lost_reason", "source", "type", "probability", "expected_close_date"], deals)
+                        "lost_reason", "source", "type", "probability", "expected_close_date", "pipeline"], deals)
     write("stage_history.csv", ["deal_id", "stage", "entered_date"], history)
     for i in range(900):
         created = datetime.combine(day(rng.randrange(0, DAYS)), datetime.min.time()) + timedelta(minutes=rng.randrange(480, 1080))

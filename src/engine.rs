@@ -1,6 +1,7 @@
 //! The engine: files are pushed in as byte chunks, their rows routed to the metric
 //! aggregates, and [`Engine::finish`] assembles the [`Report`].
 
+use crate::choices::Choices;
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
@@ -143,6 +144,8 @@ impl PeriodAggs {
 struct Aggregates {
     main: PeriodAggs,
     earlier: Option<PeriodAggs>,
+    /// Owners, sources and pipelines before filters.
+    choices: Choices,
     #[serde(skip)]
     rates: Rates,
     #[serde(skip)]
@@ -151,7 +154,8 @@ struct Aggregates {
 
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>) {
-        if !self.filters.keeps_deal(deal.owner, deal.source) {
+        self.choices.deal(deal.owner, deal.source, deal.pipeline);
+        if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline) {
             return;
         }
         let Aggregates { main, earlier, rates, .. } = self;
@@ -165,6 +169,9 @@ impl RowSink for Aggregates {
     }
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        if kind == "leads" {
+            self.choices.lead(row.text(4), row.text(2));
+        }
         if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
             return;
         }
@@ -220,7 +227,7 @@ impl Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { main, earlier, rates, filters },
+            aggregates: Aggregates { main, earlier, choices: Choices::default(), rates, filters },
             next_part_row: 0,
         }
     }
@@ -280,6 +287,7 @@ impl Engine {
     pub fn import_part(&mut self, bytes: &[u8]) -> Result<(), String> {
         let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
         let theirs = part.aggregates;
+        self.aggregates.choices.merge(theirs.choices);
         self.aggregates.main.merge(theirs.main);
         if let (Some(mine), Some(theirs)) = (self.aggregates.earlier.as_mut(), theirs.earlier) {
             mine.merge(theirs);
@@ -343,6 +351,7 @@ impl Engine {
                 last_date: deals.last_date(),
             },
             kinds: kinds(),
+            filter_choices: self.aggregates.choices.report(),
             ..Report::default()
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);

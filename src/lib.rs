@@ -26,6 +26,7 @@
 //! assert_eq!(report.metrics["win_rate"].value, serde_json::json!(0.5));
 //! ```
 
+pub mod choices;
 pub mod engine;
 pub mod ingest;
 pub mod metrics;

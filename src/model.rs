@@ -30,6 +30,8 @@ pub struct Deal<'a> {
     pub currency: &'a str,
     /// Lead source as written (blank when no column).
     pub source: &'a str,
+    /// The CRM's pipeline the deal belongs to, as written (blank when no column).
+    pub pipeline: &'a str,
 }
 
 impl<'a> Deal<'a> {
@@ -51,6 +53,7 @@ impl<'a> Deal<'a> {
             probability: None,
             currency: "",
             source: "",
+            pipeline: "",
         }
     }
 }

@@ -141,9 +141,10 @@ pub struct RawOptions {
     /// When alerts fire (`win_rate_drop`, `lead_response_minutes`, `quota_easy`,
     /// `quota_hard`, `ltv_cac`, `stalled_share`); each defaults to the specification's.
     pub alert_thresholds: Option<Thresholds>,
-    /// Only these owners / sources (names as written; matched trimmed and
+    /// Only these owners / sources / pipelines (names as written; matched trimmed and
     /// case-insensitively): deals, leads, activities, quotas and tickets of others are left
-    /// out of every metric. Absent or empty: everyone.
+    /// out of every metric. Pipelines are a deals column: a pipeline filter keeps the
+    /// other tables whole. Absent or empty: everyone.
     pub filters: Option<RawFilters>,
 }
 
@@ -153,6 +154,7 @@ pub struct RawOptions {
 pub struct RawFilters {
     pub owners: Option<Vec<String>>,
     pub sources: Option<Vec<String>>,
+    pub pipelines: Option<Vec<String>>,
 }
 
 /// Which owners and sources the analysis keeps (`None`: all). Decisions are remembered
@@ -161,8 +163,10 @@ pub struct RawFilters {
 pub struct Filters {
     owners: Option<BTreeSet<String>>,
     sources: Option<BTreeSet<String>>,
+    pipelines: Option<BTreeSet<String>>,
     owner_seen: FxHashMap<Box<str>, bool>,
     source_seen: FxHashMap<Box<str>, bool>,
+    pipeline_seen: FxHashMap<Box<str>, bool>,
 }
 
 impl Filters {
@@ -172,12 +176,15 @@ impl Filters {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.owners.is_none() && self.sources.is_none()
+        self.owners.is_none() && self.sources.is_none() && self.pipelines.is_none()
     }
 
-    /// Whether a deal of this owner and source is kept.
-    pub fn keeps_deal(&mut self, owner: &str, source: &str) -> bool {
-        self.is_empty() || self.keeps_owner(owner) && self.keeps_source(source)
+    /// Whether a deal of this owner, source and pipeline is kept.
+    pub fn keeps_deal(&mut self, owner: &str, source: &str, pipeline: &str) -> bool {
+        self.is_empty()
+            || self.keeps_owner(owner)
+                && self.keeps_source(source)
+                && keeps(&self.pipelines, &mut self.pipeline_seen, pipeline)
     }
 
     pub fn keeps_owner(&mut self, owner: &str) -> bool {
@@ -299,6 +306,7 @@ impl RawOptions {
                 .map(|f| Filters {
                     owners: Filters::set(&f.owners),
                     sources: Filters::set(&f.sources),
+                    pipelines: Filters::set(&f.pipelines),
                     ..Filters::default()
                 })
                 .unwrap_or_default(),

@@ -189,6 +189,9 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// Every table kind and its fields, for mapping editors.
     pub kinds: BTreeMap<&'static str, Vec<FieldInfo>>,
+    /// Owners, sources and pipelines of the deals and leads, whatever the period and
+    /// filters: what the data can be filtered by.
+    pub filter_choices: crate::choices::ChoicesReport,
 }
 
 /// Money as an exact decimal string.

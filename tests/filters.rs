@@ -7,17 +7,24 @@ use sales_metrics::options::RawFilters;
 use sales_metrics::RawOptions;
 use serde_json::json;
 
-const DEALS: &str = "deal_id,owner,account,stage,amount,created_date,closed_date,source\n\
-                     1,Ann,A,Won,100,2024-01-02,2024-01-10,Referral\n\
-                     2, ann ,B,Won,200,2024-01-03,2024-01-11,Inbound\n\
-                     3,Bob,C,Won,400,2024-01-04,2024-01-12,Referral\n\
-                     4,Bob,D,Lost,50,2024-01-05,2024-01-13,Inbound\n";
+const DEALS: &str = "deal_id,owner,account,stage,amount,created_date,closed_date,source,pipeline\n\
+                     1,Ann,A,Won,100,2024-01-02,2024-01-10,Referral,New business\n\
+                     2, ann ,B,Won,200,2024-01-03,2024-01-11,Inbound,Renewals\n\
+                     3,Bob,C,Won,400,2024-01-04,2024-01-12,Referral,new business\n\
+                     4,Bob,D,Lost,50,2024-01-05,2024-01-13,Inbound,Renewals\n";
+const LEADS: &str = "lead_id,created_date,source,owner\n\
+                     L1,2024-01-02,Web form,Cy\n\
+                     L2,2024-01-03,referral,Ann\n";
 const QUOTAS: &str = "owner,period,quota\nAnn,2024-01,250\nBob,2024-01,1000\n";
 
 fn with(owners: &[&str], sources: &[&str]) -> RawOptions {
+    with_pipelines(owners, sources, &[])
+}
+
+fn with_pipelines(owners: &[&str], sources: &[&str], pipelines: &[&str]) -> RawOptions {
     let list = |l: &[&str]| (!l.is_empty()).then(|| l.iter().map(|s| s.to_string()).collect());
     RawOptions {
-        filters: Some(RawFilters { owners: list(owners), sources: list(sources) }),
+        filters: Some(RawFilters { owners: list(owners), sources: list(sources), pipelines: list(pipelines) }),
         ..options(None, None, Some("2024-02-01"))
     }
 }
@@ -44,4 +51,44 @@ fn by_owner_source_and_both() {
     let both = run(with(&["Bob"], &["Inbound"]));
     assert_eq!(value(&both, "deals_won"), json!(0));
     assert_eq!(value(&both, "deals_lost"), json!(1));
+}
+
+#[test]
+fn by_pipeline_deals_only() {
+    // "NEW BUSINESS" matches "New business" and "new business": 100 + 400
+    let new = run(with_pipelines(&[], &[], &["NEW BUSINESS"]));
+    assert_eq!(value(&new, "revenue"), json!("500"));
+    assert_eq!(value(&new, "deals_lost"), json!(0));
+    // renewals: 200 won, 50 lost; win rate 1 of 2
+    let renewals = run(with_pipelines(&[], &[], &["Renewals"]));
+    assert_eq!(value(&renewals, "revenue"), json!("200"));
+    assert!(close(&value(&renewals, "win_rate"), 0.5));
+    // quotas have no pipeline: both reps' quotas stay (Ann 200 of 250, Bob 0 of 1000)
+    assert_eq!(table_rows(&renewals, "quota_attainment").len(), 2);
+}
+
+#[test]
+fn the_choices_are_listed_whatever_the_filter() {
+    let files = [("d.csv", DEALS.as_bytes()), ("l.csv", LEADS.as_bytes())];
+    for o in [with(&[], &[]), with(&["Bob"], &["Inbound"]), with_pipelines(&[], &[], &["Renewals"])] {
+        let report = analyze(&files, o, 11);
+        let c = &report.filter_choices;
+        // one spelling per name: " ann " is trimmed by the reader, "referral" and
+        // "Referral" are one source (the first in sort order stands for both)
+        assert_eq!(c.owners, ["Ann", "Bob", "Cy"]);
+        assert_eq!(c.sources, ["Inbound", "Referral", "Web form"]);
+        assert_eq!(c.pipelines, ["New business", "Renewals"]);
+        assert!(!c.more);
+    }
+}
+
+#[test]
+fn the_choices_stop_at_a_thousand_names() {
+    let mut csv = String::from("deal_id,owner,account,stage,amount,created_date\n");
+    for i in 0..1005 {
+        csv.push_str(&format!("{i},Owner {i:04},A,Open,1,2024-01-02\n"));
+    }
+    let report = analyze(&[("d.csv", csv.as_bytes())], options(None, None, Some("2024-02-01")), 4096);
+    assert_eq!(report.filter_choices.owners.len(), 1000);
+    assert!(report.filter_choices.more);
 }

@@ -20,6 +20,13 @@ import { presetRange } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
+/** The filters: report.filter_choices key (and engine filter), select, "all" message. */
+const FILTERS = [
+  ['owners', 'owner-filter', 'controls.owner.all'],
+  ['sources', 'source-filter', 'controls.source.all'],
+  ['pipelines', 'pipeline-filter', 'controls.pipeline.all'],
+];
+
 /**
  * Draws the dashboard into `root` and wires it.
  * @param {Element} root where the markup goes
@@ -84,7 +91,7 @@ export function mountApp(root, options = {}) {
         from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
         comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
-        filters: $('owner-filter').value ? { owners: [$('owner-filter').value] } : null,
+        filters: chosenFilters(),
       });
       if (applyPresets(report)) {
         if (running === controller) running = null;
@@ -161,7 +168,7 @@ export function mountApp(root, options = {}) {
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
     renderCards($('cards'), report, fmt, t);
-    renderOwnerChoices(report);
+    renderFilterChoices(report.filter_choices);
     renderCurrencies(report.currencies);
     const forecast = report.series.forecast_revenue ?? {};
     $('forecast-section').hidden = !forecast.month;
@@ -257,13 +264,24 @@ export function mountApp(root, options = {}) {
     renderProblems($('problems'), report.problems, fmt, t);
   }
 
-  /** The owner filter lists the owners of the unfiltered analysis. */
-  function renderOwnerChoices(report) {
-    const select = $('owner-filter');
-    if (select.value) return; // filtered: keep the list the user chose from
-    const owners = (report.tables.sales_by_owner?.rows ?? []).map((r) => r.owner).sort((a, b) => a.localeCompare(b));
-    select.replaceChildren(el('option', { value: '', 'data-i18n': 'controls.owner.all', text: t('controls.owner.all') }),
-      ...owners.map((o) => el('option', { value: o, text: o })));
+  /** The filters chosen: `{ owners, sources, pipelines }` of one name each, or null. */
+  function chosenFilters() {
+    const filters = {};
+    for (const [key, id] of FILTERS) if ($(id).value) filters[key] = [$(id).value];
+    return Object.keys(filters).length ? filters : null;
+  }
+
+  /** Each filter lists what the data holds (whatever the filters); hidden when empty. */
+  function renderFilterChoices(choices = {}) {
+    for (const [key, id, all] of FILTERS) {
+      const select = $(id);
+      const names = [...(choices[key] ?? [])].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
+      const kept = select.value;
+      select.replaceChildren(el('option', { value: '', 'data-i18n': all, text: t(all) }),
+        ...names.map((o) => el('option', { value: o, text: o })));
+      select.value = names.includes(kept) ? kept : '';
+      select.closest('label').hidden = key !== 'owners' && names.length === 0;
+    }
   }
 
   /** Money per currency when amounts come in several, and the conversion-rate form. */
@@ -349,7 +367,7 @@ export function mountApp(root, options = {}) {
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
-    $('owner-filter').addEventListener('change', () => currentFiles.length && run(currentFiles));
+    for (const [, id] of FILTERS) $(id).addEventListener('change', () => currentFiles.length && run(currentFiles));
     $('preset').addEventListener('change', (e) => {
       if (!e.target.value) return;
       [$('from').value, $('to').value] = presetRange(e.target.value);

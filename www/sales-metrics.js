@@ -48,7 +48,11 @@ function engineOptions(options) {
     currency_rates: options.currencyRates && Object.keys(options.currencyRates).length ? options.currencyRates : null,
     base_currency: options.baseCurrency || null,
     alert_thresholds: options.alertThresholds ?? null,
-    filters: options.filters ? { owners: options.filters.owners ?? null, sources: options.filters.sources ?? null } : null,
+    filters: options.filters ? {
+      owners: options.filters.owners ?? null,
+      sources: options.filters.sources ?? null,
+      pipelines: options.filters.pipelines ?? null,
+    } : null,
   };
 }
 
@@ -123,7 +127,7 @@ function workerPool(signal) {
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
  *          stageProbabilities?: {[stage: string]: number},
  *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
- *          filters?: {owners?: string[], sources?: string[]},
+ *          filters?: {owners?: string[], sources?: string[], pipelines?: string[]},
  *          alertThresholds?: {win_rate_drop?: number, lead_response_minutes?: number, quota_easy?: number,
  *            quota_hard?: number, ltv_cac?: number, stalled_share?: number},
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,

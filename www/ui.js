@@ -50,6 +50,10 @@ export const MARKUP = `
         </select></label>
       <label><span data-i18n="controls.owner">Owner</span>
         <select id="owner-filter"><option value="" data-i18n="controls.owner.all">all owners</option></select></label>
+      <label hidden><span data-i18n="controls.source">Source</span>
+        <select id="source-filter"><option value="" data-i18n="controls.source.all">all sources</option></select></label>
+      <label hidden><span data-i18n="controls.pipeline">Pipeline</span>
+        <select id="pipeline-filter"><option value="" data-i18n="controls.pipeline.all">all pipelines</option></select></label>
       <button id="apply" type="button" disabled data-i18n="controls.apply">Apply</button>
       <button id="all-data" type="button" disabled data-i18n="controls.all">All data</button>
       <span id="period-label" class="muted"></span>

@@ -32,10 +32,14 @@ pub enum DealField {
     Currency,
     Product,
     LostStage,
+    Pipeline,
 }
 
+/// How many fields a deal has.
+const FIELDS: usize = 17;
+
 impl DealField {
-    pub const ALL: [DealField; 16] = [
+    pub const ALL: [DealField; FIELDS] = [
         DealField::DealId,
         DealField::Owner,
         DealField::Account,
@@ -52,6 +56,7 @@ impl DealField {
         DealField::Currency,
         DealField::Product,
         DealField::LostStage,
+        DealField::Pipeline,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,13 +79,13 @@ pub struct DealReader {
     has_lost_reason: bool,
     has_currency: bool,
     has_expected_close: bool,
-    text: [String; 16],
+    text: [String; FIELDS],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
     /// The fields that have a column, and the column.
     mapped: Vec<(DealField, usize)>,
     /// Blank cells per field.
-    blank_counts: [u64; 16],
+    blank_counts: [u64; FIELDS],
 }
 
 impl DealReader {
@@ -107,7 +112,7 @@ impl DealReader {
             text: Default::default(),
             stages: RefCell::default(),
             statuses: RefCell::default(),
-            blank_counts: [0; 16],
+            blank_counts: [0; FIELDS],
         }
     }
 
@@ -150,7 +155,7 @@ impl DealReader {
                 format!("row has {} fields, the header has {}", rec.len(), self.headers.len()),
             );
         }
-        let mut cells: [&'a str; 16] = [""; 16];
+        let mut cells: [&'a str; FIELDS] = [""; FIELDS];
         let whole = rec.as_str();
         match whole {
             Some(w) => {
@@ -244,6 +249,7 @@ impl DealReader {
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),
             source: text(DealField::Source),
+            pipeline: text(DealField::Pipeline),
             probability,
             currency: if this.has_currency {
                 text(DealField::Currency)

@@ -214,3 +214,38 @@ test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSyn
   assert.equal(await text('[data-metric=deals_won] .value'), '4,238');
   await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
 });
+
+test('source and pipeline filters list what the deals hold and narrow every figure', async () => {
+  const csv = 'deal_id,owner,account,stage,amount,created_date,closed_date,source,pipeline\n'
+    + '1,Ann,A,Won,100,2024-01-02,2024-01-10,Referral,New business\n'
+    + '2,Ann,B,Won,200,2024-01-03,2024-01-11,Inbound,Renewals\n'
+    + '3,Bob,C,Won,400,2024-01-04,2024-01-12,Referral,New business\n'
+    + '4,Bob,D,Lost,50,2024-01-05,2024-01-13,Inbound,Renewals\n';
+  await b.page.fill('#from', '');
+  await b.page.fill('#to', '');
+  await dropFiles(b.page, [{ name: 'pipelines.csv', text: csv }]);
+  await waitForResult(b.page);
+  const options = (id) => b.page.$$eval(`#${id} option`, (os) => os.map((o) => o.value));
+  assert.deepEqual(await options('source-filter'), ['', 'Inbound', 'Referral']);
+  assert.deepEqual(await options('pipeline-filter'), ['', 'New business', 'Renewals']);
+  const revenue = (v) => b.page.waitForFunction((want) => document.querySelector('[data-metric=revenue] .value')?.textContent === want, v);
+  // renewals: 200 won, 50 lost
+  await b.page.selectOption('#pipeline-filter', 'Renewals');
+  await revenue('200');
+  assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
+  // renewals from referrals: none won
+  await b.page.selectOption('#source-filter', 'Referral');
+  await revenue('0');
+  // every source and pipeline is still offered while filtered
+  assert.deepEqual(await options('pipeline-filter'), ['', 'New business', 'Renewals']);
+  await b.page.selectOption('#pipeline-filter', '');
+  // referrals: 100 + 400
+  await revenue('500');
+  await b.page.selectOption('#source-filter', '');
+  await revenue('700');
+  // a file without those columns hides the two filters
+  await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
+  await waitForResult(b.page);
+  assert.equal(await b.page.isHidden('#pipeline-filter'), true);
+  assert.equal(await b.page.isHidden('#source-filter'), true);
+});
