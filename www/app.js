@@ -12,6 +12,7 @@ import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderTable } from './views/table.js';
 import { renderFunnel } from './views/funnel.js';
 import { renderTrend } from './views/chart.js';
+import { renderStacked, renderLine } from './views/timechart.js';
 import { renderBars } from './views/bars.js';
 import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
@@ -19,6 +20,9 @@ import { MARKUP } from './ui.js';
 import { presetRange } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
+
+/** Activity types as the engine names them (src/metrics/activities.rs TYPES), stacked in this order. */
+const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'demo', 'proposal', 'follow_up', 'event', 'social', 'referral', 'other'];
 
 /** The filters: report.filter_choices key (and engine filter), select, "all" message. */
 const FILTERS = [
@@ -230,15 +234,22 @@ export function mountApp(root, options = {}) {
         { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
       ], 'empty.activities');
       table('activity_counts', 'activity-counts', [
-        { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type' }, { key: 'count', label: 'col.count', kind: 'count' },
+        { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type', kind: 'activity' }, { key: 'count', label: 'col.count', kind: 'count' },
       ], 'empty.activities');
     }
+    const acts = report.series.activity_counts;
+    const types = ACTIVITY_TYPES.filter((k) => (acts?.points ?? []).some((p) => p[k]));
+    renderStacked($('activity-trend'), { points: acts?.points ?? [], keys: types, granularity: acts?.granularity, name: fmt.activity,
+      format: fmt.count, aria: t('activity.aria', { granularity: t(`granularity.${acts?.granularity ?? 'month'}`) }) }, fmt, t);
     $('time-section').hidden = !report.tables.time_in_stage;
     table('time_in_stage', 'time-in-stage', [
       { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
       { key: 'mean_days', label: 'col.mean', kind: 'days' }, { key: 'median_days', label: 'col.median', kind: 'days' },
     ], 'empty.history');
     $('mrr-section').hidden = !report.tables.mrr;
+    renderLine($('mrr-chart'), { points: report.series.mrr?.points ?? [], x: 'month_end', value: 'mrr', format: fmt.money,
+      aria: t('mrr.aria'), tip: (p) => t('mrr.tip', { month: fmt.date(p.month_end), mrr: fmt.money(p.mrr), new: fmt.money(p.new),
+        expansion: fmt.money(p.expansion), contraction: fmt.money(p.contraction), churned: fmt.money(p.churned) }) }, fmt);
     table('mrr', 'mrr', [
       { key: 'month_end', label: 'col.month_end', kind: 'date' }, { key: 'mrr', label: 'col.mrr', kind: 'money' },
       { key: 'new', label: 'col.new', kind: 'money' }, { key: 'expansion', label: 'col.expansion', kind: 'money' },

@@ -30,6 +30,8 @@ export function formatter(locale = navigator.language, { calendar = 'gregory', t
     minutes: (v) => (ok(v) ? unit('unit.minutes', dec1.format(v), 'min') : missing),
     days1: (v) => (ok(v) ? dec1.format(v) : missing),
     text: (v) => (ok(v) ? String(v) : missing),
+    /** An activity type (`call`, `follow_up`…) in the page's language. */
+    activity: (v) => (ok(v) && t?.has(`activity.${v}`) ? t(`activity.${v}`) : ok(v) ? String(v) : missing),
     bytes: (v) => (v >= 1e6 ? `${dec1.format(v / 1e6)} MB` : `${dec1.format(v / 1e3)} kB`),
     date: (v) => {
       if (!ok(v)) return missing;

@@ -96,8 +96,9 @@ export const MARKUP = `
         <div id="lead-funnel"></div>
         <h3 data-i18n="section.lead_sources">Conversion by source</h3><div id="lead-sources"></div></section>
       <section id="activities-section" data-section="activities" aria-labelledby="activities-h" hidden><h2 id="activities-h" data-i18n="section.activities">Activities</h2>
+        <div id="activity-trend"></div>
         <div class="two"><div id="activity-ratio"></div><div id="activity-counts"></div></div></section>
-      <section id="mrr-section" data-section="mrr" aria-labelledby="mrr-h" hidden><h2 id="mrr-h" data-i18n="section.mrr">Monthly recurring revenue</h2><div id="mrr"></div></section>
+      <section id="mrr-section" data-section="mrr" aria-labelledby="mrr-h" hidden><h2 id="mrr-h" data-i18n="section.mrr">Monthly recurring revenue</h2><div id="mrr-chart"></div><div id="mrr"></div></section>
       <section id="quota-section" data-section="quota" aria-labelledby="quota-h" hidden><h2 id="quota-h" data-i18n="section.quota">Quota attainment</h2><div id="quota-chart"></div><div id="quota"></div></section>
       <section id="weighted-section" data-section="weighted" aria-labelledby="weighted-h" hidden><h2 id="weighted-h" data-i18n="section.weighted">Weighted forecast of open deals</h2><div id="weighted"></div></section>
       <section id="stalled-section" data-section="stalled" aria-labelledby="stalled-h"><h2 id="stalled-h" data-i18n="section.stalled">Stalled deals</h2><p id="stalled-note" class="muted"></p><div id="stalled"></div></section>

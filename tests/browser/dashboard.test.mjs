@@ -85,6 +85,17 @@ test('deals, leads and activities dropped together', async () => {
   assert.equal(await text('[data-metric=sales_activity_ratio] .value'), '2');
   assert.equal(await text('#lead-funnel [data-stage="converted"]'), '1 leads');
   assert.equal(await b.page.isVisible('#activities-section'), true);
+  // activities per month by type: January Ann's call and email, Bob's meeting; February
+  // Ann's call, Bob's demo, Cy's lunch (other)
+  const cells = (sel) => b.page.$$eval(`${sel} tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(await cells('#activity-trend .chart-data'), [
+    ['Bucket', 'Calls', 'Emails', 'Meetings', 'Demos', 'Other', 'Total'],
+    ['2024-01', '1', '1', '1', '0', '0', '3'],
+    ['2024-02', '1', '0', '0', '1', '1', '3'],
+  ]);
+  assert.equal(await b.page.locator('#activity-trend rect.seg').count(), 6);
+  assert.deepEqual(await b.page.$$eval('#activity-trend .legend li', (lis) => lis.map((li) => li.textContent)),
+    ['Calls', 'Emails', 'Meetings', 'Demos', 'Other']);
   await b.page.screenshot({ path: `${SHOTS}dashboard-three-kinds.png`, fullPage: true });
   // with deals alone, the page says which file unlocks the rest
   await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
@@ -213,6 +224,22 @@ test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSyn
   await waitForResult(b.page);
   assert.equal(await text('[data-metric=deals_won] .value'), '4,238');
   await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
+});
+
+test('MRR is drawn at each month end with its movements in the tooltip', async () => {
+  await b.page.fill('#from', '2024-01-01');
+  await b.page.fill('#to', '2024-04-01');
+  await dropFiles(b.page, [{ name: 'small_subscriptions.csv', text: fixture('small_subscriptions.csv') }]);
+  await waitForResult(b.page);
+  // Jan 31: 100 + 50 + 40; Feb 29: 100 + 60 (C2 ended, C4 moved 40 → 60); Mar 31 the same
+  const tips = await b.page.$$eval('#mrr-chart circle title', (ts) => ts.map((x) => x.textContent));
+  assert.deepEqual(tips, [
+    '2024-01-31: MRR 190 · new 0, expansion 0, contraction 0, churned 0',
+    '2024-02-29: MRR 160 · new 0, expansion 20, contraction 0, churned 50',
+    '2024-03-31: MRR 160 · new 0, expansion 0, contraction 0, churned 0',
+  ]);
+  await b.page.fill('#from', '');
+  await b.page.fill('#to', '');
 });
 
 test('source and pipeline filters list what the deals hold and narrow every figure', async () => {

@@ -36,9 +36,13 @@ test('a Persian browser gets the page in Persian, right to left', async () => {
   assert.ok(await b.page.$('#forecast svg polygon.band80'));
   assert.ok(await b.page.$('#forecast svg polyline.backtest-line'));
   // every chart has its numbers as a table
-  for (const chart of ['#forecast', '#trend', '#funnel']) {
+  for (const chart of ['#forecast', '#trend', '#funnel', '#activity-trend']) {
     assert.ok((await b.page.$$(`${chart} details.chart-data tbody tr`)).length >= 3, chart);
   }
+  // the MRR line's numbers are the table under it: one point per row
+  const mrrRows = (await b.page.$$('#mrr tbody tr')).length;
+  assert.ok(mrrRows >= 3);
+  assert.equal((await b.page.$$('#mrr-chart circle')).length, mrrRows);
   // loss reasons and quota attainment as bars, with the 100 % line
   assert.ok((await b.page.$$('#loss-chart svg rect.bar')).length >= 4);
   assert.ok(await b.page.$('#quota-chart svg line.marker'));

@@ -1,13 +1,8 @@
 // Revenue trend: bars per bucket (revenue) with the win rate as a line, axes, labels,
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { svg, el, clear } from './dom.js';
+import { niceMax, yGrid, xLabels, bucketLabel } from './axes.js';
 import { numbersTable } from './numbers.js';
-
-export function niceMax(v) {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v);
-}
 
 export function renderTrend(container, series, fmt, t) {
   clear(container);
@@ -23,13 +18,10 @@ export function renderTrend(container, series, fmt, t) {
   const step = plotW / points.length;
   const barW = Math.max(1, step * 0.7);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('trend.aria', { granularity: t(`granularity.${series.granularity}`) }), class: 'chart' });
+  yGrid(root, { left, right, top, plotH, W }, max, fmt.money);
   for (let i = 0; i <= 4; i++) {
-    const y = top + plotH - (plotH * i) / 4;
-    root.append(svg('line', { x1: left, x2: W - right, y1: y, y2: y, class: 'grid' }));
-    root.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, fmt.money((max * i) / 4)));
-    root.append(svg('text', { x: W - right + 8, y: y + 4, class: 'axis rate' }, fmt.ratio(i / 4)));
+    root.append(svg('text', { x: W - right + 8, y: top + plotH - (plotH * i) / 4 + 4, class: 'axis rate' }, fmt.ratio(i / 4)));
   }
-  const labelEvery = Math.ceil(points.length / 12);
   const line = [];
   points.forEach((p, i) => {
     const x = left + i * step + (step - barW) / 2;
@@ -38,10 +30,9 @@ export function renderTrend(container, series, fmt, t) {
     bar.append(svg('title', {}, t('trend.tip', { bucket: fmt.date(p.bucket), revenue: fmt.money(p.revenue), won: fmt.count(p.won), lost: fmt.count(p.lost), rate: fmt.ratio(p.win_rate) })));
     root.append(bar);
     if (p.win_rate !== null) line.push(`${x + barW / 2},${top + plotH - plotH * p.win_rate}`);
-    if (i % labelEvery === 0) {
-      root.append(svg('text', { x: x + barW / 2, y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, series.granularity === 'day' || series.granularity === 'week' ? fmt.date(p.bucket) : fmt.month(p.bucket)));
-    }
   });
+  xLabels(root, { H, bottom }, points.map((p) => p.bucket), (i) => left + i * step + step / 2,
+    (b) => bucketLabel(fmt, series.granularity, b));
   if (line.length > 1) root.append(svg('polyline', { points: line.join(' '), class: 'rate-line' }));
   root.append(svg('text', { x: left, y: H - 6, class: 'axis legend' }, t('trend.legend')));
   const table = numbersTable(t, [

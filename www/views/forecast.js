@@ -2,7 +2,7 @@
 // the backtest's forecast over the held-back months beside what happened; the numbers
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
 import { svg, el, clear } from './dom.js';
-import { niceMax } from './chart.js';
+import { niceMax, yGrid, xLabels } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 /** The method's name in the page's language, from its ETS code (`A,Ad,M`). */
@@ -39,11 +39,7 @@ export function renderForecast(container, block, fmt, t) {
   const x = (b) => left + (plotW * index.get(b)) / Math.max(1, buckets.length - 1);
   const y = (v) => top + plotH - (plotH * Number(v)) / max;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'chart forecast', 'aria-label': t('forecast.aria', { method: methodName(block.model, t) }) });
-  for (let i = 0; i <= 4; i++) {
-    const yy = top + plotH - (plotH * i) / 4;
-    root.append(svg('line', { x1: left, x2: W - right, y1: yy, y2: yy, class: 'grid' }));
-    root.append(svg('text', { x: left - 8, y: yy + 4, 'text-anchor': 'end', class: 'axis' }, fmt.money((max * i) / 4)));
-  }
+  yGrid(root, { left, right, top, plotH, W }, max, fmt.money);
   // bands start at the last actual point so the projection joins the history
   const last = history[history.length - 1];
   const band = (lo, hi, cls) => {
@@ -69,10 +65,7 @@ export function renderForecast(container, block, fmt, t) {
     dot.append(svg('title', {}, `${fmt.date(h.bucket)}: ${fmt.money(h.revenue)}`));
     root.append(dot);
   }
-  const every = Math.ceil(buckets.length / 12);
-  buckets.forEach((b, i) => {
-    if (i % every === 0) root.append(svg('text', { x: x(b), y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, fmt.month(b)));
-  });
+  xLabels(root, { H, bottom }, buckets, (i) => x(buckets[i]), (b) => fmt.month(b));
   root.append(svg('text', { x: left, y: H - 8, class: 'axis legend' }, t('forecast.legend')));
   const bt = block.backtest;
   const summary = el('p', { class: 'muted forecast-method' },

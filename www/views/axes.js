@@ -1,0 +1,31 @@
+// What the time charts share: a rounded axis maximum, horizontal grid lines with their
+// values, and bucket labels along the bottom (at most about twelve).
+import { svg } from './dom.js';
+
+export function niceMax(v) {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v);
+}
+
+/** Four grid steps from 0 to `max`, labelled by `format` at the left edge. */
+export function yGrid(root, { left, right, top, plotH, W }, max, format) {
+  for (let i = 0; i <= 4; i++) {
+    const y = top + plotH - (plotH * i) / 4;
+    root.append(svg('line', { x1: left, x2: W - right, y1: y, y2: y, class: 'grid' }));
+    root.append(svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, format((max * i) / 4)));
+  }
+}
+
+/** A bucket's label: a date for days and weeks, a month otherwise. */
+export function bucketLabel(fmt, granularity, bucket) {
+  return granularity === 'day' || granularity === 'week' ? fmt.date(bucket) : fmt.month(bucket);
+}
+
+/** Labels under the buckets, `x(i)` their centres. */
+export function xLabels(root, { H, bottom }, buckets, x, label) {
+  const every = Math.ceil(buckets.length / 12);
+  buckets.forEach((b, i) => {
+    if (i % every === 0) root.append(svg('text', { x: x(i), y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, label(b)));
+  });
+}
