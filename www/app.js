@@ -1,6 +1,7 @@
 // The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
+import { reasonText } from './reasons.js';
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic } from './i18n.js';
@@ -124,7 +125,7 @@ export function mountApp(root, options = {}) {
       const preset = choices[f.name] ? null : presetFor(f);
       if (preset) {
         choices[f.name] = preset.options;
-        message(`Preset “${preset.name}” applied to ${f.name}.`, 'info');
+        message(t('preset.applied', { name: preset.name, file: f.name }), 'info');
         applied = true;
       }
     }
@@ -137,7 +138,7 @@ export function mountApp(root, options = {}) {
     holder.append(list.length ? t('presets.saved') : t('presets.none'));
     for (const p of list) {
       holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
-        el('button', { type: 'button', class: 'link', 'aria-label': `Delete preset ${p.name}`, text: '×',
+        el('button', { type: 'button', class: 'link', 'aria-label': t('preset.delete', { name: p.name }), text: '×',
           onclick: () => { deletePreset(p.name); renderPresetList(); } })));
     }
   }
@@ -146,11 +147,11 @@ export function mountApp(root, options = {}) {
     lastReport = report;
     if (!redraw) {
       for (const f of report.files) {
-        if (f.error) message(`${f.name}: ${f.error.message}`);
+        if (f.error) message(`${f.name}: ${reasonText(f.error.message, t, fmt)}`);
       }
     }
     $('files-section').hidden = !report.files.length;
-    renderMapping($('files'), report, fmt, {
+    renderMapping($('files'), report, fmt, t, {
       choices,
       onApply: (name, options) => {
         choices[name] = options;
@@ -158,7 +159,7 @@ export function mountApp(root, options = {}) {
       },
       onSavePreset: (name, file, options) => {
         const ok = savePreset(name, file, options);
-        message(ok ? `Preset “${name}” saved for files with the header of ${file.name}.` : 'This browser does not allow saving presets.', ok ? 'info' : 'error');
+        message(ok ? t('preset.saved', { name, file: file.name }) : t('preset.no_storage'), ok ? 'info' : 'error');
         renderPresetList();
       },
     });
@@ -187,7 +188,7 @@ export function mountApp(root, options = {}) {
       // money columns are left out when amounts are in several currencies
       const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
         .map((c) => ({ ...c, label: t(c.label) }));
-      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ?? t(empty), name: id }, fmt, t);
+      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id }, fmt, t);
     };
     table('sales_by_owner', 'by-owner', [
       { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
@@ -398,9 +399,9 @@ export function mountApp(root, options = {}) {
       if (!file) return;
       try {
         const n = await importPresets(file);
-        message(`${n} presets imported.`, 'info');
+        message(t('preset.imported', { n: fmt.count(n) }), 'info');
       } catch (err) {
-        message(`${file.name} is not a presets file: ${err.message}`);
+        message(t('preset.bad_file', { file: file.name, error: err.message }));
       }
       renderPresetList();
     });

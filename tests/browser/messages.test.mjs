@@ -45,3 +45,34 @@ test('period presets, [from, to) around a day in the middle of a quarter', () =>
   assert.deepEqual(presetRange('last_month', jan), ['2025-12-01', '2026-01-01']);
   assert.deepEqual(presetRange('last_quarter', jan), ['2025-10-01', '2026-01-01']);
 });
+
+test('every reason the engine can give is worded in Chinese and Persian', async () => {
+  const { translator } = await import('../../www/i18n.js');
+  const { reasonText } = await import('../../www/reasons.js');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const src = new URL('../../src/', import.meta.url).pathname;
+  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(src, f), 'utf8'));
+  // string literals that read as a reason ("needs …", "no …", "not a date"…), placeholders given values
+  const notReasons = new Set(['no trend', 'needs analysis', 'not a part state: 3']);
+  const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|row has|closed before|churned before|ends before|responded before|score out)[^"]*)"/g;
+  const reasons = new Set(files.flatMap((text) => [...text.matchAll(start)]
+    .map((m) => m[1].replace('{unit}', 'months').replaceAll(/\{\w*\}/g, '3'))
+    .filter((r) => !notReasons.has(r))));
+  assert.ok(reasons.size > 70, `${reasons.size} reasons found`);
+  assert.ok(reasons.has("row has 3 fields, the header has 3") && reasons.has("not a date"), [...reasons].join("\n"));
+  // a column reason with any field, a file reason of any kind
+  for (const r of ['needs column: amount', 'needs columns: created_date, closed_date', 'needs a leads file (lead_id, created_date)']) reasons.add(r);
+  for (const locale of ['zh', 'fa']) {
+    const t = translator(locale);
+    const untranslated = [...reasons].filter((r) => {
+      const text = reasonText(r, t);
+      return text === r || /[a-z]{4,} (in|of|the|period) /.test(text);
+    });
+    assert.deepEqual(untranslated, [], locale);
+  }
+  const t = translator('zh');
+  assert.equal(reasonText('division by zero: no visitors in period', t), '除数为零：本期没有访客');
+  assert.equal(reasonText('needs at least 3 complete weeks of revenue history, has 2', t), '至少需要 3 个完整周的收入历史，现有 2 个');
+  assert.equal(reasonText('an unknown reason', t), 'an unknown reason');
+});

@@ -1,4 +1,5 @@
 // KPI cards: one per scalar metric, with "how computed" (formula, numerator, denominator).
+import { reasonText } from '../reasons.js';
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
@@ -36,7 +37,7 @@ const CARDS = [
   { id: 'csat', kind: 'ratio', sub: (m, f, t) => t('card.csat.sub', { mean: f.days1(m.mean_score) }) },
   { id: 'conversion_rate', kind: 'ratio', sub: (m, f, t) => t('card.conversion_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'inquiry_response_minutes', kind: 'minutes', lowerIsBetter: true, sub: (m, f, t) => t('card.inquiry_response_minutes.sub', { median: f.minutes(m.median), within: f.ratio(m.within_target), target: f.count(m.target_minutes) }) },
-  { id: 'new_customers', kind: 'count', sub: (m, f, t) => t('card.new_customers.sub', { source: m.source }) },
+  { id: 'new_customers', kind: 'count', sub: (m, f, t) => t('card.new_customers.sub', { source: t.has(`kind.${m.source}`) ? t(`kind.${m.source}`) : m.source }) },
   { id: 'churn_rate', kind: 'ratio', lowerIsBetter: true, sub: (m, f, t) => t('card.churn_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'retention_rate', kind: 'ratio' },
   { id: 'cac', kind: 'money', lowerIsBetter: true, sub: (m, f, t) => t('card.cac.sub', { n: f.money(m.numerator), d: f.count(m.denominator) }) },
@@ -101,7 +102,7 @@ export function renderCards(container, report, fmt, t, only = null) {
         el('div', { class: 'label', text: cardLabel(t, card.id) }),
         computable
           ? el('div', { class: 'value', text: formatAs(fmt, card.kind, m.value), title: String(m.value) })
-          : el('div', { class: 'value na', text: m.reason }),
+          : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
         el('details', {}, el('summary', { text: t('card.how') }), el('p', { text: how.join(' · ') })),

@@ -1,6 +1,7 @@
 // Revenue forecast: history as a line, the projection with its 80% and 95% bands, and
 // the backtest's forecast over the held-back months beside what happened; the numbers
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
+import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
 import { niceMax, yGrid, xLabels } from './axes.js';
 import { numbersTable } from './numbers.js';
@@ -26,7 +27,7 @@ export function renderForecast(container, block, fmt, t) {
   const history = block?.history ?? [];
   const points = block?.points ?? [];
   if (!points.length) {
-    container.append(el('p', { class: 'empty', text: block?.reason ?? t('forecast.none') }));
+    container.append(el('p', { class: 'empty', text: block?.reason ? reasonText(block.reason, t, fmt) : t('forecast.none') }));
     return;
   }
   const backtest = block.backtest?.points ?? [];

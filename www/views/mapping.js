@@ -3,9 +3,11 @@
 // the analysis with the user's choices; "Save as preset" keeps them for files with the
 // same header.
 import { el, clear } from './dom.js';
+import { reasonText } from '../reasons.js';
 
 const ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'gb18030', 'Big5', 'windows-1252', 'windows-1256'];
-const DELIMITERS = [[',', 'comma ,'], [';', 'semicolon ;'], ['\t', 'tab'], ['|', 'pipe |']];
+/** Delimiters and the message naming each. */
+const DELIMITERS = [[',', 'map.comma'], [';', 'map.semicolon'], ['\t', 'map.tab'], ['|', 'map.pipe']];
 
 function select(label, name, options, current, auto) {
   const s = el('select', { name, 'aria-label': label });
@@ -20,36 +22,39 @@ function select(label, name, options, current, auto) {
  * @param {{choices: object, onApply: (file: string, options: object) => void,
  *          onSavePreset: (name: string, file: object, options: object) => void}} actions
  */
-export function renderMapping(container, report, fmt, { choices, onApply, onSavePreset }) {
+export function renderMapping(container, report, fmt, t, { choices, onApply, onSavePreset }) {
   clear(container);
+  const kindName = (k) => (t.has(`kind.${k}`) ? t(`kind.${k}`) : k);
+  const auto = (value) => t('map.auto', { value });
+  const delimiters = DELIMITERS.map(([d, key]) => [d, t(key)]);
   for (const file of report.files) {
     const mine = choices[file.name] ?? {};
     const form = el('form', { class: 'mapping', 'data-file': file.name });
     form.addEventListener('submit', (e) => e.preventDefault());
     const facts = [
-      file.kind ? `${file.kind} table` : 'not analysed',
-      `${fmt.count(file.rows)} rows`,
+      file.kind ? t('map.table_of', { kind: kindName(file.kind) }) : t('map.not_analysed'),
+      t('map.rows', { n: fmt.count(file.rows) }),
       fmt.bytes(file.bytes),
       file.encoding && `${file.encoding} (${file.encoding_source})`,
-      file.header_row > 1 && `header on row ${file.header_row}`,
-      file.skipped?.summary_rows && `${file.skipped.summary_rows} total rows skipped`,
-      file.skipped?.repeated_headers && `${file.skipped.repeated_headers} repeated headers skipped`,
+      file.header_row > 1 && t('map.header_row', { n: fmt.count(file.header_row) }),
+      file.skipped?.summary_rows && t('map.totals_skipped', { n: fmt.count(file.skipped.summary_rows) }),
+      file.skipped?.repeated_headers && t('map.headers_skipped', { n: fmt.count(file.skipped.repeated_headers) }),
     ].filter(Boolean);
     const kindNames = Object.keys(report.kinds ?? {});
     const currentKind = mine.kind || file.kind || '';
     const controls = el('div', { class: 'controls-row' },
-      select('Table', 'kind', kindNames.map((k) => [k, k]), mine.kind ?? '', `auto${file.kind ? ` (${file.kind})` : ''}`),
-      select('Encoding', 'encoding', ENCODINGS.map((e) => [e, e]), mine.encoding ?? '', `auto (${file.encoding || '?'})`),
-      select('Delimiter', 'delimiter', DELIMITERS, mine.delimiter ?? '',
-        `auto (${DELIMITERS.find(([d]) => d === file.delimiter)?.[1] ?? '?'})`),
-      select('Decimal separator', 'decimalSeparator', [['.', 'point .'], [',', 'comma ,']], mine.decimalSeparator ?? '',
-        `auto (${Object.values(file.decimal_separator ?? {})[0] ?? '.'})`),
-      select('Dates', 'dateOrder', [['month_first', 'month/day/year'], ['day_first', 'day/month/year']],
-        mine.dateOrder ?? '', `auto (${(Object.values(file.date_order ?? {})[0] ?? 'month_first').replace('_', ' ')})`),
+      select(t('map.kind'), 'kind', kindNames.map((k) => [k, kindName(k)]), mine.kind ?? '', file.kind ? auto(kindName(file.kind)) : t('map.auto_plain')),
+      select(t('map.encoding'), 'encoding', ENCODINGS.map((e) => [e, e]), mine.encoding ?? '', auto(file.encoding || '?')),
+      select(t('map.delimiter'), 'delimiter', delimiters, mine.delimiter ?? '',
+        auto(delimiters.find(([d]) => d === file.delimiter)?.[1] ?? '?')),
+      select(t('map.decimal'), 'decimalSeparator', [['.', t('map.point')], [',', t('map.comma')]], mine.decimalSeparator ?? '',
+        auto(Object.values(file.decimal_separator ?? {})[0] ?? '.')),
+      select(t('map.dates'), 'dateOrder', [['month_first', t('map.month_first')], ['day_first', t('map.day_first')]],
+        mine.dateOrder ?? '', auto(t(`map.${Object.values(file.date_order ?? {})[0] ?? 'month_first'}`))),
     );
     const fields = (kind) => (report.kinds?.[kind] ?? []).map((f) => [f.name, f.required ? `${f.name} *` : f.name]);
     const fillFields = (s, kind, chosen) => {
-      clear(s).append(el('option', { value: '', text: '— not used —' }));
+      clear(s).append(el('option', { value: '', text: t('map.unused') }));
       for (const [value, text] of fields(kind)) s.append(el('option', { value, text, selected: value === chosen }));
     };
     const fieldSelects = [];
@@ -59,7 +64,7 @@ export function renderMapping(container, report, fmt, { choices, onApply, onSave
     });
     const rows = file.columns.map((c, i) => {
       const chosen = mine.columns?.[c.header] ?? c.field ?? '';
-      const s = el('select', { name: `column:${c.header}`, 'aria-label': `Field for column ${c.header}`, 'data-auto': c.field ?? '' });
+      const s = el('select', { name: `column:${c.header}`, 'aria-label': t('map.field_for', { header: c.header }), 'data-auto': c.field ?? '' });
       fillFields(s, currentKind, chosen);
       fieldSelects.push(s);
       const samples = (file.sample ?? []).map((r) => r[i] ?? '').filter((v) => v !== '').slice(0, 3).join(' · ');
@@ -86,23 +91,23 @@ export function renderMapping(container, report, fmt, { choices, onApply, onSave
       }
       return options;
     };
-    const presetName = el('input', { type: 'text', name: 'preset', placeholder: 'Preset name', 'aria-label': 'Preset name' });
+    const presetName = el('input', { type: 'text', name: 'preset', placeholder: t('map.preset_name'), 'aria-label': t('map.preset_name') });
     form.append(
       el('p', { class: 'muted', text: facts.join(' · ') }),
-      ...(file.notes ?? []).map((n) => el('p', { class: 'muted', text: n })),
+      ...(file.notes ?? []).map((n) => el('p', { class: 'muted', text: reasonText(n, t, fmt) })),
       controls,
       file.columns.length
         ? el('div', { class: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, el('th', { text: 'Column' }), el('th', { text: 'Field' }), el('th', { text: 'First values' }))),
+          el('thead', {}, el('tr', {}, el('th', { text: t('map.column') }), el('th', { text: t('map.field') }), el('th', { text: t('map.first_values') }))),
           el('tbody', {}, rows)))
         : null,
       el('div', { class: 'controls-row' },
-        el('button', { type: 'button', class: 'apply', text: 'Apply and re-analyse', onclick: () => onApply(file.name, collect()) }),
+        el('button', { type: 'button', class: 'apply', text: t('map.apply'), onclick: () => onApply(file.name, collect()) }),
         presetName,
-        el('button', { type: 'button', class: 'save-preset', text: 'Save as preset',
+        el('button', { type: 'button', class: 'save-preset', text: t('map.save'),
           onclick: () => presetName.value.trim() && onSavePreset(presetName.value.trim(), file, collect()) })),
     );
     container.append(el('details', { class: 'card file', open: Boolean(file.error) || Object.keys(mine).length > 0 },
-      el('summary', {}, el('strong', { text: file.name }), ` — ${facts.slice(0, 2).join(', ')}`), form));
+      el('summary', {}, el('strong', { text: file.name }), ` — ${facts.slice(0, 2).join(t('list.sep'))}`), form));
   }
 }

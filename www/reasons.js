@@ -1,0 +1,101 @@
+// The engine says why a metric is not computable in English (METRICS.md's words: "needs
+// column: amount", "no won deals in period"); this words those reasons in the page's
+// language. Reasons the page does not know are shown as the engine wrote them.
+
+/** Reasons without numbers or names: English text → message key. */
+const EXACT = {
+  'division by zero': 'reason.division_by_zero',
+  'cac is 0': 'reason.cac_zero',
+  'no customers at the start': 'reason.no_customers_at_start',
+  'no deals won in period': 'reason.no_won',
+  'no new customers in period': 'reason.no_new_customers',
+  'no revenue in the comparison period': 'reason.no_revenue_before',
+  'no visitors in period': 'reason.no_visitors',
+  'sales cycle of 0 days': 'reason.zero_cycle',
+  'needs a bounded period': 'reason.bounded_period',
+  'needs a comparison period (option comparison: previous or year)': 'reason.comparison',
+  'needs a period start (from)': 'reason.period_start',
+  'needs a period start (from): accounts with a won deal before it': 'reason.period_start_accounts',
+  'needs a period with a start (from) for the comparison': 'reason.period_start_comparison',
+  'needs a customers file (customer_id, acquired_date), deals or orders': 'reason.customers_deals_orders',
+  'needs a deals file for deals won': 'reason.deals_for_won',
+  'needs annual_profit, or revenue and customers at the end of a bounded period': 'reason.annual_profit',
+  'needs clv and cac': 'reason.clv_cac',
+  'needs new customers (customers, deals or orders)': 'reason.new_customers',
+  'needs revenue in both periods': 'reason.revenue_both',
+  'needs sales_cycle_days (no won deals with both dates in period) or the stalled_after_days option': 'reason.stalled_rule',
+  'needs win_rate, average_deal_size and sales_cycle_days': 'reason.velocity_inputs',
+  'needs won deals (closed_date, amount) or orders': 'reason.won_or_orders',
+  'no CSAT responses in period': 'reason.no_csat',
+  'no MQLs in period': 'reason.no_mqls',
+  'no NPS responses in period': 'reason.no_nps',
+  'no accounts with a won deal before the period': 'reason.no_accounts_before',
+  'no amounts on won deals in period': 'reason.no_won_amounts',
+  'no churn observed in period: lifespan unknown': 'reason.no_churn',
+  'no deals created in period': 'reason.no_created',
+  'no history': 'reason.no_history',
+  'no leads created in period with both created and first response times': 'reason.no_lead_responses',
+  'no leads created in period': 'reason.no_leads',
+  'no lost deals in period': 'reason.no_lost',
+  'no model could be fitted': 'reason.no_model',
+  'no open deals': 'reason.no_open',
+  'no open pipeline value': 'reason.no_open_value',
+  'no orders in period': 'reason.no_orders',
+  'no owners with deals created or closed in period': 'reason.no_owners',
+  'no quota overlaps the period': 'reason.no_quota',
+  'no tickets created in period with a first response': 'reason.no_tickets',
+  'no won deals in period': 'reason.no_won',
+  'no won deals with both dates in period': 'reason.no_won_dates',
+  'no won or lost deals in period': 'reason.no_closed',
+  'the quota is already met: nothing left to cover': 'reason.quota_met',
+  // bad values (the Problems table)
+  'not a number': 'problem.not_number',
+  'not a date': 'problem.not_date',
+  'not a time': 'problem.not_time',
+  'amount too large': 'problem.too_large',
+  'probability out of range (0 to 100%)': 'problem.probability',
+  'a quota must be above zero': 'problem.quota_zero',
+  'negative counts': 'problem.negative',
+  'not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)': 'problem.not_period',
+  'unknown status (expected open, won or lost): taken from the stage': 'problem.status',
+  // whole files (files[i].error.message, files[i].notes)
+  'This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xlsx',
+  'This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xls',
+  'This is a PDF document, not a CSV. Export the data from your CRM or spreadsheet as CSV.': 'file_error.pdf',
+  'This file holds binary data, not CSV text.': 'file_error.binary',
+  'The file is empty: it has no header row and no data.': 'file_error.empty',
+  'The file is empty: it holds only blank lines.': 'file_error.blank',
+};
+
+/** Reasons with names or numbers: pattern, message key, parameters from the match. */
+const PATTERNS = [
+  [/^needs columns?: (.+)$/, 'reason.needs_columns', (m) => ({ columns: m[1] })],
+  [/^needs an? (\w+) file \([^)]*\)$/, 'reason.needs_file', (m, t) => ({ file: t(`file.${m[1]}`) }), (m, t) => t.has(`file.${m[1]}`)],
+  [/^none of the (\d+) open deals has an amount$/, 'reason.open_without_amounts', (m, t, n) => ({ n: n(m[1]) })],
+  [/^row has (\d+) fields, the header has (\d+)$/, 'problem.fields', (m, t, n) => ({ n: n(m[1]), header: n(m[2]) })],
+  [/^closed before created \(([\d-]+)\): left out of the sales cycle$/, 'problem.closed_before', (m) => ({ date: m[1] })],
+  [/^churned before acquired \(([\d-]+)\)$/, 'problem.churned_before', (m) => ({ date: m[1] })],
+  [/^ends before it starts \(([\d-]+)\)$/, 'problem.ends_before', (m) => ({ date: m[1] })],
+  [/^responded before created \(([^)]+)\)$/, 'problem.responded_before', (m) => ({ date: m[1] })],
+  [/^score out of range \((-?[\d.]+) to (-?[\d.]+)\)$/, 'problem.score', (m, t, n) => ({ min: n(m[1]), max: n(m[2]) })],
+  [/^The columns were not recognised as a deals table \(or another known table\)\. Found: (.*)\. A deals file needs: (.*) \(missing: (.*)\)\.$/,
+    'file_error.columns', (m) => ({ found: m[1], needs: m[2], missing: m[3] })],
+  [/^Columns guessed from their values: (.*)\.$/, 'file_note.guessed', (m) => ({ list: m[1] })],
+  [/^needs at least (\d+) complete (months|weeks) of revenue history, has (\d+)$/, 'reason.short_history',
+    (m, t, n) => ({ need: n(m[1]), has: n(m[3]) }), null, (m) => `reason.short_history.${m[2]}`],
+];
+
+/** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */
+export function reasonText(reason, t, fmt = null) {
+  if (reason === null || reason === undefined) return '';
+  const text = String(reason);
+  if (EXACT[text]) return t(EXACT[text]);
+  const zero = /^division by zero: (.+)$/.exec(text);
+  if (zero) return t('reason.division_by', { why: reasonText(zero[1], t, fmt) });
+  const n = (digits) => (fmt ? fmt.count(Number(digits)) : digits);
+  for (const [re, key, params, known = null, keyOf = null] of PATTERNS) {
+    const m = re.exec(text);
+    if (m && (!known || known(m, t))) return t(keyOf ? keyOf(m) : key, params(m, t, n));
+  }
+  return text;
+}
