@@ -46,6 +46,12 @@ export function mountApp(root, options = {}) {
   const host = options.host ?? root;
   const standalone = Boolean(options.standalone);
   root.innerHTML = MARKUP;
+  if (!standalone) {
+    // Embedded, the host page has its own banner and main content: ours is one region of it.
+    root.querySelector('main').setAttribute('role', 'region');
+    root.querySelector('main').setAttribute('aria-labelledby', 'app-title');
+    root.querySelector('header').setAttribute('role', 'group');
+  }
   const $ = (id) => root.querySelector(`#${id}`);
   let locale = LOCALES[options.locale] ? options.locale : pickLocale();
   let t = translator(locale);

@@ -2,7 +2,7 @@
 // text only (it is translated by data-i18n keys); nothing from a file is ever put here.
 export const MARKUP = `
   <header class="top">
-    <h1 data-i18n="app.title">Sales Metrics Analyzer</h1>
+    <h1 id="app-title" data-i18n="app.title">Sales Metrics Analyzer</h1>
     <p class="tagline" data-i18n="app.tagline">Drop your CRM or spreadsheet exports (CSV). Everything is computed in this browser tab: no data is uploaded.</p>
     <div class="locale">
       <label><span data-i18n="controls.language">Language</span>

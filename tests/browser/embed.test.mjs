@@ -52,3 +52,13 @@ test('attributes switch the language; no CSP violation', async () => {
   assert.deepEqual(await b.page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(b.errors, []);
 });
+
+test('inside the host page the dashboard is one named region, not a second main', async () => {
+  const cdp = await b.page.context().newCDPSession(b.page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const landmarks = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+  assert.equal(landmarks('main').length, 1, 'the host page\'s main only');
+  assert.equal(landmarks('banner').length, 1, 'the host page\'s header only');
+  // named by its title (in Persian since the previous test)
+  assert.ok(landmarks('region').includes('تحلیلگر شاخص‌های فروش'), landmarks('region').join(' | '));
+});

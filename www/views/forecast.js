@@ -33,7 +33,7 @@ export function renderForecast(container, block, fmt, t) {
   const backtest = block.backtest?.points ?? [];
   const buckets = [...history.map((h) => h.bucket), ...points.map((p) => p.bucket)];
   const index = new Map(buckets.map((b, i) => [b, i]));
-  const W = 900, H = 280, left = 78, right = 20, top = 16, bottom = 50;
+  const W = 900, H = 280, left = 78, right = 36, top = 16, bottom = 50;
   const plotW = W - left - right, plotH = H - top - bottom;
   const max = niceMax(Math.max(...history.map((h) => Number(h.revenue)), ...points.map((p) => Number(p.hi95)),
     ...backtest.map((p) => Number(p.forecast))));
