@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { openBrowser, dropFiles, waitForResult, fixture, SHOTS, ROOT } from './harness.mjs';
+import { openBrowser, dropFiles, dropSmallDeals, waitForResult, fixture, SHOTS, ROOT } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -16,18 +16,7 @@ after(async () => {
 const text = async (sel) => (await b.page.textContent(sel))?.trim();
 
 test('dropping a deals CSV shows the dashboard with hand-computed values', async () => {
-  await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
-  await waitForResult(b.page);
-  // small_deals.csv: 3 won of 6 closed; revenue 1000.00 + 500.50 + 2000
-  assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
-  assert.equal(await text('[data-metric=revenue] .value'), '3,500.50');
-  assert.equal(await text('[data-metric=deals_lost] .value'), '3');
-  // funnel: all 10 deals reached Qualification, worth 7,150.50
-  assert.equal(await text('[data-stage="Qualification"]'), '10 deals · 7,150.50');
-  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.50');
-  // the bad amount is listed with its position
-  const problems = await text('#problems');
-  assert.match(problems, /small_deals\.csv\s*11\s*amount\s*abc\s*not a number/);
+  await dropSmallDeals(b.page, assert);
   // by-owner table sorts when its header is clicked
   await b.page.click('#by-owner th:nth-child(4) button'); // Lost
   assert.equal(await text('#by-owner tbody tr:first-child td:first-child'), 'Cy');

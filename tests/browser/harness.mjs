@@ -72,3 +72,20 @@ export async function dropFiles(page, files) {
 export async function waitForResult(page) {
   await page.waitForSelector('body[data-state=done], body[data-state=failed]', { timeout: 60_000 });
 }
+
+/**
+ * Drops tests/data/small_deals.csv and checks the figures computed from it by hand:
+ * 3 won of 6 closed; revenue 1000.00 + 500.50 + 2000; all 10 deals reached Qualification,
+ * worth 7,150.50; row 11's amount `abc` listed as a problem.
+ */
+export async function dropSmallDeals(page, assert) {
+  const text = async (sel) => (await page.textContent(sel))?.trim();
+  await dropFiles(page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
+  await waitForResult(page);
+  assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
+  assert.equal(await text('[data-metric=revenue] .value'), '3,500.50');
+  assert.equal(await text('[data-metric=deals_lost] .value'), '3');
+  assert.equal(await text('[data-stage="Qualification"]'), '10 deals · 7,150.50');
+  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.50');
+  assert.match(await text('#problems'), /small_deals\.csv\s*11\s*amount\s*abc\s*not a number/);
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openBrowser, dropFiles, waitForResult, fixture, SHOTS, ROOT } from './harness.mjs';
+import { openBrowser, dropSmallDeals, waitForResult, SHOTS, ROOT } from './harness.mjs';
 
 const FILE = 'dist/sales-metrics-analyzer.html';
 let b;
@@ -25,13 +25,7 @@ test('one HTML file: no script, stylesheet or module beside it', () => {
 });
 
 test('from file://, a dropped deals CSV gives the hand-computed values', async () => {
-  await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
-  await waitForResult(b.page);
-  // small_deals.csv: 3 won of 6 closed; revenue 1000.00 + 500.50 + 2000
-  assert.equal(await text('[data-metric=win_rate] .value'), '50.0%');
-  assert.equal(await text('[data-metric=revenue] .value'), '3,500.50');
-  assert.equal(await text('[data-stage="Closed Won"]'), '3 deals · 3,500.50');
-  assert.match(await text('#problems'), /small_deals\.csv\s*11\s*amount\s*abc\s*not a number/);
+  await dropSmallDeals(b.page, assert);
   assert.deepEqual(b.errors, []);
 });
 
