@@ -351,7 +351,7 @@ export function mountApp(root, options = {}) {
     for (const [stage, { probability, source }] of Object.entries(used)) {
       form.append(el('label', { class: 'field' }, `${stage} `,
         el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
-          'aria-label': `Win probability of ${stage}, percent` }), ` % (${source})`));
+          'aria-label': t('probabilities.aria', { stage }) }), ` % (${t.has(`probabilities.${source}`) ? t(`probabilities.${source}`) : source})`));
     }
     form.append(el('button', { type: 'submit', text: t('probabilities.use') }));
     form.onsubmit = (e) => {

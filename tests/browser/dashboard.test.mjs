@@ -40,7 +40,7 @@ test('stage probabilities can be edited for the weighted pipeline', async () => 
   await b.page.click('#probabilities button');
   // Proposal at 100 %: 1,200 + 80 + 490 = 1,770
   await b.page.waitForFunction(() => document.querySelector('[data-metric=weighted_pipeline] .value')?.textContent === '1,770');
-  assert.match(await text('#probabilities'), /Proposal\s*%?\s*\(user\)/);
+  assert.match(await text('#probabilities'), /Proposal\s*%?\s*\(yours\)/);
 });
 
 test('the period picker re-runs the analysis on the same files', async () => {

@@ -331,4 +331,7 @@ export default {
   'kind.surveys': 'surveys',
   'kind.traffic': 'traffic',
   'kind.tickets': 'tickets',
+  'probabilities.aria': 'Win probability of {stage}, percent',
+  'probabilities.user': 'yours',
+  'probabilities.default': 'default',
 };

@@ -331,4 +331,7 @@ export default {
   'kind.surveys': 'نظرسنجی‌ها',
   'kind.traffic': 'ترافیک',
   'kind.tickets': 'تیکت‌ها',
+  'probabilities.aria': 'احتمال برد {stage}، درصد',
+  'probabilities.user': 'شما',
+  'probabilities.default': 'پیش‌فرض',
 };

@@ -331,4 +331,7 @@ export default {
   'kind.surveys': '调查',
   'kind.traffic': '流量',
   'kind.tickets': '工单',
+  'probabilities.aria': '{stage} 的赢单概率（百分比）',
+  'probabilities.user': '自定义',
+  'probabilities.default': '默认',
 };
