@@ -157,53 +157,72 @@ pub struct RawFilters {
     pub pipelines: Option<Vec<String>>,
 }
 
-/// Which owners and sources the analysis keeps (`None`: all). Decisions are remembered
-/// per spelling, so a row costs a lookup, not a normalised copy of its name.
+/// Which owners, sources and pipelines the analysis keeps (a filter without names keeps
+/// all).
 #[derive(Clone, Debug, Default)]
 pub struct Filters {
-    owners: Option<BTreeSet<String>>,
-    sources: Option<BTreeSet<String>>,
-    pipelines: Option<BTreeSet<String>>,
-    owner_seen: FxHashMap<Box<str>, bool>,
-    source_seen: FxHashMap<Box<str>, bool>,
-    pipeline_seen: FxHashMap<Box<str>, bool>,
+    owners: NameFilter,
+    sources: NameFilter,
+    pipelines: NameFilter,
+}
+
+/// One column's filter. Decisions are remembered per spelling (up to [`REMEMBERED`]), so
+/// a row costs a lookup, not a normalised copy of its name.
+#[derive(Clone, Debug, Default)]
+struct NameFilter {
+    /// Names kept, as group keys; `None`: every name.
+    wanted: Option<BTreeSet<String>>,
+    seen: FxHashMap<Box<str>, bool>,
+}
+
+/// Spellings whose decision is remembered; past them (ids in an owner column, say) each
+/// row's name is normalised again, so memory stays bounded.
+const REMEMBERED: usize = 10_000;
+
+impl NameFilter {
+    fn new(list: &Option<Vec<String>>) -> Self {
+        let keys: BTreeSet<String> = list.iter().flatten().map(|s| group_key(s)).collect();
+        NameFilter { wanted: (!keys.is_empty()).then_some(keys), seen: FxHashMap::default() }
+    }
+
+    fn keeps(&mut self, name: &str) -> bool {
+        let Some(wanted) = &self.wanted else { return true };
+        if let Some(&keep) = self.seen.get(name) {
+            return keep;
+        }
+        let keep = wanted.contains(&group_key(name));
+        if self.seen.len() < REMEMBERED {
+            self.seen.insert(name.into(), keep);
+        }
+        keep
+    }
 }
 
 impl Filters {
-    fn set(list: &Option<Vec<String>>) -> Option<BTreeSet<String>> {
-        let keys: BTreeSet<String> = list.iter().flatten().map(|s| group_key(s)).collect();
-        (!keys.is_empty()).then_some(keys)
+    pub fn new(raw: &RawFilters) -> Self {
+        Filters {
+            owners: NameFilter::new(&raw.owners),
+            sources: NameFilter::new(&raw.sources),
+            pipelines: NameFilter::new(&raw.pipelines),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.owners.is_none() && self.sources.is_none() && self.pipelines.is_none()
+        self.owners.wanted.is_none() && self.sources.wanted.is_none() && self.pipelines.wanted.is_none()
     }
 
     /// Whether a deal of this owner, source and pipeline is kept.
     pub fn keeps_deal(&mut self, owner: &str, source: &str, pipeline: &str) -> bool {
-        self.is_empty()
-            || self.keeps_owner(owner)
-                && self.keeps_source(source)
-                && keeps(&self.pipelines, &mut self.pipeline_seen, pipeline)
+        self.is_empty() || self.owners.keeps(owner) && self.sources.keeps(source) && self.pipelines.keeps(pipeline)
     }
 
     pub fn keeps_owner(&mut self, owner: &str) -> bool {
-        keeps(&self.owners, &mut self.owner_seen, owner)
+        self.owners.keeps(owner)
     }
 
     pub fn keeps_source(&mut self, source: &str) -> bool {
-        keeps(&self.sources, &mut self.source_seen, source)
+        self.sources.keeps(source)
     }
-}
-
-fn keeps(wanted: &Option<BTreeSet<String>>, seen: &mut FxHashMap<Box<str>, bool>, name: &str) -> bool {
-    let Some(wanted) = wanted else { return true };
-    if let Some(&keep) = seen.get(name) {
-        return keep;
-    }
-    let keep = wanted.contains(&group_key(name));
-    seen.insert(name.into(), keep);
-    keep
 }
 
 /// Validated options.
@@ -300,16 +319,7 @@ impl RawOptions {
             link_leads: self.link_leads.unwrap_or(true),
             rates,
             alert_thresholds: self.alert_thresholds.clone().unwrap_or_default(),
-            filters: self
-                .filters
-                .as_ref()
-                .map(|f| Filters {
-                    owners: Filters::set(&f.owners),
-                    sources: Filters::set(&f.sources),
-                    pipelines: Filters::set(&f.pipelines),
-                    ..Filters::default()
-                })
-                .unwrap_or_default(),
+            filters: self.filters.as_ref().map(Filters::new).unwrap_or_default(),
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

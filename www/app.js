@@ -219,7 +219,7 @@ export function mountApp(root, options = {}) {
     const stalled = report.tables.stalled_deals;
     $('stalled-note').textContent = stalled?.rule
       ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
-        { rule: stalled.rule, asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
+        { rule: reasonText(stalled.rule, t, fmt), asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
       : '';
     table('stalled_deals', 'stalled', [
       { key: 'deal_id', label: 'col.deal' }, { key: 'owner', label: 'col.owner' }, { key: 'account', label: 'col.account' },

@@ -21,6 +21,7 @@ export function formatter(locale = navigator.language, { calendar = 'gregory', t
   const unit = (key, n, fallback) => (t ? t(key, { n }) : `${n} ${fallback}`);
   const missing = '–';
   const ok = (v) => v !== null && v !== undefined && v !== '';
+  const text = (v) => (ok(v) ? String(v) : missing);
   return {
     locale,
     count: (v) => (ok(v) ? num.format(v) : missing),
@@ -29,9 +30,9 @@ export function formatter(locale = navigator.language, { calendar = 'gregory', t
     days: (v) => (ok(v) ? unit('unit.days', dec1.format(v), 'd') : missing),
     minutes: (v) => (ok(v) ? unit('unit.minutes', dec1.format(v), 'min') : missing),
     days1: (v) => (ok(v) ? dec1.format(v) : missing),
-    text: (v) => (ok(v) ? String(v) : missing),
+    text,
     /** An activity type (`call`, `follow_up`…) in the page's language. */
-    activity: (v) => (ok(v) && t?.has(`activity.${v}`) ? t(`activity.${v}`) : ok(v) ? String(v) : missing),
+    activity: (v) => (ok(v) && t?.has(`activity.${v}`) ? t(`activity.${v}`) : text(v)),
     bytes: (v) => (v >= 1e6 ? `${dec1.format(v / 1e6)} MB` : `${dec1.format(v / 1e3)} kB`),
     date: (v) => {
       if (!ok(v)) return missing;

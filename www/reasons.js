@@ -67,22 +67,32 @@ const EXACT = {
   'The file is empty: it holds only blank lines.': 'file_error.blank',
 };
 
-/** Reasons with names or numbers: pattern, message key, parameters from the match. */
+/** A reason of the form "needs a leads file (…)": the kind of file it waits for, or null. */
+export function neededFile(reason) {
+  return /^needs an? (\w+) file \([^)]*\)$/.exec(reason ?? '')?.[1] ?? null;
+}
+
+/**
+ * Reasons with names or numbers: a pattern and what its match becomes, `[key, params]`
+ * (or nothing, to leave the text as written). `n` formats a number in the page's digits.
+ */
 const PATTERNS = [
-  [/^needs columns?: (.+)$/, 'reason.needs_columns', (m) => ({ columns: m[1] })],
-  [/^needs an? (\w+) file \([^)]*\)$/, 'reason.needs_file', (m, t) => ({ file: t(`file.${m[1]}`) }), (m, t) => t.has(`file.${m[1]}`)],
-  [/^none of the (\d+) open deals has an amount$/, 'reason.open_without_amounts', (m, t, n) => ({ n: n(m[1]) })],
-  [/^row has (\d+) fields, the header has (\d+)$/, 'problem.fields', (m, t, n) => ({ n: n(m[1]), header: n(m[2]) })],
-  [/^closed before created \(([\d-]+)\): left out of the sales cycle$/, 'problem.closed_before', (m) => ({ date: m[1] })],
-  [/^churned before acquired \(([\d-]+)\)$/, 'problem.churned_before', (m) => ({ date: m[1] })],
-  [/^ends before it starts \(([\d-]+)\)$/, 'problem.ends_before', (m) => ({ date: m[1] })],
-  [/^responded before created \(([^)]+)\)$/, 'problem.responded_before', (m) => ({ date: m[1] })],
-  [/^score out of range \((-?[\d.]+) to (-?[\d.]+)\)$/, 'problem.score', (m, t, n) => ({ min: n(m[1]), max: n(m[2]) })],
+  [/^needs columns?: (.+)$/, (m) => ['reason.needs_columns', { columns: m[1] }]],
+  [/^needs an? (\w+) file \([^)]*\)$/, (m, t) => t.has(`file.${m[1]}`) && ['reason.needs_file', { file: t(`file.${m[1]}`) }]],
+  [/^none of the (\d+) open deals has an amount$/, (m, t, n) => ['reason.open_without_amounts', { n: n(m[1]) }]],
+  [/^needs at least (\d+) complete (months|weeks) of revenue history, has (\d+)$/,
+    (m, t, n) => [`reason.short_history.${m[2]}`, { need: n(m[1]), has: n(m[3]) }]],
+  [/^age > ([\d.]+) days \(fixed by option\)$/, (m, t, n) => ['stalled.rule.fixed', { days: n(m[1]) }]],
+  [/^age > ([\d.]+) days \(mean sales cycle of the period\)$/, (m, t, n) => ['stalled.rule.mean', { days: n(m[1]) }]],
+  [/^row has (\d+) fields, the header has (\d+)$/, (m, t, n) => ['problem.fields', { n: n(m[1]), header: n(m[2]) }]],
+  [/^closed before created \(([\d-]+)\): left out of the sales cycle$/, (m) => ['problem.closed_before', { date: m[1] }]],
+  [/^churned before acquired \(([\d-]+)\)$/, (m) => ['problem.churned_before', { date: m[1] }]],
+  [/^ends before it starts \(([\d-]+)\)$/, (m) => ['problem.ends_before', { date: m[1] }]],
+  [/^responded before created \(([^)]+)\)$/, (m) => ['problem.responded_before', { date: m[1] }]],
+  [/^score out of range \((-?[\d.]+) to (-?[\d.]+)\)$/, (m, t, n) => ['problem.score', { min: n(m[1]), max: n(m[2]) }]],
   [/^The columns were not recognised as a deals table \(or another known table\)\. Found: (.*)\. A deals file needs: (.*) \(missing: (.*)\)\.$/,
-    'file_error.columns', (m) => ({ found: m[1], needs: m[2], missing: m[3] })],
-  [/^Columns guessed from their values: (.*)\.$/, 'file_note.guessed', (m) => ({ list: m[1] })],
-  [/^needs at least (\d+) complete (months|weeks) of revenue history, has (\d+)$/, 'reason.short_history',
-    (m, t, n) => ({ need: n(m[1]), has: n(m[3]) }), null, (m) => `reason.short_history.${m[2]}`],
+    (m) => ['file_error.columns', { found: m[1], needs: m[2], missing: m[3] }]],
+  [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],
 ];
 
 /** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */
@@ -92,10 +102,11 @@ export function reasonText(reason, t, fmt = null) {
   if (EXACT[text]) return t(EXACT[text]);
   const zero = /^division by zero: (.+)$/.exec(text);
   if (zero) return t('reason.division_by', { why: reasonText(zero[1], t, fmt) });
-  const n = (digits) => (fmt ? fmt.count(Number(digits)) : digits);
-  for (const [re, key, params, known = null, keyOf = null] of PATTERNS) {
+  const n = (digits) => (fmt ? fmt.days1(Number(digits)) : digits);
+  for (const [re, word] of PATTERNS) {
     const m = re.exec(text);
-    if (m && (!known || known(m, t))) return t(keyOf ? keyOf(m) : key, params(m, t, n));
+    const found = m && word(m, t, n);
+    if (found) return t(...found);
   }
   return text;
 }

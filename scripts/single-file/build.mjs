@@ -10,6 +10,8 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,7 +83,6 @@ swap(/<meta http-equiv="Content-Security-Policy"[^>]*>/s, `<meta http-equiv="Con
 swap(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 swap(/<script type="module" src="main.js"><\/script>/, `<script type="module">${script}</script>`);
 
-mkdirSync(new URL('.', `file://${OUT}`), { recursive: true });
+mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, html);
-const gzip = (await import('node:zlib')).gzipSync(html).length;
-console.error(`built ${OUT.replace(ROOT, '')}: ${Buffer.byteLength(html)} bytes (${gzip} gzip)`);
+console.error(`built ${OUT.replace(ROOT, '')}: ${Buffer.byteLength(html)} bytes (${gzipSync(html).length} gzip)`);

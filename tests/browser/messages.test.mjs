@@ -55,12 +55,12 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(src, f), 'utf8'));
   // string literals that read as a reason ("needs …", "no …", "not a date"…), placeholders given values
   const notReasons = new Set(['no trend', 'needs analysis', 'not a part state: 3']);
-  const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|row has|closed before|churned before|ends before|responded before|score out)[^"]*)"/g;
+  const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|row has|closed before|churned before|ends before|responded before|score out|age > )[^"]*)"/g;
   const reasons = new Set(files.flatMap((text) => [...text.matchAll(start)]
-    .map((m) => m[1].replace('{unit}', 'months').replaceAll(/\{\w*\}/g, '3'))
+    .map((m) => m[1].replace('{unit}', 'months').replaceAll(/\{[^}]*\}/g, '3'))
     .filter((r) => !notReasons.has(r))));
   assert.ok(reasons.size > 70, `${reasons.size} reasons found`);
-  assert.ok(reasons.has("row has 3 fields, the header has 3") && reasons.has("not a date"), [...reasons].join("\n"));
+  assert.ok(reasons.has("row has 3 fields, the header has 3") && reasons.has("not a date") && reasons.has("age > 3 days (mean sales cycle of the period)"), [...reasons].join("\n"));
   // a column reason with any field, a file reason of any kind
   for (const r of ['needs column: amount', 'needs columns: created_date, closed_date', 'needs a leads file (lead_id, created_date)']) reasons.add(r);
   for (const locale of ['zh', 'fa']) {

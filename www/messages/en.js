@@ -334,4 +334,6 @@ export default {
   'probabilities.aria': 'Win probability of {stage}, percent',
   'probabilities.user': 'yours',
   'probabilities.default': 'default',
+  'stalled.rule.fixed': 'age > {days} days (fixed by option)',
+  'stalled.rule.mean': 'age > {days} days (mean sales cycle of the period)',
 };

@@ -334,4 +334,6 @@ export default {
   'probabilities.aria': 'احتمال برد {stage}، درصد',
   'probabilities.user': 'شما',
   'probabilities.default': 'پیش‌فرض',
+  'stalled.rule.fixed': 'عمر > {days} روز (تعیین‌شده با گزینه)',
+  'stalled.rule.mean': 'عمر > {days} روز (میانگین چرخهٔ فروش دوره)',
 };

@@ -334,4 +334,6 @@ export default {
   'probabilities.aria': '{stage} 的赢单概率（百分比）',
   'probabilities.user': '自定义',
   'probabilities.default': '默认',
+  'stalled.rule.fixed': '存续 > {days} 天（由选项设定）',
+  'stalled.rule.mean': '存续 > {days} 天（本期平均销售周期）',
 };

@@ -1,5 +1,5 @@
 // KPI cards: one per scalar metric, with "how computed" (formula, numerator, denominator).
-import { reasonText } from '../reasons.js';
+import { reasonText, neededFile } from '../reasons.js';
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
@@ -50,9 +50,6 @@ const CARDS = [
   { id: 'mrr', kind: 'money', sub: (m, f, t) => t('card.mrr.sub', { date: f.date(m.month_end) }) },
 ];
 
-/** A reason of the form "needs a leads file (…)": the metric waits for another file. */
-const NEEDS_FILE = /^needs an? (\w+) file/;
-
 /** Card label in the page's language. */
 export const cardLabel = (t, id) => t(`card.${id}`);
 
@@ -87,7 +84,8 @@ export function renderCards(container, report, fmt, t, only = null) {
     const m = report.metrics[card.id];
     // withheld because amounts are in several currencies: shown per currency instead
     if (!m || m.per_currency) continue;
-    const needs = m.value === null && NEEDS_FILE.exec(m.reason ?? '');
+    // waiting for another file: listed once per file instead of a card each
+    const needs = m.value === null && neededFile(m.reason);
     if (needs) {
       if (!waiting.has(m.reason)) waiting.set(m.reason, []);
       waiting.get(m.reason).push(cardLabel(t, card.id));
@@ -112,7 +110,7 @@ export function renderCards(container, report, fmt, t, only = null) {
   if (waiting.size) {
     const list = el('ul', { class: 'unlock' });
     for (const [reason, labels] of waiting) {
-      const kind = NEEDS_FILE.exec(reason)[1];
+      const kind = neededFile(reason);
       const file = t.has(`file.${kind}`) ? t(`file.${kind}`) : reason.replace(/^needs /, '');
       list.append(el('li', { text: t('card.unlock', { file, labels: labels.join(t('list.sep')) }) }));
     }
