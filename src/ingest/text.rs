@@ -35,12 +35,21 @@ pub fn normalize_label(s: &str) -> String {
             continue;
         }
         if pending_space {
-            out.push(' ');
+            // No space beside Chinese: `订单 ID` (Superstore's header) is `订单id`.
+            if !is_cjk(c) && !out.chars().next_back().is_some_and(is_cjk) {
+                out.push(' ');
+            }
             pending_space = false;
         }
         out.extend(persian_letter(c).to_lowercase());
     }
     out
+}
+
+/// A Chinese or Japanese character (ideographs, kana, CJK and full-width punctuation),
+/// written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// Arabic yeh and kaf (typed on Arabic keyboards, and all Windows-1256 holds) as the
@@ -76,6 +85,10 @@ mod tests {
         assert_eq!(normalize_label("close_date"), "close date");
         assert_eq!(normalize_label("  Opportunity Owner "), "opportunity owner");
         assert_eq!(normalize_label("金额"), "金额");
+        assert_eq!(normalize_label("订单 ID"), "订单id");
+        assert_eq!(normalize_label("客户 ID"), "客户id");
+        assert_eq!(normalize_label("省/自治区"), "省自治区");
+        assert_eq!(normalize_label("Deal 金额 USD"), "deal金额usd");
         assert_eq!(group_key("  Ann   SMITH "), "ann smith");
         assert_eq!(trim_cell(" a b\u{a0}"), "a b");
         assert_eq!(trim_cell("\u{3000}全角 "), "全角");
