@@ -9,7 +9,6 @@ use crate::metrics::alerts::Thresholds;
 use crate::metrics::currency::{code, Rates};
 use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
-use encoding_rs::Encoding;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -40,7 +39,7 @@ pub struct RawFileOptions {
 /// Validated per-file choices.
 #[derive(Clone, Debug, Default)]
 pub struct FileOptions {
-    pub encoding: Option<&'static Encoding>,
+    pub encoding: Option<crate::ingest::codec::TextEncoding>,
     pub delimiter: Option<u8>,
     pub kind: Option<&'static KindSpec>,
     pub columns: BTreeMap<String, String>,

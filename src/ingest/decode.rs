@@ -1,15 +1,17 @@
 //! Text encodings: detected from the head of a file (byte-order mark, UTF-16 zero bytes,
 //! UTF-8 validity, then which legacy encoding reads as plausible text), and decoded to
-//! UTF-8 as a stream with `encoding_rs`, across chunk boundaries.
+//! UTF-8 as a stream across chunk boundaries (by [`super::codec`]).
 //!
 //! Candidates: UTF-8, UTF-16 LE/BE, GB18030 (GBK), Big5, Windows-1252, Windows-1256.
 
-use encoding_rs::{CoderResult, Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, WINDOWS_1256};
+use super::codec::{
+    decode_all, StreamDecoder, TextEncoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, WINDOWS_1256,
+};
 
 /// The encoding of a file and how it was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Detected {
-    pub encoding: &'static Encoding,
+    pub encoding: TextEncoding,
     /// Bytes of byte-order mark at the start.
     pub bom_len: usize,
     /// `bom`, `utf16-pattern`, `valid-utf8`, `text-statistics`, `user`.
@@ -63,12 +65,13 @@ pub fn detect(head: &[u8], at_eof: bool) -> Detected {
 }
 
 /// Which legacy encoding reads the bytes as the most plausible text.
-fn best_legacy(head: &[u8]) -> &'static Encoding {
+fn best_legacy(head: &[u8]) -> TextEncoding {
     // Chinese: the share of decoded ideographs that are common characters. Other text
     // decoded as GBK or Big5 gives ideographs too, but rarely common ones.
     let frequent = common_hanzi();
-    let hanzi_score = |enc: &'static Encoding| {
-        let (text, _, malformed) = enc.decode(head);
+    let hanzi_score = |enc: TextEncoding| {
+        let text = decode_all(enc, head);
+        let malformed = text.contains('\u{FFFD}');
         let (mut cjk, mut common) = (0usize, 0usize);
         for c in text.chars() {
             if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
@@ -89,8 +92,8 @@ fn best_legacy(head: &[u8]) -> &'static Encoding {
         return if big5 > gbk { BIG5 } else { GB18030 };
     }
     // Arabic script comes in words (runs of letters); Western accents sit inside ASCII words.
-    let runs = |enc: &'static Encoding, is_letter: fn(char) -> bool, in_word: fn(char) -> bool| {
-        let (text, _, _) = enc.decode(head);
+    let runs = |enc: TextEncoding, is_letter: fn(char) -> bool, in_word: fn(char) -> bool| {
+        let text = decode_all(enc, head);
         let chars: Vec<char> = text.chars().collect();
         (0..chars.len())
             .filter(|&i| {
@@ -117,20 +120,20 @@ fn best_legacy(head: &[u8]) -> &'static Encoding {
 }
 
 /// The encoding for a user's label (`gbk`, `big5`, `windows-1256`, `utf-16le`…).
-pub fn for_label(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().as_bytes())
+pub fn for_label(label: &str) -> Option<TextEncoding> {
+    TextEncoding::for_label(label)
 }
 
 /// Streaming decoder to UTF-8. UTF-8 input passes through untouched (invalid bytes are
-/// replaced field by field later); other encodings go through `encoding_rs`.
+/// replaced field by field later); other encodings are decoded.
 pub struct Decoder {
-    inner: Option<encoding_rs::Decoder>,
+    inner: Option<StreamDecoder>,
     out: Vec<u8>,
 }
 
 impl Decoder {
-    pub fn new(encoding: &'static Encoding) -> Self {
-        let inner = (encoding != UTF_8).then(|| encoding.new_decoder_without_bom_handling());
+    pub fn new(encoding: TextEncoding) -> Self {
+        let inner = (encoding != UTF_8).then(|| StreamDecoder::new(encoding));
         Decoder { inner, out: Vec::new() }
     }
 
@@ -138,18 +141,8 @@ impl Decoder {
     pub fn decode<'a>(&'a mut self, input: &'a [u8], last: bool) -> &'a [u8] {
         let Some(dec) = self.inner.as_mut() else { return input };
         self.out.clear();
-        let mut src = input;
-        loop {
-            let room = dec.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16);
-            let start = self.out.len();
-            self.out.resize(start + room, 0);
-            let (result, read, written, _) = dec.decode_to_utf8(src, &mut self.out[start..], last);
-            self.out.truncate(start + written);
-            src = &src[read..];
-            if result == CoderResult::InputEmpty {
-                return &self.out;
-            }
-        }
+        dec.decode(input, last, &mut self.out);
+        &self.out
     }
 }
 
@@ -157,8 +150,9 @@ impl Decoder {
 mod tests {
     use super::*;
 
-    fn encode(enc: &'static Encoding, s: &str) -> Vec<u8> {
-        enc.encode(s).0.into_owned()
+    fn encode(enc: TextEncoding, s: &str) -> Vec<u8> {
+        let e = encoding_rs::Encoding::for_label(enc.name().as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        e.encode(s).0.into_owned()
     }
 
     #[test]
@@ -200,5 +194,8 @@ mod tests {
             assert_eq!(String::from_utf8(out).unwrap(), zh, "cut at {cut}");
         }
         assert!(for_label("GBK").is_some() && for_label("windows-1256").is_some() && for_label("nope").is_none());
+        assert_eq!(for_label(" gb2312 "), for_label("gbk"));
+        assert_eq!(for_label("utf-16"), Some(UTF_16LE));
+        assert_eq!(for_label("gb18030"), Some(GB18030));
     }
 }
