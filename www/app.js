@@ -4,7 +4,7 @@
 import { reasonText } from './reasons.js';
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
-import { LOCALES, pickLocale, translator, applyStatic } from './i18n.js';
+import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
 import { renderForecast } from './views/forecast.js';
 import { renderAlerts } from './views/alerts.js';
 import { download, snapshotHtml } from './export.js';
@@ -422,13 +422,24 @@ export function mountApp(root, options = {}) {
     });
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
     $('hijri').addEventListener('change', () => setLocale(locale));
-    setLocale(locale);
-    host.dataset.state = 'ready';
+    setLocale(locale).then(() => {
+      host.dataset.state ||= 'ready';
+    });
   }
 
-  /** Switches the page's language (and calendar) and redraws the last report. */
+  /** The latest language asked for: an earlier one that loads later is not applied. */
+  let asked = null;
+  /** Switches the page's language (fetching its texts first) and redraws the last report. */
   function setLocale(next) {
-    locale = LOCALES[next] ? next : 'en';
+    const want = LOCALES[next] ? next : 'en';
+    asked = want;
+    return loadLocale(want).then(() => want, () => 'en').then((got) => {
+      if (asked === want) applyLocale(got);
+    });
+  }
+
+  function applyLocale(next) {
+    locale = next;
     t = translator(locale);
     const calendar = $('hijri').checked ? 'persian' : 'gregory';
     fmt = formatter(LOCALES[locale].intl, { calendar, t });

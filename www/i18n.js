@@ -1,14 +1,20 @@
 // The page's languages: English, Simplified Chinese and Persian (right to left). Texts
 // live in messages/<locale>.js under shared keys; numbers and dates go through Intl.
+// English (the fallback of every key) comes with the page; another language's texts
+// are fetched when it is chosen, so that nobody downloads the languages they do not read.
 import en from './messages/en.js';
-import zh from './messages/zh.js';
-import fa from './messages/fa.js';
 
 export const LOCALES = {
   en: { name: 'English', dir: 'ltr', intl: 'en', messages: en },
-  zh: { name: '简体中文', dir: 'ltr', intl: 'zh-CN', messages: zh },
-  fa: { name: 'فارسی', dir: 'rtl', intl: 'fa-IR', messages: fa },
+  zh: { name: '简体中文', dir: 'ltr', intl: 'zh-CN', messages: null, load: () => import('./messages/zh.js') },
+  fa: { name: 'فارسی', dir: 'rtl', intl: 'fa-IR', messages: null, load: () => import('./messages/fa.js') },
 };
+
+/** Fetches the texts of `locale` once; resolves when `translator(locale)` has them. */
+export async function loadLocale(locale) {
+  const l = LOCALES[locale];
+  if (l && !l.messages) l.messages = (await l.load()).default;
+}
 
 /** The first of the browser's languages we have, else English. */
 export function pickLocale(languages = navigator.languages ?? [navigator.language]) {

@@ -45,6 +45,8 @@ test('no CSS leaks either way', async () => {
 
 test('attributes switch the language; no CSP violation', async () => {
   await b.page.$eval('sales-metrics-analyzer', (e) => e.setAttribute('locale', 'fa'));
+  // Persian texts are fetched when Persian is chosen
+  await b.page.waitForFunction(() => document.querySelector('sales-metrics-analyzer').getAttribute('lang') === 'fa-IR');
   assert.equal(await b.page.getAttribute('sales-metrics-analyzer', 'dir'), 'rtl');
   assert.equal((await b.page.textContent('sales-metrics-analyzer #kpi-h')).trim(), 'شاخص‌های اصلی');
   // the host page keeps its own direction

@@ -56,6 +56,8 @@ test('a Persian browser gets the page in Persian, right to left', async () => {
 
 test('switching to Chinese redraws without re-analysing', async () => {
   await b.page.selectOption('#locale', 'zh');
+  // Chinese texts are fetched when Chinese is chosen
+  await b.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.equal(await b.page.getAttribute('html', 'dir'), 'ltr');
   assert.equal(await text('#kpi-h'), '关键指标');
   assert.equal(await text('[data-metric=win_rate] .label'), '赢单率');
@@ -67,6 +69,7 @@ test('switching to Chinese redraws without re-analysing', async () => {
 
 test('and back to English, with no CSP violation all along', async () => {
   await b.page.selectOption('#locale', 'en');
+  await b.page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await text('#kpi-h'), 'Key figures');
   assert.match(await text('[data-alert=slow_lead_response]'), /^Leads wait too long: the median first response is 15 minutes, above the 5-minute target\./);
   assert.match(await text('[data-metric=deals_won] .value'), /^[0-9,]+$/);

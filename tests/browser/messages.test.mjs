@@ -47,7 +47,9 @@ test('period presets, [from, to) around a day in the middle of a quarter', () =>
 });
 
 test('every reason the engine can give is worded in Chinese and Persian', async () => {
-  const { translator } = await import('../../www/i18n.js');
+  const { translator, loadLocale } = await import('../../www/i18n.js');
+  await loadLocale('zh');
+  await loadLocale('fa');
   const { reasonText } = await import('../../www/reasons.js');
   const { readdirSync, readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
