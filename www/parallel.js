@@ -1,49 +1,66 @@
 // One large file read by several workers: the file's head decides its format, the file
 // is cut after line breaks, each worker reads a part, and one merges the parts' states.
-// A cut that fell inside a quoted field is reported by the part before it; then the
-// caller reads the file in one pass instead (resolves to null). See docs/PARALLEL.md.
+// A cut that fell inside a quoted field (a line break inside a cell) is mended: the part
+// before it reads on to the end of that record, and the part after it is read again
+// from there. See docs/PARALLEL.md.
 
-const HEAD_BYTES = 256 * 1024;
+/** The head read to plan the parts: 1,000 rows even of wide UTF-16 lines. */
+const HEAD_BYTES = 1024 * 1024;
+/** How far past a planned cut its line break is looked for. */
+const CUT_WINDOW = 256 * 1024;
 /** The head must hold this many rows to settle formats as one pass would. */
 const HEAD_MIN_ROWS = 1000;
+/** How far past its end a part may read to finish a record cut by the cut. */
+const TAIL_BYTES = 4 * 1024 * 1024;
+
+/** Line breaks as the file's encoding writes them: LF, or LF as a UTF-16 code unit. */
+function lineBreaks(encoding) {
+  if (encoding === 'UTF-16LE') return { unit: 2, bigEndian: false };
+  if (encoding === 'UTF-16BE') return { unit: 2, bigEndian: true };
+  return { unit: 1, bigEndian: false };
+}
 
 /** The first offset after a line break at or past `from` (or null). */
-async function cutAfter(file, from) {
-  const bytes = new Uint8Array(await file.slice(from, Math.min(file.size, from + HEAD_BYTES)).arrayBuffer());
-  const i = bytes.indexOf(10);
-  return i < 0 ? null : from + i + 1;
+async function cutAfter(file, from, { unit, bigEndian }) {
+  const start = from - (from % unit);
+  const bytes = new Uint8Array(await file.slice(start, Math.min(file.size, start + CUT_WINDOW)).arrayBuffer());
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
+    if (unit === 1) return start + i + 1;
+    if (!bigEndian && i % 2 === 0 && bytes[i + 1] === 0) return start + i + 2;
+    if (bigEndian && i % 2 === 1 && bytes[i - 1] === 0) return start + i + 1;
+  }
+  return null;
 }
 
 export async function analyzeInParts(file, options, workers, pool, onProgress) {
   const name = file.name ?? 'file.csv';
   const start = performance.now();
   const crew = Array.from({ length: workers }, () => pool.spawn());
-  // 1. Cuts after line breaks, planned while the head is read.
-  const cuts = [0];
-  for (let k = 1; k < workers; k++) {
-    const cut = await cutAfter(file, Math.floor((file.size * k) / workers));
-    if (cut !== null && cut > cuts[cuts.length - 1] && cut < file.size) cuts.push(cut);
-  }
-  cuts.push(file.size);
-  const parts = cuts.length - 1;
-  if (parts < 2) return null;
   let bytes = 0;
   let rows = 0;
   const progress = (data) => {
     if (data.type !== 'bytes') return;
     bytes += data.bytes;
     if (data.rows !== undefined) rows = Math.max(rows, data.rows);
-    onProgress?.({ bytes, totalBytes: file.size, rows, elapsedMs: performance.now() - start, file: name });
+    onProgress?.({ bytes: Math.min(bytes, file.size), totalBytes: file.size, rows, elapsedMs: performance.now() - start, file: name });
   };
-  // 2. The first part starts at once and keeps its engine for the merge.
-  const first = crew[0].request({ type: 'part', blob: file.slice(0, cuts[1]), name, options, keep: true }, progress);
-  // 3. What the head says (table, encoding, delimiter, columns, formats) is fixed for
-  //    the later parts; the second worker reads the head before its own part.
+  // 1. What the head says (table, encoding, delimiter, columns, formats) is fixed for
+  //    the later parts.
   const head = new File([file.slice(0, HEAD_BYTES)], name);
   const { report: plan } = await crew[1].request({ type: 'analyze', files: [head], options });
   const planMs = performance.now() - start;
   const info = plan.files[0];
-  if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS || info.encoding.startsWith('UTF-16')) return null;
+  if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS) return null;
+  // 2. Cuts after line breaks of the file's encoding.
+  const breaks = lineBreaks(info.encoding);
+  const cuts = [0];
+  for (let k = 1; k < workers; k++) {
+    const cut = await cutAfter(file, Math.floor((file.size * k) / workers), breaks);
+    if (cut !== null && cut > cuts[cuts.length - 1] && cut < file.size) cuts.push(cut);
+  }
+  cuts.push(file.size);
+  const parts = cuts.length - 1;
+  if (parts < 2) return null;
   const later = {
     ...(options.files?.[name] ?? {}),
     kind: info.kind,
@@ -55,9 +72,27 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
     headers: info.columns.map((c) => c.header),
   };
   const laterOptions = { ...options, files: { ...(options.files ?? {}), [name]: later } };
-  const rest = cuts.slice(1, -1).map((from, i) => crew[i + 1].request(
-    { type: 'part', blob: file.slice(from, cuts[i + 2]), name, options: laterOptions, last: i === parts - 2 }, progress));
-  const done = await Promise.all([first, ...rest]);
+  /** Part `k` read from `from`: its worker reads on past its end to finish a cut record. */
+  const read = (k, from) => {
+    const last = k === parts - 1;
+    const tail = last ? null : { blob: file.slice(cuts[k + 1], cuts[k + 1] + TAIL_BYTES), ...breaks };
+    const message = k === 0
+      ? { type: 'part', blob: file.slice(0, cuts[1]), tail, name, options, keep: true }
+      : { type: 'part', blob: file.slice(from, cuts[k + 1]), tail, name, options: laterOptions, last };
+    return crew[k].request(message, progress);
+  };
+  const done = await Promise.all(cuts.slice(0, -1).map((from, k) => read(k, from)));
+  // 3. A part that read past its cut finished a record the next part began inside:
+  //    that part is read again from where the record ended (rarely, in turn).
+  let reread = 0;
+  for (let k = 1; k < parts; k++) {
+    const overrun = done[k - 1].overrun;
+    if (!done[k - 1].clean) return null;
+    if (overrun > 0) {
+      done[k] = await read(k, cuts[k] + overrun);
+      reread++;
+    }
+  }
   const partsMs = performance.now() - start - planMs;
   if (done.some((p) => !p.clean)) return null;
   // 4. The first worker merges the others' states into its own.
@@ -66,6 +101,7 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
   Object.assign(report.diagnostics, {
     elapsed_ms: performance.now() - start,
     workers: parts,
+    parts_read_again: reread,
     plan_ms: planMs,
     parts_ms: partsMs,
     merge_ms: performance.now() - start - planMs - partsMs,

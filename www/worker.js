@@ -27,6 +27,35 @@ async function stream(analyzer, id, blob, onBytes) {
   }
 }
 
+/**
+ * Pushes `tail` (the bytes after a part) line by line until the record the part ended in
+ * is complete; resolves to the bytes pushed (0 when the part ended between records), or
+ * null when the tail ends first. `unit`: 2 for UTF-16 (a line break is two bytes).
+ */
+async function finishRecord(analyzer, id, tail) {
+  if (analyzer.atRecordStart(id)) return 0;
+  if (!tail) return null;
+  const bytes = new Uint8Array(await tail.blob.arrayBuffer());
+  const unit = tail.unit ?? 1;
+  let at = 0;
+  while (at < bytes.length) {
+    let end = at;
+    // the end of the next line break (LF, or LF as a UTF-16 code unit)
+    for (;;) {
+      end = bytes.indexOf(10, end);
+      if (end < 0) return null;
+      if (unit === 1) break;
+      if (end % 2 === (tail.bigEndian ? 1 : 0) && bytes[end + (tail.bigEndian ? -1 : 1)] === 0) break;
+      end++;
+    }
+    end += tail.bigEndian ? 1 : unit;
+    analyzer.push(id, bytes.subarray(at, end));
+    at = end;
+    if (analyzer.atRecordStart(id)) return at;
+  }
+  return null;
+}
+
 function diagnostics(report, timings) {
   Object.assign(report.diagnostics, {
     elapsed_ms: performance.now() - timings.start,
@@ -60,17 +89,19 @@ const handlers = {
     self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
   },
 
-  async part({ blob, name, options, last, keep }) {
+  async part({ blob, tail, name, options, last, keep }) {
     const analyzer = new Analyzer(options);
     const id = analyzer.beginFile(name);
     await stream(analyzer, id, blob, (n, post) => self.postMessage({ type: 'bytes', bytes: n, rows: post ? analyzer.rows() : undefined }));
-    const clean = last || analyzer.atRecordStart(id);
+    // Cut inside a quoted field: read on, a line at a time, to the end of that record.
+    const overrun = last ? 0 : await finishRecord(analyzer, id, tail);
+    const clean = last || overrun !== null;
     if (keep) {
       analyzer.endFile(id);
       kept = analyzer;
     }
     const state = clean && !keep ? analyzer.exportPart() : null;
-    self.postMessage({ type: 'part', clean, state, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
+    self.postMessage({ type: 'part', clean, overrun, state, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
   },
 
   async merge({ states }) {

@@ -150,6 +150,45 @@ test('a large file read by two workers gives the one-worker report', async () =>
   assert.ok(result.same, 'two workers and one disagree');
 });
 
+test('cuts inside quoted multi-line cells are mended: every style gives the one-worker report in parts', async () => {
+  const result = await b.page.evaluate(async () => {
+    const { analyze } = await import('./sales-metrics.js');
+    const stages = ['Prospecting', 'Proposal', 'Closed Won', 'Closed Lost'];
+    const q = (v) => `"${String(v).replaceAll('"', '""')}"`;
+    // Every field quoted, CRLF, and a note spanning five lines in every row: most line
+    // breaks are inside a cell, so most cuts land in one.
+    const lines = [['deal_id', 'owner', 'account', 'stage', 'amount', 'created_date', 'closed_date', 'lost_reason', 'note'].map(q).join(',')];
+    for (let i = 0; i < 120000; i++) {
+      const stage = stages[i % 4];
+      const closed = stage.startsWith('Closed') ? `2024-0${1 + (i % 9)}-2${i % 8}` : '';
+      const note = `call ${i}\r\nsent "quote"\r\nmet, agreed\r\nnext\r\nend`;
+      lines.push([`D${i}`, `Owner ${i % 7}`, `Account ${i % 50}, Inc.`, stage, (i % 997) * 10 + 0.25, `2024-01-${10 + (i % 18)}`, closed, i % 3 ? 'Price, too high' : '', note].map(q).join(','));
+    }
+    const text = lines.join('\r\n') + '\r\n';
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i); utf16[2 + 2 * i] = c & 255; utf16[3 + 2 * i] = c >> 8; }
+    const strip = (r) => JSON.stringify({ m: r.metrics, t: r.tables, p: r.problems, rows: r.files[0].rows });
+    const out = [];
+    for (const [name, bytes] of [['quoted.csv', new TextEncoder().encode(text)], ['unicode.txt', utf16]]) {
+      const file = new File([bytes], name);
+      const one = await analyze([file], { today: '2025-01-01', workers: 1 });
+      for (const workers of [2, 3, 4]) {
+        const many = await analyze([file], { today: '2025-01-01', workers });
+        out.push({ name, size: file.size, workers: many.diagnostics.workers, reread: many.diagnostics.parts_read_again ?? 0, same: strip(one) === strip(many), rows: one.files[0].rows });
+      }
+    }
+    return out;
+  });
+  for (const r of result) {
+    assert.ok(r.size > 16 * 1024 * 1024, `${r.name}: file of ${r.size} bytes`);
+    assert.equal(r.rows, 120000, r.name);
+    assert.ok(r.workers > 1, `${r.name} read in one pass`);
+    assert.ok(r.same, `${r.name}: ${r.workers} workers and one disagree`);
+  }
+  assert.ok(result.some((r) => r.reread > 0), 'no cut landed in a cell');
+});
+
 test('cancelling rejects with AbortError', async () => {
   const name = await b.page.evaluate(async (csv) => {
     const { analyze } = await import('./sales-metrics.js');
