@@ -183,6 +183,16 @@ impl Style {
         out.push_str(if self.crlf { "\r\n" } else { "\n" });
     }
 
+    /// Appends a record to `text`, written out (and emptied) once it holds a megabyte.
+    fn emit(&self, w: &mut impl Write, text: &mut String, fields: &[&str]) -> std::io::Result<()> {
+        self.record(text, fields);
+        if text.len() > 1 << 20 {
+            self.write(w, text)?;
+            text.clear();
+        }
+        Ok(())
+    }
+
     fn write(&self, w: &mut impl Write, text: &str) -> std::io::Result<()> {
         match self.encoding {
             "utf-16le" => {
@@ -262,11 +272,7 @@ fn deals(w: &mut impl Write, rows: u64, rng: &mut Rng, s: &Style) -> std::io::Re
         let source = sources[rng.index(sources.len())];
         let (id, amount, created) = (format!("D{:07}", i + 1), s.amount(cents), s.date(created));
         let fields = [id.as_str(), owner, account, stage, status, &amount, &created, &closed, reason, source];
-        s.record(&mut text, &fields);
-        if text.len() > 1 << 20 {
-            s.write(w, &text)?;
-            text.clear();
-        }
+        s.emit(w, &mut text, &fields)?;
     }
     s.write(w, &text)
 }
@@ -409,11 +415,7 @@ fn orders(w: &mut impl Write, rows: u64, rng: &mut Rng) -> std::io::Result<()> {
                 &discount,
                 &profit,
             ];
-            s.record(&mut text, &fields);
-            if text.len() > 1 << 20 {
-                s.write(w, &text)?;
-                text.clear();
-            }
+            s.emit(w, &mut text, &fields)?;
         }
     }
     s.write(w, &text)
