@@ -3,9 +3,10 @@
 // A cut that fell inside a quoted field (a line break inside a cell) is mended: the part
 // before it reads on to the end of that record, and the part after it is read again
 // from there. See docs/PARALLEL.md.
+import { lineBreaks, afterLineBreak } from './line-breaks.js';
 
-/** The head read to plan the parts: 1,000 rows even of wide UTF-16 lines. */
-const HEAD_BYTES = 1024 * 1024;
+/** The head read to plan the parts, and a longer one for files whose rows are wide. */
+const HEAD_BYTES = [256 * 1024, 2 * 1024 * 1024];
 /** How far past a planned cut its line break is looked for. */
 const CUT_WINDOW = 256 * 1024;
 /** The head must hold this many rows to settle formats as one pass would. */
@@ -13,23 +14,12 @@ const HEAD_MIN_ROWS = 1000;
 /** How far past its end a part may read to finish a record cut by the cut. */
 const TAIL_BYTES = 4 * 1024 * 1024;
 
-/** Line breaks as the file's encoding writes them: LF, or LF as a UTF-16 code unit. */
-function lineBreaks(encoding) {
-  if (encoding === 'UTF-16LE') return { unit: 2, bigEndian: false };
-  if (encoding === 'UTF-16BE') return { unit: 2, bigEndian: true };
-  return { unit: 1, bigEndian: false };
-}
-
 /** The first offset after a line break at or past `from` (or null). */
-async function cutAfter(file, from, { unit, bigEndian }) {
-  const start = from - (from % unit);
+async function cutAfter(file, from, breaks) {
+  const start = from - (from % breaks.unit);
   const bytes = new Uint8Array(await file.slice(start, Math.min(file.size, start + CUT_WINDOW)).arrayBuffer());
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
-    if (unit === 1) return start + i + 1;
-    if (!bigEndian && i % 2 === 0 && bytes[i + 1] === 0) return start + i + 2;
-    if (bigEndian && i % 2 === 1 && bytes[i - 1] === 0) return start + i + 1;
-  }
-  return null;
+  const end = afterLineBreak(bytes, 0, breaks);
+  return end < 0 ? null : start + end;
 }
 
 export async function analyzeInParts(file, options, workers, pool, onProgress) {
@@ -46,10 +36,13 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
   };
   // 1. What the head says (table, encoding, delimiter, columns, formats) is fixed for
   //    the later parts.
-  const head = new File([file.slice(0, HEAD_BYTES)], name);
-  const { report: plan } = await crew[1].request({ type: 'analyze', files: [head], options });
+  let info = null;
+  for (const size of HEAD_BYTES) {
+    const head = new File([file.slice(0, size)], name);
+    info = (await crew[1].request({ type: 'analyze', files: [head], options })).report.files[0];
+    if (info.rows >= HEAD_MIN_ROWS || info.error) break;
+  }
   const planMs = performance.now() - start;
-  const info = plan.files[0];
   if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS) return null;
   // 2. Cuts after line breaks of the file's encoding.
   const breaks = lineBreaks(info.encoding);
@@ -75,7 +68,7 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
   /** Part `k` read from `from`: its worker reads on past its end to finish a cut record. */
   const read = (k, from) => {
     const last = k === parts - 1;
-    const tail = last ? null : { blob: file.slice(cuts[k + 1], cuts[k + 1] + TAIL_BYTES), ...breaks };
+    const tail = last ? null : { blob: file.slice(cuts[k + 1], cuts[k + 1] + TAIL_BYTES), breaks };
     const message = k === 0
       ? { type: 'part', blob: file.slice(0, cuts[1]), tail, name, options, keep: true }
       : { type: 'part', blob: file.slice(from, cuts[k + 1]), tail, name, options: laterOptions, last };

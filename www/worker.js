@@ -3,6 +3,7 @@
 //   part:    stream one part of a file, post its state (for a merge elsewhere);
 //   merge:   merge part states, post the report.
 import init, { Analyzer } from './pkg/sales_metrics.js';
+import { afterLineBreak } from './line-breaks.js';
 
 const PROGRESS_EVERY_MS = 100;
 let wasm;
@@ -28,32 +29,21 @@ async function stream(analyzer, id, blob, onBytes) {
 }
 
 /**
- * Pushes `tail` (the bytes after a part) line by line until the record the part ended in
- * is complete; resolves to the bytes pushed (0 when the part ended between records), or
- * null when the tail ends first. `unit`: 2 for UTF-16 (a line break is two bytes).
+ * Pushes `tail` (the bytes after a part, and the file's `breaks`) a line at a time until
+ * the record the part ended in is complete; resolves to the bytes pushed (0 when the part
+ * ended between records), or null when the tail ends first.
  */
 async function finishRecord(analyzer, id, tail) {
   if (analyzer.atRecordStart(id)) return 0;
   if (!tail) return null;
   const bytes = new Uint8Array(await tail.blob.arrayBuffer());
-  const unit = tail.unit ?? 1;
-  let at = 0;
-  while (at < bytes.length) {
-    let end = at;
-    // the end of the next line break (LF, or LF as a UTF-16 code unit)
-    for (;;) {
-      end = bytes.indexOf(10, end);
-      if (end < 0) return null;
-      if (unit === 1) break;
-      if (end % 2 === (tail.bigEndian ? 1 : 0) && bytes[end + (tail.bigEndian ? -1 : 1)] === 0) break;
-      end++;
-    }
-    end += tail.bigEndian ? 1 : unit;
+  for (let at = 0; ;) {
+    const end = afterLineBreak(bytes, at, tail.breaks);
+    if (end < 0) return null;
     analyzer.push(id, bytes.subarray(at, end));
     at = end;
     if (analyzer.atRecordStart(id)) return at;
   }
-  return null;
 }
 
 function diagnostics(report, timings) {

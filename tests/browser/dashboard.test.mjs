@@ -258,6 +258,36 @@ test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSyn
   await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
 });
 
+const mavenPlain = `${ROOT}../shared/datasets/maven-crm/sales_pipeline.csv`;
+test('the real Maven CRM deals, 30 times over, as Salesforce and as Excel Unicode text, in parts', { skip: !existsSync(mavenPlain) && 'shared datasets absent' }, async () => {
+  const [header, ...rows] = readFileSync(mavenPlain, 'utf8').trim().split('\n');
+  // counted independently of the engine: deal_stage is the fifth column
+  const won = 30 * rows.filter((r) => r.split(',')[4] === 'Won').length;
+  const result = await b.page.evaluate(async ({ header, rows }) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const all = [header, ...Array(30).fill(rows).flat()];
+    const quoted = all.map((r) => r.split(',').map((v) => `"${v}"`).join(',')).join('\r\n') + '\r\n';
+    const tabbed = all.map((r) => r.replaceAll(',', '\t')).join('\r\n') + '\r\n';
+    const utf16 = new Uint8Array(2 + tabbed.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < tabbed.length; i++) { const c = tabbed.charCodeAt(i); utf16[2 + 2 * i] = c & 255; utf16[3 + 2 * i] = c >> 8; }
+    const strip = (r) => JSON.stringify({ m: r.metrics, t: r.tables, p: r.problems, rows: r.files[0].rows });
+    const out = [];
+    for (const file of [new File([quoted], 'salesforce.csv'), new File([utf16], 'unicode.txt')]) {
+      const one = await analyze([file], { today: '2018-01-01', workers: 1 });
+      const three = await analyze([file], { today: '2018-01-01', workers: 3 });
+      out.push({ name: file.name, size: file.size, won: one.metrics.deals_won.value, workers: three.diagnostics.workers, same: strip(one) === strip(three) });
+    }
+    return out;
+  }, { header, rows });
+  for (const r of result) {
+    assert.ok(r.size > 16 * 1024 * 1024, `${r.name}: ${r.size} bytes`);
+    assert.equal(r.won, won, r.name);
+    assert.equal(r.workers, 3, r.name);
+    assert.ok(r.same, `${r.name}: three workers and one disagree`);
+  }
+});
+
 test('MRR is drawn at each month end with its movements in the tooltip', async () => {
   await b.page.fill('#from', '2024-01-01');
   await b.page.fill('#to', '2024-04-01');
