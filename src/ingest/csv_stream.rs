@@ -92,6 +92,9 @@ impl OwnedRecord {
 pub struct RecordSplitter {
     reader: Reader,
     delimiter: u8,
+    /// Bytes that end an unquoted field's run of ordinary bytes: the delimiter, CR, LF
+    /// and the quote (one table look-up a byte instead of four comparisons).
+    special: [bool; 256],
     out: Vec<u8>,
     ends: Vec<usize>,
     out_len: usize,
@@ -110,6 +113,13 @@ impl RecordSplitter {
         RecordSplitter {
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
             delimiter,
+            special: {
+                let mut t = [false; 256];
+                for b in [delimiter, b'\n', b'\r', b'"'] {
+                    t[b as usize] = true;
+                }
+                t
+            },
             out: vec![0; 4096],
             ends: vec![0; 64],
             out_len: 0,
@@ -161,6 +171,9 @@ impl RecordSplitter {
             }
             self.line_starts.push(i);
             loop {
+                while input.get(i).is_some_and(|&b| !self.special[b as usize]) {
+                    i += 1;
+                }
                 match *input.get(i)? {
                     b if b == delimiter => {
                         self.line_ends.push(i);

@@ -66,9 +66,14 @@ pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, &'st
 
 /// Parses a date or date-time cell. `Ok(None)` for blank.
 pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
-    if let Some(d) = iso_date(raw.as_bytes()) {
+    if let Some(d) = numeric_date(raw.as_bytes(), order) {
         return Ok(Some(d.and_time(NaiveTime::MIN)));
     }
+    general_datetime(raw, order)
+}
+
+/// [`parse_datetime`] without its fast path: every shape of date the engine reads.
+fn general_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
     let s = ascii_digits(raw.trim());
     let s = s.trim();
     if s.is_empty() {
@@ -163,19 +168,43 @@ fn parse_date_part(s: &str, order: DateOrder) -> Option<NaiveDate> {
     }
 }
 
-/// `YYYY-MM-DD` exactly (a Gregorian year from 1500): the common case, read directly.
-fn iso_date(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+/// Three groups of ASCII digits with one separator (`-`, `/` or `.`): `YYYY?M?D` with a
+/// Gregorian year from 1500 (ISO, `2024/3/5`), or `D?M?YYYY` / `M?D?YYYY` as `order`
+/// says (`5.3.2024`, `3/5/2024`). The common shapes of exports, read directly; anything
+/// else (a Solar Hijri or two-digit year, a time, other digits) is left to the general
+/// path, which reads these the same way.
+fn numeric_date(b: &[u8], order: DateOrder) -> Option<NaiveDate> {
+    let sep = *b.iter().find(|c| !c.is_ascii_digit())?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
         return None;
     }
-    let n = |r: std::ops::Range<usize>| {
-        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32))
-    };
-    let year = n(0..4)?;
-    if year < 1500 {
-        return None;
+    let mut groups = [(0u32, 0usize); 3];
+    let mut g = 0;
+    for &c in b {
+        if c == sep {
+            g += 1;
+            if g > 2 {
+                return None;
+            }
+        } else if c.is_ascii_digit() {
+            let (value, len) = groups.get_mut(g)?;
+            if *len == 4 {
+                return None;
+            }
+            *value = *value * 10 + (c - b'0') as u32;
+            *len += 1;
+        } else {
+            return None;
+        }
     }
-    NaiveDate::from_ymd_opt(year as i32, n(5..7)?, n(8..10)?)
+    match groups {
+        [(y, 4), (m, 1..=2), (d, 1..=2)] if y >= 1500 => NaiveDate::from_ymd_opt(y as i32, m, d),
+        [(a, 1..=2), (b, 1..=2), (y, 4)] => match order {
+            DateOrder::MonthFirst => NaiveDate::from_ymd_opt(y as i32, a, b),
+            DateOrder::DayFirst => NaiveDate::from_ymd_opt(y as i32, b, a),
+        },
+        _ => None,
+    }
 }
 
 /// Persian, Arabic-Indic and full-width digits as ASCII; `٫` and `／` as their ASCII forms.
@@ -442,5 +471,34 @@ mod tests {
         let mut v = OrderVotes::default();
         v.observe("01.02.2020");
         assert_eq!(v.decide(), DateOrder::DayFirst);
+    }
+
+    #[test]
+    fn the_fast_path_reads_export_dates() {
+        assert_eq!(numeric_date(b"5.3.2024", DateOrder::DayFirst), day(2024, 3, 5));
+        assert_eq!(numeric_date(b"3/5/2024", DateOrder::MonthFirst), day(2024, 3, 5));
+        assert_eq!(numeric_date(b"2024/3/5", DateOrder::DayFirst), day(2024, 3, 5));
+        // Solar Hijri years, two-digit years and times go the general way
+        assert_eq!(numeric_date(b"1403/01/15", DateOrder::DayFirst), None);
+        assert_eq!(numeric_date(b"5.3.24", DateOrder::DayFirst), None);
+        assert_eq!(numeric_date(b"2024-03-05 10:00", DateOrder::DayFirst), None);
+        assert_eq!(numeric_date(b"99999-1-1", DateOrder::DayFirst), None);
+    }
+
+    proptest::proptest! {
+        /// The fast path reads a date only as the general path does.
+        #[test]
+        fn numeric_dates_as_the_general_path_reads_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "2", "3", "9", "12", "31", "2024", "1399", "1500", "20", "-", "/", ".", " ", "T", "x",
+            ]), 1..8),
+            day_first in proptest::bool::ANY,
+        ) {
+            let s = parts.concat();
+            let order = if day_first { DateOrder::DayFirst } else { DateOrder::MonthFirst };
+            if let Some(d) = numeric_date(s.as_bytes(), order) {
+                proptest::prop_assert_eq!(general_datetime(&s, order), Ok(Some(d.and_time(NaiveTime::MIN))), "{}", s);
+            }
+        }
     }
 }

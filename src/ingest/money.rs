@@ -105,32 +105,42 @@ pub fn parse_probability(raw: &str) -> Result<Option<Decimal>, &'static str> {
     Ok(Some(p.normalize()))
 }
 
-/// Plain `-123.45` (ASCII digits, at most one point, up to 18 characters): read directly,
-/// the common case in exports, with no allocation.
+/// Plain `-1234.56`, or grouped as the column writes it (`1,234.56`; in a decimal-comma
+/// column `1.234,56`): ASCII digits, group separators only before the decimal separator,
+/// at most 18 digits. Read directly, the common case in exports, with no allocation;
+/// anything else (a group separator with no decimal one, symbols, other scripts) is left
+/// to the general path, which gives the same value for every input this one reads.
 fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
     let b = s.as_bytes();
     let (negative, digits) = match b.first()? {
         b'-' => (true, &b[1..]),
         _ => (false, b),
     };
-    if digits.is_empty() || digits.len() > 18 {
-        return None;
-    }
-    let (mut mantissa, mut scale, mut point) = (0i64, 0u32, false);
+    let (point_char, group_char) = match decimal {
+        DecimalSeparator::Point => (b'.', b','),
+        DecimalSeparator::Comma => (b',', b'.'),
+    };
+    let (mut mantissa, mut scale, mut count) = (0i64, 0u32, 0u32);
+    let (mut point, mut grouped) = (false, false);
     for &c in digits {
         match c {
             b'0'..=b'9' => {
+                count += 1;
+                if count > 18 {
+                    return None;
+                }
                 mantissa = mantissa * 10 + (c - b'0') as i64;
                 if point {
                     scale += 1;
                 }
             }
-            // a lone point is the decimal point only in a point-decimal column
-            b'.' if !point && decimal == DecimalSeparator::Point => point = true,
+            c if c == point_char && !point && count > 0 => point = true,
+            c if c == group_char && !point && count > 0 => grouped = true,
             _ => return None,
         }
     }
-    if point && scale == 0 || mantissa / 10i64.pow(scale) > MAX_ABS {
+    // `1,234` alone may be grouping or a decimal: the general path weighs it.
+    if count == 0 || point && scale == 0 || grouped && !point || mantissa / 10i64.pow(scale) > MAX_ABS {
         return None;
     }
     Some(Decimal::new(if negative { -mantissa } else { mantissa }, scale))
@@ -141,6 +151,11 @@ pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<D
     if let Some(d) = plain_decimal(raw, decimal) {
         return Ok(Some(d));
     }
+    general_money(raw, decimal)
+}
+
+/// [`parse_money_with`] without its fast path: every shape of amount the engine reads.
+fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, &'static str> {
     let s = raw.trim();
     let s = s.strip_prefix('\'').unwrap_or(s).trim();
     if s.is_empty() {
@@ -382,5 +397,32 @@ mod tests {
         assert_eq!(parse_money("1.2.3,4,5"), Err("not a number"));
         assert_eq!(parse_money("99999999999999999999"), Err("amount too large"));
         assert_eq!(parse_money("1+2"), Err("not a number"));
+    }
+
+    proptest::proptest! {
+        /// The fast path reads an amount only as the general path does.
+        #[test]
+        fn plain_amounts_as_the_general_path_reads_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "5", "123", "9999", "-", ".", ",", " ", "€", "'",
+            ]), 1..10),
+            comma in proptest::bool::ANY,
+        ) {
+            let s = parts.concat();
+            let decimal = if comma { DecimalSeparator::Comma } else { DecimalSeparator::Point };
+            if let Some(v) = plain_decimal(&s, decimal) {
+                proptest::prop_assert_eq!(general_money(&s, decimal), Ok(Some(v)), "{}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_reads_grouped_amounts() {
+        assert_eq!(plain_decimal("33.057,64", DecimalSeparator::Comma), Decimal::from_str("33057.64").ok());
+        assert_eq!(plain_decimal("-1,234.5", DecimalSeparator::Point), Decimal::from_str("-1234.5").ok());
+        // ambiguous or other shapes go the general way
+        assert_eq!(plain_decimal("1,234", DecimalSeparator::Point), None);
+        assert_eq!(plain_decimal("1.234", DecimalSeparator::Comma), None);
+        assert_eq!(plain_decimal("1,5", DecimalSeparator::Point), None);
     }
 }
