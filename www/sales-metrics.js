@@ -6,8 +6,8 @@
 //
 // The engine runs in Web Workers; files are streamed into it chunk by chunk and never
 // leave the browser. A single large file is split between several workers
-// (parallel.js). The report's shape is documented in docs/REPORT.md.
-import { analyzeInParts } from './parallel.js';
+// (parallel.js, fetched only when such a file comes). The report's shape is documented
+// in docs/REPORT.md.
 import { engineWasm, engineWorker } from './assets.js';
 
 /** The engine, compiled once per page and shared by every worker (with its optimised code). */
@@ -148,6 +148,7 @@ export async function analyze(files, options = {}) {
   try {
     const workers = Math.max(1, Math.min(options.workers ?? Math.min(navigator.hardwareConcurrency || 1, 4), 16));
     if (list.length === 1 && workers > 1 && list[0].size >= PARALLEL_MIN_BYTES) {
+      const { analyzeInParts } = await import('./parallel.js');
       const report = await analyzeInParts(list[0], engine, workers, pool, onProgress);
       if (report) return report;
     }

@@ -1,8 +1,8 @@
-//! Text encodings by name, and decoding them to UTF-8: with `encoding_rs` in the native
-//! build (feature `encoding_rs`, on by default), with the browser's `TextDecoder` in the
-//! WebAssembly build (built without that feature), so that the page does not download
-//! encoding tables the browser already has. Both know the same encodings: those of the
-//! WHATWG Encoding Standard.
+//! Text encodings by name, and decoding them to UTF-8: UTF-16 here (it needs no table),
+//! the others with `encoding_rs` in the native build (feature `encoding_rs`, on by
+//! default) and with the browser's `TextDecoder` in the WebAssembly build (built without
+//! that feature), so that the page does not download encoding tables the browser already
+//! has. Both know the same encodings: those of the WHATWG Encoding Standard.
 
 /// An encoding, by its name in the Encoding Standard (`UTF-8`, `gb18030`, `Big5`…).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,17 +82,98 @@ pub fn decode_all(encoding: TextEncoding, bytes: &[u8]) -> String {
 
 /// Decodes a byte stream to UTF-8 across chunk boundaries; no byte-order mark is
 /// removed (detection has taken it off already).
-pub struct StreamDecoder(imp::Decoder);
+pub struct StreamDecoder(Inner);
+
+enum Inner {
+    Utf16(Utf16Decoder),
+    Other(imp::Decoder),
+}
 
 impl StreamDecoder {
     pub fn new(encoding: TextEncoding) -> Self {
-        StreamDecoder(imp::Decoder::new(encoding))
+        StreamDecoder(match encoding {
+            UTF_16LE => Inner::Utf16(Utf16Decoder::new(false)),
+            UTF_16BE => Inner::Utf16(Utf16Decoder::new(true)),
+            _ => Inner::Other(imp::Decoder::new(encoding)),
+        })
     }
 
     /// Appends the UTF-8 of `input` to `out` (`last`: the stream ends after it).
     pub fn decode(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
-        self.0.decode(input, last, out);
+        match &mut self.0 {
+            Inner::Utf16(d) => d.decode(input, last, out),
+            Inner::Other(d) => d.decode(input, last, out),
+        }
     }
+}
+
+/// UTF-16 to UTF-8 as the Encoding Standard decodes it (a lone surrogate or a lone last
+/// byte becomes U+FFFD), a code unit or a surrogate pair split between chunks included.
+struct Utf16Decoder {
+    big_endian: bool,
+    /// The first byte of a code unit cut by the chunk's end.
+    odd_byte: Option<u8>,
+    /// A high surrogate waiting for its low one.
+    high: Option<u16>,
+}
+
+impl Utf16Decoder {
+    fn new(big_endian: bool) -> Self {
+        Utf16Decoder { big_endian, odd_byte: None, high: None }
+    }
+
+    fn decode(&mut self, mut input: &[u8], last: bool, out: &mut Vec<u8>) {
+        out.reserve(input.len() / 2 * 3 + 4);
+        if let (Some(first), Some(&second)) = (self.odd_byte, input.first()) {
+            self.odd_byte = None;
+            self.unit(self.join(first, second), out);
+            input = &input[1..];
+        }
+        let mut pairs = input.chunks_exact(2);
+        for pair in &mut pairs {
+            let u = self.join(pair[0], pair[1]);
+            if u < 0x80 && self.high.is_none() {
+                out.push(u as u8);
+            } else {
+                self.unit(u, out);
+            }
+        }
+        if let [b] = pairs.remainder() {
+            self.odd_byte = Some(*b);
+        }
+        // A lone high surrogate and a lone byte after it make one U+FFFD, as in encoding_rs.
+        if last && (self.high.take().is_some() | self.odd_byte.take().is_some()) {
+            push_char(char::REPLACEMENT_CHARACTER, out);
+        }
+    }
+
+    fn join(&self, a: u8, b: u8) -> u16 {
+        if self.big_endian {
+            u16::from_be_bytes([a, b])
+        } else {
+            u16::from_le_bytes([a, b])
+        }
+    }
+
+    fn unit(&mut self, u: u16, out: &mut Vec<u8>) {
+        if let Some(high) = self.high.take() {
+            if (0xDC00..=0xDFFF).contains(&u) {
+                let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(u) - 0xDC00);
+                push_char(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), out);
+                return;
+            }
+            push_char(char::REPLACEMENT_CHARACTER, out);
+        }
+        match u {
+            0xD800..=0xDBFF => self.high = Some(u),
+            0xDC00..=0xDFFF => push_char(char::REPLACEMENT_CHARACTER, out),
+            _ => push_char(char::from_u32(u32::from(u)).unwrap_or(char::REPLACEMENT_CHARACTER), out),
+        }
+    }
+}
+
+fn push_char(c: char, out: &mut Vec<u8>) {
+    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 #[cfg(feature = "encoding_rs")]
@@ -177,6 +258,35 @@ mod tests {
         assert_eq!(decode_all(GB18030, b"\xD5\xC5\xCE\xB0"), "张伟");
         assert_eq!(decode_all(UTF_16LE, b"\xFF\xFEa\0"), "\u{FEFF}a", "the byte-order mark is kept");
         assert_eq!(decode_all(WINDOWS_1256, b"\xED"), "ي");
+        assert_eq!(decode_all(UTF_16LE, b"\x3D\xD8\x41"), "\u{FFFD}");
+        assert_eq!(decode_all(UTF_16LE, b"\x3D\xD8\x00\xDE"), "😀");
+    }
+
+    proptest::proptest! {
+        /// UTF-16 decoded here as encoding_rs decodes it, cut anywhere.
+        #[test]
+        fn utf16_as_encoding_rs_decodes_it(
+            units in proptest::collection::vec(proptest::sample::select(vec![
+                0x41u16, 0x0A, 0x4E2D, 0x00E9, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0xFFFF, 0x0000,
+            ]), 0..40),
+            odd in proptest::option::of(0u8..=255),
+            cut in 0usize..100,
+            big_endian in proptest::bool::ANY,
+        ) {
+            let mut bytes: Vec<u8> = units
+                .iter()
+                .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect();
+            bytes.extend(odd);
+            let cut = cut.min(bytes.len());
+            let mut d = StreamDecoder::new(if big_endian { UTF_16BE } else { UTF_16LE });
+            let mut ours = Vec::new();
+            d.decode(&bytes[..cut], false, &mut ours);
+            d.decode(&bytes[cut..], true, &mut ours);
+            let theirs = if big_endian { encoding_rs::UTF_16BE } else { encoding_rs::UTF_16LE };
+            let (expected, _) = theirs.decode_without_bom_handling(&bytes);
+            proptest::prop_assert_eq!(String::from_utf8(ours).unwrap_or_default(), expected.into_owned());
+        }
     }
 
     #[test]
