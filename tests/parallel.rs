@@ -1,6 +1,7 @@
 //! Splitting one file between engines (the browser's several Workers): parts cut at
 //! line breaks, read separately, merged — the same report as one pass. A cut that falls
-//! inside a quoted field is detected, and the caller falls back to one pass.
+//! inside a quoted field is mended as www/parallel.js mends it: the part before reads on,
+//! a line at a time, to the end of that record, and the next part starts there.
 
 mod common;
 use common::*;
@@ -47,25 +48,49 @@ fn cuts(bytes: &[u8], n: usize) -> Vec<usize> {
     out
 }
 
-/// The parallel protocol with engines in turn; `None` when a cut fell inside a field.
-fn in_parts(bytes: &[u8], n: usize, options: &RawOptions) -> Option<Report> {
+/// How far past its end a part reads to finish a record (www/parallel.js: TAIL_BYTES).
+const TAIL: usize = 4 << 20;
+
+/// The parallel protocol with engines in turn; `None` when a record runs past the tail.
+/// Also returns how many cuts fell inside a record and were mended.
+fn in_parts_mended(bytes: &[u8], n: usize, options: &RawOptions) -> Option<(Report, usize)> {
     let later = plan(bytes, options)?;
     let bounds = cuts(bytes, n);
     let mut states = Vec::new();
+    let (mut from, mut mended) = (0, 0);
+    let mut first_end = 0;
     for (k, w) in bounds.windows(2).enumerate() {
         let mut o = options.clone();
         if k > 0 {
             o.files = Some(BTreeMap::from([(NAME.to_string(), later.clone())]));
         }
+        if from > w[1] {
+            return None; // a record longer than a part
+        }
         let mut e = Engine::new(o.validate().ok()?);
         let id = e.begin_file(NAME);
-        for chunk in bytes[w[0]..w[1]].chunks(4096) {
+        for chunk in bytes[from..w[1]].chunks(4096) {
             e.push(id, chunk);
         }
-        if w[1] < bytes.len() && !e.at_record_start(id) {
-            return None;
+        // Read on a line at a time until the record the cut fell in is complete.
+        let mut end = w[1];
+        while end < bytes.len() && !e.at_record_start(id) {
+            let line = bytes[end..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| end + i + 1);
+            if line - w[1] > TAIL {
+                return None;
+            }
+            e.push(id, &bytes[end..line]);
+            end = line;
         }
+        mended += usize::from(end > w[1]);
+        if k == 0 {
+            first_end = end;
+        }
+        from = end;
         states.push(e.export_part());
+        if from >= bytes.len() {
+            break;
+        }
     }
     let mut merged = Engine::new(options.validate().ok()?);
     for s in &states {
@@ -75,13 +100,17 @@ fn in_parts(bytes: &[u8], n: usize, options: &RawOptions) -> Option<Report> {
     // The browser's way: the engine of the first part merges the others into itself.
     let mut first = Engine::new(options.validate().ok()?);
     let id = first.begin_file(NAME);
-    first.push(id, &bytes[..bounds[1]]);
+    first.push(id, &bytes[..first_end]);
     first.end_file(id);
     for s in &states[1..] {
         first.import_part(s).expect("a part state");
     }
     assert_eq!(json(&first.finish()), json(&merged));
-    Some(merged)
+    Some((merged, mended))
+}
+
+fn in_parts(bytes: &[u8], n: usize, options: &RawOptions) -> Option<Report> {
+    in_parts_mended(bytes, n, options).map(|(r, _)| r)
 }
 
 fn json(r: &Report) -> serde_json::Value {
@@ -106,23 +135,48 @@ fn parts_merge_to_the_one_pass_report() {
 }
 
 #[test]
-fn a_cut_inside_a_quoted_line_break_is_detected() {
-    let mut csv = String::from("deal_id,owner,stage,amount,created_date,closed_date,notes\n");
+fn a_cut_inside_a_quoted_line_break_is_mended() {
+    let mut csv = String::from("\"deal_id\",\"owner\",\"stage\",\"amount\",\"created_date\",\"closed_date\",\"notes\"\r\n");
     for i in 0..200 {
-        csv.push_str(&format!("D{i},Ann,Won,{i},2024-01-01,2024-01-05,\"line one\nline two\nline three\"\n"));
+        csv.push_str(&format!(
+            "\"D{i}\",\"Ann\",\"Won\",\"{i}\",\"2024-01-01\",\"2024-01-05\",\"line one\r\nline \"\"two\"\"\r\nline three\"\r\n"
+        ));
     }
     let bytes = csv.as_bytes();
-    // Every row holds quoted line breaks: some cuts must land inside them.
-    let mut detected = 0;
+    let one = analyze(&[(NAME, bytes)], options(None, None, Some("2024-06-01")), 999);
+    // Every row holds quoted line breaks: most cuts land inside them.
+    let mut mended = 0;
     for n in 2..12 {
-        match in_parts(bytes, n, &options(None, None, Some("2024-06-01"))) {
-            None => detected += 1,
-            Some(r) => {
-                assert_eq!(json(&r), json(&analyze(&[(NAME, bytes)], options(None, None, Some("2024-06-01")), 999)))
-            }
-        }
+        let (parts, m) = in_parts_mended(bytes, n, &options(None, None, Some("2024-06-01"))).expect("records are short");
+        assert_eq!(json(&parts), json(&one), "{n} parts");
+        mended += m;
     }
-    assert!(detected > 0, "no cut fell inside a quoted field");
+    assert!(mended > 0, "no cut fell inside a quoted field");
+}
+
+#[test]
+fn order_lines_merge_across_parts() {
+    // Superstore's shape: several lines per order, product names quoted with commas, CRLF
+    let mut csv = String::from("Row ID,Order ID,Order Date,Customer ID,Product Name,Sales\r\n");
+    for i in 0..2000 {
+        let order = i / 3;
+        csv.push_str(&format!(
+            "{i},CA-2024-{order},{}/{}/2024,C-{},\"Chair {}, \"\"Deluxe\"\"\",{}.{:03}\r\n",
+            order % 12 + 1,
+            order % 28 + 1,
+            order % 97,
+            i % 13,
+            i * 7 % 1000,
+            i % 1000
+        ));
+    }
+    let bytes = csv.as_bytes();
+    let period = options(Some("2024-02-01"), Some("2024-11-01"), None);
+    let one = analyze(&[(NAME, bytes)], period.clone(), 1 << 16);
+    assert_eq!(one.files[0].kind.as_deref(), Some("orders"));
+    for n in [2, 3, 5] {
+        assert_eq!(json(&in_parts(bytes, n, &period).expect("short records")), json(&one), "{n} parts");
+    }
 }
 
 #[test]

@@ -11,6 +11,8 @@ const HEAD_BYTES = [256 * 1024, 2 * 1024 * 1024];
 const CUT_WINDOW = 256 * 1024;
 /** The head must hold this many rows to settle formats as one pass would. */
 const HEAD_MIN_ROWS = 1000;
+/** Kinds whose parts are known to merge into the one-pass report (tests/parallel.rs). */
+const SHARED_KINDS = new Set(['deals', 'orders']);
 /** How far past its end a part may read to finish a record cut by the cut. */
 const TAIL_BYTES = 4 * 1024 * 1024;
 
@@ -43,7 +45,7 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
     if (info.rows >= HEAD_MIN_ROWS || info.error) break;
   }
   const planMs = performance.now() - start;
-  if (info.kind !== 'deals' || info.error || info.rows < HEAD_MIN_ROWS) return null;
+  if (!SHARED_KINDS.has(info.kind) || info.error || info.rows < HEAD_MIN_ROWS) return null;
   // 2. Cuts after line breaks of the file's encoding.
   const breaks = lineBreaks(info.encoding);
   const cuts = [0];
@@ -82,6 +84,8 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
     const overrun = done[k - 1].overrun;
     if (!done[k - 1].clean) return null;
     if (overrun > 0) {
+      // a record longer than the whole next part: one pass reads it
+      if (cuts[k] + overrun > cuts[k + 1]) return null;
       done[k] = await read(k, cuts[k] + overrun);
       reread++;
     }
