@@ -136,7 +136,8 @@ fn parts_merge_to_the_one_pass_report() {
 
 #[test]
 fn a_cut_inside_a_quoted_line_break_is_mended() {
-    let mut csv = String::from("\"deal_id\",\"owner\",\"stage\",\"amount\",\"created_date\",\"closed_date\",\"notes\"\r\n");
+    let mut csv =
+        String::from("\"deal_id\",\"owner\",\"stage\",\"amount\",\"created_date\",\"closed_date\",\"notes\"\r\n");
     for i in 0..200 {
         csv.push_str(&format!(
             "\"D{i}\",\"Ann\",\"Won\",\"{i}\",\"2024-01-01\",\"2024-01-05\",\"line one\r\nline \"\"two\"\"\r\nline three\"\r\n"
@@ -147,7 +148,8 @@ fn a_cut_inside_a_quoted_line_break_is_mended() {
     // Every row holds quoted line breaks: most cuts land inside them.
     let mut mended = 0;
     for n in 2..12 {
-        let (parts, m) = in_parts_mended(bytes, n, &options(None, None, Some("2024-06-01"))).expect("records are short");
+        let (parts, m) =
+            in_parts_mended(bytes, n, &options(None, None, Some("2024-06-01"))).expect("records are short");
         assert_eq!(json(&parts), json(&one), "{n} parts");
         mended += m;
     }
