@@ -288,6 +288,34 @@ test('the real Maven CRM deals, 30 times over, as Salesforce and as Excel Unicod
   }
 });
 
+const superstoreCn = `${ROOT}../shared/datasets/superstore-cn/derived/orders_gbk.csv`;
+test('the real Chinese Superstore orders (GBK, as Excel on zh-CN saves them) dropped on the page', { skip: !existsSync(superstoreCn) && 'shared datasets absent' }, async () => {
+  const bytes = readFileSync(superstoreCn);
+  // summed independently of the engine, in thousandths: 销售额 is the 17th column, and
+  // product names hold quoted commas
+  const rows = new TextDecoder('gbk').decode(bytes).trim().split('\r\n').slice(1);
+  const unquoted = (line) => line.replace(/"[^"]*"/g, 'x').split(',');
+  const milli = rows.reduce((sum, line) => {
+    const [whole, frac = ''] = unquoted(line)[16].split('.');
+    return sum + Number(whole) * 1000 + Number((frac + '000').slice(0, 3));
+  }, 0);
+  await dropFiles(b.page, [{ name: 'orders_gbk.csv', bytes }]);
+  await waitForResult(b.page);
+  const files = await text('#files');
+  assert.match(files, /orders_gbk\.csv/);
+  assert.match(files, /gb18030/);
+  assert.match(files, /订单 ID/);
+  const report = await b.page.evaluate(async (base64) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const body = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    return analyze([new File([body], 'orders_gbk.csv')], { today: '2018-01-01' });
+  }, bytes.toString('base64'));
+  assert.equal(report.files[0].kind, 'orders');
+  assert.equal(report.files[0].rows, 10000);
+  assert.equal(Math.round(Number(report.metrics.average_order_value.numerator) * 1000), milli);
+  assert.equal(rows.length, 10000);
+});
+
 test('MRR is drawn at each month end with its movements in the tooltip', async () => {
   await b.page.fill('#from', '2024-01-01');
   await b.page.fill('#to', '2024-04-01');
