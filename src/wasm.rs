@@ -77,3 +77,10 @@ impl Analyzer {
         serde_json::to_string(&engine.finish()).map_err(|e| JsError::new(&e.to_string()))
     }
 }
+
+/// Installs the GB18030/GBK table (`www/gb18030.bin`) for the analyses that follow: such
+/// files are then decoded here rather than by the browser's slower `TextDecoder`.
+#[wasm_bindgen(js_name = installGb18030Table)]
+pub fn install_gb18030_table(table: &[u8]) -> Result<(), JsError> {
+    crate::ingest::gb18030::install(table).map_err(JsError::new)
+}

@@ -7,7 +7,6 @@ import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
 import { renderForecast } from './views/forecast.js';
 import { renderAlerts } from './views/alerts.js';
-import { download, snapshotHtml } from './export.js';
 import { el, clear } from './views/dom.js';
 import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderTable } from './views/table.js';
@@ -411,11 +410,15 @@ export function mountApp(root, options = {}) {
       }
       renderPresetList();
     });
-    $('export-json').addEventListener('click', () => lastReport &&
-      download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json'));
+    // export.js is fetched at the first download: the first result does not need it
+    $('export-json').addEventListener('click', async () => {
+      if (!lastReport) return;
+      const { download } = await import('./export.js');
+      download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json');
+    });
     $('print').addEventListener('click', () => window.print());
     $('snapshot').addEventListener('click', async () => {
-      const css = await stylesheetText();
+      const [css, { download, snapshotHtml }] = await Promise.all([stylesheetText(), import('./export.js')]);
       const stamp = new Date().toISOString().slice(0, 10);
       const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: LOCALES[locale].intl, dir: LOCALES[locale].dir });
       download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');

@@ -12,6 +12,11 @@ export function engineWasm() {
   return WebAssembly.compileStreaming(fetch(new URL('./pkg/sales_metrics_bg.wasm', import.meta.url)));
 }
 
+/** The GB18030/GBK decoding table (fetched only when a dropped file may be Chinese). */
+export async function gb18030Table() {
+  return new Uint8Array(await (await fetch(new URL('./gb18030.bin', import.meta.url))).arrayBuffer());
+}
+
 /** The dashboard's stylesheet: its address (for a `<link>`) and its text (for the snapshot). */
 export const STYLESHEET_URL = new URL('./style.css', import.meta.url).href;
 export async function stylesheetText() {

@@ -2,7 +2,6 @@
 // decimal separator, date order), saved in this browser and keyed by the header row, so
 // the next file with the same header gets them automatically. Exported and imported as
 // JSON files.
-import { download } from './export.js';
 
 const KEY = 'sales-metrics-analyzer.presets.v1';
 
@@ -50,7 +49,8 @@ export function presetFor(file) {
   return loadPresets().find((p) => p.header === key) ?? null;
 }
 
-export function exportPresets() {
+export async function exportPresets() {
+  const { download } = await import('./export.js');
   const text = JSON.stringify({ format: 'sales-metrics-analyzer-presets', version: 1, presets: loadPresets() }, null, 2);
   download('sales-metrics-presets.json', text, 'application/json');
 }

@@ -8,7 +8,7 @@
 // leave the browser. A single large file is split between several workers
 // (parallel.js, fetched only when such a file comes). The report's shape is documented
 // in docs/REPORT.md.
-import { engineWasm, engineWorker } from './assets.js';
+import { engineWasm, engineWorker, gb18030Table } from './assets.js';
 
 /** The engine, compiled once per page and shared by every worker (with its optimised code). */
 let compiled = null;
@@ -19,6 +19,32 @@ function engineModule() {
   });
   return compiled;
 }
+/**
+ * The GB18030/GBK table when some file may need it (its head is neither UTF-8 nor
+ * UTF-16, or the user chose a Chinese encoding), else null. Fetched once per page; if it
+ * cannot be fetched, the engine decodes such files with the browser's TextDecoder.
+ */
+let table = null;
+async function gb18030For(files, byName) {
+  const chosen = Object.values(byName ?? {}).some((o) => /gb|chinese/i.test(o.encoding ?? ''));
+  const legacy = async (file) => {
+    const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.subarray(0, 4096).includes(0)) return false;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!chosen && !(await Promise.all(files.map(legacy))).some(Boolean)) return null;
+  table ??= gb18030Table().catch(() => {
+    table = null;
+    return null;
+  });
+  return table;
+}
+
 /** Files smaller than this are read by one worker. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -79,7 +105,7 @@ function fileOptions(byName) {
  * `spawn()` starts a worker; its `request(message, onMessage, transfer)` resolves with
  * the worker's next `done` or `part` answer (other messages go to `onMessage`).
  */
-function workerPool(signal) {
+function workerPool(signal, extra = {}) {
   const workers = new Set();
   const pending = new Set();
   const close = () => {
@@ -111,7 +137,7 @@ function workerPool(signal) {
             else onMessage?.(data);
           };
           worker.onerror = (event) => settle(reject, new Error(event.message || 'The analysis worker failed to start.'));
-          worker.postMessage({ ...message, module }, transfer);
+          worker.postMessage({ ...message, ...extra, module }, transfer);
         });
       },
     };
@@ -144,7 +170,7 @@ export async function analyze(files, options = {}) {
   const engine = engineOptions(options);
   // leads link to deals only across files
   engine.link_leads = list.length > 1;
-  const pool = workerPool(signal);
+  const pool = workerPool(signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
   try {
     const workers = Math.max(1, Math.min(options.workers ?? Math.min(navigator.hardwareConcurrency || 1, 4), 16));
     if (list.length === 1 && workers > 1 && list[0].size >= PARALLEL_MIN_BYTES) {

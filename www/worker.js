@@ -2,7 +2,7 @@
 //   analyze: stream whole files, post progress, post the report;
 //   part:    stream one part of a file, post its state (for a merge elsewhere);
 //   merge:   merge part states, post the report.
-import init, { Analyzer } from './pkg/sales_metrics.js';
+import init, { Analyzer, installGb18030Table } from './pkg/sales_metrics.js';
 import { afterLineBreak } from './line-breaks.js';
 
 const PROGRESS_EVERY_MS = 100;
@@ -10,6 +10,7 @@ let wasm;
 const started = performance.now();
 /** An analyzer kept between messages: the first part of a file, waiting to merge. */
 let kept = null;
+let tableInstalled = false;
 
 async function stream(analyzer, id, blob, onBytes) {
   const reader = blob.stream().getReader();
@@ -106,6 +107,11 @@ const handlers = {
 self.onmessage = async ({ data }) => {
   try {
     wasm ??= await init(data.module ? { module_or_path: data.module } : undefined);
+    // Sent along when a file may be GBK (the page fetched it once); installed once.
+    if (data.gb18030Table && !tableInstalled) {
+      installGb18030Table(data.gb18030Table);
+      tableInstalled = true;
+    }
     await handlers[data.type ?? 'analyze'](data);
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err?.message ?? err) });

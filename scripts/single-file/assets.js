@@ -6,6 +6,7 @@ import WORKER_SOURCE from 'sma:worker';
 import WASM_BYTES from 'sma:wasm';
 import STYLESHEET from 'sma:stylesheet';
 import SAMPLE from 'sma:sample';
+import GB18030_TABLE from 'sma:gb18030';
 
 let workerUrl = null;
 
@@ -16,6 +17,10 @@ export function engineWorker() {
 
 export function engineWasm() {
   return WebAssembly.compile(WASM_BYTES);
+}
+
+export async function gb18030Table() {
+  return GB18030_TABLE;
 }
 
 /** The stylesheet is in the page itself; embedding uses the served files instead. */

@@ -30,7 +30,7 @@ async function bundle(entry, format, plugins = []) {
     legalComments: 'none',
     // wasm-bindgen's default wasm address is never used: the module is always passed in
     define: format === 'iife' ? { 'import.meta.url': 'self.location.href' } : {},
-    loader: { '.wasm': 'binary', '.css': 'text' },
+    loader: { '.wasm': 'binary', '.bin': 'binary', '.css': 'text' },
     plugins,
     logLevel: 'warning',
   });
@@ -46,6 +46,7 @@ const inline = {
       args.importer.startsWith(WWW) ? { path: fileURLToPath(new URL('./assets.js', import.meta.url)) } : undefined);
     b.onResolve({ filter: /^sma:wasm$/ }, () => ({ path: `${WWW}pkg/sales_metrics_bg.wasm` }));
     b.onResolve({ filter: /^sma:stylesheet$/ }, () => ({ path: `${WWW}style.css` }));
+    b.onResolve({ filter: /^sma:gb18030$/ }, () => ({ path: `${WWW}gb18030.bin` }));
     b.onResolve({ filter: /^sma:(worker|sample)$/ }, (args) => ({ path: args.path, namespace: 'sma' }));
     b.onLoad({ filter: /^sma:worker$/, namespace: 'sma' }, () => ({
       contents: `export default ${JSON.stringify(workerSource)};`, loader: 'js',

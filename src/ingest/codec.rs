@@ -12,6 +12,7 @@ pub const UTF_8: TextEncoding = TextEncoding("UTF-8");
 pub const UTF_16LE: TextEncoding = TextEncoding("UTF-16LE");
 pub const UTF_16BE: TextEncoding = TextEncoding("UTF-16BE");
 pub const GB18030: TextEncoding = TextEncoding("gb18030");
+pub const GBK: TextEncoding = TextEncoding("GBK");
 pub const BIG5: TextEncoding = TextEncoding("Big5");
 pub const WINDOWS_1252: TextEncoding = TextEncoding("windows-1252");
 pub const WINDOWS_1256: TextEncoding = TextEncoding("windows-1256");
@@ -86,14 +87,18 @@ pub struct StreamDecoder(Inner);
 
 enum Inner {
     Utf16(Utf16Decoder),
+    Gb18030(super::gb18030::Decoder),
     Other(imp::Decoder),
 }
 
 impl StreamDecoder {
     pub fn new(encoding: TextEncoding) -> Self {
-        StreamDecoder(match encoding {
-            UTF_16LE => Inner::Utf16(Utf16Decoder::new(false)),
-            UTF_16BE => Inner::Utf16(Utf16Decoder::new(true)),
+        // GBK is decoded as GB18030 by the standard; the page may install the table.
+        let table = matches!(encoding, GB18030 | GBK).then(super::gb18030::installed).flatten();
+        StreamDecoder(match (encoding, table) {
+            (_, Some(table)) => Inner::Gb18030(super::gb18030::Decoder::new(table)),
+            (UTF_16LE, _) => Inner::Utf16(Utf16Decoder::new(false)),
+            (UTF_16BE, _) => Inner::Utf16(Utf16Decoder::new(true)),
             _ => Inner::Other(imp::Decoder::new(encoding)),
         })
     }
@@ -102,6 +107,7 @@ impl StreamDecoder {
     pub fn decode(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
         match &mut self.0 {
             Inner::Utf16(d) => d.decode(input, last, out),
+            Inner::Gb18030(d) => d.decode(input, last, out),
             Inner::Other(d) => d.decode(input, last, out),
         }
     }

@@ -299,8 +299,11 @@ test('the real Chinese Superstore orders (GBK, as Excel on zh-CN saves them) dro
     const [whole, frac = ''] = unquoted(line)[16].split('.');
     return sum + Number(whole) * 1000 + Number((frac + '000').slice(0, 3));
   }, 0);
+  const fetchedTable = () => b.page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/gb18030.bin')));
+  assert.equal(await fetchedTable(), false, 'the GBK table is fetched only for a file that may need it');
   await dropFiles(b.page, [{ name: 'orders_gbk.csv', bytes }]);
   await waitForResult(b.page);
+  assert.equal(await fetchedTable(), true);
   const files = await text('#files');
   assert.match(files, /orders_gbk\.csv/);
   assert.match(files, /gb18030/);

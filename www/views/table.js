@@ -3,7 +3,6 @@
 // a header to sort; type in the filter to keep rows containing the text.
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
-import { toCsv, download } from '../export.js';
 
 const NUMERIC = new Set(['money', 'count', 'ratio', 'days', 'days1', 'minutes']);
 
@@ -55,7 +54,10 @@ export function renderTable(container, { columns, rows, empty, caption, name = '
     rows.length > 8 ? el('input', { type: 'search', class: 'filter', placeholder: t('table.filter'), 'aria-label': t('table.filter'),
       oninput: (e) => filter(e.target.value) }) : null,
     el('button', { type: 'button', class: 'secondary small download', text: t('table.download'),
-      onclick: () => download(`${name}.csv`, toCsv(columns, shown), 'text/csv;charset=utf-8') }));
+      onclick: async () => {
+        const { toCsv, download } = await import('../export.js');
+        download(`${name}.csv`, toCsv(columns, shown), 'text/csv;charset=utf-8');
+      } }));
   container.append(tools, el('div', { class: 'table-wrap' },
     el('table', {}, caption ? el('caption', { class: 'muted', text: caption }) : null,
       el('thead', {}, el('tr', {}, heads)), tbody)));
