@@ -107,10 +107,15 @@ const handlers = {
 self.onmessage = async ({ data }) => {
   try {
     wasm ??= await init(data.module ? { module_or_path: data.module } : undefined);
-    // Sent along when a file may be GBK (the page fetched it once); installed once.
+    // Sent along when a file may be GBK (the page fetched it once); installed once. A
+    // damaged table is left out: the engine then decodes with TextDecoder.
     if (data.gb18030Table && !tableInstalled) {
-      installGb18030Table(data.gb18030Table);
       tableInstalled = true;
+      try {
+        installGb18030Table(data.gb18030Table);
+      } catch {
+        // decoded by TextDecoder instead
+      }
     }
     await handlers[data.type ?? 'analyze'](data);
   } catch (err) {
