@@ -293,7 +293,7 @@ impl Engine {
             mine.merge(theirs);
         }
         let mut problems = part.problems;
-        let records = |i: &FileInfo| i.rows + i.skipped.repeated_headers + i.skipped.summary_rows;
+        let records = |i: &FileInfo| i.rows + i.skipped.total();
         match self.done.last_mut() {
             None => {
                 self.next_part_row = part.info.header_row + records(&part.info);
@@ -310,8 +310,7 @@ impl Engine {
                 self.next_part_row += records(&part.info);
                 info.rows += part.info.rows;
                 info.bytes += part.info.bytes;
-                info.skipped.repeated_headers += part.info.skipped.repeated_headers;
-                info.skipped.summary_rows += part.info.skipped.summary_rows;
+                info.skipped.merge(&part.info.skipped);
                 for (k, n) in part.info.blanks {
                     *info.blanks.entry(k).or_insert(0) += n;
                 }

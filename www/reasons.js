@@ -58,6 +58,9 @@ const EXACT = {
   'negative counts': 'problem.negative',
   'not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)': 'problem.not_period',
   'unknown status (expected open, won or lost): taken from the stage': 'problem.status',
+  'won deal without an amount: left out of revenue': 'problem.won_no_amount',
+  'a single value on a row of its own: not read': 'problem.single_value',
+  'the row names nothing (no id, owner, account or stage): not read': 'problem.unnamed',
   // whole files (files[i].error.message, files[i].notes)
   'This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xlsx',
   'This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xls',

@@ -79,6 +79,7 @@ pub struct DealReader {
     has_lost_reason: bool,
     has_currency: bool,
     has_expected_close: bool,
+    has_amount: bool,
     text: [String; FIELDS],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
@@ -105,6 +106,7 @@ impl DealReader {
             has_lost_reason: cols.has("lost_reason"),
             has_currency: cols.has("currency"),
             has_expected_close: cols.has("expected_close_date"),
+            has_amount: cols.has("amount"),
             cols,
             headers,
             date_order,
@@ -235,6 +237,10 @@ impl DealReader {
         } else {
             this.stage_status(stage)
         };
+        if status == Status::Won && this.has_amount && text(DealField::Amount).is_empty() {
+            let why = "won deal without an amount: left out of revenue";
+            problems.push(file, row, this.header(DealField::Amount), "", why);
+        }
         Deal {
             deal_id: text(DealField::DealId),
             owner: text(DealField::Owner),

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod deal_row;
 pub mod decode;
 pub mod file;
+pub mod footer;
 pub mod gb18030;
 pub mod hints;
 pub mod money;

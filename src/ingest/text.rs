@@ -52,6 +52,12 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// `c` as header and label matching sees it: lower case (ASCII), Persian letters for
+/// their Arabic forms.
+pub fn fold_letter(c: char) -> char {
+    persian_letter(c.to_ascii_lowercase())
+}
+
 /// Arabic yeh and kaf (typed on Arabic keyboards, and all Windows-1256 holds) as the
 /// Persian letters, so `مشتري` and `مشتری` are one word.
 fn persian_letter(c: char) -> char {

@@ -75,6 +75,12 @@ impl TypedReader {
         TypedReader { mapping, headers, date_order, decimal, mapped, text: vec![String::new(); MAX_FIELDS] }
     }
 
+    /// Position of the kind's first money field that has a column (the amount a summary
+    /// row would total).
+    pub fn money_field(&self) -> Option<usize> {
+        self.mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f)
+    }
+
     pub fn kind(&self) -> &'static str {
         self.mapping.kind.name
     }

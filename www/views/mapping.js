@@ -39,6 +39,9 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       file.header_row > 1 && t('map.header_row', { n: fmt.count(file.header_row) }),
       file.skipped?.summary_rows && t('map.totals_skipped', { n: fmt.count(file.skipped.summary_rows) }),
       file.skipped?.repeated_headers && t('map.headers_skipped', { n: fmt.count(file.skipped.repeated_headers) }),
+      file.skipped?.footer_rows && t('map.footer_skipped', { n: fmt.count(file.skipped.footer_rows) }),
+      file.skipped?.blank_rows && t('map.blank_skipped', { n: fmt.count(file.skipped.blank_rows) }),
+      file.skipped?.unnamed_rows && t('map.unnamed_skipped', { n: fmt.count(file.skipped.unnamed_rows) }),
     ].filter(Boolean);
     const kindNames = Object.keys(report.kinds ?? {});
     const currentKind = mine.kind || file.kind || '';
