@@ -96,6 +96,7 @@ const PATTERNS = [
   [/^The columns were not recognised as a deals table \(or another known table\)\. Found: (.*)\. A deals file needs: (.*) \(missing: (.*)\)\.$/,
     (m) => ['file_error.columns', { found: m[1], needs: m[2], missing: m[3] }]],
   [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],
+  [/^Columns decided by their values: (.*)\.$/, (m) => ['file_note.decided', { list: m[1] }]],
 ];
 
 /** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */

@@ -5,7 +5,7 @@ use super::schema::{KindSpec, KINDS};
 use super::text::normalize_label;
 
 /// Prefixes CRM exports put before field names (`Deal - Value`, `Opportunity Owner`).
-const PREFIXES: [&str; 6] = ["deal ", "opportunity ", "lead ", "商机", "线索", "معامله "];
+pub const PREFIXES: [&str; 6] = ["deal ", "opportunity ", "lead ", "商机", "线索", "معامله "];
 
 /// A header row mapped onto one kind's fields.
 #[derive(Clone, Debug)]
@@ -58,25 +58,34 @@ impl Mapping {
         let mut index = vec![None; kind.fields.len()];
         let mut taken = vec![false; headers.len()];
         for (field, column) in fixed {
-            if let (Some(i), Some(t)) = (kind.field(field), taken.get_mut(*column)) {
+            let Some(t) = taken.get_mut(*column) else { continue };
+            // A column fixed to no field (the user's "unused") is taken too.
+            *t = true;
+            if let Some(i) = kind.field(field) {
                 index[i] = Some(*column);
-                *t = true;
             }
         }
+        let mut m = Mapping { kind, index };
+        m.fill(headers, &taken);
+        m
+    }
+
+    /// Maps the columns not `taken` by their header words onto fields still free.
+    pub fn fill(&mut self, headers: &[String], taken: &[bool]) {
+        let kind = self.kind;
         for (col, header) in headers.iter().enumerate() {
-            if taken[col] {
+            if taken.get(col).copied().unwrap_or(true) || self.field_of(col).is_some() {
                 continue;
             }
             let label = normalize_label(header);
             let find = |l: &str| kind.fields.iter().position(|f| f.synonyms.contains(&l));
             let found = find(&label).or_else(|| PREFIXES.iter().find_map(|p| label.strip_prefix(p).and_then(find)));
             if let Some(i) = found {
-                if index[i].is_none() {
-                    index[i] = Some(col);
+                if self.index[i].is_none() {
+                    self.index[i] = Some(col);
                 }
             }
         }
-        Mapping { kind, index }
     }
 
     /// Maps `field` to `column` when neither is taken; true if it was set.
@@ -87,6 +96,15 @@ impl Mapping {
                 true
             }
             _ => false,
+        }
+    }
+
+    /// Leaves `column` unmapped.
+    pub fn unset(&mut self, column: usize) {
+        for c in &mut self.index {
+            if *c == Some(column) {
+                *c = None;
+            }
         }
     }
 

@@ -33,10 +33,14 @@ pub enum DealField {
     Product,
     LostStage,
     Pipeline,
+    WonFlag,
+    ClosedFlag,
+    LostDate,
+    WonAmount,
 }
 
 /// How many fields a deal has.
-const FIELDS: usize = 17;
+const FIELDS: usize = 21;
 
 impl DealField {
     pub const ALL: [DealField; FIELDS] = [
@@ -57,6 +61,10 @@ impl DealField {
         DealField::Product,
         DealField::LostStage,
         DealField::Pipeline,
+        DealField::WonFlag,
+        DealField::ClosedFlag,
+        DealField::LostDate,
+        DealField::WonAmount,
     ];
 
     pub fn name(self) -> &'static str {
@@ -65,6 +73,26 @@ impl DealField {
 
     fn required(self) -> bool {
         DEALS.fields[self as usize].required
+    }
+}
+
+/// A yes/no cell (`1`/`0`, `true`/`false`, `yes`/`no`, `是`/`否`, `بله`/`خیر`).
+pub fn parse_flag(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "y" | "x" | "是" | "بله" | "آری" => Some(true),
+        "0" | "false" | "no" | "n" | "否" | "خیر" | "نه" => Some(false),
+        _ => None,
+    }
+}
+
+/// Status from won and closed flags (Salesforce's `Won` and `Closed` 1/0 columns): won
+/// when won; lost when closed and not won; open when not closed.
+fn status_from_flags(won: &str, closed: &str) -> Option<Status> {
+    match (parse_flag(won), parse_flag(closed)) {
+        (Some(true), _) => Some(Status::Won),
+        (_, Some(false)) => Some(Status::Open),
+        (Some(false), Some(true)) | (None, Some(true)) => Some(Status::Lost),
+        (Some(false), None) | (None, None) => None,
     }
 }
 
@@ -80,6 +108,10 @@ pub struct DealReader {
     has_currency: bool,
     has_expected_close: bool,
     has_amount: bool,
+    has_flags: bool,
+    has_lost_date: bool,
+    has_won_amount: bool,
+    has_stage: bool,
     text: [String; FIELDS],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
@@ -107,6 +139,10 @@ impl DealReader {
             has_currency: cols.has("currency"),
             has_expected_close: cols.has("expected_close_date"),
             has_amount: cols.has("amount"),
+            has_flags: cols.has("won_flag") || cols.has("closed_flag"),
+            has_lost_date: cols.has("lost_date"),
+            has_won_amount: cols.has("won_amount"),
+            has_stage: cols.has("stage"),
             cols,
             headers,
             date_order,
@@ -187,13 +223,15 @@ impl DealReader {
         }
         let text = |f: DealField| cells[f as usize];
 
-        let amount = match parse_money_with(text(DealField::Amount), this.decimal) {
+        let mut money = |f: DealField| match parse_money_with(text(f), this.decimal) {
             Ok(v) => v,
             Err(why) => {
-                problems.push(file, row, this.header(DealField::Amount), text(DealField::Amount), why);
+                problems.push(file, row, this.header(f), text(f), why);
                 None
             }
         };
+        let estimated = money(DealField::Amount);
+        let actual = if this.has_won_amount { money(DealField::WonAmount) } else { None };
         let mut date = |f: DealField, order: DateOrder| match parse_date(text(f), order) {
             Ok(v) => v,
             Err(why) => {
@@ -202,8 +240,12 @@ impl DealReader {
             }
         };
         let created = date(DealField::CreatedDate, this.date_order);
-        let closed = date(DealField::ClosedDate, this.date_order);
-        let expected_close = this.has_expected_close.then(|| date(DealField::ExpectedCloseDate, this.date_order));
+        let mut closed = date(DealField::ClosedDate, this.date_order);
+        if this.has_lost_date && closed.is_none() {
+            // Pipedrive writes a won time and a lost time: a lost deal closed on the latter.
+            closed = date(DealField::LostDate, this.date_order);
+        }
+        let mut expected_close = this.has_expected_close.then(|| date(DealField::ExpectedCloseDate, this.date_order));
         if let (Some(c), Some(d)) = (created, closed) {
             if d < c {
                 problems.push(
@@ -234,10 +276,22 @@ impl DealReader {
                 );
                 this.stage_status(stage)
             })
+        } else if this.has_flags && (!this.has_stage || stage.is_empty()) {
+            status_from_flags(text(DealField::WonFlag), text(DealField::ClosedFlag)).unwrap_or(Status::Open)
         } else {
             this.stage_status(stage)
         };
-        if status == Status::Won && this.has_amount && text(DealField::Amount).is_empty() {
+        // Salesforce and HubSpot keep one "Close Date": on an open deal it is the expected one.
+        if status == Status::Open && closed.is_some() {
+            if expected_close.flatten().is_none() {
+                expected_close = Some(closed);
+            }
+            closed = None;
+        }
+        // Dynamics writes an estimated and an actual revenue: a won deal's is the actual one.
+        let amount = if status == Status::Won { actual.or(estimated) } else { estimated };
+        let blank_amount = text(DealField::Amount).is_empty() && text(DealField::WonAmount).is_empty();
+        if status == Status::Won && (this.has_amount || this.has_won_amount) && blank_amount {
             let why = "won deal without an amount: left out of revenue";
             problems.push(file, row, this.header(DealField::Amount), "", why);
         }

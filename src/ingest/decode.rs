@@ -91,32 +91,36 @@ fn best_legacy(head: &[u8]) -> TextEncoding {
     if gbk.max(big5) > 0.35 {
         return if big5 > gbk { BIG5 } else { GB18030 };
     }
-    // Arabic script comes in words (runs of letters); Western accents sit inside ASCII words.
-    let runs = |enc: TextEncoding, is_letter: fn(char) -> bool, in_word: fn(char) -> bool| {
-        let text = decode_all(enc, head);
-        let chars: Vec<char> = text.chars().collect();
-        (0..chars.len())
-            .filter(|&i| {
-                is_letter(chars[i]) && (i > 0 && in_word(chars[i - 1]) || chars.get(i + 1).is_some_and(|&n| in_word(n)))
-            })
-            .count()
-    };
-    fn arabic(c: char) -> bool {
-        ('\u{0600}'..='\u{06FF}').contains(&c)
-    }
-    fn latin(c: char) -> bool {
-        ('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷'
-    }
-    fn latin_word(c: char) -> bool {
-        c.is_ascii_alphabetic() || latin(c)
-    }
-    let arabic_words = runs(WINDOWS_1256, arabic, arabic);
-    let latin_words = runs(WINDOWS_1252, latin, latin_word);
+    // Arabic script comes in words (runs of Arabic letters). Western accents sit inside
+    // words of ASCII letters (`José`, `Müller`, `été`); Arabic bytes read as Windows-1252
+    // give runs of accented letters with no ASCII letter beside them (`Úáí` for `علي`).
+    let text_1256 = decode_all(WINDOWS_1256, head);
+    let text_1252 = decode_all(WINDOWS_1252, head);
+    let arabic_words = letters_beside(&text_1256, arabic, arabic);
+    let latin_words = letters_beside(&text_1252, latin, |c| c.is_ascii_alphabetic());
     if arabic_words > latin_words {
         WINDOWS_1256
     } else {
         WINDOWS_1252
     }
+}
+
+fn arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn latin(c: char) -> bool {
+    ('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷'
+}
+
+/// Letters (`is_letter`) with a `beside` letter just before or after them.
+fn letters_beside(text: &str, is_letter: fn(char) -> bool, beside: fn(char) -> bool) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            is_letter(chars[i]) && (i > 0 && beside(chars[i - 1]) || chars.get(i + 1).is_some_and(|&n| beside(n)))
+        })
+        .count()
 }
 
 /// The encoding for a user's label (`gbk`, `big5`, `windows-1256`, `utf-16le`…).
@@ -197,5 +201,89 @@ mod tests {
         assert_eq!(for_label(" gb2312 "), for_label("gbk"));
         assert_eq!(for_label("utf-16"), Some(UTF_16LE));
         assert_eq!(for_label("gb18030"), Some(GB18030));
+    }
+}
+
+#[cfg(test)]
+mod short_files {
+    use super::*;
+
+    fn encode(enc: TextEncoding, s: &str) -> Vec<u8> {
+        let e = encoding_rs::Encoding::for_label(enc.name().as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        e.encode(s).0.into_owned()
+    }
+
+    /// `rows` rows of a deals export as people write it in each language.
+    fn export(lang: &str, rows: usize) -> String {
+        let (header, names, accounts, stages): (&str, &[&str], &[&str], &[&str]) = match lang {
+            // Arabic yeh and kaf, as Windows keyboards type them (all Windows-1256 holds)
+            "fa" => (
+                "شناسه,فروشنده,مشتري,مرحله,مبلغ,تاريخ ايجاد",
+                &["علي رضايي", "سارا كريمي", "مريم احمدي", "حسين نيكو"],
+                &["شركت پارس", "بازرگاني نور", "صنايع كاوه", "تجارت سبز"],
+                &["مذاكره", "برنده", "بازنده", "پيشنهاد"],
+            ),
+            "fr" => (
+                "deal_id;owner;account;stage;amount;created_date",
+                &["Hélène Dupré", "José Núñez", "François Lefèvre", "Zoë Brühl"],
+                &["Société Générale", "Café Olé", "Crédit Agricole", "Électricité SA"],
+                &["Négociation", "Gagné", "Perdu", "Qualifié"],
+            ),
+            "de" => (
+                "ID;Verantwortlicher;Firma;Phase;Betrag;Erstellt",
+                &["Jürgen Weiß", "Günther Müller", "Björn Schäfer", "Anna Groß"],
+                &["Bäckerei König", "Müller & Söhne", "Straßenbau AG", "Öko Möbel"],
+                &["Verhandlung", "Gewonnen", "Verloren", "Angebot"],
+            ),
+            "zh" => (
+                "商机编号,负责人,客户名称,阶段,金额,创建日期",
+                &["张伟", "李娜", "王芳", "刘洋"],
+                &["北京科技有限公司", "上海贸易公司", "深圳电子", "广州食品"],
+                &["谈判", "赢单", "输单", "方案"],
+            ),
+            _ => (
+                "商機編號,負責人,客戶名稱,階段,金額,建立日期",
+                &["陳大文", "林小美", "黃志明", "張家豪"],
+                &["台北科技有限公司", "高雄貿易公司", "新竹電子", "台中食品"],
+                &["談判", "贏單", "輸單", "提案"],
+            ),
+        };
+        let sep = if header.contains(';') { ";" } else { "," };
+        let mut out = format!("{header}\n");
+        for i in 0..rows {
+            let row = [
+                format!("{}", 1000 + i),
+                names[i % 4].to_string(),
+                accounts[(i / 4) % 4].to_string(),
+                stages[(i / 2) % 4].to_string(),
+                format!("{}", 1200 + 37 * i),
+                format!("2024-0{}-1{}", 1 + i % 9, i % 10),
+            ];
+            out.push_str(&row.join(sep));
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn short_and_long_legacy_files() {
+        for rows in [5, 25, 1000] {
+            for (lang, enc) in
+                [("fa", WINDOWS_1256), ("fr", WINDOWS_1252), ("de", WINDOWS_1252), ("zh", GB18030), ("tw", BIG5)]
+            {
+                let bytes = encode(enc, &export(lang, rows));
+                let head = &bytes[..bytes.len().min(64 * 1024)];
+                assert_eq!(detect(head, bytes.len() <= head.len()).encoding, enc, "{lang}, {rows} rows");
+            }
+        }
+    }
+
+    #[test]
+    fn a_few_words_suffice() {
+        // One Persian name in an otherwise ASCII file; one accented name in another.
+        let fa = "deal_id,owner,stage,amount\n1,Ali,Won,10\n2,\u{0639}\u{0644}\u{064A},Lost,20\n";
+        assert_eq!(detect(&encode(WINDOWS_1256, fa), true).encoding, WINDOWS_1256);
+        let fr = "deal_id,owner,stage,amount\n1,Ann,Won,10\n2,José,Lost,20\n";
+        assert_eq!(detect(&encode(WINDOWS_1252, fr), true).encoding, WINDOWS_1252);
     }
 }

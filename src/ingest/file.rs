@@ -8,7 +8,7 @@ use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
 use super::decode::{detect, Decoder};
 use super::footer::{first_bytes, opening, Opening};
-use super::hints::fill_deal_fields;
+use super::hints::{decide_by_values, fill_deal_fields};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::schema::{ValueType, DEALS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
@@ -568,6 +568,18 @@ impl FileIngest {
             if m.kind.name == DEALS.name {
                 let guessed = fill_deal_fields(m, &texts[*i], &texts[*i + 1..]);
                 self.note_guesses(&guessed);
+            }
+        }
+        if let Some((i, m)) = &mut found {
+            let fixed: Vec<usize> = texts[*i]
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| self.choices.columns.contains_key(h.trim()))
+                .map(|(c, _)| c)
+                .collect();
+            let decided = decide_by_values(m, &texts[*i], &texts[*i + 1..], &fixed);
+            if !decided.is_empty() {
+                self.info.notes.push(format!("Columns decided by their values: {}.", decided.join(", ")));
             }
         }
         let Some((at, mapping)) = found else {

@@ -2,10 +2,127 @@
 //! won/lost words is the stage, a column of amounts the amount, columns of dates the
 //! created and closed dates (in that order).
 
-use super::columns::Mapping;
+use super::columns::{Mapping, PREFIXES};
 use super::dates::{parse_date, DateOrder};
+use super::deal_row::parse_flag;
 use super::money::parse_money;
+use super::schema::ValueType;
+use super::text::normalize_label;
 use crate::stages::{status_from_status, Status};
+
+/// Header words that name different fields in different exports (`Closed` holds dates in
+/// one, 1/0 in another): the column's first values decide.
+const AMBIGUOUS: &[&str] = &[
+    "closed",
+    "is closed",
+    "won",
+    "is won",
+    "lost",
+    "open",
+    "date",
+    "value",
+    "status",
+    "total",
+    "price",
+    "sales",
+    "result",
+];
+
+/// What a column's values look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Flags,
+    Dates,
+    Money,
+    Statuses,
+    Other,
+}
+
+impl Shape {
+    /// The shape at least 4 values in 5 have (flags first: `1`/`0` are numbers too).
+    fn of(values: &[&str]) -> Shape {
+        let most = |test: &dyn Fn(&str) -> bool| values.iter().filter(|v| test(v)).count() * 5 >= values.len() * 4;
+        let date = |v: &str| {
+            v.len() >= 6
+                && (parse_date(v, DateOrder::MonthFirst).is_ok_and(|d| d.is_some())
+                    || parse_date(v, DateOrder::DayFirst).is_ok_and(|d| d.is_some()))
+        };
+        if most(&|v| parse_flag(v).is_some()) {
+            Shape::Flags
+        } else if most(&date) {
+            Shape::Dates
+        } else if most(&|v| matches!(parse_money(v), Ok(Some(_)))) {
+            Shape::Money
+        } else if most(&|v| status_from_status(v).is_some()) {
+            Shape::Statuses
+        } else {
+            Shape::Other
+        }
+    }
+}
+
+/// Checks the columns mapped from an ambiguous header word against their values: a
+/// column whose values do not fit its field moves to the field they fit (`Closed` of
+/// dates → closed_date, of 1/0 → closed_flag) or is left unused. `fixed` columns (chosen
+/// by the user) are kept. Returns `header → field` (`—` for unused) for the file's notes.
+pub fn decide_by_values(
+    mapping: &mut Mapping,
+    headers: &[String],
+    rows: &[Vec<String>],
+    fixed: &[usize],
+) -> Vec<String> {
+    let mut decided = Vec::new();
+    // Columns left unused here, or fixed: not mapped again by their header words.
+    let mut settled: Vec<bool> = (0..headers.len()).map(|c| fixed.contains(&c)).collect();
+    for (col, header) in headers.iter().enumerate() {
+        let Some(field) = mapping.field_of(col) else { continue };
+        let label = normalize_label(header);
+        let word = PREFIXES.iter().find_map(|p| label.strip_prefix(p)).unwrap_or(&label);
+        if fixed.contains(&col) || !AMBIGUOUS.contains(&word) {
+            continue;
+        }
+        let values: Vec<&str> =
+            rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+        if values.len() < MIN_VALUES {
+            continue;
+        }
+        let shape = Shape::of(&values);
+        let value_type = mapping.kind.field(field).map(|i| mapping.kind.fields[i].value);
+        let fits = match value_type {
+            Some(ValueType::Date | ValueType::DateTime) => shape == Shape::Dates,
+            Some(ValueType::Money | ValueType::Number | ValueType::Percent) => {
+                matches!(shape, Shape::Money | Shape::Flags)
+            }
+            _ if field == "status" => shape == Shape::Statuses,
+            _ if field.ends_with("_flag") => shape == Shape::Flags,
+            _ => true,
+        };
+        if fits {
+            continue;
+        }
+        mapping.unset(col);
+        let instead = match (word, shape) {
+            ("closed" | "won", Shape::Dates) => Some("closed_date"),
+            ("lost", Shape::Dates) => Some("lost_date"),
+            ("closed" | "is closed", Shape::Flags) => Some("closed_flag"),
+            ("won" | "is won", Shape::Flags) => Some("won_flag"),
+            // Odoo's "Is Won" holds Won / Lost / Pending.
+            ("status" | "result" | "won" | "is won", Shape::Statuses) => Some("status"),
+            ("value" | "total" | "price" | "sales", Shape::Money) => Some("amount"),
+            _ => None,
+        };
+        match instead.filter(|f| mapping.set(f, col)) {
+            Some(f) => decided.push(format!("{} → {f}", header.trim())),
+            None => decided.push(format!("{} → —", header.trim())),
+        }
+        settled[col] = true;
+    }
+    if !decided.is_empty() {
+        // A field freed here may be named by another column (`Value` of words, `Amount`).
+        mapping.fill(headers, &settled);
+    }
+    decided
+}
 
 /// Values a column needs before its values are trusted.
 const MIN_VALUES: usize = 3;
@@ -85,5 +202,41 @@ mod tests {
         let headers: Vec<String> = ["x", "y"].map(String::from).to_vec();
         let mut m = Mapping::new(&DEALS, &headers, &[]);
         assert!(fill_deal_fields(&mut m, &headers, &strings(&["Won,1", "Lost,2"])).is_empty());
+    }
+
+    #[test]
+    fn ambiguous_headers_follow_their_values() {
+        let headers: Vec<String> = ["Stage", "Value", "Created", "Closed", "Won"].map(String::from).to_vec();
+        // EU Excel: Closed holds dates. Salesforce: Closed and Won hold 1/0.
+        let eu = strings(&[
+            "Won,1.234,2024-01-01,2024-02-01,",
+            "Lost,50,2024-01-02,2024-02-05,",
+            "Won,9,2024-01-04,2024-03-05,",
+            "Open,70,2024-01-03,,",
+        ]);
+        let sf =
+            strings(&["Closed Won,10,2024-01-01,1,1", "Closed Lost,5,2024-01-02,1,0", "Proposal,7,2024-01-03,0,0"]);
+        let mut m = Mapping::new(&DEALS, &headers, &[]);
+        assert_eq!(m.column("closed_flag"), Some(3)); // by header alone
+        let notes = decide_by_values(&mut m, &headers, &eu, &[]);
+        assert_eq!(notes, ["Closed → closed_date"]);
+        assert_eq!((m.column("closed_date"), m.column("closed_flag"), m.column("amount")), (Some(3), None, Some(1)));
+        let mut m = Mapping::new(&DEALS, &headers, &[]);
+        assert!(decide_by_values(&mut m, &headers, &sf, &[]).is_empty());
+        assert_eq!((m.column("closed_flag"), m.column("won_flag")), (Some(3), Some(4)));
+        // A column the user fixed is kept whatever its values.
+        let mut m = Mapping::new(&DEALS, &headers, &[("closed_flag", 3)]);
+        assert!(decide_by_values(&mut m, &headers, &eu, &[3]).is_empty());
+        assert_eq!(m.column("closed_flag"), Some(3));
+    }
+
+    #[test]
+    fn a_value_column_of_words_is_not_the_amount() {
+        let headers: Vec<String> = ["Stage", "Value", "Amount"].map(String::from).to_vec();
+        let rows = strings(&["Won,High,10", "Lost,Low,5", "Open,High,7"]);
+        let mut m = Mapping::new(&DEALS, &headers, &[]);
+        assert_eq!(m.column("amount"), Some(1));
+        assert_eq!(decide_by_values(&mut m, &headers, &rows, &[]), ["Value → —"]);
+        assert_eq!(m.column("amount"), Some(2));
     }
 }

@@ -291,6 +291,7 @@ export default {
   'file_error.blank': 'The file is empty: it holds only blank lines.',
   'file_error.columns': 'The columns were not recognised as a deals table (or another known table). Found: {found}. A deals file needs: {needs} (missing: {missing}).',
   'file_note.guessed': 'Columns guessed from their values: {list}.',
+  'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',
   'map.not_analysed': 'not analysed',
   'map.rows': '{n} rows',

@@ -291,6 +291,7 @@ export default {
   'file_error.blank': '文件为空：只有空行。',
   'file_error.columns': '未能识别这些列为商机表（或其他已知表）。找到：{found}。商机文件需要：{needs}（缺少：{missing}）。',
   'file_note.guessed': '根据值推断的列：{list}。',
+  'file_note.decided': '按取值判定的列：{list}。',
   'map.table_of': '{kind}表',
   'map.not_analysed': '未分析',
   'map.rows': '{n} 行',
