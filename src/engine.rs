@@ -250,7 +250,7 @@ impl Engine {
     pub fn end_file(&mut self, file: FileId) {
         if let Some(f) = self.open.get_mut(file).and_then(Option::take) {
             let (info, problems) = f.finish(&mut self.aggregates);
-            if info.kind.as_deref() == Some("deals") {
+            if info.kind.as_deref() == Some("deals") && info.error.is_none() {
                 let fields = info.columns.iter().filter_map(|c| c.field.clone());
                 let fields: Vec<String> = fields.collect();
                 if let Some(e) = self.aggregates.earlier.as_mut() {

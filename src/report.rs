@@ -119,6 +119,34 @@ pub struct FieldInfo {
     pub required: bool,
     /// `text`, `money`, `number`, `percent`, `date` or `datetime`.
     pub value: &'static str,
+    /// Metrics that cannot be computed when no column holds this field (for the mapping
+    /// editor's warning before an analysis).
+    pub needed_by: &'static [&'static str],
+}
+
+/// Metrics each deals field is needed for: the deals family marks them not computable
+/// when no column holds the field, and the mapping editor warns of it before an analysis
+/// (`tests/mapping_needs.rs` leaves each column out of a file and checks).
+pub const DEAL_NEEDS: &[(&str, &[&str])] = &[
+    (
+        "amount",
+        &["revenue", "average_deal_size", "median_deal_size", "pipeline_value", "sales_per_rep", "sales_velocity"],
+    ),
+    ("created_date", &["opportunities_created", "win_rate_cohort", "sales_cycle_days", "sales_velocity"]),
+    (
+        "closed_date",
+        &["revenue", "deals_won", "deals_lost", "win_rate", "average_deal_size", "sales_cycle_days", "sales_velocity"],
+    ),
+    ("type", &["upsell_rate"]),
+    ("expected_close_date", &["forecast_weighted"]),
+];
+
+/// The metrics `field` of `kind` is needed for.
+fn needed_by(kind: &str, field: &str) -> &'static [&'static str] {
+    match kind {
+        "deals" => DEAL_NEEDS.iter().find(|(f, _)| *f == field).map_or(&[], |(_, m)| m),
+        _ => &[],
+    }
 }
 
 /// Every table kind and its fields (METRICS.md "Input tables").
@@ -133,6 +161,7 @@ pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
                 .map(|f| FieldInfo {
                     name: f.name,
                     required: f.required,
+                    needed_by: needed_by(k.name, f.name),
                     value: match f.value {
                         ValueType::Text => "text",
                         ValueType::Money => "money",

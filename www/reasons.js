@@ -51,6 +51,7 @@ const EXACT = {
   // bad values (the Problems table)
   'not a number': 'problem.not_number',
   'not a date': 'problem.not_date',
+  'not a yes/no value': 'problem.not_flag',
   'not a time': 'problem.not_time',
   'amount too large': 'problem.too_large',
   'probability out of range (0 to 100%)': 'problem.probability',
@@ -68,6 +69,7 @@ const EXACT = {
   'This file holds binary data, not CSV text.': 'file_error.binary',
   'The file is empty: it has no header row and no data.': 'file_error.empty',
   'The file is empty: it holds only blank lines.': 'file_error.blank',
+  'A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.': 'file_error.needs_status',
 };
 
 /** A reason of the form "needs a leads file (…)": the kind of file it waits for, or null. */

@@ -27,6 +27,8 @@ const PREVIEW_ROWS: usize = 1000;
 const HEADER_SCAN: usize = 20;
 /// Data rows shown in the report's preview of a file.
 const SAMPLE_ROWS: usize = 5;
+const NEEDS_STATUS: &str = "A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.";
+
 /// Where typed rows go. The engine implements it; ingest knows no metric.
 pub trait RowSink {
     fn deal(&mut self, deal: &Deal<'_>);
@@ -630,7 +632,12 @@ impl FileIngest {
             ));
             self.stage = Stage::Counting;
         }
+        let no_status = !["stage", "status", "won_flag"].iter().any(|f| mapping.has(f));
         self.mapping = Some(mapping);
+        if self.info.kind.as_deref() == Some(DEALS.name) && no_status {
+            // Read without one, every deal would be open: the pipeline would hold them all.
+            self.reject("needs_status", NEEDS_STATUS.into());
+        }
     }
 
     fn note_guesses(&mut self, guessed: &[(&'static str, String)]) {

@@ -39,25 +39,32 @@ enum Shape {
 }
 
 impl Shape {
+    fn test(self) -> fn(&str) -> bool {
+        match self {
+            Shape::Flags => |v| parse_flag(v).is_some(),
+            Shape::Dates => |v| {
+                v.len() >= 6
+                    && (parse_date(v, DateOrder::MonthFirst).is_ok_and(|d| d.is_some())
+                        || parse_date(v, DateOrder::DayFirst).is_ok_and(|d| d.is_some()))
+            },
+            Shape::Money => |v| matches!(parse_money(v), Ok(Some(_))),
+            Shape::Statuses => |v| status_from_status(v).is_some(),
+            Shape::Other => |_| true,
+        }
+    }
+
+    /// Share of `values` of this shape.
+    fn share(self, values: &[&str]) -> f64 {
+        let test = self.test();
+        values.iter().filter(|v| test(v)).count() as f64 / values.len().max(1) as f64
+    }
+
     /// The shape at least 4 values in 5 have (flags first: `1`/`0` are numbers too).
     fn of(values: &[&str]) -> Shape {
-        let most = |test: &dyn Fn(&str) -> bool| values.iter().filter(|v| test(v)).count() * 5 >= values.len() * 4;
-        let date = |v: &str| {
-            v.len() >= 6
-                && (parse_date(v, DateOrder::MonthFirst).is_ok_and(|d| d.is_some())
-                    || parse_date(v, DateOrder::DayFirst).is_ok_and(|d| d.is_some()))
-        };
-        if most(&|v| parse_flag(v).is_some()) {
-            Shape::Flags
-        } else if most(&date) {
-            Shape::Dates
-        } else if most(&|v| matches!(parse_money(v), Ok(Some(_)))) {
-            Shape::Money
-        } else if most(&|v| status_from_status(v).is_some()) {
-            Shape::Statuses
-        } else {
-            Shape::Other
-        }
+        [Shape::Flags, Shape::Dates, Shape::Money, Shape::Statuses]
+            .into_iter()
+            .find(|s| s.share(values) >= 0.8)
+            .unwrap_or(Shape::Other)
     }
 }
 
@@ -83,20 +90,22 @@ pub fn decide_by_values(
         }
         let values: Vec<&str> =
             rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
-        if values.len() < MIN_VALUES {
+        // Few values decide only when they all agree (Shape::of wants 4 in 5).
+        if values.is_empty() {
             continue;
         }
-        let shape = Shape::of(&values);
         let value_type = mapping.kind.field(field).map(|i| mapping.kind.fields[i].value);
-        let fits = match value_type {
-            Some(ValueType::Date | ValueType::DateTime) => shape == Shape::Dates,
-            Some(ValueType::Money | ValueType::Number | ValueType::Percent) => {
-                matches!(shape, Shape::Money | Shape::Flags)
-            }
-            _ if field == "status" => shape == Shape::Statuses,
-            _ if field.ends_with("_flag") => shape == Shape::Flags,
-            _ => true,
+        let wanted = match value_type {
+            Some(ValueType::Date | ValueType::DateTime) => Shape::Dates,
+            Some(ValueType::Money | ValueType::Number | ValueType::Percent) => Shape::Money,
+            _ if field == "status" => Shape::Statuses,
+            _ if field.ends_with("_flag") => Shape::Flags,
+            _ => Shape::Other,
         };
+        // Half the values of the field's kind keep the column (the rest are bad values,
+        // listed as problems); a move needs 4 in 5 of the other kind.
+        let fits = wanted.share(&values) >= 0.5;
+        let shape = Shape::of(&values);
         if fits {
             continue;
         }

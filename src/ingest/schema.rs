@@ -254,6 +254,7 @@ const SOURCE: &[&str] = &[
 ];
 const CUSTOMER_ID: &[&str] = &[
     "customer id",
+    "customerid",
     "customer",
     "customer number",
     "client id",
@@ -570,6 +571,9 @@ pub const SUBSCRIPTIONS: KindSpec = KindSpec {
             true,
             &[
                 "mrr",
+                "monthly charges",
+                "monthlycharges",
+                "monthly charge",
                 "monthly amount",
                 "monthly recurring revenue",
                 "monthly fee",
@@ -578,8 +582,21 @@ pub const SUBSCRIPTIONS: KindSpec = KindSpec {
                 "مبلغ ماهانه",
             ],
         ),
+        f(
+            "churned",
+            Text,
+            false,
+            &["churn", "churned", "is churned", "churn flag", "exited", "流失", "是否流失", "ریزش"],
+        ),
+        f(
+            "tenure_months",
+            Number,
+            false,
+            &["tenure", "tenure months", "tenure (months)", "在网时长", "在网月数", "مدت عضویت"],
+        ),
     ],
-    signature: &[&["customer_id"], &["start_date"], &["mrr"]],
+    // A snapshot with a churn flag needs no start date (see metrics/churn_flag.rs).
+    signature: &[&["customer_id"], &["start_date", "churned"], &["mrr"]],
 };
 
 pub const SPEND: KindSpec = KindSpec {

@@ -2,6 +2,7 @@
 //! churn, retention, CAC, CLV (gross and net), LTV:CAC, average order value, repeat
 //! purchases, and MRR with its movements.
 
+use super::churn_flag::Snapshot;
 use super::forecast::History;
 use super::groups::{Groups, Merge};
 use super::stats::Tally;
@@ -47,6 +48,9 @@ pub struct CustomersAgg {
     spend_rows: u64,
     spend: Tally,
     subscriptions: Vec<(String, NaiveDate, Option<NaiveDate>, Decimal)>,
+    /// Undated rows with a churn flag (a snapshot of the data's last month).
+    #[serde(default)]
+    snapshot: Snapshot,
 }
 
 impl Merge for Option<NaiveDate> {
@@ -124,6 +128,12 @@ impl CustomersAgg {
     }
 
     pub fn observe_subscription(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+        if r.date(1).is_none() && !r.text(4).is_empty() {
+            if !self.snapshot.observe(r.text(4), r.number(5), r.number(3)) {
+                bad("churned", "not a yes/no value".to_string());
+            }
+            return;
+        }
         let (Some(start), Some(mrr)) = (r.date(1), r.number(3)) else { return };
         let end = r.date(2);
         if end.is_some_and(|e| e < start) {
@@ -147,6 +157,7 @@ impl CustomersAgg {
         self.spend_rows += o.spend_rows;
         self.spend.merge(o.spend);
         self.subscriptions.extend(o.subscriptions);
+        self.snapshot.merge(&o.snapshot);
     }
 
     /// Order amounts by month and week, over all time.
@@ -227,6 +238,12 @@ impl CustomersAgg {
                 Err(why) => Metric::missing(why, RETENTION),
             },
         );
+        // No customers file: a churn-flag snapshot speaks for the last month.
+        if self.rows == 0 && self.snapshot.rows > 0 {
+            m.insert("customers_at_start", self.snapshot.customers_at_start(AT_START));
+            m.insert("churn_rate", self.snapshot.churn_rate(CHURN));
+            m.insert("retention_rate", self.snapshot.retention_rate(RETENTION));
+        }
         // CAC
         let new_n = new.map(|(n, _)| n);
         let cac = match (self.spend_rows, new_n) {
@@ -323,6 +340,10 @@ impl CustomersAgg {
 
     /// MRR at each month end in range, with per-customer movements between months.
     fn mrr(&self, report: &mut Report) {
+        if self.subscriptions.is_empty() && self.snapshot.rows > 0 {
+            report.metrics.insert("mrr", self.snapshot.mrr(MRR));
+            return;
+        }
         if self.subscriptions.is_empty() {
             report
                 .metrics

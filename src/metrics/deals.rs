@@ -22,7 +22,7 @@ pub fn id_hash(id: &str) -> u64 {
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
-use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
+use crate::report::{money, money_rounded, number, row, Metric, Report, Table, DEAL_NEEDS};
 use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -344,6 +344,14 @@ impl DealsAgg {
             self.weighted_forecast.finish(as_of, &options.stage_probabilities, self.has("expected_close_date"));
         m.insert("forecast_weighted", forecast);
         t.insert("forecast_weighted", by_bucket);
+        // A figure from a column the file lacks would be a made-up 0.
+        for (field, ids) in DEAL_NEEDS.iter().filter(|(f, _)| !self.has(f)) {
+            for id in *ids {
+                if let Some(metric) = report.metrics.get_mut(id).filter(|m| m.reason.is_none()) {
+                    *metric = Metric::missing(format!("needs column: {field}"), metric.formula);
+                }
+            }
+        }
     }
 
     fn not_computable(&self, report: &mut Report) {

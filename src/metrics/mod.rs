@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod alerts;
+pub mod churn_flag;
 pub mod comparison;
 pub mod currency;
 pub mod customers;

@@ -59,8 +59,13 @@ test('an unknown layout is mapped by hand, saved as a preset, and applied next t
   const form = b.page.locator('form.mapping[data-file="odd.csv"]');
   await form.locator('select[name=kind]').selectOption('deals');
   await form.locator('select[name="column:Rep"]').selectOption('owner');
+  // Before any analysis the form says what the mapping leaves out, and follows each choice.
+  const needs = form.locator('ul.needs');
+  assert.match(await needs.textContent(), /Map a column to stage or status/);
+  assert.match(await needs.textContent(), /Without amount: Revenue \(won\), Average deal size/);
   await form.locator('select[name="column:Phase"]').selectOption('stage');
   await form.locator('select[name="column:Money"]').selectOption('amount');
+  assert.doesNotMatch(await needs.textContent(), /stage or status|Without amount/);
   await form.locator('select[name="column:Opened"]').selectOption('created_date');
   await form.locator('select[name="column:Finished"]').selectOption('closed_date');
   await form.locator('input[name=preset]').fill('Odd CRM');

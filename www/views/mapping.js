@@ -61,14 +61,23 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       for (const [value, text] of fields(kind)) s.append(el('option', { value, text, selected: value === chosen }));
     };
     const fieldSelects = [];
-    controls.querySelector('select[name=kind]').addEventListener('change', (e) => {
+    const needs = el('ul', { class: 'needs', 'aria-live': 'polite' });
+    const kindSelect = controls.querySelector('select[name=kind]');
+    const showNeeds = () => {
+      const kind = kindSelect.value || file.kind || '';
+      clear(needs).append(...mappingWarnings(report.kinds?.[kind] ?? [], kind, fieldSelects.map((s) => s.value), t)
+        .map((text) => el('li', { text })));
+    };
+    kindSelect.addEventListener('change', (e) => {
       const kind = e.target.value || file.kind || '';
       for (const s of fieldSelects) fillFields(s, kind, kind === file.kind ? s.dataset.auto : '');
+      showNeeds();
     });
     const rows = file.columns.map((c, i) => {
       const chosen = mine.columns?.[c.header] ?? c.field ?? '';
       const s = el('select', { name: `column:${c.header}`, 'aria-label': t('map.field_for', { header: c.header }), 'data-auto': c.field ?? '' });
       fillFields(s, currentKind, chosen);
+      s.addEventListener('change', showNeeds);
       fieldSelects.push(s);
       const samples = (file.sample ?? []).map((r) => r[i] ?? '').filter((v) => v !== '').slice(0, 3).join(' · ');
       return el('tr', {}, el('th', { scope: 'row', text: c.header }), el('td', {}, s), el('td', { class: 'muted', text: samples }));
@@ -99,6 +108,7 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       el('p', { class: 'muted', text: facts.join(' · ') }),
       ...(file.notes ?? []).map((n) => el('p', { class: 'muted', text: reasonText(n, t, fmt) })),
       controls,
+      needs,
       file.columns.length
         ? el('div', { class: 'table-wrap' }, el('table', {},
           el('thead', {}, el('tr', {}, el('th', { text: t('map.column') }), el('th', { text: t('map.field') }), el('th', { text: t('map.first_values') }))),
@@ -110,7 +120,27 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
         el('button', { type: 'button', class: 'save-preset', text: t('map.save'),
           onclick: () => presetName.value.trim() && onSavePreset(presetName.value.trim(), file, collect()) })),
     );
+    if (file.kind || mine.kind) showNeeds();
     container.append(el('details', { class: 'card file', open: Boolean(file.error) || Object.keys(mine).length > 0 },
       el('summary', {}, el('strong', { text: file.name }), ` — ${facts.slice(0, 2).join(t('list.sep'))}`), form));
   }
+}
+
+/**
+ * What a mapping leaves out, in words, before any analysis: a deals table with nothing that
+ * tells open, won and lost apart, required fields with no column, and each field's metrics
+ * (`needed_by`, from the engine) that cannot be computed without it.
+ */
+export function mappingWarnings(fields, kind, chosen, t) {
+  const have = new Set(chosen.filter(Boolean));
+  const out = [];
+  if (kind === 'deals' && !['stage', 'status', 'won_flag'].some((f) => have.has(f))) out.push(t('map.needs_status'));
+  const required = fields.filter((f) => f.required && !have.has(f.name) && !(kind === 'deals' && ['stage'].includes(f.name)));
+  if (required.length) out.push(t('map.required_missing', { fields: required.map((f) => f.name).join(t('list.sep')) }));
+  for (const f of fields) {
+    if (!f.needed_by?.length || have.has(f.name)) continue;
+    const names = f.needed_by.map((id) => (t.has(`card.${id}`) ? t(`card.${id}`) : id));
+    out.push(t('map.without', { field: f.name, metrics: names.join(t('list.sep')) }));
+  }
+  return out;
 }
