@@ -3,6 +3,7 @@
 
 use crate::choices::Choices;
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
+use crate::ingest::lookup::LookupTable;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
@@ -146,6 +147,9 @@ struct Aggregates {
     earlier: Option<PeriodAggs>,
     /// Owners, sources and pipelines before filters.
     choices: Choices,
+    /// Lookup tables (accounts, products, teams) whose columns group the deal tables.
+    #[serde(default)]
+    lookups: Vec<LookupTable>,
     #[serde(skip)]
     rates: Rates,
     #[serde(skip)]
@@ -166,6 +170,10 @@ impl RowSink for Aggregates {
         if let Some(e) = earlier.as_mut() {
             e.deal(&deal, &code);
         }
+    }
+
+    fn lookup(&mut self, table: LookupTable) {
+        self.lookups.push(table);
     }
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
@@ -227,7 +235,7 @@ impl Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { main, earlier, choices: Choices::default(), rates, filters },
+            aggregates: Aggregates { main, earlier, choices: Choices::default(), lookups: Vec::new(), rates, filters },
             next_part_row: 0,
         }
     }
@@ -288,6 +296,7 @@ impl Engine {
         let part: PartState = postcard::from_bytes(bytes).map_err(|e| format!("not a part state: {e}"))?;
         let theirs = part.aggregates;
         self.aggregates.choices.merge(theirs.choices);
+        self.aggregates.lookups.extend(theirs.lookups);
         self.aggregates.main.merge(theirs.main);
         if let (Some(mine), Some(theirs)) = (self.aggregates.earlier.as_mut(), theirs.earlier) {
             mine.merge(theirs);
@@ -355,6 +364,7 @@ impl Engine {
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);
         self.aggregates.main.forecast(as_of, &mut report);
+        report.dimensions = crate::metrics::dimensions::tables(&self.aggregates.main.deals, &self.aggregates.lookups);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();
             let options = Options { period, ..self.options.clone() };

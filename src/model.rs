@@ -32,6 +32,8 @@ pub struct Deal<'a> {
     pub source: &'a str,
     /// The CRM's pipeline the deal belongs to, as written (blank when no column).
     pub pipeline: &'a str,
+    /// The product sold, as written (blank when no column).
+    pub product: &'a str,
 }
 
 impl<'a> Deal<'a> {
@@ -54,6 +56,7 @@ impl<'a> Deal<'a> {
             currency: "",
             source: "",
             pipeline: "",
+            product: "",
         }
     }
 }

@@ -201,6 +201,23 @@ pub struct CurrencyReport {
     pub by_currency: BTreeMap<String, MoneyReport>,
 }
 
+/// Sales grouped by one column of a lookup table: `accounts.csv`'s `sector` for the
+/// deals' accounts, say.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Dimension {
+    /// The lookup table's file.
+    pub file: String,
+    /// The deals field it is keyed by (`owner`, `account`, `product`).
+    pub key: String,
+    /// The column grouped by, as its header says.
+    pub column: String,
+    /// One row per value of the column (plus the names not in the file).
+    pub table: Table,
+    /// Names in the deals that the lookup table does not hold, and a few of them.
+    pub unmatched: u64,
+    pub unmatched_examples: Vec<String>,
+}
+
 /// The whole result of an analysis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
@@ -208,6 +225,8 @@ pub struct Report {
     pub period: PeriodInfo,
     pub metrics: BTreeMap<&'static str, Metric>,
     pub tables: BTreeMap<&'static str, Table>,
+    /// Deal tables grouped by the columns of lookup tables (sales by sector, by manager…).
+    pub dimensions: Vec<Dimension>,
     pub series: BTreeMap<&'static str, Value>,
     pub currencies: CurrencyReport,
     /// Rules that fired (METRICS.md "Forecast and alerts").

@@ -1,6 +1,7 @@
 // The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
+import { renderDimensions, SALES_COLUMNS } from './views/dimensions.js';
 import { reasonText } from './reasons.js';
 import { analyze } from './sales-metrics.js';
 import { formatter } from './format.js';
@@ -203,6 +204,9 @@ export function mountApp(root, options = {}) {
       { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
       { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
     ], 'empty.owners');
+    $('product-section').hidden = !report.tables.sales_by_product?.rows?.length;
+    table('sales_by_product', 'by-product', [{ key: 'product', label: 'col.product' }, ...SALES_COLUMNS], 'empty.owners');
+    renderDimensions($('dimensions'), report.dimensions, fmt, t);
     table('sales_by_account', 'by-account', [
       { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
       { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },

@@ -99,6 +99,7 @@ const PATTERNS = [
     (m) => ['file_error.columns', { found: m[1], needs: m[2], missing: m[3] }]],
   [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],
   [/^Columns decided by their values: (.*)\.$/, (m) => ['file_note.decided', { list: m[1] }]],
+  [/^Lookup table of (\w+): deal tables are grouped by (.*)\.$/, (m) => ['file_note.lookup', { key: m[1], columns: m[2] }]],
 ];
 
 /** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */

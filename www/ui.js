@@ -86,6 +86,8 @@ export const MARKUP = `
         <section data-section="owner" aria-labelledby="owner-h"><h2 id="owner-h" data-i18n="section.owner">Sales by owner</h2><div id="by-owner"></div></section>
         <section data-section="account" aria-labelledby="account-h"><h2 id="account-h" data-i18n="section.account">Sales by account</h2><div id="by-account"></div></section>
       </div>
+      <section id="product-section" data-section="product" aria-labelledby="product-h" hidden><h2 id="product-h" data-i18n="section.product">Sales by product</h2><div id="by-product"></div></section>
+      <div id="dimensions" hidden></div>
       <div class="two">
         <section data-section="pipeline" aria-labelledby="pipeline-h"><h2 id="pipeline-h" data-i18n="section.pipeline">Open pipeline by stage</h2><div id="pipeline"></div>
           <form id="probabilities" class="probabilities" hidden></form></section>

@@ -310,6 +310,7 @@ impl DealReader {
             deal_type: text(DealField::Type),
             source: text(DealField::Source),
             pipeline: text(DealField::Pipeline),
+            product: text(DealField::Product),
             probability,
             currency: if this.has_currency {
                 text(DealField::Currency)

@@ -8,7 +8,8 @@ use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
 use super::decode::{detect, Decoder};
 use super::footer::{first_bytes, opening, Opening};
-use super::hints::{decide_by_values, fill_deal_fields};
+use super::hints::{decide_by_values, fill_deal_fields, holds_events};
+use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::schema::{ValueType, DEALS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
@@ -35,6 +36,8 @@ pub trait RowSink {
     /// A row of another kind of table (`leads`, `activities`…). `bad(field, reason)`
     /// reports a value the metrics cannot use (listed with the row's file and number).
     fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String));
+    /// A whole lookup table (at the end of its file).
+    fn lookup(&mut self, _table: LookupTable) {}
 }
 
 /// Kinds whose rows feed metrics (others are recognised and counted).
@@ -150,6 +153,8 @@ enum Stage {
     Deals(Box<DealReader>),
     /// Streaming rows of another kind.
     Rows(Box<TypedReader>),
+    /// Collecting a lookup table.
+    Lookup(Box<LookupTable>),
     /// A recognised kind whose metrics are not computed: rows are counted.
     Counting,
     /// The file cannot be analysed; the rest of its bytes are only counted.
@@ -282,6 +287,18 @@ impl FileIngest {
         self.pending.clear();
         if let Stage::Deals(reader) = &self.stage {
             self.info.blanks = reader.blanks();
+        }
+        if let Stage::Lookup(table) = std::mem::replace(&mut self.stage, Stage::Counting) {
+            let mut table = *table;
+            table.settle();
+            let groups: Vec<&str> =
+                table.headers.iter().zip(&table.groupable).filter(|(_, g)| **g).map(|(h, _)| h.trim()).collect();
+            self.info.notes.push(format!(
+                "Lookup table of {}: deal tables are grouped by {}.",
+                table.key,
+                if groups.is_empty() { "(no column of categories)".to_string() } else { groups.join(", ") }
+            ));
+            sink.lookup(table);
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
@@ -475,6 +492,7 @@ impl FileIngest {
                 }
             }
             Stage::Deals(_) | Stage::Rows(_) => self.read_row(&rec, row, sink),
+            Stage::Lookup(table) => table.push(rec.iter().map(|f| field_text(f).into_owned()).collect()),
             _ => {}
         }
     }
@@ -584,6 +602,19 @@ impl FileIngest {
                 self.info.notes.push(format!("Columns decided by their values: {}.", decided.join(", ")));
             }
         }
+        let lookup = match (&found, user_kind, best) {
+            (None, None, Some(i)) if !holds_events(texts[i].len(), &texts[i + 1..]) => {
+                lookup_key(&texts[i], &texts[i + 1..]).map(|key| (i, key))
+            }
+            _ => None,
+        };
+        if let Some((at, key)) = lookup {
+            self.set_lookup(texts[at].clone(), at, key);
+            for (i, r) in records.iter().enumerate().skip(at + 1) {
+                self.data_record(r.as_record(), i as u64 + 1, sink);
+            }
+            return;
+        }
         let Some((at, mapping)) = found else {
             // Show the likeliest header so the user can map its columns by hand.
             if let Some(i) = best {
@@ -599,7 +630,8 @@ impl FileIngest {
         }
     }
 
-    fn set_header(&mut self, headers: Vec<String>, at: usize, mapping: Mapping) {
+    /// What every header row sets: where it is, and what a row to skip may start with.
+    fn header_basics(&mut self, headers: Vec<String>, at: usize) {
         let header_start = headers.first().and_then(|h| h.trim().as_bytes().first().copied());
         for b in first_bytes().chain(header_start) {
             self.may_start_skipped[b.to_ascii_lowercase() as usize] = true;
@@ -612,6 +644,24 @@ impl FileIngest {
         self.info.skipped.above_header = at as u64;
         self.headers = headers;
         self.header_key = self.headers.iter().map(|h| normalize_label(h)).collect();
+    }
+
+    /// Takes `headers` as the header of a lookup table keyed by its first column.
+    fn set_lookup(&mut self, headers: Vec<String>, at: usize, key: &'static str) {
+        self.header_basics(headers, at);
+        self.info.kind = Some("lookup".to_string());
+        self.info.columns = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| ColumnInfo { header: h.clone(), field: (i == 0).then(|| key.to_string()) })
+            .collect();
+        self.identity = vec![0];
+        self.stage = Stage::Lookup(Box::new(LookupTable::new(&self.info.name, key, &self.headers)));
+    }
+
+    fn set_header(&mut self, headers: Vec<String>, at: usize, mapping: Mapping) {
+        self.header_basics(headers, at);
         self.info.kind = Some(mapping.kind.name.to_string());
         self.info.columns = self
             .headers

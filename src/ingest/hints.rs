@@ -68,6 +68,16 @@ impl Shape {
     }
 }
 
+/// True when some column of `rows` holds dates or won/lost words: records of events
+/// (deals, orders…), not facts about names (a lookup table).
+pub fn holds_events(width: usize, rows: &[Vec<String>]) -> bool {
+    (0..width).any(|col| {
+        let values: Vec<&str> =
+            rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+        !values.is_empty() && matches!(Shape::of(&values), Shape::Dates | Shape::Statuses)
+    })
+}
+
 /// Checks the columns mapped from an ambiguous header word against their values: a
 /// column whose values do not fit its field moves to the field they fit (`Closed` of
 /// dates → closed_date, of 1/0 → closed_flag) or is left unused. `fixed` columns (chosen

@@ -11,6 +11,7 @@ pub mod file;
 pub mod footer;
 pub mod gb18030;
 pub mod hints;
+pub mod lookup;
 pub mod money;
 pub mod schema;
 pub mod sniff;

@@ -27,7 +27,7 @@ use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
 const REVENUE: &str = "Σ amount of deals won (closed_date in period)";
@@ -41,18 +41,34 @@ const CYCLE: &str = "mean of (closed_date − created_date) in days over won dea
 const CREATED: &str = "count and Σ amount of deals created in period";
 const BY_OWNER: &str = "per owner: revenue, won, lost, win_rate, average_deal_size, sales_cycle_days, share of revenue";
 const BY_ACCOUNT: &str = "per account: revenue, won count, share of revenue, sorted desc";
+const BY_PRODUCT: &str =
+    "per product: revenue, won, lost, win_rate, average_deal_size, sales_cycle_days, share of revenue";
 const LOSS: &str = "per lost_reason: count, Σ amount, share of lost; blank → \"(none given)\"";
 
-/// Per-owner statistics.
+/// Sales of one owner, account or product: won deals (count and amounts), lost deals,
+/// and the days of the won deals' sales cycles.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct OwnerStats {
-    won: Tally,
-    lost: u64,
-    cycle_days: i64,
-    cycle_n: u64,
+pub struct SalesStats {
+    pub won: Tally,
+    pub lost: u64,
+    pub cycle_days: i64,
+    pub cycle_n: u64,
 }
 
-impl Merge for OwnerStats {
+impl SalesStats {
+    fn won(&mut self, d: &Deal<'_>) {
+        self.won.add(d.amount);
+        if let (Some(c), Some(e)) = (d.created, d.closed) {
+            let days = (e - c).num_days();
+            if days >= 0 {
+                self.cycle_days += days;
+                self.cycle_n += 1;
+            }
+        }
+    }
+}
+
+impl Merge for SalesStats {
     fn merge(&mut self, o: Self) {
         self.won.merge(o.won);
         self.lost += o.lost;
@@ -75,8 +91,10 @@ pub struct DealsAgg {
     cycle_sum: i64,
     created: Tally,
     cohort_won: u64,
-    owners: Groups<OwnerStats>,
-    accounts: Groups<Tally>,
+    owners: Groups<SalesStats>,
+    accounts: Groups<SalesStats>,
+    #[serde(default)]
+    products: Groups<SalesStats>,
     reasons: Groups<Tally>,
     pipeline: PipelineAgg,
     funnel: FunnelAgg,
@@ -108,6 +126,7 @@ impl DealsAgg {
             cohort_won: 0,
             owners: Groups::default(),
             accounts: Groups::default(),
+            products: Groups::default(),
             reasons: Groups::default(),
             pipeline: PipelineAgg::new(period.to),
             funnel: FunnelAgg::default(),
@@ -141,8 +160,6 @@ impl DealsAgg {
         match d.status {
             Status::Won if closed_in => {
                 self.won.add(d.amount);
-                let owner = self.owners.entry(d.owner, "(no owner)");
-                owner.won.add(d.amount);
                 if let Some(a) = d.amount {
                     self.won_amounts.add(a);
                 }
@@ -151,15 +168,21 @@ impl DealsAgg {
                     if days >= 0 {
                         self.cycle.add(days);
                         self.cycle_sum += days;
-                        owner.cycle_days += days;
-                        owner.cycle_n += 1;
                     }
                 }
-                self.accounts.entry(d.account, "(no account)").add(d.amount);
+                self.owners.entry(d.owner, "(no owner)").won(d);
+                self.accounts.entry(d.account, "(no account)").won(d);
+                if !d.product.is_empty() {
+                    self.products.entry(d.product, "(no product)").won(d);
+                }
             }
             Status::Lost if closed_in => {
                 self.lost.add(d.amount);
                 self.owners.entry(d.owner, "(no owner)").lost += 1;
+                self.accounts.entry(d.account, "(no account)").lost += 1;
+                if !d.product.is_empty() {
+                    self.products.entry(d.product, "(no product)").lost += 1;
+                }
                 if let Some(reason) = d.lost_reason {
                     self.reasons.entry(reason, "(none given)").add(d.amount);
                 }
@@ -197,6 +220,7 @@ impl DealsAgg {
         self.cohort_won += o.cohort_won;
         self.owners.merge(o.owners);
         self.accounts.merge(o.accounts);
+        self.products.merge(o.products);
         self.reasons.merge(o.reasons);
         self.pipeline.merge(o.pipeline);
         self.funnel.merge(o.funnel);
@@ -271,6 +295,25 @@ impl DealsAgg {
     }
 
     /// Revenue of the period.
+    /// Sales per owner, account or product (when a deals file had that column).
+    pub fn sales_by(&self, field: &str) -> Option<Vec<(&str, &SalesStats)>> {
+        let groups = match field {
+            "owner" => &self.owners,
+            "account" => &self.accounts,
+            "product" => &self.products,
+            _ => return None,
+        };
+        self.has(field).then(|| groups.sorted())
+    }
+
+    fn by_product(&self) -> Table {
+        let columns = [&["product"][..], &SALES_COLUMNS].concat();
+        if !self.has("product") {
+            return Table::missing(columns, "needs column: product", BY_PRODUCT);
+        }
+        Table::new(columns, sales_rows("product", self.products.sorted(), self.won.sum), BY_PRODUCT)
+    }
+
     pub fn revenue(&self) -> Decimal {
         self.won.sum
     }
@@ -338,6 +381,7 @@ impl DealsAgg {
         t.insert("stalled_deals", stalled_list);
         t.insert("sales_by_owner", self.by_owner());
         t.insert("sales_by_account", self.by_account());
+        t.insert("sales_by_product", self.by_product());
         t.insert("loss_reasons", self.loss_reasons());
         t.insert("deal_funnel", self.funnel.finish(&options.stage_order));
         let (forecast, by_bucket) =
@@ -441,24 +485,7 @@ impl DealsAgg {
         if !self.has("owner") {
             return Table::missing(columns, "needs column: owner", BY_OWNER);
         }
-        let mut owners: Vec<(&str, &OwnerStats)> = self.owners.sorted();
-        owners.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
-        let rows = owners
-            .into_iter()
-            .map(|(name, s)| {
-                let closed = s.won.count + s.lost;
-                row(&[
-                    ("owner", json!(name)),
-                    ("revenue", money(s.won.sum)),
-                    ("won", json!(s.won.count)),
-                    ("lost", json!(s.lost)),
-                    ("win_rate", fraction(s.won.count as f64, closed as f64)),
-                    ("average_deal_size", average(s.won.sum, s.won.with_amount)),
-                    ("sales_cycle_days", fraction(s.cycle_days as f64, s.cycle_n as f64)),
-                    ("share_of_revenue", share(s.won.sum, self.won.sum)),
-                ])
-            })
-            .collect();
+        let rows = sales_rows("owner", self.owners.sorted(), self.won.sum);
         Table::new(columns, rows, BY_OWNER)
     }
 
@@ -467,16 +494,17 @@ impl DealsAgg {
         if !self.has("account") {
             return Table::missing(columns, "needs column: account", BY_ACCOUNT);
         }
-        let mut accounts = self.accounts.sorted();
-        accounts.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then(b.1.count.cmp(&a.1.count)));
+        // Accounts with won deals (an account with only lost deals has no sales to show).
+        let mut accounts: Vec<_> = self.accounts.sorted().into_iter().filter(|(_, s)| s.won.count > 0).collect();
+        accounts.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
         let rows = accounts
             .into_iter()
-            .map(|(name, t)| {
+            .map(|(name, s)| {
                 row(&[
                     ("account", json!(name)),
-                    ("revenue", money(t.sum)),
-                    ("won", json!(t.count)),
-                    ("share_of_revenue", share(t.sum, self.won.sum)),
+                    ("revenue", money(s.won.sum)),
+                    ("won", json!(s.won.count)),
+                    ("share_of_revenue", share(s.won.sum, self.won.sum)),
                 ])
             })
             .collect();
@@ -510,6 +538,32 @@ impl DealsAgg {
         }
     }
 }
+
+/// Rows of a sales table (by owner, product, sector…): `name_column` holds each group's
+/// name; sorted by revenue, then won deals.
+pub fn sales_rows(name_column: &str, mut groups: Vec<(&str, &SalesStats)>, total: Decimal) -> Vec<Map<String, Value>> {
+    groups.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
+    groups
+        .into_iter()
+        .map(|(name, s)| {
+            let closed = s.won.count + s.lost;
+            row(&[
+                (name_column, json!(name)),
+                ("revenue", money(s.won.sum)),
+                ("won", json!(s.won.count)),
+                ("lost", json!(s.lost)),
+                ("win_rate", fraction(s.won.count as f64, closed as f64)),
+                ("average_deal_size", average(s.won.sum, s.won.with_amount)),
+                ("sales_cycle_days", fraction(s.cycle_days as f64, s.cycle_n as f64)),
+                ("share_of_revenue", share(s.won.sum, total)),
+            ])
+        })
+        .collect()
+}
+
+/// The columns of [`sales_rows`] after the name.
+pub const SALES_COLUMNS: [&str; 7] =
+    ["revenue", "won", "lost", "win_rate", "average_deal_size", "sales_cycle_days", "share_of_revenue"];
 
 fn fraction(n: f64, d: f64) -> Value {
     if d == 0.0 {

@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod currency;
 pub mod customers;
 pub mod deals;
+pub mod dimensions;
 pub mod forecast;
 pub mod funnel;
 pub mod groups;

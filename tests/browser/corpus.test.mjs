@@ -81,3 +81,24 @@ test('an unknown layout is mapped by hand, saved as a preset, and applied next t
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '300');
   assert.match(await b.page.textContent('#messages'), /Preset “Odd CRM” applied to odd-march\.csv/);
 });
+
+test('a lookup table groups the sales by its columns, names it lacks counted', async () => {
+  const deals = 'deal_id,owner,account,stage,amount,created_date,closed_date,product\n'
+    + '1,Ann,Acme,Won,100,2024-01-01,2024-01-11,GTX Pro\n2,Bob,Beta,Won,50,2024-01-02,2024-01-22,GTXPro\n'
+    + '3,Ann,Gamma,Lost,70,2024-01-03,2024-01-13,MG Special\n4,Cy,Delta,Won,30,2024-01-04,2024-01-08,MG Special\n';
+  const accounts = 'account,sector,employees\nACME ,tech,10\nbeta,tech,20\nGamma,retail,30\n';
+  await dropFiles(b.page, [{ name: 'deals.csv', text: deals }, { name: 'accounts.csv', text: accounts }]);
+  await waitForResult(b.page);
+  const section = b.page.locator('[data-dimension="accounts.csv:sector"]');
+  assert.match(await section.locator('h2').textContent(), /Sales by sector \(accounts\.csv\)/);
+  const rows = await section.locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 3);
+  assert.match(rows[0], /^tech.*150/);
+  assert.match(rows[1], /^\(not in accounts\.csv\).*30/);
+  assert.match(await section.textContent(), /Names \(account\) not in accounts\.csv: 1, e\.g\. Delta/);
+  assert.match(await b.page.textContent('#files'), /Lookup table of account: deal tables are grouped by sector\./);
+  assert.doesNotMatch(await b.page.textContent('#messages'), /accounts\.csv/);
+  await section.screenshot({ path: `${SHOTS}lookup.png` });
+  await b.page.locator('form.mapping[data-file="accounts.csv"]').evaluate((f) => { f.closest('details').open = true; });
+  await b.page.locator('form.mapping[data-file="accounts.csv"]').screenshot({ path: `${SHOTS}lookup-file.png` });
+});
