@@ -173,8 +173,9 @@ pub struct FileIngest {
     mapping: Option<Mapping>,
     /// Spreadsheet row number of the last record (first record = 1).
     row: u64,
-    /// First bytes (lower case) a repeated header or a summary row may start with.
-    may_start_skipped: [bool; 256],
+    /// Per first byte (lower case) of a row: [`HEADER_START`] when the header starts with
+    /// it, [`WORD_START`] when a summary or footer word may.
+    may_start: [u8; 256],
     /// Columns that name a record (a deal's id, owner, account, stage, status; another
     /// kind's required text fields): a row with all of them blank is no record.
     identity: Vec<usize>,
@@ -189,6 +190,21 @@ pub struct FileIngest {
     problems: Problems,
 }
 
+/// [`FileIngest::may_start`] flags.
+const HEADER_START: u8 = 1;
+const WORD_START: u8 = 2;
+
+/// A field that is empty once trimmed: fast unless it starts with a byte white space may
+/// start with (ASCII space or control, or the lead byte of U+0085, U+00A0, U+1680,
+/// U+2000–U+205F or U+3000).
+fn is_blank(field: &[u8]) -> bool {
+    match field.first() {
+        None => true,
+        Some(&b) if b.is_ascii_graphic() || (b >= 0xC0 && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) => false,
+        Some(_) => field_text(field).is_empty(),
+    }
+}
+
 /// What a row below the header is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Judged {
@@ -201,25 +217,40 @@ enum Judged {
 }
 
 /// The sum of the amounts read, and its value at the last summary row: a row that names
-/// nothing and holds either is a summary row.
+/// nothing and holds either is a summary row. Amounts of at most two decimals are summed
+/// as whole cents (an integer add a row), others as decimals.
 #[derive(Default)]
 struct RunningSum {
-    all: Decimal,
+    cents: i128,
+    rest: Decimal,
     at_summary: Decimal,
 }
 
 impl RunningSum {
     fn add(&mut self, amount: Decimal) {
+        let scale = amount.scale();
+        if scale <= 2 {
+            let cents = amount.mantissa().checked_mul(10i128.pow(2 - scale));
+            if let Some(sum) = cents.and_then(|c| self.cents.checked_add(c)) {
+                self.cents = sum;
+                return;
+            }
+        }
         // A sum past Decimal's range stops growing (it then matches no row).
-        self.all = self.all.checked_add(amount).unwrap_or(self.all);
+        self.rest = self.rest.checked_add(amount).unwrap_or(self.rest);
+    }
+
+    fn all(&self) -> Option<Decimal> {
+        Decimal::try_from_i128_with_scale(self.cents, 2).ok()?.checked_add(self.rest)
     }
 
     fn is_sum(&self, amount: Decimal) -> bool {
-        amount == self.all || Some(amount) == self.all.checked_sub(self.at_summary)
+        let Some(all) = self.all() else { return false };
+        amount == all || Some(amount) == all.checked_sub(self.at_summary)
     }
 
     fn summary(&mut self) {
-        self.at_summary = self.all;
+        self.at_summary = self.all().unwrap_or_default();
     }
 }
 
@@ -235,7 +266,7 @@ impl FileIngest {
             header_key: Vec::new(),
             mapping: None,
             row: 0,
-            may_start_skipped: [false; 256],
+            may_start: [0; 256],
             identity: Vec::new(),
             money_col: None,
             in_footer: false,
@@ -411,13 +442,18 @@ impl FileIngest {
         // Most rows start with a byte no header, summary or footer word starts with, and
         // have as many fields as the header.
         let first = rec.get(0).and_then(|f| f.first()).map_or(0, |b| b.to_ascii_lowercase());
+        let starts = self.may_start[first as usize];
+        if starts & HEADER_START != 0 && self.is_repeated_header(&rec) {
+            self.info.skipped.repeated_headers += 1;
+            return;
+        }
         if first == 0
-            || self.may_start_skipped[first as usize]
+            || starts & WORD_START != 0
             || rec.len() != self.headers.len()
             || self.in_footer
             || !self.pending.is_empty()
         {
-            if self.is_repeated_header(&rec) {
+            if starts & HEADER_START == 0 && self.is_repeated_header(&rec) {
                 self.info.skipped.repeated_headers += 1;
                 return;
             }
@@ -458,11 +494,10 @@ impl FileIngest {
 
     /// Judges a row that may not be data by its first value and its shape.
     fn judge(&self, rec: &Record<'_>) -> Judged {
-        let mut filled = rec.iter().enumerate().filter(|(_, f)| !field_text(f).is_empty()).map(|(i, _)| i);
+        let mut filled = rec.iter().enumerate().filter(|(_, f)| !is_blank(f)).map(|(i, _)| i);
         let Some(col) = filled.next() else { return Judged::Blank };
         let single = filled.next().is_none() && self.headers.len() >= 3;
-        let names_nothing_else =
-            || self.identity.iter().all(|&c| c == col || rec.get(c).is_none_or(|f| field_text(f).is_empty()));
+        let names_nothing_else = || self.identity.iter().all(|&c| c == col || rec.get(c).is_none_or(is_blank));
         match opening(&field_text(rec.get(col).unwrap_or_default())) {
             Opening::Footer if single || names_nothing_else() => Judged::Footer,
             Opening::Summary if names_nothing_else() => Judged::Summary,
@@ -474,7 +509,7 @@ impl FileIngest {
 
     /// True when every column that names a record is blank in `rec`.
     fn names_nothing(&self, rec: &Record<'_>) -> bool {
-        !self.identity.is_empty() && self.identity.iter().all(|&c| rec.get(c).is_none_or(|f| field_text(f).is_empty()))
+        !self.identity.is_empty() && self.identity.iter().all(|&c| rec.get(c).is_none_or(is_blank))
     }
 
     /// A data row: kept for the preview, or read.
@@ -632,13 +667,15 @@ impl FileIngest {
 
     /// What every header row sets: where it is, and what a row to skip may start with.
     fn header_basics(&mut self, headers: Vec<String>, at: usize) {
-        let header_start = headers.first().and_then(|h| h.trim().as_bytes().first().copied());
-        for b in first_bytes().chain(header_start) {
-            self.may_start_skipped[b.to_ascii_lowercase() as usize] = true;
+        if let Some(b) = headers.first().and_then(|h| h.trim().as_bytes().first().copied()) {
+            self.may_start[b.to_ascii_lowercase() as usize] |= HEADER_START;
+        }
+        for b in first_bytes() {
+            self.may_start[b.to_ascii_lowercase() as usize] |= WORD_START;
         }
         // Cells may hold spaces or a quote before the word.
         for b in [b' ', b'\t', b'"', 0xC2, 0xE2, 0xE3] {
-            self.may_start_skipped[b as usize] = true;
+            self.may_start[b as usize] |= HEADER_START | WORD_START;
         }
         self.info.header_row = at as u64 + 1;
         self.info.skipped.above_header = at as u64;
