@@ -73,8 +73,8 @@ impl PeriodAggs {
     }
 
     fn order(&mut self, row: &Row<'_>, code: &str, amount: Option<Decimal>) {
-        if self.customers.observe_order(row, amount) {
-            self.currencies.order(code, amount);
+        if let Some(first) = self.customers.observe_order(row, amount) {
+            self.currencies.order(code, amount, first);
         }
     }
 

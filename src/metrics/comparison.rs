@@ -38,16 +38,23 @@ pub fn compare(options: &Options, earlier: Option<&(Period, Report)>, report: &m
             }),
         );
     }
-    let growth = match (
-        report.metrics.get("revenue").and_then(|m| decimal(&m.value)),
-        earlier.metrics.get("revenue").and_then(|m| decimal(&m.value)),
-    ) {
-        (Some(now), Some(before)) if !before.is_zero() => {
+    // Revenue of won deals; a shop with orders and no deals grows by its order revenue.
+    let pair = |id: &'static str| {
+        let now = report.metrics.get(id).and_then(|m| decimal(&m.value))?;
+        Some((id, now, earlier.metrics.get(id).and_then(|m| decimal(&m.value))))
+    };
+    let growth = match pair("revenue").or_else(|| pair("order_revenue")) {
+        Some((id, now, Some(before))) if !before.is_zero() => {
             let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
-            let rows = report.metrics.get("revenue").map_or(0, |m| m.rows);
-            Metric::new(g, rows, GROWTH_FORMULA).fraction(money(now - before), money(before))
+            let rows = report.metrics.get(id).map_or(0, |m| m.rows);
+            let source = if id == "revenue" { "deals" } else { "orders" };
+            Metric::new(g, rows, GROWTH_FORMULA)
+                .fraction(money(now - before), money(before))
+                .with("source", json!(source))
         }
-        (Some(_), Some(_)) => Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA),
+        Some((_, _, Some(_))) => {
+            Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA)
+        }
         _ => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
     };
     report.metrics.insert("sales_growth", growth.with("comparison", json!({ "from": period.from, "to": period.to })));

@@ -6,13 +6,13 @@
 //! summed.
 
 use super::comparison::compare;
-use super::customers::average_order_value;
+use super::customers::{average_order_value, ORDER_REVENUE};
 use super::groups::Merge;
 use super::stats::Tally;
 use super::DealsAgg;
 use crate::model::Deal;
 use crate::options::Options;
-use crate::report::{CurrencyReport, Metric, MoneyReport, Report, Table};
+use crate::report::{money, CurrencyReport, Metric, MoneyReport, Report, Table};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -129,11 +129,20 @@ impl Currencies {
         }
     }
 
-    /// An order in the period, of currency `code`.
-    pub fn order(&mut self, code: &str, amount: Option<Decimal>) {
-        match self.orders.get_mut(code) {
-            Some(t) => t.add(amount),
-            None => self.orders.entry(code.to_string()).or_default().add(amount),
+    /// An order line in the period, of currency `code`; `first`: the first line of its
+    /// order. Each code's tally counts orders and sums lines (an order cut between two
+    /// parts of a file read apart counts in both: see DECISIONS.md "Orders").
+    pub fn order(&mut self, code: &str, amount: Option<Decimal>, first: bool) {
+        let t = match self.orders.get_mut(code) {
+            Some(t) => t,
+            None => self.orders.entry(code.to_string()).or_default(),
+        };
+        if let Some(a) = amount {
+            t.sum += a;
+        }
+        if first {
+            t.count += 1;
+            t.with_amount += u64::from(amount.is_some());
         }
     }
 
@@ -264,6 +273,7 @@ pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
 pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
     let why = mixed_reason("order amounts", codes);
     withhold(report, "average_order_value", &why);
+    withhold(report, "order_revenue", &why);
     let from_orders = report.metrics.get("forecast_revenue").and_then(|m| m.detail.get("source"));
     if from_orders.is_some_and(|s| s == "orders") {
         withhold(report, "forecast_revenue", &why);
@@ -352,8 +362,12 @@ pub fn report(
     if orders_mixed {
         withhold_order_money(report, &order_codes);
         for (code, t) in &cur.orders {
-            let m = average_order_value(t);
-            by_currency.entry(label(code)).or_default().metrics.insert("average_order_value", m);
+            let metrics = &mut by_currency.entry(label(code)).or_default().metrics;
+            metrics.insert("average_order_value", average_order_value(t));
+            metrics.insert(
+                "order_revenue",
+                Metric::new(money(t.sum), t.count, ORDER_REVENUE).with("orders", json!(t.count)),
+            );
         }
     }
     let mut codes = deal_codes;

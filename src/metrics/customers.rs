@@ -5,6 +5,7 @@
 use super::churn_flag::Snapshot;
 use super::forecast::History;
 use super::groups::{Groups, Merge};
+use super::orders::OrderBook;
 use super::stats::Tally;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
@@ -24,6 +25,7 @@ const CLV: &str = "annual profit per customer × average lifespan (1 / annual ch
 const CLV_NET: &str = "clv − cac";
 const LTV_CAC: &str = "clv / cac";
 const AOV: &str = "Σ order amount / order count";
+pub const ORDER_REVENUE: &str = "Σ amount of order lines dated in period";
 const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1 order in period";
 const MRR: &str =
     "Σ mrr of subscriptions active on the last day of each month; movements: new, expansion, contraction, churned";
@@ -42,7 +44,11 @@ pub struct CustomersAgg {
     /// First order and orders in period, per customer (from the orders file).
     orders: Groups<(Option<NaiveDate>, u64)>,
     order_rows: u64,
+    /// Order lines in the period: their amounts (the count is of lines).
     order_amounts: Tally,
+    /// Distinct orders, by order id.
+    #[serde(default)]
+    order_book: OrderBook,
     /// Order amounts by month and week (any period), for the revenue forecast of shops.
     order_history: History,
     spend_rows: u64,
@@ -102,9 +108,9 @@ impl CustomersAgg {
         }
     }
 
-    /// An order whose amount (converted when the user gave a rate) is `amount`; true
-    /// when it is in the period.
-    pub fn observe_order(&mut self, r: &Row<'_>, amount: Option<Decimal>) -> bool {
+    /// An order line whose amount (converted when the user gave a rate) is `amount`:
+    /// `None` when it is not in the period, else whether it starts an order in the period.
+    pub fn observe_order(&mut self, r: &Row<'_>, amount: Option<Decimal>) -> Option<bool> {
         self.order_rows += 1;
         let date = r.date(2);
         let in_period = date.is_some() && self.period.contains(date);
@@ -114,10 +120,11 @@ impl CustomersAgg {
             slot.1 += 1;
             self.order_amounts.add(amount);
         }
+        let first = self.order_book.line(r.text(0), r.text(1), in_period, amount.is_some());
         if let (Some(day), Some(a)) = (date, amount) {
             self.order_history.add(day, a);
         }
-        in_period
+        in_period.then_some(first)
     }
 
     pub fn observe_spend(&mut self, r: &Row<'_>) {
@@ -153,6 +160,7 @@ impl CustomersAgg {
         self.orders.merge(o.orders);
         self.order_rows += o.order_rows;
         self.order_amounts.merge(o.order_amounts);
+        self.order_book.merge(o.order_book);
         self.order_history.merge(o.order_history);
         self.spend_rows += o.spend_rows;
         self.spend.merge(o.spend);
@@ -313,26 +321,37 @@ impl CustomersAgg {
         };
         m.insert("clv_net", net);
         m.insert("ltv_cac_ratio", ratio);
-        // orders
-        let buyers: Vec<u64> = self.orders.sorted().iter().map(|(_, (_, n))| *n).filter(|n| *n > 0).collect();
+        // orders: lines summed, counted by order id
+        let needs_orders = "needs an orders file (order_id, customer_id, order_date, amount)";
+        let (orders, with_amount) = self.order_book.in_period();
+        let lines = &self.order_amounts;
         m.insert(
-            "average_order_value",
+            "order_revenue",
             if self.order_rows == 0 {
-                Metric::missing("needs an orders file (order_id, customer_id, order_date, amount)", AOV)
+                Metric::missing(needs_orders, ORDER_REVENUE)
             } else {
-                average_order_value(&self.order_amounts)
+                Metric::new(money(lines.sum), lines.with_amount, ORDER_REVENUE).with("orders", json!(orders))
             },
         );
         m.insert(
+            "average_order_value",
+            if self.order_rows == 0 {
+                Metric::missing(needs_orders, AOV)
+            } else {
+                let t = Tally { count: orders, sum: lines.sum, with_amount };
+                average_order_value(&t).with("lines", json!(lines.count))
+            },
+        );
+        let (repeat, buyers) = self.order_book.repeat_buyers();
+        m.insert(
             "repeat_purchase_rate",
             if self.order_rows == 0 {
-                Metric::missing("needs an orders file (order_id, customer_id, order_date, amount)", REPEAT)
-            } else if buyers.is_empty() {
+                Metric::missing(needs_orders, REPEAT)
+            } else if buyers == 0 {
                 Metric::missing("no orders in period", REPEAT)
             } else {
-                let repeat = buyers.iter().filter(|n| **n >= 2).count() as u64;
-                let n = buyers.len() as u64;
-                Metric::new(number(repeat as f64 / n as f64), n, REPEAT).fraction(json!(repeat), json!(n))
+                Metric::new(number(repeat as f64 / buyers as f64), buyers, REPEAT)
+                    .fraction(json!(repeat), json!(buyers))
             },
         );
         self.mrr(report);

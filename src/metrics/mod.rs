@@ -16,6 +16,7 @@ pub mod groups;
 pub mod growth;
 pub mod history;
 pub mod leads;
+pub mod orders;
 pub mod pipeline;
 pub mod satisfaction;
 pub mod stats;

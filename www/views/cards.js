@@ -45,8 +45,9 @@ const CARDS = [
   { id: 'clv_net', kind: 'money' },
   { id: 'clv', kind: 'money', sub: (m, f, t) => t('card.clv.sub', { years: f.days1(m.lifespan_years) }) },
   { id: 'ltv_cac_ratio', kind: 'days1', sub: (m, f, t) => t(m.value < 1 ? 'card.ltv_cac_ratio.low' : m.value > 5 ? 'card.ltv_cac_ratio.high' : 'card.ltv_cac_ratio.ok') },
-  { id: 'average_order_value', kind: 'money' },
-  { id: 'repeat_purchase_rate', kind: 'ratio' },
+  { id: 'order_revenue', kind: 'money', sub: (m, f, t) => t('card.order_revenue.sub', { n: f.count(m.orders) }) },
+  { id: 'average_order_value', kind: 'money', sub: (m, f, t) => t('card.average_order_value.sub', { n: f.count(m.denominator), lines: f.count(m.lines) }) },
+  { id: 'repeat_purchase_rate', kind: 'ratio', sub: (m, f, t) => t('card.repeat_purchase_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'mrr', kind: 'money', sub: (m, f, t) => t('card.mrr.sub', { date: f.date(m.month_end) }) },
 ];
 
@@ -73,7 +74,7 @@ function change(card, m, fmt, t) {
 
 /** Cards of the money metrics, for one currency's part of the report. */
 export const MONEY_CARDS = ['revenue', 'forecast_revenue', 'deals_won', 'average_deal_size', 'median_deal_size', 'pipeline_value',
-  'weighted_pipeline', 'sales_per_rep', 'sales_velocity', 'sales_growth', 'average_order_value'];
+  'weighted_pipeline', 'sales_per_rep', 'sales_velocity', 'sales_growth', 'order_revenue', 'average_order_value'];
 
 /** `only`: the metric ids to show (default: every card). */
 export function renderCards(container, report, fmt, t, only = null) {

@@ -1,0 +1,126 @@
+//! Distinct orders. An orders export has a line per product; the order id says which lines
+//! are one order (Superstore: 9,994 lines, 5,009 orders). Orders are kept by the hash of
+//! their id, with their customer, so that parts of a file read apart merge exactly (an
+//! order cut between two parts is one order).
+
+use super::deals::id_hash;
+use crate::ingest::text::fold_letter;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// What is known of one order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Seen {
+    /// [`customer_hash`] of its customer (of its first line).
+    customer: u64,
+    /// A line of it is dated in the period.
+    in_period: bool,
+    /// A line of it in the period has an amount.
+    with_amount: bool,
+}
+
+/// Orders by id, and lines with no order id (each its own order), per customer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrderBook {
+    orders: FxHashMap<u64, Seen>,
+    /// Lines in the period without an order id, per customer: (lines, lines with an amount).
+    unnamed: FxHashMap<u64, (u64, u64)>,
+}
+
+impl OrderBook {
+    /// One order line; true when it is the first line of its order in the period (as far
+    /// as this book has seen).
+    pub fn line(&mut self, order_id: &str, customer: &str, in_period: bool, has_amount: bool) -> bool {
+        let customer = customer_hash(customer);
+        if order_id.trim().is_empty() {
+            if in_period {
+                let n = self.unnamed.entry(customer).or_default();
+                n.0 += 1;
+                n.1 += u64::from(has_amount);
+            }
+            return in_period;
+        }
+        let seen = self.orders.entry(id_hash(order_id)).or_insert(Seen { customer, ..Seen::default() });
+        let first = in_period && !seen.in_period;
+        seen.in_period |= in_period;
+        seen.with_amount |= in_period && has_amount;
+        first
+    }
+
+    pub fn merge(&mut self, o: OrderBook) {
+        for (id, s) in o.orders {
+            let mine = self.orders.entry(id).or_insert(Seen { customer: s.customer, ..Seen::default() });
+            mine.in_period |= s.in_period;
+            mine.with_amount |= s.with_amount;
+        }
+        for (c, (n, a)) in o.unnamed {
+            let mine = self.unnamed.entry(c).or_default();
+            mine.0 += n;
+            mine.1 += a;
+        }
+    }
+
+    /// Orders in the period, and those of them with an amount.
+    pub fn in_period(&self) -> (u64, u64) {
+        let named = self.orders.values().filter(|s| s.in_period);
+        let (mut n, mut a) = named.fold((0, 0), |(n, a), s| (n + 1, a + u64::from(s.with_amount)));
+        for (lines, with_amount) in self.unnamed.values() {
+            n += lines;
+            a += with_amount;
+        }
+        (n, a)
+    }
+
+    /// Customers with at least two orders in the period, and with at least one.
+    pub fn repeat_buyers(&self) -> (u64, u64) {
+        let mut per_customer: FxHashMap<u64, u64> = FxHashMap::default();
+        for s in self.orders.values().filter(|s| s.in_period) {
+            *per_customer.entry(s.customer).or_default() += 1;
+        }
+        for (c, (lines, _)) in &self.unnamed {
+            *per_customer.entry(*c).or_default() += lines;
+        }
+        let repeat = per_customer.values().filter(|n| **n >= 2).count() as u64;
+        (repeat, per_customer.len() as u64)
+    }
+}
+
+/// A customer name's hash, grouped as owners and accounts are (case, white space, Arabic
+/// and Persian letter forms folded), without building the folded text.
+pub fn customer_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            h.write_u8(b' ');
+        }
+        for c in word.chars().map(fold_letter).flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_one_order_are_one_order_across_parts() {
+        // Order 1 (Ann, two lines, cut between parts), order 2 (Ann), order 3 (Bob), a
+        // line with no order id (Bob), order 4 (Cy) before the period.
+        let mut a = OrderBook::default();
+        a.line("1", "Ann", true, true);
+        a.line("2", "ann ", true, true);
+        let mut b = OrderBook::default();
+        b.line("1", "Ann", true, false);
+        b.line("3", "Bob", true, true);
+        b.line("", "Bob", true, false);
+        b.line("4", "Cy", false, true);
+        a.merge(b);
+        assert_eq!(a.in_period(), (4, 3));
+        // Ann: orders 1, 2; Bob: order 3 and an unnamed line; Cy none in period
+        assert_eq!(a.repeat_buyers(), (2, 2));
+        assert_eq!(customer_hash(" ANN "), customer_hash("ann"));
+    }
+}
