@@ -8,15 +8,27 @@ use crate::ingest::text::fold_letter;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-/// What is known of one order.
+/// What is known of one order, in 8 bytes: the [`customer_hash`] of its customer (of its
+/// first line) with its two low bits standing for "a line is dated in the period"
+/// ([`IN_PERIOD`]) and "a line in the period has an amount" ([`WITH_AMOUNT`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct Seen {
-    /// [`customer_hash`] of its customer (of its first line).
-    customer: u64,
-    /// A line of it is dated in the period.
-    in_period: bool,
-    /// A line of it in the period has an amount.
-    with_amount: bool,
+struct Seen(u64);
+
+const IN_PERIOD: u64 = 1;
+const WITH_AMOUNT: u64 = 2;
+
+impl Seen {
+    fn new(customer: u64) -> Self {
+        Seen(customer & !(IN_PERIOD | WITH_AMOUNT))
+    }
+
+    fn customer(self) -> u64 {
+        self.0 & !(IN_PERIOD | WITH_AMOUNT)
+    }
+
+    fn has(self, flag: u64) -> bool {
+        self.0 & flag != 0
+    }
 }
 
 /// Orders by id, and lines with no order id (each its own order), per customer.
@@ -25,33 +37,42 @@ pub struct OrderBook {
     orders: FxHashMap<u64, Seen>,
     /// Lines in the period without an order id, per customer: (lines, lines with an amount).
     unnamed: FxHashMap<u64, (u64, u64)>,
+    /// The last line's order and what is known of it (a copy of its entry in `orders`).
+    #[serde(skip)]
+    last: Option<(u64, Seen)>,
 }
 
 impl OrderBook {
     /// One order line; true when it is the first line of its order in the period (as far
     /// as this book has seen).
     pub fn line(&mut self, order_id: &str, customer: &str, in_period: bool, has_amount: bool) -> bool {
-        let customer = customer_hash(customer);
         if order_id.trim().is_empty() {
             if in_period {
-                let n = self.unnamed.entry(customer).or_default();
+                let n = self.unnamed.entry(customer_hash(customer)).or_default();
                 n.0 += 1;
                 n.1 += u64::from(has_amount);
             }
             return in_period;
         }
-        let seen = self.orders.entry(id_hash(order_id)).or_insert(Seen { customer, ..Seen::default() });
-        let first = in_period && !seen.in_period;
-        seen.in_period |= in_period;
-        seen.with_amount |= in_period && has_amount;
+        let id = id_hash(order_id);
+        let flags = if in_period { IN_PERIOD | if has_amount { WITH_AMOUNT } else { 0 } } else { 0 };
+        // Exports list an order's lines together: a line that adds nothing to what is known
+        // of the last order costs no look-up.
+        if self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
+            return false;
+        }
+        // The customer is hashed once per order, not per line.
+        let seen = self.orders.entry(id).or_insert_with(|| Seen::new(customer_hash(customer)));
+        let first = in_period && !seen.has(IN_PERIOD);
+        seen.0 |= flags;
+        self.last = Some((id, *seen));
         first
     }
 
     pub fn merge(&mut self, o: OrderBook) {
+        self.last = None;
         for (id, s) in o.orders {
-            let mine = self.orders.entry(id).or_insert(Seen { customer: s.customer, ..Seen::default() });
-            mine.in_period |= s.in_period;
-            mine.with_amount |= s.with_amount;
+            self.orders.entry(id).or_insert(Seen::new(s.customer())).0 |= s.0;
         }
         for (c, (n, a)) in o.unnamed {
             let mine = self.unnamed.entry(c).or_default();
@@ -62,8 +83,8 @@ impl OrderBook {
 
     /// Orders in the period, and those of them with an amount.
     pub fn in_period(&self) -> (u64, u64) {
-        let named = self.orders.values().filter(|s| s.in_period);
-        let (mut n, mut a) = named.fold((0, 0), |(n, a), s| (n + 1, a + u64::from(s.with_amount)));
+        let named = self.orders.values().filter(|s| s.has(IN_PERIOD));
+        let (mut n, mut a) = named.fold((0, 0), |(n, a), s| (n + 1, a + u64::from(s.has(WITH_AMOUNT))));
         for (lines, with_amount) in self.unnamed.values() {
             n += lines;
             a += with_amount;
@@ -74,8 +95,8 @@ impl OrderBook {
     /// Customers with at least two orders in the period, and with at least one.
     pub fn repeat_buyers(&self) -> (u64, u64) {
         let mut per_customer: FxHashMap<u64, u64> = FxHashMap::default();
-        for s in self.orders.values().filter(|s| s.in_period) {
-            *per_customer.entry(s.customer).or_default() += 1;
+        for s in self.orders.values().filter(|s| s.has(IN_PERIOD)) {
+            *per_customer.entry(s.customer()).or_default() += 1;
         }
         for (c, (lines, _)) in &self.unnamed {
             *per_customer.entry(*c).or_default() += lines;
