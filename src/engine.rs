@@ -56,7 +56,7 @@ impl PeriodAggs {
         let g = options.granularity;
         PeriodAggs {
             deals: DealsAgg::new(period, g).keep_won_ids(options.link_leads),
-            leads: LeadsAgg::new(period),
+            leads: LeadsAgg::new(period).keep_links(options.link_leads),
             activities: ActivitiesAgg::new(period, g),
             quotas: QuotasAgg::new(period),
             surveys: SurveysAgg::new(period),
@@ -111,7 +111,7 @@ impl PeriodAggs {
     fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
         let deals = &self.deals;
         deals.finish(options, as_of, report);
-        self.leads.finish(options.response_target_minutes, deals.won_ids(), report);
+        self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
         let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
         self.activities.finish(won, &|name: &str| deals.won_by_owner(name), report);
         let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());

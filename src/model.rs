@@ -34,6 +34,8 @@ pub struct Deal<'a> {
     pub pipeline: &'a str,
     /// The product sold, as written (blank when no column).
     pub product: &'a str,
+    /// The lead the deal came from (its id in the leads file), as written.
+    pub lead_id: &'a str,
 }
 
 impl<'a> Deal<'a> {
@@ -57,6 +59,7 @@ impl<'a> Deal<'a> {
             source: "",
             pipeline: "",
             product: "",
+            lead_id: "",
         }
     }
 }

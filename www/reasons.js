@@ -21,6 +21,8 @@ const EXACT = {
   'needs a deals file for deals won': 'reason.deals_for_won',
   'needs annual_profit, or revenue and customers at the end of a bounded period': 'reason.annual_profit',
   'needs clv and cac': 'reason.clv_cac',
+  'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)': 'reason.no_conversion_data',
+  'Every row is an MQL (the id column says so): its created date is its MQL date.': 'file_note.mql_file',
   'needs new customers (customers, deals or orders)': 'reason.new_customers',
   'needs revenue in both periods': 'reason.revenue_both',
   'needs sales_cycle_days (no won deals with both dates in period) or the stalled_after_days option': 'reason.stalled_rule',

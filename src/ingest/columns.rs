@@ -99,6 +99,14 @@ impl Mapping {
         }
     }
 
+    /// Maps `field` to `column` too, beside the field the column holds already (a list of
+    /// MQLs: its created date is its MQL date).
+    pub fn alias(&mut self, field: &str, column: usize) {
+        if let Some(i) = self.kind.field(field) {
+            self.index[i] = Some(column);
+        }
+    }
+
     /// Leaves `column` unmapped.
     pub fn unset(&mut self, column: usize) {
         for c in &mut self.index {
@@ -182,7 +190,7 @@ mod tests {
         let sf = recognise(&headers("Opportunity Owner,Account Name,Stage,Amount,Created Date,Close Date")).unwrap();
         assert_eq!(sf.column("owner"), Some(0));
         let pd = recognise(&headers("Deal - Title,Deal - Value,Deal - Owner,Deal - Stage,Deal - Won time")).unwrap();
-        assert_eq!((pd.column("amount"), pd.column("closed_date")), (Some(1), Some(4)));
+        assert_eq!((pd.column("amount"), pd.column("won_date")), (Some(1), Some(4)));
         let zh = recognise(&headers("商机编号,负责人,客户名称,阶段,金额,创建日期,成交日期")).unwrap();
         assert!(zh.missing().is_empty());
         let fa = recognise(&headers("شناسه معامله,فروشنده,مشتری,مرحله,مبلغ,تاریخ ایجاد,تاریخ بستن")).unwrap();

@@ -35,12 +35,14 @@ pub enum DealField {
     Pipeline,
     WonFlag,
     ClosedFlag,
+    WonDate,
+    LeadId,
     LostDate,
     WonAmount,
 }
 
 /// How many fields a deal has.
-const FIELDS: usize = 21;
+const FIELDS: usize = 23;
 
 impl DealField {
     pub const ALL: [DealField; FIELDS] = [
@@ -63,6 +65,8 @@ impl DealField {
         DealField::Pipeline,
         DealField::WonFlag,
         DealField::ClosedFlag,
+        DealField::WonDate,
+        DealField::LeadId,
         DealField::LostDate,
         DealField::WonAmount,
     ];
@@ -110,6 +114,7 @@ pub struct DealReader {
     has_amount: bool,
     has_flags: bool,
     has_lost_date: bool,
+    has_won_date: bool,
     has_won_amount: bool,
     has_stage: bool,
     text: [String; FIELDS],
@@ -141,6 +146,7 @@ impl DealReader {
             has_amount: cols.has("amount"),
             has_flags: cols.has("won_flag") || cols.has("closed_flag"),
             has_lost_date: cols.has("lost_date"),
+            has_won_date: cols.has("won_date"),
             has_won_amount: cols.has("won_amount"),
             has_stage: cols.has("stage"),
             cols,
@@ -241,10 +247,10 @@ impl DealReader {
         };
         let created = date(DealField::CreatedDate, this.date_order);
         let mut closed = date(DealField::ClosedDate, this.date_order);
-        if this.has_lost_date && closed.is_none() {
-            // Pipedrive writes a won time and a lost time: a lost deal closed on the latter.
-            closed = date(DealField::LostDate, this.date_order);
-        }
+        // Pipedrive writes a won time and a lost time; Olist's closed deals a won date.
+        let won_on = if this.has_won_date { date(DealField::WonDate, this.date_order) } else { None };
+        let lost_on = if this.has_lost_date { date(DealField::LostDate, this.date_order) } else { None };
+        closed = closed.or(won_on).or(lost_on);
         let mut expected_close = this.has_expected_close.then(|| date(DealField::ExpectedCloseDate, this.date_order));
         if let (Some(c), Some(d)) = (created, closed) {
             if d < c {
@@ -278,6 +284,15 @@ impl DealReader {
             })
         } else if this.has_flags && (!this.has_stage || stage.is_empty()) {
             status_from_flags(text(DealField::WonFlag), text(DealField::ClosedFlag)).unwrap_or(Status::Open)
+        } else if (this.has_won_date || this.has_lost_date) && (!this.has_stage || stage.is_empty()) {
+            // No stage: a won date says won, a lost date lost.
+            if won_on.is_some() {
+                Status::Won
+            } else if lost_on.is_some() {
+                Status::Lost
+            } else {
+                Status::Open
+            }
         } else {
             this.stage_status(stage)
         };
@@ -311,6 +326,7 @@ impl DealReader {
             source: text(DealField::Source),
             pipeline: text(DealField::Pipeline),
             product: text(DealField::Product),
+            lead_id: text(DealField::LeadId),
             probability,
             currency: if this.has_currency {
                 text(DealField::Currency)

@@ -697,8 +697,19 @@ impl FileIngest {
         self.stage = Stage::Lookup(Box::new(LookupTable::new(&self.info.name, key, &self.headers)));
     }
 
-    fn set_header(&mut self, headers: Vec<String>, at: usize, mapping: Mapping) {
+    fn set_header(&mut self, headers: Vec<String>, at: usize, mut mapping: Mapping) {
         self.header_basics(headers, at);
+        // A file of MQLs (its id column says so, e.g. Olist's `mql_id`): every row is an
+        // MQL at its created date.
+        if mapping.kind.name == "leads" && !mapping.has("mql_date") {
+            let id_header = mapping.column("lead_id").and_then(|c| self.headers.get(c)).map(|h| normalize_label(h));
+            if let (Some("mql id" | "mql"), Some(created)) = (id_header.as_deref(), mapping.column("created_date")) {
+                mapping.alias("mql_date", created);
+                self.info
+                    .notes
+                    .push("Every row is an MQL (the id column says so): its created date is its MQL date.".into());
+            }
+        }
         self.info.kind = Some(mapping.kind.name.to_string());
         self.info.columns = self
             .headers
@@ -719,7 +730,7 @@ impl FileIngest {
             ));
             self.stage = Stage::Counting;
         }
-        let no_status = !["stage", "status", "won_flag"].iter().any(|f| mapping.has(f));
+        let no_status = !["stage", "status", "won_flag", "won_date", "lost_date"].iter().any(|f| mapping.has(f));
         self.mapping = Some(mapping);
         if self.info.kind.as_deref() == Some(DEALS.name) && no_status {
             // Read without one, every deal would be open: the pipeline would hold them all.

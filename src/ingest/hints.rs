@@ -121,7 +121,8 @@ pub fn decide_by_values(
         }
         mapping.unset(col);
         let instead = match (word, shape) {
-            ("closed" | "won", Shape::Dates) => Some("closed_date"),
+            ("closed", Shape::Dates) => Some("closed_date"),
+            ("won", Shape::Dates) => Some("won_date"),
             ("lost", Shape::Dates) => Some("lost_date"),
             ("closed" | "is closed", Shape::Flags) => Some("closed_flag"),
             ("won" | "is won", Shape::Flags) => Some("won_flag"),

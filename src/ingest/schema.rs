@@ -227,13 +227,10 @@ const CLOSED: &[&str] = &[
     "closed on",
     "date closed",
     "actual close date",
-    "won time",
-    "won date",
     "closing date",
     "关闭日期",
     "成交日期",
     "结束日期",
-    "赢单日期",
     "關閉日期",
     "won lost date",
     "تاریخ بستن",
@@ -375,6 +372,8 @@ pub const DEALS: KindSpec = KindSpec {
         ),
         f("won_flag", Text, false, &["won", "is won", "won?", "赢单", "是否赢单", "برنده"]),
         f("closed_flag", Text, false, &["closed", "is closed", "closed?", "已关闭", "是否关闭", "بسته"]),
+        f("won_date", Date, false, &["won time", "won date", "date won", "won on", "won at", "赢单日期", "تاریخ برد"]),
+        f("lead_id", Text, false, LEAD_ID),
         f(
             "lost_date",
             Date,
@@ -388,7 +387,7 @@ pub const DEALS: KindSpec = KindSpec {
             &["actual revenue", "actual amount", "actual value", "won amount", "实际收入", "实际金额", "درآمد واقعی"],
         ),
     ],
-    signature: &[&["stage", "status", "won_flag"], &["amount", "created_date", "closed_date"]],
+    signature: &[&["stage", "status", "won_flag", "won_date"], &["amount", "created_date", "closed_date", "won_date"]],
 };
 
 pub const STAGE_HISTORY: KindSpec = KindSpec {

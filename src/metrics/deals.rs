@@ -106,6 +106,11 @@ pub struct DealsAgg {
     ledgers: Groups<Ledger>,
     /// Hashes of the ids of won deals (any period), for leads linked to deals.
     won_ids: FxHashSet<u64>,
+    /// Hashes of the lead ids of won deals, and of any deal (any period).
+    #[serde(default)]
+    won_lead_ids: FxHashSet<u64>,
+    #[serde(default)]
+    lead_ids: FxHashSet<u64>,
     keep_won_ids: bool,
     first_date: Option<NaiveDate>,
     last_date: Option<NaiveDate>,
@@ -135,6 +140,8 @@ impl DealsAgg {
             weighted_forecast: WeightedForecastAgg::new(period.to, granularity),
             ledgers: Groups::default(),
             won_ids: FxHashSet::default(),
+            won_lead_ids: FxHashSet::default(),
+            lead_ids: FxHashSet::default(),
             keep_won_ids: true,
             first_date: None,
             last_date: None,
@@ -144,6 +151,10 @@ impl DealsAgg {
     /// Records which canonical columns a deals file has (metrics name what is missing).
     pub fn note_columns<S: Into<String>>(&mut self, fields: impl IntoIterator<Item = S>) {
         self.columns.extend(fields.into_iter().map(Into::into));
+        // A won or lost date is the close date of the deals it is given for.
+        if self.has("won_date") || self.has("lost_date") {
+            self.columns.insert("closed_date".to_string());
+        }
     }
 
     fn has(&self, column: &str) -> bool {
@@ -206,6 +217,13 @@ impl DealsAgg {
         if self.keep_won_ids && d.status == Status::Won && !d.deal_id.is_empty() {
             self.won_ids.insert(id_hash(d.deal_id));
         }
+        if self.keep_won_ids && !d.lead_id.is_empty() {
+            let lead = id_hash(d.lead_id);
+            self.lead_ids.insert(lead);
+            if d.status == Status::Won {
+                self.won_lead_ids.insert(lead);
+            }
+        }
     }
 
     pub fn merge(&mut self, o: DealsAgg) {
@@ -229,6 +247,8 @@ impl DealsAgg {
         self.history.merge(o.history);
         self.weighted_forecast.merge(o.weighted_forecast);
         self.won_ids.extend(o.won_ids);
+        self.won_lead_ids.extend(o.won_lead_ids);
+        self.lead_ids.extend(o.lead_ids);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
     }
@@ -259,8 +279,13 @@ impl DealsAgg {
     }
 
     /// Hashes of won deals' ids (when deals were read).
-    pub fn won_ids(&self) -> Option<&FxHashSet<u64>> {
-        self.read_any().then_some(&self.won_ids)
+    /// What the deals say of leads (when deals were read).
+    pub fn lead_links(&self) -> Option<super::leads::DealLinks<'_>> {
+        self.read_any().then_some(super::leads::DealLinks {
+            won_deals: &self.won_ids,
+            won_leads: &self.won_lead_ids,
+            leads_with_deal: &self.lead_ids,
+        })
     }
 
     /// A copy to stand for one currency's deals: without the won ids kept for leads.
@@ -268,6 +293,8 @@ impl DealsAgg {
         let mut c = self.clone();
         c.keep_won_ids = false;
         c.won_ids = FxHashSet::default();
+        c.won_lead_ids = FxHashSet::default();
+        c.lead_ids = FxHashSet::default();
         c
     }
 

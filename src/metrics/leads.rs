@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 /// Field positions of the `leads` kind (checked against the schema in a test).
 mod f {
+    pub const LEAD_ID: usize = 0;
     pub const CREATED: usize = 1;
     pub const SOURCE: usize = 2;
     pub const DIRECTION: usize = 3;
@@ -27,6 +28,8 @@ const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/
 const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
 const CONVERSION: &str =
     "leads converted (converted_date, a converted/won status, or a linked deal won) / leads created in period";
+const NO_CONVERSIONS: &str =
+    "needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)";
 const BY_SOURCE: &str = "per source: leads created in period, converted, rate";
 const RESPONSE: &str =
     "mean and median of (first_response_date − created_date) in minutes; share answered within the target";
@@ -65,9 +68,37 @@ pub struct LeadsAgg {
     response_sum: i64,
     /// lead, MQL, SQL, opportunity, converted
     funnel: [u64; 5],
-    /// Leads of the period not converted by their own columns but linked to a deal:
-    /// (deal id hash, source), converted if that deal was won.
-    linked: Vec<(u64, String)>,
+    /// Leads of the period not converted by their own columns, to be linked to deals by
+    /// the deal id they name or by their own id in the deals' lead_id column.
+    linked: Vec<Linked>,
+    /// Keep [`LeadsAgg::linked`] (deals may be read: the page's option `link_leads`).
+    #[serde(default)]
+    keep_links: bool,
+    /// A row had an SQL date; a row said whether it converted (date or status).
+    #[serde(default)]
+    sql_seen: bool,
+    #[serde(default)]
+    conversion_seen: bool,
+}
+
+/// A lead of the period not converted by its own columns.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Linked {
+    /// Hash of the deal id it names (0: none).
+    deal: u64,
+    /// Hash of its own id.
+    lead: u64,
+    source: String,
+    /// Funnel steps its own columns reached (bit i: step i).
+    reached: u8,
+}
+
+/// What the deals say of leads: hashes of won deals' ids, of the lead ids of won deals,
+/// and of the lead ids of any deal.
+pub struct DealLinks<'a> {
+    pub won_deals: &'a rustc_hash::FxHashSet<u64>,
+    pub won_leads: &'a rustc_hash::FxHashSet<u64>,
+    pub leads_with_deal: &'a rustc_hash::FxHashSet<u64>,
 }
 
 fn is_referral(source: &str) -> bool {
@@ -85,6 +116,12 @@ fn converted_status(status: &str) -> bool {
 impl LeadsAgg {
     pub fn new(period: Period) -> Self {
         LeadsAgg { period, ..LeadsAgg::default() }
+    }
+
+    /// Keeps the leads deals may convert (when deals are read beside the leads).
+    pub fn keep_links(mut self, keep: bool) -> Self {
+        self.keep_links = keep;
+        self
     }
 
     pub fn observe(&mut self, r: &Row<'_>, problems: &mut dyn FnMut(&str, String)) {
@@ -115,6 +152,8 @@ impl LeadsAgg {
         if !in_period(created.map(|c| c.date())) {
             return;
         }
+        self.sql_seen |= sql.is_some();
+        self.conversion_seen |= !r.text(f::CONVERTED).is_empty() || !r.text(f::STATUS).is_empty();
         let converted = r.datetime(f::CONVERTED).is_some() || converted_status(r.text(f::STATUS));
         self.created += 1;
         self.converted += converted as u64;
@@ -134,13 +173,19 @@ impl LeadsAgg {
             }
         }
         let opportunity = !r.text(f::DEAL_ID).is_empty();
-        if opportunity && !converted {
-            self.linked.push((super::deals::id_hash(r.text(f::DEAL_ID)), r.text(f::SOURCE).to_string()));
-        }
         let sql_reached = sql.is_some() || opportunity || converted;
         let steps = [true, mql.is_some() || sql_reached, sql_reached, opportunity || converted, converted];
         for (n, reached) in self.funnel.iter_mut().zip(steps) {
             *n += reached as u64;
+        }
+        if !converted && (opportunity || self.keep_links) {
+            let hash = |t: &str| if t.is_empty() { 0 } else { super::deals::id_hash(t) };
+            self.linked.push(Linked {
+                deal: hash(r.text(f::DEAL_ID)),
+                lead: hash(r.text(f::LEAD_ID)),
+                source: r.text(f::SOURCE).to_string(),
+                reached: steps.iter().enumerate().map(|(i, r)| u8::from(*r) << i).sum(),
+            });
         }
     }
 
@@ -162,17 +207,31 @@ impl LeadsAgg {
             self.funnel[i] += o.funnel[i];
         }
         self.linked.extend(o.linked);
+        self.keep_links |= o.keep_links;
+        self.sql_seen |= o.sql_seen;
+        self.conversion_seen |= o.conversion_seen;
     }
 
-    /// `won_ids`: hashes of won deals' ids (when deals were read), for linked leads.
-    pub fn finish(&self, target_minutes: i64, won_ids: Option<&rustc_hash::FxHashSet<u64>>, report: &mut Report) {
+    /// `deals`: what the deals say of leads (when deals were read). A lead is an
+    /// opportunity when a deal names it (or it names a deal), converted when that deal
+    /// was won.
+    pub fn finish(&self, target_minutes: i64, deals: Option<DealLinks<'_>>, report: &mut Report) {
         let mut this = self.clone();
-        if let Some(won) = won_ids {
-            for (id, source) in &self.linked {
-                if won.contains(id) {
+        if let Some(d) = deals {
+            for l in &self.linked {
+                let won = d.won_deals.contains(&l.deal) || d.won_leads.contains(&l.lead);
+                let opportunity = l.deal != 0 || d.leads_with_deal.contains(&l.lead) || won;
+                this.conversion_seen |= opportunity;
+                // Steps now reached that the lead's own columns did not reach.
+                let steps = [true, opportunity, opportunity, opportunity, won];
+                for (i, now) in steps.into_iter().enumerate() {
+                    if now && l.reached & (1 << i) == 0 {
+                        this.funnel[i] += 1;
+                    }
+                }
+                if won {
                     this.converted += 1;
-                    this.funnel[4] += 1;
-                    this.sources.entry(source, "(no source)").converted += 1;
+                    this.sources.entry(&l.source, "(no source)").converted += 1;
                 }
             }
         }
@@ -201,10 +260,22 @@ impl LeadsAgg {
                 qualified.with("inbound", json!(q[0])).with("outbound", json!(q[1])).with("unknown", json!(q[2]));
         }
         m.insert("qualified_leads", qualified);
-        m.insert("mql_to_sql_rate", Metric::ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL));
+        // No SQL date or conversion anywhere is no data, not 0 %.
+        m.insert(
+            "mql_to_sql_rate",
+            if self.sql_seen {
+                Metric::ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL)
+            } else {
+                Metric::missing("needs column: sql_date", MQL_SQL)
+            },
+        );
         m.insert(
             "lead_conversion_rate",
-            Metric::ratio(self.converted, self.created, "no leads created in period", CONVERSION),
+            if self.conversion_seen {
+                Metric::ratio(self.converted, self.created, "no leads created in period", CONVERSION)
+            } else {
+                Metric::missing(NO_CONVERSIONS, CONVERSION)
+            },
         );
         m.insert("referrals", Metric::new(json!(self.referrals), self.created, REFERRALS));
         let n = self.response.len();
@@ -282,6 +353,7 @@ mod tests {
             ("first_response_date", super::f::FIRST_RESPONSE),
             ("converted_date", super::f::CONVERTED),
             ("deal_id", super::f::DEAL_ID),
+            ("lead_id", super::f::LEAD_ID),
         ] {
             assert_eq!(LEADS.field(name), Some(pos), "{name}");
         }

@@ -303,6 +303,8 @@ export default {
   'file_error.needs_status': 'A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.',
   'file_error.columns': 'The columns were not recognised as a deals table (or another known table). Found: {found}. A deals file needs: {needs} (missing: {missing}).',
   'file_note.guessed': 'Columns guessed from their values: {list}.',
+  'reason.no_conversion_data': 'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)',
+  'file_note.mql_file': 'Every row is an MQL (the id column says so): its created date is its MQL date.',
   'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',
   'map.not_analysed': 'not analysed',

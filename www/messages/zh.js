@@ -303,6 +303,8 @@ export default {
   'file_error.needs_status': '商机表需要阶段或状态列（或“赢单 / 已关闭”标记）来区分进行中、赢单和输单：请把其中一列映射为 stage 或 status。',
   'file_error.columns': '未能识别这些列为商机表（或其他已知表）。找到：{found}。商机文件需要：{needs}（缺少：{missing}）。',
   'file_note.guessed': '根据值推断的列：{list}。',
+  'reason.no_conversion_data': '需要 converted_date、线索状态，或注明线索（lead_id）的商机、或线索注明的商机（deal_id）',
+  'file_note.mql_file': '每一行都是 MQL（编号列如此表明）：其创建日期即 MQL 日期。',
   'file_note.decided': '按取值判定的列：{list}。',
   'map.table_of': '{kind}表',
   'map.not_analysed': '未分析',

@@ -133,8 +133,10 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
  */
 export function mappingWarnings(fields, kind, chosen, t) {
   const have = new Set(chosen.filter(Boolean));
+  // a won or lost date closes the deals it is given for
+  if (have.has('won_date') || have.has('lost_date')) have.add('closed_date');
   const out = [];
-  if (kind === 'deals' && !['stage', 'status', 'won_flag'].some((f) => have.has(f))) out.push(t('map.needs_status'));
+  if (kind === 'deals' && !['stage', 'status', 'won_flag', 'won_date', 'lost_date'].some((f) => have.has(f))) out.push(t('map.needs_status'));
   const required = fields.filter((f) => f.required && !have.has(f.name) && !(kind === 'deals' && ['stage'].includes(f.name)));
   if (required.length) out.push(t('map.required_missing', { fields: required.map((f) => f.name).join(t('list.sep')) }));
   for (const f of fields) {
