@@ -48,7 +48,7 @@ function native(file) {
   const ms = [];
   let report = null;
   for (let i = 0; i <= runs; i++) {
-    const r = spawnSync(`${ROOT}target/release/examples/analyze`, ['--today', TODAY, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(`${ROOT}target/release/examples/analyze`, ['--as-of', TODAY, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
     if (i > 0) ms.push(Number(/in ([\d.]+) ms/.exec(r.stderr)?.[1]));
     report = JSON.parse(r.stdout);
   }
@@ -87,8 +87,8 @@ try {
       const blob = await (await fetch(path)).blob();
       const file = new File([blob], `${name}.csv`);
       const contenders = {
-        ours1: async () => bench.ours(window.lastReport = await analyze([file], { today, workers: 1 }), style),
-        ours: async () => bench.ours(window.lastReport = await analyze([file], { today }), style),
+        ours1: async () => bench.ours(window.lastReport = await analyze([file], { asOf: today, workers: 1 }), style),
+        ours: async () => bench.ours(window.lastReport = await analyze([file], { asOf: today }), style),
         papa: () => bench.papa(file, style),
         duck: () => bench.duck(file, style),
       };

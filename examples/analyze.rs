@@ -16,6 +16,7 @@ fn main() {
             "--from" => raw.from = args.next(),
             "--to" => raw.to = args.next(),
             "--today" => raw.today = args.next(),
+            "--as-of" => raw.as_of = args.next(),
             _ => files.push(a),
         }
     }

@@ -62,7 +62,7 @@ impl PeriodAggs {
             surveys: SurveysAgg::new(period),
             traffic: TrafficAgg::new(period),
             tickets: TicketsAgg::new(period),
-            customers: CustomersAgg::new(period, options.today),
+            customers: CustomersAgg::new(period),
             history: HistoryAgg::new(period),
             currencies: Currencies::default(),
         }
@@ -121,20 +121,19 @@ impl PeriodAggs {
         self.tickets.finish(options.response_target_minutes, report);
         let from_deals = deals.read_any().then(|| deals.new_accounts());
         let deal_revenue = deals.read_any().then(|| deals.revenue());
-        self.customers.finish(from_deals, deal_revenue, options.gross_margin, report);
+        self.customers.finish(from_deals, deal_revenue, options.gross_margin, as_of, report);
         self.history.finish(&options.stage_order, report);
     }
 
     /// `forecast_revenue` from won deals, else from orders (the main period only: a
     /// forecast looks ahead of the as-of date).
-    fn forecast(&self, as_of: NaiveDate, report: &mut Report) {
-        let (history, source, last) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
-            let h = self.customers.order_history();
-            (h, "orders", h.last())
+    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, report: &mut Report) {
+        let (history, source) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
+            (self.customers.order_history(), "orders")
         } else {
-            (self.deals.history(), "deals", self.deals.last_date())
+            (self.deals.history(), "deals")
         };
-        let (metric, series) = forecast::revenue(history, as_of, last, source);
+        let (metric, series) = forecast::revenue(history, as_of, today, source);
         report.metrics.insert("forecast_revenue", metric);
         report.series.insert("forecast_revenue", series);
     }
@@ -225,7 +224,7 @@ impl Engine {
     pub fn new(options: Options) -> Self {
         let earlier = options
             .comparison
-            .zip(options.period.to.or(options.today))
+            .zip(options.period.to.or(options.as_of).or(options.today))
             .and_then(|(c, as_of)| c.of(options.period, as_of))
             .map(|p| PeriodAggs::new(&options, p));
         let main = PeriodAggs::new(&options, options.period);
@@ -342,12 +341,16 @@ impl Engine {
         }
         self.done.sort_by_key(|(id, _, _)| *id);
         let deals = &self.aggregates.main.deals;
+        // One as-of date for every family: `to`, else the user's, else the day after the
+        // latest date in the data (so that data from the past is not judged against today).
+        let data_end = [deals.last_date(), self.aggregates.main.customers.last_date()].into_iter().flatten().max();
         let as_of = self
             .options
             .period
             .to
+            .or(self.options.as_of)
+            .or_else(|| data_end.and_then(|d| d.checked_add_days(Days::new(1))))
             .or(self.options.today)
-            .or_else(|| deals.last_date().and_then(|d| d.checked_add_days(Days::new(1))))
             .unwrap_or_default();
         let mut report = Report {
             version: REPORT_VERSION,
@@ -363,7 +366,7 @@ impl Engine {
             ..Report::default()
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);
-        self.aggregates.main.forecast(as_of, &mut report);
+        self.aggregates.main.forecast(as_of, self.options.today, &mut report);
         report.dimensions = crate::metrics::dimensions::tables(&self.aggregates.main.deals, &self.aggregates.lookups);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();
@@ -372,7 +375,12 @@ impl Engine {
             e.finish(&options, period.to.unwrap_or(as_of), &mut r);
             (period, r)
         });
-        crate::metrics::comparison::compare(&self.options, earlier.as_ref(), &mut report);
+        // Sales growth by default: against the previous period of equal length.
+        let previous = crate::period::Comparison::Previous.of(self.options.period, as_of).and_then(|p| {
+            let (from, to) = (p.from?, p.to?);
+            Some((p, self.aggregates.main.deals.won_between(from, to)?))
+        });
+        crate::metrics::comparison::compare(&self.options, earlier.as_ref(), previous, &mut report);
         let main = &self.aggregates.main;
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
         currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, &mut report);

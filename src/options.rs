@@ -108,7 +108,13 @@ pub struct RawOptions {
     pub from: Option<String>,
     /// End of the period, exclusive.
     pub to: Option<String>,
-    /// "Today" for open items when `to` is not set (the page sends the user's local date).
+    /// The date open items (pipeline, stalled deals), customers at the end and the
+    /// forecast are judged at when `to` is not set. Default: the day after the latest date
+    /// in the data ("today" is one choice).
+    pub as_of: Option<String>,
+    /// The user's local date: no month after it is complete (the forecast's history stops
+    /// before it), and the comparison period of an open-ended period ends at it when no
+    /// as-of date is given.
     pub today: Option<String>,
     /// Replace the stalled-deal rule (age > mean sales cycle) by a fixed number of days.
     pub stalled_after_days: Option<f64>,
@@ -228,6 +234,7 @@ impl Filters {
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     pub period: Period,
+    pub as_of: Option<NaiveDate>,
     pub today: Option<NaiveDate>,
     pub stalled_after_days: Option<f64>,
     pub stage_order: Vec<String>,
@@ -307,6 +314,7 @@ impl RawOptions {
         }
         Ok(Options {
             period: Period::new(from, to),
+            as_of: parse_day("as_of", &self.as_of)?,
             today: parse_day("today", &self.today)?,
             stalled_after_days: self.stalled_after_days,
             stage_order: self.stage_order.clone().unwrap_or_default(),

@@ -230,8 +230,14 @@ fn comparison_with_the_previous_period() {
     assert!(close(&value(&r, "sales_growth"), 499.5 / 500.5));
     // win rate: 1/3 now against 1/1 (D2 won, nothing lost) before: change −2/3
     assert!(close(&r.metrics["win_rate"].detail["comparison"]["change"], 1.0 / 3.0 - 1.0));
+    // Without a comparison, sales growth is still against the previous period (and no
+    // other metric gets a comparison).
     let none = small(Some("2024-02-01"), Some("2024-03-01"));
-    assert!(value(&none, "sales_growth").is_null());
+    assert!(close(&value(&none, "sales_growth"), 499.5 / 500.5));
+    assert_eq!(none.metrics["sales_growth"].detail["comparison"]["from"], json!("2024-01-03"));
+    assert!(!none.metrics["revenue"].detail.contains_key("comparison"));
+    // All data has no previous period.
+    assert!(value(&small(None, None), "sales_growth").is_null());
 }
 
 #[test]

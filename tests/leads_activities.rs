@@ -119,3 +119,18 @@ fn a_lead_whose_linked_deal_was_won_converted() {
     // leads 3 → MQL/SQL (a deal means both) 2 → opportunity 2 → converted 1
     assert_eq!(funnel, vec![json!(3), json!(2), json!(2), json!(2), json!(1)]);
 }
+
+#[test]
+fn response_times_are_exact_not_whole_minutes() {
+    // 30 s and 10 min 45 s: (0.5 + 10.75) / 2 = 5.625 minutes (whole minutes per row gave 5)
+    let leads = "lead_id,created_date,first_response_date\nL1,2024-01-02 09:00:00,2024-01-02 09:00:30\nL2,2024-01-03 10:00:00,2024-01-03 10:10:45\n";
+    let tickets = "created_at,first_response_at\n2024-01-02 09:00:00,2024-01-02 09:00:30\n2024-01-03 10:00:00,2024-01-03 10:10:45\n";
+    let files: [(&str, &[u8]); 2] = [("leads.csv", leads.as_bytes()), ("tickets.csv", tickets.as_bytes())];
+    let r = analyze(&files, options(None, None, Some("2024-02-01")), 1 << 16);
+    for id in ["lead_response_minutes", "inquiry_response_minutes"] {
+        assert!(close(&value(&r, id), 5.625), "{id}: {}", value(&r, id));
+        assert!(close(&r.metrics[id].detail["median"], 5.625), "{id}");
+        // within the default 5-minute target: the 30-second one
+        assert!(close(&r.metrics[id].detail["within_target"], 0.5), "{id}");
+    }
+}

@@ -99,7 +99,7 @@ export function mountApp(root, options = {}) {
     host.dataset.state = 'running';
     try {
       const report = await analyze(files, {
-        from: $('from').value, to: $('to').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
+        from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
         comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(),
@@ -173,6 +173,10 @@ export function mountApp(root, options = {}) {
     const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
     $('dashboard').hidden = !analysed;
     const p = report.period;
+    // The date open deals, customers and the forecast are judged at, and why.
+    $('as-of-note').textContent = p.as_of
+      ? t(p.to ? 'asof.period_end' : $('as-of').value ? 'asof.chosen' : 'asof.data_end', { date: fmt.date(p.as_of) })
+      : '';
     $('period-label').textContent = p.from || p.to
       ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
       : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
@@ -395,6 +399,11 @@ export function mountApp(root, options = {}) {
       if (currentFiles.length) run(currentFiles);
     });
     for (const id of ['from', 'to']) $(id).addEventListener('input', () => { $('preset').value = ''; });
+    $('as-of-today').addEventListener('click', () => {
+      const d = new Date();
+      $('as-of').value = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      if (currentFiles.length) run(currentFiles);
+    });
     $('all-data').addEventListener('click', () => {
       $('from').value = '';
       $('to').value = '';

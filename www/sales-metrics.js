@@ -63,6 +63,7 @@ function engineOptions(options) {
   return {
     from: options.from || null,
     to: options.to || null,
+    as_of: options.asOf || null,
     today: options.today || localToday(),
     stalled_after_days: options.stalledAfterDays ?? null,
     stage_order: options.stageOrder ?? null,
@@ -148,7 +149,7 @@ function workerPool(signal, extra = {}) {
 /**
  * Analyses CSV files and resolves to the report.
  * @param {Iterable<File|Blob>} files
- * @param {{from?: string, to?: string, today?: string, stalledAfterDays?: number,
+ * @param {{from?: string, to?: string, asOf?: string, today?: string, stalledAfterDays?: number,
  *          stageOrder?: string[], fileOptions?: object, workers?: number,
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
  *          stageProbabilities?: {[stage: string]: number},

@@ -34,6 +34,9 @@ export const MARKUP = `
         </select></label>
       <label><span data-i18n="controls.from">From</span> <input id="from" type="date"></label>
       <label><span data-i18n="controls.to">To (exclusive)</span> <input id="to" type="date"></label>
+      <label><span data-i18n="controls.as_of">As of</span> <input id="as-of" type="date"></label>
+      <button type="button" id="as-of-today" data-i18n="controls.as_of_today">today</button>
+      <span id="as-of-note" class="hint"></span>
       <label><span data-i18n="controls.compare">Compare with</span>
         <select id="comparison">
           <option value="" data-i18n="controls.compare.none">nothing</option>

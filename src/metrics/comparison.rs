@@ -13,13 +13,23 @@ pub const GROWTH_FORMULA: &str = "(revenue − revenue of comparison period) / r
 
 /// Adds `comparison` to every computable metric (from the same metrics computed over the
 /// comparison period) and sets `sales_growth`.
-pub fn compare(options: &Options, earlier: Option<&(Period, Report)>, report: &mut Report) {
+///
+/// Without a comparison, `sales_growth` is still computed against the previous period of
+/// equal length when the period has a start: `previous` is that period and its won
+/// revenue (from deals).
+pub fn compare(
+    options: &Options,
+    earlier: Option<&(Period, Report)>,
+    previous: Option<(Period, Decimal)>,
+    report: &mut Report,
+) {
     let Some((period, earlier)) = earlier else {
-        let why = match options.comparison {
-            None => "needs a comparison period (option comparison: previous or year)",
-            Some(_) => "needs a period with a start (from) for the comparison",
+        let growth = match (options.comparison, previous) {
+            (None, Some((p, before))) => growth_of(report, "revenue", before, p),
+            (None, None) => Metric::missing("needs a period with a start (from) for the comparison", GROWTH_FORMULA),
+            (Some(_), _) => Metric::missing("needs a period with a start (from) for the comparison", GROWTH_FORMULA),
         };
-        report.metrics.insert("sales_growth", Metric::missing(why, GROWTH_FORMULA));
+        report.metrics.insert("sales_growth", growth);
         return;
     };
     for (id, metric) in report.metrics.iter_mut() {
@@ -58,6 +68,23 @@ pub fn compare(options: &Options, earlier: Option<&(Period, Report)>, report: &m
         _ => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
     };
     report.metrics.insert("sales_growth", growth.with("comparison", json!({ "from": period.from, "to": period.to })));
+}
+
+/// Growth of metric `id` (money) against `before`, the value over `period`.
+fn growth_of(report: &Report, id: &str, before: Decimal, period: Period) -> Metric {
+    let now = report.metrics.get(id).and_then(|m| decimal(&m.value));
+    let rows = report.metrics.get(id).map_or(0, |m| m.rows);
+    let metric = match now {
+        Some(now) if !before.is_zero() => {
+            let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
+            Metric::new(g, rows, GROWTH_FORMULA)
+                .fraction(money(now - before), money(before))
+                .with("source", json!("deals"))
+        }
+        Some(_) => Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA),
+        None => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
+    };
+    metric.with("comparison", json!({ "from": period.from, "to": period.to }))
 }
 
 fn decimal(v: &Value) -> Option<Decimal> {

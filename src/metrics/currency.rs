@@ -352,8 +352,12 @@ pub fn report(
                 }
                 (*period, r)
             });
-            compare(options, compared.as_ref(), &mut r);
-            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, agg.last_date(), "deals");
+            let previous = crate::period::Comparison::Previous.of(options.period, as_of).and_then(|p| {
+                let (from, to) = (p.from?, p.to?);
+                Some((p, agg.won_between(from, to)?))
+            });
+            compare(options, compared.as_ref(), previous, &mut r);
+            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);
             by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });

@@ -15,6 +15,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 const NEW: &str = "customers with acquired_date in period (else accounts whose first won deal is in period; else customers whose first order is in period)";
 const AT_START: &str = "acquired before `from`, not churned before `from`";
@@ -30,17 +31,64 @@ const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1
 const MRR: &str =
     "Σ mrr of subscriptions active on the last day of each month; movements: new, expansion, contraction, churned";
 
+/// Customers acquired and churned per day (with their annual profit, when given).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Flow {
+    acquired: BTreeMap<NaiveDate, Tally>,
+    churned: BTreeMap<NaiveDate, Tally>,
+}
+
+impl Flow {
+    fn add(&mut self, acquired: NaiveDate, churned: Option<NaiveDate>, profit: Option<Decimal>) {
+        self.acquired.entry(acquired).or_default().add(profit);
+        if let Some(c) = churned {
+            self.churned.entry(c).or_default().add(profit);
+        }
+    }
+
+    fn merge(&mut self, o: Flow) {
+        for (d, t) in o.acquired {
+            self.acquired.entry(d).or_default().merge(t);
+        }
+        for (d, t) in o.churned {
+            self.churned.entry(d).or_default().merge(t);
+        }
+    }
+
+    /// Customers at `end` (acquired before it, not churned before it) and their profit.
+    fn at(&self, end: NaiveDate) -> (u64, Tally) {
+        let before = |m: &BTreeMap<NaiveDate, Tally>| {
+            m.range(..end).fold(Tally::default(), |mut all, (_, t)| {
+                all.merge(*t);
+                all
+            })
+        };
+        let (gained, lost) = (before(&self.acquired), before(&self.churned));
+        let profit = Tally {
+            count: gained.count.saturating_sub(lost.count),
+            sum: gained.sum - lost.sum,
+            with_amount: gained.with_amount.saturating_sub(lost.with_amount),
+        };
+        (profit.count, profit)
+    }
+
+    fn last(&self) -> Option<NaiveDate> {
+        [self.acquired.keys().next_back(), self.churned.keys().next_back()].into_iter().flatten().max().copied()
+    }
+}
+
 /// Counts from the customers file, decided row by row against the period.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomersAgg {
     period: Period,
-    as_of: Option<NaiveDate>,
     rows: u64,
     new: u64,
     at_start: u64,
     churned_from_start: u64,
-    at_end: u64,
-    profit: Tally,
+    /// Customers acquired and churned per day, with their annual profit: the customers
+    /// at the end of the period are counted when the as-of date is known (at the finish).
+    #[serde(default)]
+    flow: Flow,
     /// First order and orders in period, per customer (from the orders file).
     orders: Groups<(Option<NaiveDate>, u64)>,
     order_rows: u64,
@@ -75,8 +123,14 @@ pub fn average_order_value(orders: &Tally) -> Metric {
 }
 
 impl CustomersAgg {
-    pub fn new(period: Period, as_of: Option<NaiveDate>) -> Self {
-        CustomersAgg { period, as_of: period.to.or(as_of), ..CustomersAgg::default() }
+    pub fn new(period: Period) -> Self {
+        CustomersAgg { period, ..CustomersAgg::default() }
+    }
+
+    /// The last date in the customers, orders and subscriptions.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        let subscriptions = self.subscriptions.iter().flat_map(|s| [Some(s.1), s.2]).flatten().max();
+        [self.flow.last(), self.order_history.last(), subscriptions].into_iter().flatten().max()
     }
 
     pub fn observe_customer(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
@@ -98,14 +152,7 @@ impl CustomersAgg {
                 }
             }
         }
-        if let Some(end) = self.as_of {
-            if acquired < end && churned.is_none_or(|c| c >= end) {
-                self.at_end += 1;
-                if let Some(p) = r.number(5) {
-                    self.profit.add(Some(p));
-                }
-            }
-        }
+        self.flow.add(acquired, churned, r.number(5));
     }
 
     /// An order line whose amount (converted when the user gave a rate) is `amount`:
@@ -155,8 +202,7 @@ impl CustomersAgg {
         self.new += o.new;
         self.at_start += o.at_start;
         self.churned_from_start += o.churned_from_start;
-        self.at_end += o.at_end;
-        self.profit.merge(o.profit);
+        self.flow.merge(o.flow);
         self.orders.merge(o.orders);
         self.order_rows += o.order_rows;
         self.order_amounts.merge(o.order_amounts);
@@ -180,13 +226,15 @@ impl CustomersAgg {
         new_from_deals: Option<u64>,
         deal_revenue: Option<Decimal>,
         gross_margin: f64,
+        as_of: NaiveDate,
         report: &mut Report,
     ) {
         let m = &mut report.metrics;
-        let days = match (self.period.from, self.as_of) {
-            (Some(f), Some(t)) if t > f => Some((t - f).num_days() as f64),
+        let days = match self.period.from {
+            Some(f) if as_of > f => Some((as_of - f).num_days() as f64),
             _ => None,
         };
+        let (at_end, profit) = self.flow.at(as_of);
         // new customers, by the first source that has them
         let first_orders =
             self.orders.sorted().iter().filter(|(_, (d, _))| d.is_some() && self.period.contains(*d)).count() as u64;
@@ -240,7 +288,7 @@ impl CustomersAgg {
             match at_start {
                 Ok(0) => Metric::missing("division by zero: no customers at the start", RETENTION),
                 Ok(n) => {
-                    let kept = self.at_end as i64 - self.new as i64;
+                    let kept = at_end as i64 - self.new as i64;
                     Metric::new(number(kept as f64 / n as f64), n, RETENTION).fraction(json!(kept), json!(n))
                 }
                 Err(why) => Metric::missing(why, RETENTION),
@@ -275,15 +323,15 @@ impl CustomersAgg {
             (Ok(_), None) => Err("needs a bounded period".to_string()),
             (Err(why), _) => Err(why.to_string()),
         };
-        let profit = if self.profit.with_amount > 0 {
-            Ok((self.profit.sum / Decimal::from(self.profit.with_amount), "annual_profit", None))
+        let profit = if profit.with_amount > 0 {
+            Ok((profit.sum / Decimal::from(profit.with_amount), "annual_profit", None))
         } else {
             let revenue = if self.order_rows > 0 {
                 Some((self.order_amounts.sum, "orders"))
             } else {
                 deal_revenue.map(|r| (r, "deals"))
             };
-            match (revenue, days, self.at_end) {
+            match (revenue, days, at_end) {
                 (Some((r, from)), Some(d), n) if n > 0 => {
                     let per_year = r.to_f64().unwrap_or(0.0) / n as f64 * 365.25 / d * gross_margin;
                     Decimal::from_f64(per_year)
@@ -300,7 +348,7 @@ impl CustomersAgg {
         m.insert(
             "clv",
             match (&clv, &profit, &annual_churn) {
-                (Some((v, source, life, from)), _, _) => Metric::new(money_rounded(*v), self.at_end, CLV)
+                (Some((v, source, life, from)), _, _) => Metric::new(money_rounded(*v), at_end, CLV)
                     .with("profit_source", json!(source))
                     .with("revenue_source", json!(from))
                     .with("lifespan_years", number(life.to_f64().unwrap_or(0.0))),
@@ -354,11 +402,11 @@ impl CustomersAgg {
                     .fraction(json!(repeat), json!(buyers))
             },
         );
-        self.mrr(report);
+        self.mrr(as_of, report);
     }
 
     /// MRR at each month end in range, with per-customer movements between months.
-    fn mrr(&self, report: &mut Report) {
+    fn mrr(&self, as_of: NaiveDate, report: &mut Report) {
         if self.subscriptions.is_empty() && self.snapshot.rows > 0 {
             report.metrics.insert("mrr", self.snapshot.mrr(MRR));
             return;
@@ -373,7 +421,7 @@ impl CustomersAgg {
         let last_data = self.subscriptions.iter().flat_map(|s| [Some(s.1), s.2]).flatten().max();
         let (Some(first), Some(last_data)) = (first, last_data) else { return };
         let start = self.period.from.unwrap_or(first);
-        let end = self.as_of.map_or(last_data, |a| a - chrono::Duration::days(1)).max(start);
+        let end = as_of.pred_opt().unwrap_or(last_data).max(start);
         let month_end = |d: NaiveDate| {
             crate::period::Granularity::Month.next(crate::period::Granularity::Month.bucket(d))
                 - chrono::Duration::days(1)

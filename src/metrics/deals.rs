@@ -106,6 +106,10 @@ pub struct DealsAgg {
     ledgers: Groups<Ledger>,
     /// Hashes of the ids of won deals (any period), for leads linked to deals.
     won_ids: FxHashSet<u64>,
+    /// Won revenue per close day before the period's start (when it has one), for sales
+    /// growth against the previous period when no comparison was asked for.
+    #[serde(default)]
+    won_before: std::collections::BTreeMap<NaiveDate, Decimal>,
     /// Hashes of the lead ids of won deals, and of any deal (any period).
     #[serde(default)]
     won_lead_ids: FxHashSet<u64>,
@@ -142,6 +146,7 @@ impl DealsAgg {
             won_ids: FxHashSet::default(),
             won_lead_ids: FxHashSet::default(),
             lead_ids: FxHashSet::default(),
+            won_before: std::collections::BTreeMap::new(),
             keep_won_ids: true,
             first_date: None,
             last_date: None,
@@ -212,6 +217,10 @@ impl DealsAgg {
         if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
             self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
             self.history.add(day, amount);
+            if self.period.from.is_some_and(|from| day < from) {
+                let sum = self.won_before.entry(day).or_default();
+                *sum = sum.checked_add(amount).unwrap_or(*sum);
+            }
         }
         self.weighted_forecast.observe(d);
         if self.keep_won_ids && d.status == Status::Won && !d.deal_id.is_empty() {
@@ -248,6 +257,10 @@ impl DealsAgg {
         self.weighted_forecast.merge(o.weighted_forecast);
         self.won_ids.extend(o.won_ids);
         self.won_lead_ids.extend(o.won_lead_ids);
+        for (day, amount) in o.won_before {
+            let sum = self.won_before.entry(day).or_default();
+            *sum = sum.checked_add(amount).unwrap_or(*sum);
+        }
         self.lead_ids.extend(o.lead_ids);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
@@ -279,6 +292,13 @@ impl DealsAgg {
     }
 
     /// Hashes of won deals' ids (when deals were read).
+    /// Won revenue closed in `[from, to)`, a window before the period's start (None when
+    /// the window reaches into the period or no deal was read).
+    pub fn won_between(&self, from: NaiveDate, to: NaiveDate) -> Option<Decimal> {
+        (self.read_any() && self.period.from.is_some_and(|f| to <= f))
+            .then(|| self.won_before.range(from..to).fold(Decimal::ZERO, |s, (_, a)| s.checked_add(*a).unwrap_or(s)))
+    }
+
     /// What the deals say of leads (when deals were read).
     pub fn lead_links(&self) -> Option<super::leads::DealLinks<'_>> {
         self.read_any().then_some(super::leads::DealLinks {

@@ -65,6 +65,7 @@ pub struct LeadsAgg {
     sources: Groups<SourceStats>,
     referrals: u64,
     response: Histogram<i64>,
+    /// Response times in seconds, and their sum.
     response_sum: i64,
     /// lead, MQL, SQL, opportunity, converted
     funnel: [u64; 5],
@@ -164,12 +165,14 @@ impl LeadsAgg {
             self.referrals += 1;
         }
         if let (Some(c), Some(first)) = (created, r.datetime(f::FIRST_RESPONSE)) {
-            let minutes = (first - c).num_minutes();
-            if minutes < 0 {
+            // In seconds: minutes are whole only in the report (a mean of truncated
+            // minutes is too low).
+            let seconds = (first - c).num_seconds();
+            if seconds < 0 {
                 problems("first_response_date", format!("responded before created ({c})"));
             } else {
-                self.response.add(minutes);
-                self.response_sum += minutes;
+                self.response.add(seconds);
+                self.response_sum += seconds;
             }
         }
         let opportunity = !r.text(f::DEAL_ID).is_empty();
@@ -282,10 +285,11 @@ impl LeadsAgg {
         let response = if n == 0 {
             Metric::missing("no leads created in period with both created and first response times", RESPONSE)
         } else {
-            let within = self.response.count_at_most(target_minutes);
-            Metric::new(number(self.response_sum as f64 / n as f64), n, RESPONSE)
-                .fraction(json!(self.response_sum), json!(n))
-                .with("median", super::stats::median_whole(&self.response).map_or(Value::Null, number))
+            let within = self.response.count_at_most(target_minutes.saturating_mul(60));
+            let minutes = self.response_sum as f64 / 60.0;
+            Metric::new(number(minutes / n as f64), n, RESPONSE)
+                .fraction(number(minutes), json!(n))
+                .with("median", super::stats::median_whole(&self.response).map_or(Value::Null, |s| number(s / 60.0)))
                 .with("within_target", number(within as f64 / n as f64))
                 .with("target_minutes", json!(target_minutes))
         };

@@ -219,7 +219,8 @@ impl TrafficAgg {
 pub struct TicketsAgg {
     period: Period,
     rows: u64,
-    minutes: Histogram<i64>,
+    /// First response times, in seconds, and their sum.
+    seconds: Histogram<i64>,
     sum: i64,
 }
 
@@ -234,32 +235,34 @@ impl TicketsAgg {
         if !self.period.contains(Some(created.date())) {
             return;
         }
-        let m = (first - created).num_minutes();
-        if m < 0 {
+        // In seconds (see leads): whole minutes per row would bias the mean down.
+        let seconds = (first - created).num_seconds();
+        if seconds < 0 {
             bad("first_response_date", format!("responded before created ({created})"));
             return;
         }
-        self.minutes.add(m);
-        self.sum += m;
+        self.seconds.add(seconds);
+        self.sum += seconds;
     }
 
     pub fn merge(&mut self, o: TicketsAgg) {
         self.rows += o.rows;
-        self.minutes.merge(o.minutes);
+        self.seconds.merge(o.seconds);
         self.sum += o.sum;
     }
 
     pub fn finish(&self, target: i64, report: &mut Report) {
-        let n = self.minutes.len();
+        let n = self.seconds.len();
         let metric = if self.rows == 0 {
             Metric::missing("needs a tickets file (created_date, first_response_date)", INQUIRY)
         } else if n == 0 {
             Metric::missing("no tickets created in period with a first response", INQUIRY)
         } else {
-            Metric::new(number(self.sum as f64 / n as f64), n, INQUIRY)
-                .fraction(json!(self.sum), json!(n))
-                .with("median", super::stats::median_whole(&self.minutes).map_or(Value::Null, number))
-                .with("within_target", number(self.minutes.count_at_most(target) as f64 / n as f64))
+            let minutes = self.sum as f64 / 60.0;
+            Metric::new(number(minutes / n as f64), n, INQUIRY)
+                .fraction(number(minutes), json!(n))
+                .with("median", super::stats::median_whole(&self.seconds).map_or(Value::Null, |s| number(s / 60.0)))
+                .with("within_target", number(self.seconds.count_at_most(target.saturating_mul(60)) as f64 / n as f64))
                 .with("target_minutes", json!(target))
         };
         report.metrics.insert("inquiry_response_minutes", metric);

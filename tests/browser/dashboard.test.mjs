@@ -116,7 +116,7 @@ test('analyze() through the public module matches the independent reference', as
   const report = await b.page.evaluate(async (csv) => {
     const { analyze } = await import('./sales-metrics.js');
     const seen = [];
-    const r = await analyze([new File([csv], 'generated_deals.csv')], { today: '2025-01-01', onProgress: (p) => seen.push(p) });
+    const r = await analyze([new File([csv], 'generated_deals.csv')], { asOf: '2025-01-01', onProgress: (p) => seen.push(p) });
     r.progressCalls = seen.length;
     return r;
   }, fixture('generated_deals.csv'));
@@ -255,6 +255,8 @@ test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSyn
   await dropFiles(b.page, [{ name: 'sales_pipeline_excel_resaved.csv', text: csv }]);
   await waitForResult(b.page);
   assert.equal(await text('[data-metric=deals_won] .value'), '4,238');
+  // The data ends in 2017: its open deals are judged then, not against today.
+  assert.match(await text('#as-of-note'), /judged as of 2018-01-01, the day after the data ends/);
   await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
 });
 

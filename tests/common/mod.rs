@@ -17,11 +17,13 @@ pub fn analyze(files: &[(&str, &[u8])], options: RawOptions, chunk: usize) -> Re
     engine.finish()
 }
 
-pub fn options(from: Option<&str>, to: Option<&str>, today: Option<&str>) -> RawOptions {
+/// Options of a period, judged as of `as_of` (which is also the user's "today").
+pub fn options(from: Option<&str>, to: Option<&str>, as_of: Option<&str>) -> RawOptions {
     RawOptions {
         from: from.map(String::from),
         to: to.map(String::from),
-        today: today.map(String::from),
+        as_of: as_of.map(String::from),
+        today: as_of.map(String::from),
         ..RawOptions::default()
     }
 }

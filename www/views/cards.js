@@ -19,7 +19,7 @@ const CARDS = [
   { id: 'weighted_pipeline', kind: 'money', sub: (m, f, t) => t('card.weighted_pipeline.sub', { n: f.count(m.rows) }) },
   { id: 'forecast_weighted', kind: 'money', sub: (m, f, t) => t('card.forecast_weighted.sub', { n: f.count(m.rows) }) },
   { id: 'sales_per_rep', kind: 'money', sub: (m, f, t) => t('card.sales_per_rep.sub', { n: f.count(m.denominator) }) },
-  { id: 'sales_velocity', kind: 'money', sub: (m, f, t) => t('card.sales_velocity.sub') },
+  { id: 'sales_velocity', kind: 'money', sub: (m, f, t) => t('card.sales_velocity.sub', { n: f.count(m.opportunities), days: f.days1(m.sales_cycle_days) }) },
   { id: 'sales_growth', kind: 'ratio', sub: (m, f, t) => t('card.sales_growth.sub', { from: f.date(m.comparison.from), to: f.date(m.comparison.to) }) },
   { id: 'upsell_rate', kind: 'ratio', sub: (m, f, t) => t('card.upsell_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'qualified_leads', kind: 'count', sub: (m, f, t) => (m.inbound !== undefined ? t('card.qualified_leads.sub', { inbound: f.count(m.inbound), outbound: f.count(m.outbound) }) : '') },

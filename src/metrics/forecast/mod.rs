@@ -211,15 +211,15 @@ pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Valu
 }
 
 /// `forecast_revenue` (metric: the next month's forecast) and its series (month and
-/// week), from `history` up to `as_of`, or to the day after `last_day` (the data's last
-/// date) when that is earlier: an old export is not months of no sales. `source` names
-/// where revenue came from.
-pub fn revenue(history: &History, as_of: NaiveDate, last_day: Option<NaiveDate>, source: &str) -> (Metric, Value) {
+/// week), from `history` up to the as-of date: the buckets before it are complete (the
+/// user said so with `to`, or it is the day after the data's last date), but none after
+/// `today` (a month not over yet). `source` names where revenue came from.
+pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, source: &str) -> (Metric, Value) {
     if history.is_empty() {
         let why = "needs won deals (closed_date, amount) or orders";
         return (Metric::missing(why, FORMULA), json!({ "reason": why }));
     }
-    let end = last_day.and_then(|d| d.succ_opt()).map_or(as_of, |e| e.min(as_of));
+    let end = today.map_or(as_of, |t| t.min(as_of));
     let mut series = serde_json::Map::new();
     let mut metric = Metric::missing("no history", FORMULA);
     for (g, key) in [(Granularity::Month, "month"), (Granularity::Week, "week")] {
