@@ -110,7 +110,7 @@ impl PeriodAggs {
     /// Every metric of the period into `report`, open items judged at `as_of`.
     fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
         let deals = &self.deals;
-        deals.finish(options, as_of, report);
+        deals.finish_with(options, as_of, &self.history.stages_at(deals.period().to), report);
         self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
         let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
         self.activities.finish(won, &|name: &str| deals.won_by_owner(name), report);

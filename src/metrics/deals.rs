@@ -7,7 +7,7 @@ use super::forecast::History;
 use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
 use super::growth::GrowthAgg;
-use super::pipeline::{PipelineAgg, StallRule};
+use super::pipeline::{PipelineAgg, StagesAt, StallRule};
 use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
 use rustc_hash::FxHashSet;
@@ -380,6 +380,12 @@ impl DealsAgg {
 
     /// Writes every deal metric and table into `report`, judging open deals at `as_of`.
     pub fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
+        self.finish_with(options, as_of, &StagesAt::default(), report);
+    }
+
+    /// [`DealsAgg::finish`], the deals open at the period's end that closed since placed
+    /// in their stage then (`stages`, from a stage history).
+    pub fn finish_with(&self, options: &Options, as_of: NaiveDate, stages: &StagesAt, report: &mut Report) {
         if self.rows == 0 && self.columns.is_empty() {
             self.not_computable(report);
             return;
@@ -411,11 +417,12 @@ impl DealsAgg {
                 Metric::missing("needs column: created_date", CREATED)
             },
         );
-        let (pipeline, by_stage) = self.pipeline.pipeline(as_of);
+        let at_end = self.pipeline.at_end(stages);
+        let (pipeline, by_stage) = at_end.pipeline(as_of);
         m.insert("pipeline_value", pipeline);
-        let (stalled, stalled_list) = self.pipeline.stalled(as_of, self.stall_rule(options));
+        let (stalled, stalled_list) = at_end.stalled(as_of, self.stall_rule(options));
         m.insert("stalled_deals", stalled);
-        m.insert("weighted_pipeline", self.pipeline.weighted(as_of, &options.stage_probabilities));
+        m.insert("weighted_pipeline", at_end.weighted(as_of, &options.stage_probabilities));
         m.insert("sales_per_rep", self.growth.per_rep(self.won.sum));
         let win_rate = (closed > 0).then(|| self.won.count as f64 / closed as f64);
         let avg = (self.won.with_amount > 0).then(|| self.won.sum / Decimal::from(self.won.with_amount));

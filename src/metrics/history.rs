@@ -37,6 +37,19 @@ impl HistoryAgg {
         }
     }
 
+    /// Each deal's stage at `end`: the last one it entered before that day.
+    pub fn stages_at(&self, end: Option<chrono::NaiveDate>) -> super::pipeline::StagesAt {
+        let mut last: rustc_hash::FxHashMap<u64, (NaiveDateTime, &str)> = rustc_hash::FxHashMap::default();
+        let Some(end) = end else { return super::pipeline::StagesAt::default() };
+        for (deal, stage, at) in self.entries.iter().filter(|(_, _, at)| at.date() < end) {
+            let slot = last.entry(super::deals::id_hash(deal)).or_insert((*at, stage));
+            if *at >= slot.0 {
+                *slot = (*at, stage);
+            }
+        }
+        last.into_iter().map(|(id, (_, stage))| (id, stage.into())).collect()
+    }
+
     pub fn merge(&mut self, o: HistoryAgg) {
         self.entries.extend(o.entries);
     }

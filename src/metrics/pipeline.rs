@@ -54,10 +54,14 @@ pub struct Cell {
 impl Cell {
     /// Adds an open deal.
     pub fn add(&mut self, d: &Deal<'_>) {
-        self.all.add(d.amount);
-        match (d.amount, d.probability) {
+        self.add_parts(d.amount, d.probability);
+    }
+
+    fn add_parts(&mut self, amount: Option<Decimal>, probability: Option<Decimal>) {
+        self.all.add(amount);
+        match (amount, probability) {
             (Some(a), Some(p)) => self.weighted += a * p,
-            (Some(_), None) => self.without_probability.add(d.amount),
+            (Some(_), None) => self.without_probability.add(amount),
             _ => {}
         }
     }
@@ -85,10 +89,26 @@ pub fn stage_probability(stage: &str, user: &std::collections::BTreeMap<String, 
     }
 }
 
+/// A deal open at `to` that closed since: its stage at `to` is known only from a stage
+/// history, read at the finish.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct LaterDeal {
+    /// `id_hash` of its id (0: no id).
+    id: u64,
+    created: Option<NaiveDate>,
+    amount: Option<Decimal>,
+    probability: Option<Decimal>,
+}
+
+/// Each deal's stage at the period's end, by `id_hash` of its id (from a stage history).
+pub type StagesAt = FxHashMap<u64, Box<str>>;
+
 /// Deals that may be open at the end of the period.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PipelineAgg {
     to: Option<NaiveDate>,
+    #[serde(default)]
+    closed_later: Vec<LaterDeal>,
     /// Stage names in the order first seen; the counts below refer to them by index.
     stage_index: FxHashMap<Box<str>, u32>,
     stage_names: Vec<Box<str>>,
@@ -132,8 +152,13 @@ impl PipelineAgg {
             (_, Some(to), Some(closed), Some(created)) if closed >= to && created < to => CLOSED_LATER,
             _ => return,
         };
-        let id = self.stage_id(stage);
-        self.by_created.entry((d.created, id)).or_default().add(d);
+        if stage == CLOSED_LATER {
+            let id = if d.deal_id.is_empty() { 0 } else { super::deals::id_hash(d.deal_id) };
+            self.closed_later.push(LaterDeal { id, created: d.created, amount: d.amount, probability: d.probability });
+        } else {
+            let id = self.stage_id(stage);
+            self.by_created.entry((d.created, id)).or_default().add(d);
+        }
         if let Some(created) = d.created {
             self.keep_if_old(OldDeal {
                 created,
@@ -155,7 +180,32 @@ impl PipelineAgg {
         }
     }
 
-    pub fn merge(&mut self, other: PipelineAgg) {
+    /// The pipeline with the deals that closed after `to` placed in their stage at `to`
+    /// (from `stages`), or under [`CLOSED_LATER`] when no history says.
+    pub fn at_end(&self, stages: &StagesAt) -> PipelineAgg {
+        let mut p = self.clone();
+        for d in std::mem::take(&mut p.closed_later) {
+            let stage = stages.get(&d.id).filter(|_| d.id != 0).map_or(CLOSED_LATER, |s| &**s);
+            let id = p.stage_id(stage);
+            p.by_created.entry((d.created, id)).or_default().add_parts(d.amount, d.probability);
+        }
+        p.oldest = p
+            .oldest
+            .drain()
+            .map(|mut o| {
+                if &*o.stage == CLOSED_LATER {
+                    if let Some(s) = stages.get(&super::deals::id_hash(&o.deal_id)) {
+                        o.stage = s.clone();
+                    }
+                }
+                o
+            })
+            .collect();
+        p
+    }
+
+    pub fn merge(&mut self, mut other: PipelineAgg) {
+        self.closed_later.append(&mut other.closed_later);
         for ((created, id), t) in other.counts_by_name() {
             let mine = self.stage_id(id);
             self.by_created.entry((created, mine)).or_default().merge(t);
