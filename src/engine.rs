@@ -127,8 +127,11 @@ impl PeriodAggs {
 
     /// `forecast_revenue` from won deals, else from orders (the main period only: a
     /// forecast looks ahead of the as-of date).
-    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, report: &mut Report) {
-        let (history, source) = if self.deals.history().is_empty() && !self.customers.order_history().is_empty() {
+    /// `filtered`: filters are set; orders cannot be filtered by owner, source or
+    /// pipeline, so the forecast then stays with the (filtered) deals.
+    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, filtered: bool, report: &mut Report) {
+        let from_orders = self.deals.history().is_empty() && !self.customers.order_history().is_empty();
+        let (history, source) = if from_orders && !filtered {
             (self.customers.order_history(), "orders")
         } else {
             (self.deals.history(), "deals")
@@ -207,6 +210,55 @@ fn kept(filters: &mut Filters, kind: &str, row: &Row<'_>) -> bool {
         "activities" | "quotas" => filters.keeps_owner(row.text(0)),
         "tickets" => filters.keeps_owner(row.text(3)),
         _ => true,
+    }
+}
+
+/// Metrics of tables with no owner, source or pipeline column (orders, customers,
+/// subscriptions, spend, surveys, traffic): filters cannot reach them.
+const UNFILTERABLE: [&str; 14] = [
+    "order_revenue",
+    "average_order_value",
+    "repeat_purchase_rate",
+    "customers_at_start",
+    "churn_rate",
+    "retention_rate",
+    "cac",
+    "clv",
+    "clv_net",
+    "ltv_cac_ratio",
+    "mrr",
+    "nps",
+    "csat",
+    "conversion_rate",
+];
+/// Lead metrics: filtered by owner and source, not by pipeline.
+const LEAD_METRICS: [&str; 5] =
+    ["qualified_leads", "mql_to_sql_rate", "lead_conversion_rate", "lead_response_minutes", "referrals"];
+
+/// With filters set, every computed metric the filters do not reach says so:
+/// `unfiltered` lists the filters it ignores (the page marks the card).
+fn mark_unfiltered(filters: &Filters, report: &mut Report) {
+    let set = filters.set();
+    if set.is_empty() {
+        return;
+    }
+    let from_customers =
+        |m: &crate::report::Metric| m.detail.get("source").is_some_and(|s| s == "customers" || s == "orders");
+    for (id, metric) in report.metrics.iter_mut() {
+        let from_orders = metric.detail.get("source").is_some_and(|s| s == "orders");
+        let ignored: Vec<&str> = if UNFILTERABLE.contains(id)
+            || *id == "new_customers" && from_customers(metric)
+            || *id == "sales_growth" && from_orders
+        {
+            set.clone()
+        } else if LEAD_METRICS.contains(id) {
+            set.iter().copied().filter(|f| *f == "pipelines").collect()
+        } else {
+            continue;
+        };
+        if !ignored.is_empty() && !metric.value.is_null() {
+            metric.detail.insert("unfiltered".into(), serde_json::json!(ignored));
+        }
     }
 }
 
@@ -366,7 +418,8 @@ impl Engine {
             ..Report::default()
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);
-        self.aggregates.main.forecast(as_of, self.options.today, &mut report);
+        let filtered = !self.options.filters.is_empty();
+        self.aggregates.main.forecast(as_of, self.options.today, filtered, &mut report);
         report.dimensions = crate::metrics::dimensions::tables(&self.aggregates.main.deals, &self.aggregates.lookups);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();
@@ -384,6 +437,7 @@ impl Engine {
         let main = &self.aggregates.main;
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
         currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, &mut report);
+        mark_unfiltered(&self.options.filters, &mut report);
         let o = &self.options;
         report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);
         for (_, info, problems) in self.done {

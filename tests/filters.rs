@@ -92,3 +92,26 @@ fn the_choices_stop_at_a_thousand_names() {
     assert_eq!(report.filter_choices.owners.len(), 1000);
     assert!(report.filter_choices.more);
 }
+
+#[test]
+fn families_filters_cannot_reach_say_so() {
+    // Deals of Ann and Bob; a shop's orders with no owner. Filter: owner Cy (no deals).
+    let deals = "deal_id,owner,account,stage,amount,created_date,closed_date\n1,Ann,Acme,Won,100,2024-01-02,2024-01-20\n2,Bob,Beta,Won,50,2024-02-02,2024-02-20\n";
+    let mut orders = String::from("order_id,customer_id,order_date,amount\n");
+    for m in 1..=12 {
+        orders.push_str(&format!("O{m},C{m},2024-{m:02}-10,1000\n"));
+    }
+    let files: [(&str, &[u8]); 2] = [("deals.csv", deals.as_bytes()), ("orders.csv", orders.as_bytes())];
+    let mut opts = options(None, None, Some("2025-01-01"));
+    opts.filters = serde_json::from_value(serde_json::json!({ "owners": ["Cy"] })).ok();
+    let r = analyze(&files, opts, 1 << 16);
+    assert_eq!(value(&r, "deals_won"), serde_json::json!(0));
+    // the orders cannot be filtered by owner: shown, marked
+    assert_eq!(r.metrics["order_revenue"].detail["unfiltered"], serde_json::json!(["owners"]));
+    // the forecast does not fall back to the unfiltered orders, so no alert from them
+    assert!(value(&r, "forecast_revenue").is_null());
+    assert!(!r.alerts.iter().any(|a| a.id == "sales_slowing"));
+    // without a filter the orders forecast the shop's revenue, unmarked
+    let r = analyze(&files, options(None, None, Some("2025-01-01")), 1 << 16);
+    assert!(!r.metrics["order_revenue"].detail.contains_key("unfiltered"));
+}

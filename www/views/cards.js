@@ -104,6 +104,8 @@ export function renderCards(container, report, fmt, t, only = null) {
           : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
+        // a table the filters cannot reach (orders have no owner): said, not hidden
+        m.unfiltered ? el('div', { class: 'unfiltered', text: t('card.unfiltered', { filters: m.unfiltered.map((f) => t(`filter.${f}`)).join(t('list.sep')) }) }) : null,
         el('details', {}, el('summary', { text: t('card.how') }), el('p', { text: how.join(' · ') })),
       ),
     );
