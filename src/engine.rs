@@ -62,7 +62,7 @@ impl PeriodAggs {
             surveys: SurveysAgg::new(period),
             traffic: TrafficAgg::new(period),
             tickets: TicketsAgg::new(period),
-            customers: CustomersAgg::new(period),
+            customers: CustomersAgg::new(period, g),
             history: HistoryAgg::new(period),
             currencies: Currencies::default(),
         }
@@ -420,6 +420,12 @@ impl Engine {
         self.aggregates.main.finish(&self.options, as_of, &mut report);
         let filtered = !self.options.filters.is_empty();
         self.aggregates.main.forecast(as_of, self.options.today, filtered, &mut report);
+        // A shop with orders and no deals: its trend is its order revenue (unless filters
+        // are set, which orders cannot follow); with both, the orders' trend beside.
+        if let Some(orders) = self.aggregates.main.customers.order_trend().filter(|_| !filtered) {
+            let key = if self.aggregates.main.deals.read_any() { "order_revenue_trend" } else { "revenue_trend" };
+            report.series.insert(key, orders);
+        }
         report.dimensions = crate::metrics::dimensions::tables(&self.aggregates.main.deals, &self.aggregates.lookups);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();

@@ -81,6 +81,21 @@ fn the_first_quarter_by_hand() {
         assert_eq!(value(&r, "order_revenue"), json!("430"));
         assert_eq!(value(&r, "average_order_value"), json!("143.33"));
         assert!(close(&value(&r, "repeat_purchase_rate"), 0.5));
+        // the orders' trend beside the deals' (January O1 150, February O2 200, March O3 80)
+        let points: Vec<(Value, Value)> = r.series["order_revenue_trend"]["points"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| (p["bucket"].clone(), p["revenue"].clone()))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (json!("2024-01-01"), json!("150")),
+                (json!("2024-02-01"), json!("200")),
+                (json!("2024-03-01"), json!("80"))
+            ]
+        );
         // growth: nothing won in the previous 91 days
         assert_eq!(value(&r, "sales_growth"), Value::Null);
         assert_eq!(

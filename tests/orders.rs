@@ -31,6 +31,16 @@ fn a_small_shop_by_hand() {
         // 60 days; the 60 days before hold O4: (200 − 999) / 999
         assert!(close(&value(&r, "sales_growth"), (200.0 - 999.0) / 999.0));
         assert_eq!(r.metrics["sales_growth"].detail["source"], json!("orders"));
+        // no deals: the revenue trend is the orders' (January 150, February 30 + 20)
+        let trend = &r.series["revenue_trend"];
+        assert_eq!(trend["source"], json!("orders"));
+        let points: Vec<_> = trend["points"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| (p["bucket"].clone(), p["revenue"].clone()))
+            .collect();
+        assert_eq!(points, [(json!("2024-01-01"), json!("150")), (json!("2024-02-01"), json!("50"))]);
     }
 }
 

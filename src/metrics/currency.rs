@@ -279,6 +279,12 @@ pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
         withhold(report, "forecast_revenue", &why);
         report.series.insert("forecast_revenue", json!({ "reason": why }));
     }
+    let trend_from_orders = report.series.get("revenue_trend").is_some_and(|t| t["source"] == "orders");
+    for (id, from_orders) in [("revenue_trend", trend_from_orders), ("order_revenue_trend", true)] {
+        if from_orders && report.series.contains_key(id) {
+            report.series.insert(id, json!({ "points": [], "reason": why }));
+        }
+    }
     withhold_clv(report, "orders", &why);
 }
 

@@ -8,7 +8,7 @@ use super::groups::{Groups, Merge};
 use super::orders::OrderBook;
 use super::stats::Tally;
 use crate::ingest::typed_row::Row;
-use crate::period::Period;
+use crate::period::{Granularity, Period};
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
 use chrono::NaiveDate;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -26,6 +26,7 @@ const CLV: &str = "annual profit per customer × average lifespan (1 / annual ch
 const CLV_NET: &str = "clv − cac";
 const LTV_CAC: &str = "clv / cac";
 const AOV: &str = "Σ order amount / order count";
+const ORDER_TREND: &str = "Σ amount of order lines per bucket of the period";
 pub const ORDER_REVENUE: &str = "Σ amount of order lines dated in period";
 const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1 order in period";
 const MRR: &str =
@@ -97,6 +98,12 @@ pub struct CustomersAgg {
     /// Distinct orders, by order id.
     #[serde(default)]
     order_book: OrderBook,
+    /// Order line amounts in the period per bucket of `granularity`, for the revenue
+    /// trend of a shop without deals.
+    #[serde(default)]
+    order_trend: BTreeMap<NaiveDate, Decimal>,
+    #[serde(default)]
+    granularity: Granularity,
     /// Order amounts by month and week (any period), for the revenue forecast of shops.
     order_history: History,
     spend_rows: u64,
@@ -123,8 +130,21 @@ pub fn average_order_value(orders: &Tally) -> Metric {
 }
 
 impl CustomersAgg {
-    pub fn new(period: Period) -> Self {
-        CustomersAgg { period, ..CustomersAgg::default() }
+    pub fn new(period: Period, granularity: Granularity) -> Self {
+        CustomersAgg { period, granularity, ..CustomersAgg::default() }
+    }
+
+    /// `revenue_trend` from order lines (a shop without deals): one point per bucket,
+    /// `source: orders`; None without order lines in the period.
+    pub fn order_trend(&self) -> Option<Value> {
+        let (first, last) = (*self.order_trend.keys().next()?, *self.order_trend.keys().next_back()?);
+        let g = self.granularity;
+        let point = |at| {
+            let revenue = self.order_trend.get(&at).copied().unwrap_or_default();
+            json!({ "bucket": at, "revenue": money(revenue), "won": Value::Null, "lost": Value::Null, "win_rate": Value::Null })
+        };
+        let points = super::growth::buckets(self.period, g, first, last, point)?;
+        Some(json!({ "granularity": g, "points": points, "source": "orders", "formula": ORDER_TREND }))
     }
 
     /// The last date in the customers, orders and subscriptions.
@@ -166,6 +186,10 @@ impl CustomersAgg {
         if in_period {
             slot.1 += 1;
             self.order_amounts.add(amount);
+            if let (Some(day), Some(a)) = (date, amount) {
+                let sum = self.order_trend.entry(self.granularity.bucket(day)).or_default();
+                *sum = sum.checked_add(a).unwrap_or(*sum);
+            }
         }
         let first = self.order_book.line(r.text(0), r.text(1), in_period, amount.is_some());
         if let (Some(day), Some(a)) = (date, amount) {
@@ -207,6 +231,10 @@ impl CustomersAgg {
         self.order_rows += o.order_rows;
         self.order_amounts.merge(o.order_amounts);
         self.order_book.merge(o.order_book);
+        for (bucket, a) in o.order_trend {
+            let sum = self.order_trend.entry(bucket).or_default();
+            *sum = sum.checked_add(a).unwrap_or(*sum);
+        }
         self.order_history.merge(o.order_history);
         self.spend_rows += o.spend_rows;
         self.spend.merge(o.spend);

@@ -135,27 +135,23 @@ impl GrowthAgg {
         let (Some(first), Some(last)) = (self.trend.keys().next(), self.trend.keys().next_back()) else {
             return json!({ "granularity": self.granularity, "points": [], "reason": "no won or lost deals in period", "formula": TREND_FORMULA });
         };
-        let g = self.granularity;
-        let start = self.period.from.map_or(*first, |f| g.bucket(f).min(*first));
-        let end = self.period.to.map_or(*last, |t| g.bucket(t - chrono::Duration::days(1)).max(*last));
-        let mut points = Vec::new();
-        let mut at = start;
-        while at <= end {
-            if points.len() == MAX_BUCKETS {
-                return json!({ "granularity": g, "points": [], "reason": "too many buckets: choose a coarser granularity", "formula": TREND_FORMULA });
-            }
+        let points = buckets(self.period, self.granularity, *first, *last, |at| {
             let b = self.trend.get(&at).copied().unwrap_or_default();
             let closed = b.won.count + b.lost;
-            points.push(json!({
+            json!({
                 "bucket": at,
                 "revenue": money(b.won.sum),
                 "won": b.won.count,
                 "lost": b.lost,
                 "win_rate": if closed == 0 { Value::Null } else { number(b.won.count as f64 / closed as f64) },
-            }));
-            at = g.next(at);
+            })
+        });
+        match points {
+            Some(points) => json!({ "granularity": self.granularity, "points": points, "formula": TREND_FORMULA }),
+            None => {
+                json!({ "granularity": self.granularity, "points": [], "reason": "too many buckets: choose a coarser granularity", "formula": TREND_FORMULA })
+            }
         }
-        json!({ "granularity": g, "points": points, "formula": TREND_FORMULA })
     }
 
     /// Accounts whose first won deal closed in the period (new customers, from deals).
@@ -216,4 +212,27 @@ impl GrowthAgg {
         }
         Metric::new(number(expanded as f64 / n as f64), n, UPSELL_FORMULA).fraction(json!(expanded), json!(n))
     }
+}
+
+/// One point per bucket of `g` over the period (or from `first` to `last` data bucket
+/// where the period is open), empty buckets included; None past [`MAX_BUCKETS`].
+pub fn buckets(
+    period: Period,
+    g: Granularity,
+    first: NaiveDate,
+    last: NaiveDate,
+    point: impl Fn(NaiveDate) -> Value,
+) -> Option<Vec<Value>> {
+    let start = period.from.map_or(first, |f| g.bucket(f).min(first));
+    let end = period.to.map_or(last, |t| g.bucket(t - chrono::Duration::days(1)).max(last));
+    let mut points = Vec::new();
+    let mut at = start;
+    while at <= end {
+        if points.len() == MAX_BUCKETS {
+            return None;
+        }
+        points.push(point(at));
+        at = g.next(at);
+    }
+    Some(points)
 }
