@@ -23,11 +23,7 @@ fn telco_layout_by_hand() {
 
 #[test]
 fn real_telco_dataset() {
-    let path = format!("{}/../shared/datasets/telco-churn/Telco-Customer-Churn.csv", env!("CARGO_MANIFEST_DIR"));
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {path} not present");
-        return;
-    };
+    let Some(bytes) = shared_dataset("telco-churn/Telco-Customer-Churn.csv") else { return };
     // Independent count: split each line on commas (the file quotes nothing).
     let text = String::from_utf8_lossy(&bytes);
     let mut lines = text.lines();

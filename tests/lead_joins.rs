@@ -41,12 +41,10 @@ fn leads_without_any_conversion_data_are_not_zero_percent() {
 
 #[test]
 fn olist_marketing_funnel() {
-    let dir = format!("{}/../shared/datasets/olist-funnel", env!("CARGO_MANIFEST_DIR"));
-    let (Ok(mqls), Ok(closed)) = (
-        std::fs::read(format!("{dir}/olist_marketing_qualified_leads_dataset.csv")),
-        std::fs::read(format!("{dir}/olist_closed_deals_dataset.csv")),
+    let (Some(mqls), Some(closed)) = (
+        shared_dataset("olist-funnel/olist_marketing_qualified_leads_dataset.csv"),
+        shared_dataset("olist-funnel/olist_closed_deals_dataset.csv"),
     ) else {
-        eprintln!("skipped: {dir} not present");
         return;
     };
     let files: [(&str, &[u8]); 2] = [("mqls.csv", &mqls), ("closed.csv", &closed)];

@@ -10,20 +10,9 @@
 mod common;
 use common::*;
 use serde_json::json;
-use std::path::PathBuf;
 
 fn dataset(name: &str) -> Option<Vec<u8>> {
-    let dir = std::env::var_os("SHARED_DATASETS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"));
-    let path = dir.join("maven-crm").join(name);
-    match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            eprintln!("skipped: {} not found (set SHARED_DATASETS)", path.display());
-            None
-        }
-    }
+    shared_dataset(&format!("maven-crm/{name}"))
 }
 
 #[test]

@@ -46,11 +46,7 @@ fn a_small_shop_by_hand() {
 
 #[test]
 fn superstore_us_orders_not_lines() {
-    let path = format!("{}/../shared/datasets/superstore-us/Sample - Superstore.csv", env!("CARGO_MANIFEST_DIR"));
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {path} not present");
-        return;
-    };
+    let Some(bytes) = shared_dataset("superstore-us/Sample - Superstore.csv") else { return };
     // Independent count (Python csv + Decimal): 9,994 lines, 5,009 orders, Σ Sales
     // 2,297,200.8603; 781 of 793 customers ordered twice or more; 2019 733,215.2552 vs
     // 2018 609,205.5980.

@@ -6,11 +6,7 @@ use common::*;
 
 #[test]
 fn chinese_superstore_gbk_is_an_orders_file() {
-    let path = format!("{}/../shared/datasets/superstore-cn/derived/orders_gbk.csv", env!("CARGO_MANIFEST_DIR"));
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {path} not present");
-        return;
-    };
+    let Some(bytes) = shared_dataset("superstore-cn/derived/orders_gbk.csv") else { return };
     let r = analyze(&[("订单.csv", &bytes)], options(None, None, None), 1 << 16);
     let f = &r.files[0];
     assert_eq!((f.kind.as_deref(), f.encoding.as_str(), f.error.as_ref()), (Some("orders"), "gb18030", None));

@@ -202,16 +202,6 @@ mod tests {
         assert_eq!(for_label("utf-16"), Some(UTF_16LE));
         assert_eq!(for_label("gb18030"), Some(GB18030));
     }
-}
-
-#[cfg(test)]
-mod short_files {
-    use super::*;
-
-    fn encode(enc: TextEncoding, s: &str) -> Vec<u8> {
-        let e = encoding_rs::Encoding::for_label(enc.name().as_bytes()).unwrap_or(encoding_rs::UTF_8);
-        e.encode(s).0.into_owned()
-    }
 
     /// `rows` rows of a deals export as people write it in each language.
     fn export(lang: &str, rows: usize) -> String {

@@ -45,3 +45,19 @@ pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// A file of the shared public datasets (`../shared/datasets`, or `$SHARED_DATASETS`),
+/// or None with a note when they are absent (the test is then skipped).
+pub fn shared_dataset(path: &str) -> Option<Vec<u8>> {
+    let dir = std::env::var_os("SHARED_DATASETS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"));
+    let full = dir.join(path);
+    match std::fs::read(&full) {
+        Ok(b) => Some(b),
+        Err(_) => {
+            eprintln!("skipped: {} not found (set SHARED_DATASETS)", full.display());
+            None
+        }
+    }
+}
