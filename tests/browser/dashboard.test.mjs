@@ -257,6 +257,8 @@ test('the real Maven CRM export (Excel re-save) in the page', { skip: !existsSyn
   assert.equal(await text('[data-metric=deals_won] .value'), '4,238');
   // The data ends in 2017: its open deals are judged then, not against today.
   assert.match(await text('#as-of-note'), /judged as of 2018-01-01, the day after the data ends/);
+  // Velocity says what it multiplies, not "revenue per day" (it is 8x the daily revenue here).
+  assert.match(await text('[data-metric=sales_velocity] .sub'), /^8,800 opportunities of the period × win rate × average deal ÷ 51\.8-day cycle, per day$/);
   await b.page.screenshot({ path: `${SHOTS}dashboard-maven.png`, fullPage: true });
 });
 
