@@ -1,15 +1,17 @@
 // Exports: the report as JSON, any table as CSV. CSV cells that a spreadsheet would run
-// as a formula (starting with =, +, -, @, tab or CR) get a leading apostrophe, unless
-// they are plain numbers; cells with a delimiter, quote or line break are quoted.
+// as a formula (starting with =, +, -, @, tab or CR, or their full-width forms ＝＋－＠)
+// get a leading apostrophe, unless they are plain numbers. Cells with a quote, a line
+// break or any delimiter a spreadsheet may split on (`,` `;` tab) are quoted, so that
+// `Bob;=cmd|…` stays one cell in an Excel whose locale separates with `;`.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function csvCell(value) {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (FORMULA_START.test(s) && !NUMBER.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** CSV text of `rows` (objects) under `columns` ({ key, label }), with a BOM for Excel. */

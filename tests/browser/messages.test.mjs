@@ -22,7 +22,13 @@ test('CSV cells that a spreadsheet would run are escaped', () => {
   assert.equal(csvCell('+1+1'), "'+1+1");
   assert.equal(csvCell('-2+3'), "'-2+3");
   assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
-  assert.equal(csvCell('\tx'), "'\tx");
+  // a formula after a delimiter another locale splits on: the cell is quoted whole
+  assert.equal(csvCell('Bob;=cmd|\' /C calc\'!A0'), `"Bob;=cmd|' /C calc'!A0"`);
+  assert.equal(csvCell('Ann\t=1+1'), '"Ann\t=1+1"');
+  // full-width formula starts (typed in Chinese and Japanese input modes)
+  assert.equal(csvCell('＝1+1'), "'＝1+1");
+  assert.equal(csvCell('＠SUM(A1)'), "'＠SUM(A1)");
+  assert.equal(csvCell('\tx'), `"'\tx"`);
   assert.equal(csvCell('\rx'), `"'\rx"`);
   // plain numbers stay numbers
   assert.equal(csvCell('-1200.50'), '-1200.50');
