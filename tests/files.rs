@@ -81,3 +81,25 @@ fn day_month_order_decided_from_the_data() {
     // deal 1: 3 Jan → 3 Nov 2024 = 305 days; deal 2: 25 Jan → 1 Feb = 7 days; mean 156
     assert!(close(&value(&r, "sales_cycle_days"), 156.0));
 }
+
+#[test]
+fn dates_outside_1900_to_2100_are_problems() {
+    // 0024 and 9023 are typos for 2024 and 2023: listed, the deal still read without them.
+    let csv = "deal_id,owner,account,stage,amount,created_date,closed_date\n\
+               1,Ann,Acme,Won,100,0024-01-05,2024-02-04\n2,Bob,Beta,Won,50,2024-01-10,9023-03-01\n3,Cy,Gamma,Won,30,2024-01-01,2024-01-31\n";
+    let r = sales_metrics_report(csv);
+    let listed: Vec<_> = r.problems.items.iter().map(|p| (p.row, p.value.as_str(), p.reason.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            (2, "0024-01-05", "date outside the years 1900 to 2100"),
+            (3, "9023-03-01", "date outside the years 1900 to 2100")
+        ]
+    );
+    // cycle from deal 3 alone (30 days), not 24,369 days; deal 2 has no close date now
+    assert_eq!(value(&r, "sales_cycle_days"), serde_json::json!(30.0));
+}
+
+fn sales_metrics_report(csv: &str) -> sales_metrics::Report {
+    analyze(&[("d.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16)
+}

@@ -54,6 +54,7 @@ const EXACT = {
   'not a number': 'problem.not_number',
   'not a date': 'problem.not_date',
   'not a yes/no value': 'problem.not_flag',
+  'date outside the years 1900 to 2100': 'problem.date_window',
   'not a time': 'problem.not_time',
   'amount too large': 'problem.too_large',
   'probability out of range (0 to 100%)': 'problem.probability',

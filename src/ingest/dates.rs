@@ -10,7 +10,7 @@
 //! (`14:30`, `2:30 PM`) is kept.
 
 use super::money::ascii_digit;
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::borrow::Cow;
 
 /// Order of day and month in a `a/b/yyyy` date, decided per column.
@@ -64,12 +64,21 @@ pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, &'st
     Ok(parse_datetime(raw, order)?.map(|dt| dt.date()))
 }
 
+/// Years a sales date may fall in: outside them a cell is a typo (`0024`, `9023`) that
+/// would make a forecast for the year 440 or a sales cycle of 24,369 days.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+pub const OUTSIDE_YEARS: &str = "date outside the years 1900 to 2100";
+
 /// Parses a date or date-time cell. `Ok(None)` for blank.
 pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
-    if let Some(d) = numeric_date(raw.as_bytes(), order) {
-        return Ok(Some(d.and_time(NaiveTime::MIN)));
+    let parsed = match numeric_date(raw.as_bytes(), order) {
+        Some(d) => Some(d.and_time(NaiveTime::MIN)),
+        None => general_datetime(raw, order)?,
+    };
+    match parsed {
+        Some(dt) if !PLAUSIBLE_YEARS.contains(&dt.year()) => Err(OUTSIDE_YEARS),
+        other => Ok(other),
     }
-    general_datetime(raw, order)
 }
 
 /// [`parse_datetime`] without its fast path: every shape of date the engine reads.

@@ -284,6 +284,7 @@ export default {
   'problem.not_number': 'not a number',
   'problem.not_date': 'not a date',
   'problem.not_flag': 'not a yes/no value',
+  'problem.date_window': 'date outside the years 1900 to 2100',
   'problem.not_time': 'not a time',
   'problem.too_large': 'amount too large',
   'problem.probability': 'probability out of range (0 to 100%)',

@@ -284,6 +284,7 @@ export default {
   'problem.not_number': 'عدد نیست',
   'problem.not_date': 'تاریخ نیست',
   'problem.not_flag': 'مقدار بله/خیر نیست',
+  'problem.date_window': 'تاریخ بیرون از سال‌های ۱۹۰۰ تا ۲۱۰۰',
   'problem.not_time': 'زمان نیست',
   'problem.too_large': 'مبلغ بیش از حد بزرگ است',
   'problem.probability': 'احتمال خارج از بازه (۰ تا ۱۰۰٪)',
