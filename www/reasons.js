@@ -55,6 +55,7 @@ const EXACT = {
   'not a date': 'problem.not_date',
   'not a yes/no value': 'problem.not_flag',
   'date outside the years 1900 to 2100': 'problem.date_window',
+  'not an amount: the word beside it is not a currency': 'problem.unknown_unit',
   'not a time': 'problem.not_time',
   'amount too large': 'problem.too_large',
   'probability out of range (0 to 100%)': 'problem.probability',

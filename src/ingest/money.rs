@@ -122,10 +122,14 @@ fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
     };
     let (mut mantissa, mut scale, mut count) = (0i64, 0u32, 0u32);
     let (mut point, mut grouped) = (false, false);
+    // Digits since the last group separator: groups hold 3 (2 in the lakh form), the
+    // first 1 to 3, the last before the point 3 (as the general path checks).
+    let mut group = 0u32;
     for &c in digits {
         match c {
             b'0'..=b'9' => {
                 count += 1;
+                group += 1;
                 if count > 18 {
                     return None;
                 }
@@ -134,8 +138,20 @@ fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
                     scale += 1;
                 }
             }
-            c if c == point_char && !point && count > 0 => point = true,
-            c if c == group_char && !point && count > 0 => grouped = true,
+            c if c == point_char && !point && count > 0 => {
+                if grouped && group != 3 {
+                    return None;
+                }
+                point = true;
+            }
+            c if c == group_char && !point && count > 0 => {
+                let first_ok = !grouped && (1..=3).contains(&group);
+                if !(first_ok || grouped && matches!(group, 2 | 3)) {
+                    return None;
+                }
+                grouped = true;
+                group = 0;
+            }
             _ => return None,
         }
     }
@@ -162,9 +178,11 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
         return Ok(None);
     }
     let mut negative = false;
+    let mut signs = 0;
     let mut body = s;
     if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
         negative = true;
+        signs += 1;
         body = inner;
     }
     // Keep digits and separators; symbols and letters only outside the number.
@@ -179,6 +197,20 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
             digits.push(d);
             seen_digit = true;
         } else if matches!(c, '.' | ',' | '٫' | '٬' | '\'' | '’') || is_space(c) {
+            // `.5` in a point column (`,5` in a comma one) is 0.5; any other separator
+            // before the digits is not part of a number.
+            let point = match decimal {
+                DecimalSeparator::Point => matches!(c, '.' | '٫'),
+                DecimalSeparator::Comma => matches!(c, ',' | '٫'),
+            };
+            if !seen_digit && matches!(c, '.' | ',' | '٫') && !after_number {
+                if !point || digits.contains('.') || digits.contains(',') {
+                    return Err("not a number");
+                }
+                digits.push('0');
+                digits.push(if c == '٫' { '.' } else { c });
+                continue;
+            }
             if seen_digit && !after_number {
                 digits.push(match c {
                     '٫' => '.',
@@ -188,6 +220,10 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
                 });
             }
         } else if c == '-' || c == '−' || c == '+' {
+            signs += 1;
+            if signs > 1 {
+                return Err("not a number");
+            }
             if seen_digit {
                 if c == '+' {
                     return Err("not a number");
@@ -204,6 +240,9 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
     if !seen_digit {
         return Err("not a number");
     }
+    if !is_currency(amount_unit(raw)) {
+        return Err(UNKNOWN_UNIT);
+    }
     let number = resolve_separators(&digits, decimal).ok_or("not a number")?;
     let mut value = Decimal::from_str(&number).map_err(|_| "not a number")?;
     if value.abs() > Decimal::from(MAX_ABS) {
@@ -213,6 +252,73 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
         value.set_sign_negative(true);
     }
     Ok(Some(value))
+}
+
+/// Why an amount with a word beside it that names no currency is not read.
+pub const UNKNOWN_UNIT: &str = "not an amount: the word beside it is not a currency";
+
+/// A unit written with an amount that names a currency: a three-letter code (`USD`,
+/// `eur`), a symbol, or a currency word of the languages we read. `k`, `approx`, `(est)`
+/// are not: their amounts are problems, not two "currencies".
+fn is_currency(unit: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "$",
+        "€",
+        "£",
+        "¥",
+        "￥",
+        "₹",
+        "₽",
+        "₩",
+        "₺",
+        "₪",
+        "฿",
+        "₫",
+        "₴",
+        "₦",
+        "₱",
+        "﷼",
+        "R$",
+        "US$",
+        "C$",
+        "A$",
+        "HK$",
+        "NT$",
+        "S$",
+        "NZ$",
+        "MX$",
+        "zł",
+        "kr",
+        "Kč",
+        "Ft",
+        "lei",
+        "Fr",
+        "Fr.",
+        "CHF",
+        "元",
+        "人民币",
+        "圆",
+        "円",
+        "원",
+        "ریال",
+        "تومان",
+        "ر.س",
+        "د.إ",
+        "ج.م",
+        "ل.ل",
+        "د.ك",
+        "ريال",
+        "درهم",
+        "دينار",
+        "﷼",
+    ];
+    /// ISO 4217 codes in use (and RMB, NTD, IRT as people write them).
+    const CODES: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR IRT ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL RMB NTD";
+    let u = unit.trim();
+    u.is_empty()
+        || u.len() == 3 && CODES.split(' ').any(|c| c.eq_ignore_ascii_case(u))
+        || WORDS.contains(&u)
+        || u.chars().count() == 1 && u.chars().all(|c| ('\u{20A0}'..='\u{20CF}').contains(&c))
 }
 
 /// The currency symbol or code written with an amount: `$` in `$1,234.50`, `USD` in
@@ -260,6 +366,9 @@ pub fn ascii_digit(c: char) -> Option<char> {
 /// `1234.56` form.
 fn resolve_separators(digits: &str, column: DecimalSeparator) -> Option<String> {
     let trimmed = digits.trim_end_matches(['\u{0}', '.', ',']);
+    if trimmed.contains("..") || trimmed.contains(",,") {
+        return None;
+    }
     let last_dot = trimmed.rfind('.');
     let last_comma = trimmed.rfind(',');
     let decimal = match (last_dot, last_comma) {
@@ -268,6 +377,18 @@ fn resolve_separators(digits: &str, column: DecimalSeparator) -> Option<String> 
         (None, Some(_)) => single_kind(trimmed, ',', column == DecimalSeparator::Comma),
         (None, None) => None,
     };
+    // Groups before the decimal point hold 3 digits (2 in the Indian lakh form), the
+    // first 1 to 3: `1.2.3` and `1,2,3` are no numbers.
+    let whole = decimal.and_then(|d| trimmed.rsplit_once(d)).map_or(trimmed, |(w, _)| w);
+    let groups: Vec<&str> = whole.split(|c: char| !c.is_ascii_digit()).collect();
+    if groups.len() > 1 {
+        let (first, rest) = groups.split_first()?;
+        let last = rest.last()?;
+        let fits = |g: &&str| matches!(g.len(), 2 | 3);
+        if first.is_empty() || first.len() > 3 || last.len() != 3 || !rest.iter().all(fits) {
+            return None;
+        }
+    }
     let mut out = String::with_capacity(trimmed.len());
     let mut seen_point = false;
     for c in trimmed.chars() {
@@ -397,6 +518,20 @@ mod tests {
         assert_eq!(parse_money("1.2.3,4,5"), Err("not a number"));
         assert_eq!(parse_money("99999999999999999999"), Err("amount too large"));
         assert_eq!(parse_money("1+2"), Err("not a number"));
+        // nothing read too generously (each was a silent 123, 5, 5, 5, 15, 123)
+        for bad in ["1.2.3", "--5", "(-5)", ",5", "1..5", "1,2,3", "12,34,5"] {
+            assert_eq!(parse_money(bad), Err("not a number"), "{bad}");
+        }
+        // a word beside the number that names no currency
+        for bad in ["100k", "100 approx", "200 (est)", "5 pcs"] {
+            assert_eq!(parse_money(bad), Err(UNKNOWN_UNIT), "{bad}");
+        }
+        // still read: a leading decimal point, Indian lakh groups, codes and symbols
+        assert_eq!(m(".5"), d("0.5"));
+        assert_eq!(parse_money_with(",5", DecimalSeparator::Comma).unwrap(), d("0.5"));
+        assert_eq!(m("12,34,567.50"), d("1234567.50"));
+        assert_eq!(m("eur 12"), d("12"));
+        assert_eq!(m("R$ 1.234,56").map(|v| v.to_string()), Some("1234.56".into()));
     }
 
     proptest::proptest! {

@@ -285,6 +285,7 @@ export default {
   'problem.not_date': 'not a date',
   'problem.not_flag': 'not a yes/no value',
   'problem.date_window': 'date outside the years 1900 to 2100',
+  'problem.unknown_unit': 'not an amount: the word beside it is not a currency',
   'problem.not_time': 'not a time',
   'problem.too_large': 'amount too large',
   'problem.probability': 'probability out of range (0 to 100%)',

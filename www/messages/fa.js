@@ -285,6 +285,7 @@ export default {
   'problem.not_date': 'تاریخ نیست',
   'problem.not_flag': 'مقدار بله/خیر نیست',
   'problem.date_window': 'تاریخ بیرون از سال‌های ۱۹۰۰ تا ۲۱۰۰',
+  'problem.unknown_unit': 'مبلغ نیست: واژهٔ کنار آن واحد پول نیست',
   'problem.not_time': 'زمان نیست',
   'problem.too_large': 'مبلغ بیش از حد بزرگ است',
   'problem.probability': 'احتمال خارج از بازه (۰ تا ۱۰۰٪)',

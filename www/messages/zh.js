@@ -285,6 +285,7 @@ export default {
   'problem.not_date': '不是日期',
   'problem.not_flag': '不是“是/否”值',
   'problem.date_window': '日期不在 1900 至 2100 年之间',
+  'problem.unknown_unit': '不是金额：旁边的词不是货币',
   'problem.not_time': '不是时间',
   'problem.too_large': '金额过大',
   'problem.probability': '概率超出范围（0 到 100%）',
