@@ -268,8 +268,10 @@ fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, St
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .filter(|d| (1900..=2100).contains(&chrono::Datelike::year(d)))
             .map(Some)
-            .map_err(|_| format!("option {name}: expected a date as YYYY-MM-DD, got {s:?}")),
+            .ok_or_else(|| format!("option {name}: expected a date from 1900 to 2100 as YYYY-MM-DD, got {s:?}")),
     }
 }
 

@@ -61,3 +61,17 @@ fn traffic_conversion_and_ticket_response() {
     assert!(close(&t["within_target"], 2.0 / 3.0));
     assert_eq!(r.problems.total, 1);
 }
+
+#[test]
+fn an_extreme_quota_period_is_a_problem_not_a_panic() {
+    // It panicked in src/metrics/team.rs and lost the good deals dropped with it.
+    let quotas = "owner,period,quota\nAnn,2024-01-01 to +262142-12-31,1000\nAnn,2024-01,500\n";
+    let deals =
+        "deal_id,owner,account,stage,amount,created_date,closed_date\n1,Ann,Acme,Won,100,2024-01-02,2024-01-20\n";
+    let files: [(&str, &[u8]); 2] = [("quotas.csv", quotas.as_bytes()), ("deals.csv", deals.as_bytes())];
+    let r = analyze(&files, options(Some("2024-01-01"), Some("2024-02-01"), None), 1 << 16);
+    assert_eq!(value(&r, "revenue"), serde_json::json!("100"));
+    assert_eq!(r.problems.items.iter().map(|p| (p.row, p.column.as_str())).collect::<Vec<_>>(), [(2, "period")]);
+    // the good quota row still counts: 100 of 500
+    assert!(close(&value(&r, "target_achievement"), 0.2));
+}

@@ -48,12 +48,17 @@ impl Merge for Ledger {
 /// A quota period as written: `2025-03`, `2025-Q2` (or `Q2 2025`), `2025`, or
 /// `2025-01-01 to 2025-03-31` (end included). Returns `[from, to)`.
 pub fn quota_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    // Years as dates allow them (1900–2100): `+262142-12-31` is no period.
+    let plausible = |p: &(NaiveDate, NaiveDate)| {
+        use chrono::Datelike;
+        (1900..=2101).contains(&p.0.year()) && (1900..=2101).contains(&p.1.year())
+    };
     let t = text.trim().to_ascii_uppercase().replace(['/', '.', '_'], "-");
     let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
     for sep in [" TO ", "..", " - ", "~", "—"] {
         if let Some((a, b)) = t.split_once(sep) {
             let (a, b) = (day(a)?, day(b)?);
-            return (b >= a).then(|| (a, b + chrono::Duration::days(1)));
+            return (b >= a).then(|| Some((a, b.succ_opt()?))).flatten().filter(plausible);
         }
     }
     let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
@@ -65,7 +70,7 @@ pub fn quota_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
         Some((start, months(start, 3)?))
     };
     let parts: Vec<&str> = t.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
-    match parts.as_slice() {
+    let period = match parts.as_slice() {
         [y] if y.len() == 4 => {
             let start = first(digits(y)?, 1)?;
             Some((start, months(start, 12)?))
@@ -77,7 +82,8 @@ pub fn quota_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
             Some((start, months(start, 1)?))
         }
         _ => None,
-    }
+    };
+    period.filter(plausible)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -225,6 +231,10 @@ mod tests {
         assert_eq!(quota_period("Q4 2024"), Some((d("2024-10-01"), d("2025-01-01"))));
         assert_eq!(quota_period("2025"), Some((d("2025-01-01"), d("2026-01-01"))));
         assert_eq!(quota_period("2025-01-01 to 2025-01-31"), Some((d("2025-01-01"), d("2025-02-01"))));
+        // the last date chrono holds, and years no sales date has: no period, no panic
+        assert_eq!(quota_period("2024-01-01 to +262142-12-31"), None);
+        assert_eq!(quota_period("2024-01-01 to 262142-12-31"), None);
+        assert_eq!(quota_period("9023-Q1"), None);
         assert_eq!(quota_period("2025-Q5"), None);
         assert_eq!(quota_period("soon"), None);
     }
