@@ -371,6 +371,14 @@ impl Engine {
                 info.rows += part.info.rows;
                 info.bytes += part.info.bytes;
                 info.skipped.merge(&part.info.skipped);
+                if part.info.invalid_text_rows > 0 {
+                    // the part's note is replaced by one for the whole file
+                    info.notes.retain(|n| !n.contains("not valid UTF-8"));
+                    let shift = self.next_part_row - records(&part.info);
+                    info.first_invalid_row = info.first_invalid_row.or(part.info.first_invalid_row.map(|r| r + shift));
+                    info.invalid_text_rows += part.info.invalid_text_rows;
+                    info.notes.push(crate::ingest::file::invalid_text_note(info));
+                }
                 for (k, n) in part.info.blanks {
                     *info.blanks.entry(k).or_insert(0) += n;
                 }

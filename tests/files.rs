@@ -103,3 +103,25 @@ fn dates_outside_1900_to_2100_are_problems() {
 fn sales_metrics_report(csv: &str) -> sales_metrics::Report {
     analyze(&[("d.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16)
 }
+
+#[test]
+fn invalid_utf8_late_in_a_file_is_said() {
+    // 64 KB of valid UTF-8 decide the encoding; then a Windows-1252 é (0xE9) in a name.
+    let mut bytes = b"deal_id,owner,account,stage,amount,created_date,closed_date\n".to_vec();
+    let mut n = 0;
+    while bytes.len() < 70_000 {
+        n += 1;
+        bytes.extend_from_slice(format!("{n},Ann,Acme,Won,1,2024-01-01,2024-01-02\n").as_bytes());
+    }
+    bytes.extend_from_slice(
+        b"x1,Jos\xe9,Acme,Won,1,2024-01-01,2024-01-02\nx2,Jos\xe9,Beta,Won,1,2024-01-01,2024-01-02\n",
+    );
+    let r = analyze(&[("d.csv", &bytes)], options(None, None, Some("2024-06-01")), 1 << 16);
+    let f = &r.files[0];
+    assert_eq!(f.encoding, "UTF-8");
+    // header is row 1, the n valid rows are 2..=n+1
+    assert_eq!((f.invalid_text_rows, f.first_invalid_row), (2, Some(n + 2)));
+    assert!(f.notes.iter().any(|note| note.starts_with("2 rows hold bytes that are not valid UTF-8")), "{:?}", f.notes);
+    // the rows are still read
+    assert_eq!(value(&r, "deals_won"), serde_json::json!(n + 2));
+}

@@ -139,6 +139,12 @@ pub struct FileInfo {
     pub sample: Vec<Vec<String>>,
     pub notes: Vec<String>,
     pub error: Option<FileError>,
+    /// Data rows holding bytes that are not valid UTF-8 (shown as U+FFFD), and the
+    /// spreadsheet row of the first.
+    #[serde(default)]
+    pub invalid_text_rows: u64,
+    #[serde(default)]
+    pub first_invalid_row: Option<u64>,
 }
 
 enum Stage {
@@ -331,6 +337,9 @@ impl FileIngest {
             ));
             sink.lookup(table);
         }
+        if self.info.invalid_text_rows > 0 {
+            self.info.notes.push(invalid_text_note(&self.info));
+        }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
         }
@@ -515,6 +524,11 @@ impl FileIngest {
     /// A data row: kept for the preview, or read.
     fn data_row(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
         self.info.rows += 1;
+        if rec.as_str().is_none() {
+            // Not valid UTF-8: read with the bad bytes replaced, and said.
+            self.info.invalid_text_rows += 1;
+            self.info.first_invalid_row.get_or_insert(row);
+        }
         if self.info.sample.len() < SAMPLE_ROWS {
             self.info.sample.push(rec.iter().map(|f| field_text(f).into_owned()).collect());
         }
@@ -794,6 +808,15 @@ impl FileIngest {
             }
         }
     }
+}
+
+/// The note on rows with bytes that are not valid UTF-8.
+pub fn invalid_text_note(info: &FileInfo) -> String {
+    format!(
+        "{} rows hold bytes that are not valid UTF-8 (the first at row {}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
+        info.invalid_text_rows,
+        info.first_invalid_row.unwrap_or_default()
+    )
 }
 
 /// Columns that name a record: a deal's id, owner, account, stage and status; another

@@ -316,6 +316,7 @@ export default {
   'file_note.guessed': 'Columns guessed from their values: {list}.',
   'reason.no_conversion_data': 'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)',
   'file_note.mql_file': 'Every row is an MQL (the id column says so): its created date is its MQL date.',
+  'file_note.invalid_text': '{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); they show as �. If names look wrong, choose the file’s encoding.',
   'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',
   'map.not_analysed': 'not analysed',

@@ -316,6 +316,7 @@ export default {
   'file_note.guessed': '根据值推断的列：{list}。',
   'reason.no_conversion_data': '需要 converted_date、线索状态，或注明线索（lead_id）的商机、或线索注明的商机（deal_id）',
   'file_note.mql_file': '每一行都是 MQL（编号列如此表明）：其创建日期即 MQL 日期。',
+  'file_note.invalid_text': '{n} 行含有无效的 UTF-8 字节（第一处在第 {row} 行），显示为 �。如果名称看起来不对，请选择文件的编码。',
   'file_note.decided': '按取值判定的列：{list}。',
   'map.table_of': '{kind}表',
   'map.not_analysed': '未分析',
