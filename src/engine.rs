@@ -294,7 +294,11 @@ impl Engine {
     /// Starts a file; its chunks are then pushed with [`Engine::push`].
     pub fn begin_file(&mut self, name: &str) -> FileId {
         let choices = self.options.files.get(name).cloned().unwrap_or_default();
-        self.open.push(Some(FileIngest::new(name, choices)));
+        let mut file = FileIngest::new(name, choices);
+        if let Some(why) = self.options.file_option_errors.get(name) {
+            file.note(format!("The choices given for this file were not used ({why}): it was read as detected."));
+        }
+        self.open.push(Some(file));
         self.open.len() - 1
     }
 

@@ -253,6 +253,8 @@ pub struct Options {
     pub stalled_after_days: Option<f64>,
     pub stage_order: Vec<String>,
     pub files: BTreeMap<String, FileOptions>,
+    /// Per file name: why its choices were not used.
+    pub file_option_errors: BTreeMap<String, String>,
     pub granularity: Granularity,
     pub comparison: Option<Comparison>,
     pub stage_probabilities: BTreeMap<String, f64>,
@@ -324,14 +326,24 @@ impl RawOptions {
             return Err(format!("option stage_probabilities: {stage:?} must be from 0 to 1, got {p}"));
         }
         let rates = self.rates()?;
-        let mut files = BTreeMap::new();
+        // A file's bad choices (an imported preset, say) fail that file's choices only:
+        // the file is read as detected, and its notes say why.
+        let (mut files, mut file_option_errors) = (BTreeMap::new(), BTreeMap::new());
         for (name, raw) in self.files.iter().flatten() {
-            files.insert(name.clone(), raw.validate(name)?);
+            match raw.validate(name) {
+                Ok(o) => {
+                    files.insert(name.clone(), o);
+                }
+                Err(why) => {
+                    file_option_errors.insert(name.clone(), why);
+                }
+            }
         }
         Ok(Options {
             period: Period::new(from, to),
             as_of: parse_day("as_of", &self.as_of)?,
             today: parse_day("today", &self.today)?,
+            file_option_errors,
             stalled_after_days: self.stalled_after_days,
             stage_order: self.stage_order.clone().unwrap_or_default(),
             files,

@@ -125,3 +125,15 @@ fn invalid_utf8_late_in_a_file_is_said() {
     // the rows are still read
     assert_eq!(value(&r, "deals_won"), serde_json::json!(n + 2));
 }
+
+#[test]
+fn bad_choices_for_a_file_leave_it_read_as_detected() {
+    // An imported preset with {"delimiter":"ab"} failed every later analysis of the header.
+    let csv = "deal_id,owner,account,stage,amount,created_date,closed_date\n1,Ann,Acme,Won,100,2024-01-01,2024-01-31\n";
+    let mut opts = options(None, None, Some("2024-06-01"));
+    opts.files = serde_json::from_value(serde_json::json!({ "d.csv": { "delimiter": "ab" } })).ok();
+    let r = analyze(&[("d.csv", csv.as_bytes())], opts, 1 << 16);
+    assert_eq!(value(&r, "revenue"), serde_json::json!("100"));
+    let notes = &r.files[0].notes;
+    assert!(notes.iter().any(|n| n.starts_with("The choices given for this file were not used")), "{notes:?}");
+}

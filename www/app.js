@@ -416,8 +416,9 @@ export function mountApp(root, options = {}) {
       e.target.value = '';
       if (!file) return;
       try {
-        const n = await importPresets(file);
-        message(t('preset.imported', { n: fmt.count(n) }), 'info');
+        const { imported, refused } = await importPresets(file);
+        message(t('preset.imported', { n: fmt.count(imported) }), 'info');
+        for (const r of refused) message(t('preset.refused', { name: r.name, why: r.why }));
       } catch (err) {
         message(t('preset.bad_file', { file: file.name, error: err.message }));
       }

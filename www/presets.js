@@ -55,11 +55,31 @@ export async function exportPresets() {
   download('sales-metrics-presets.json', text, 'application/json');
 }
 
-/** Merges presets from a JSON file; returns how many were imported. */
+/**
+ * Why a preset's options would not be taken (the engine checks them again), or null:
+ * a delimiter is one character or `\t`, a decimal separator `.` or `,`, a date order
+ * `month_first` or `day_first`, columns map header text to field names.
+ */
+export function presetProblem(p) {
+  if (!valid(p)) return 'not a preset (name, header and options)';
+  const o = p.options;
+  const text = (v) => v === undefined || v === null || typeof v === 'string';
+  if (!['kind', 'encoding', 'delimiter', 'decimalSeparator', 'dateOrder'].every((k) => text(o[k]))) return 'an option is not text';
+  if (o.delimiter && o.delimiter !== '\t' && [...o.delimiter].length !== 1) return `delimiter ${JSON.stringify(o.delimiter)}`;
+  if (o.decimalSeparator && !['.', ','].includes(o.decimalSeparator)) return `decimal separator ${JSON.stringify(o.decimalSeparator)}`;
+  if (o.dateOrder && !['month_first', 'day_first'].includes(o.dateOrder)) return `date order ${JSON.stringify(o.dateOrder)}`;
+  if (o.columns !== undefined && (typeof o.columns !== 'object' || o.columns === null
+    || !Object.values(o.columns).every((f) => typeof f === 'string'))) return 'columns';
+  return null;
+}
+
+/** Merges presets from a JSON file: `{ imported, refused: [{ name, why }] }`. */
 export async function importPresets(file) {
   const data = JSON.parse(await file.text());
-  const incoming = (Array.isArray(data) ? data : data?.presets ?? []).filter(valid);
+  const all = Array.isArray(data) ? data : data?.presets ?? [];
+  const refused = all.map((p) => ({ name: String(p?.name ?? '?'), why: presetProblem(p) })).filter((r) => r.why);
+  const incoming = all.filter((p) => !presetProblem(p));
   const names = new Set(incoming.map((p) => p.name));
   store([...loadPresets().filter((p) => !names.has(p.name)), ...incoming]);
-  return incoming.length;
+  return { imported: incoming.length, refused };
 }

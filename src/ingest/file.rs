@@ -282,6 +282,11 @@ impl FileIngest {
         }
     }
 
+    /// Adds a sentence to the file's notes.
+    pub fn note(&mut self, text: String) {
+        self.info.notes.push(text);
+    }
+
     /// Data rows read so far.
     pub fn rows(&self) -> u64 {
         self.info.rows

@@ -84,3 +84,14 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   assert.equal(reasonText('needs at least 3 complete weeks of revenue history, has 2', t), '至少需要 3 个完整周的收入历史，现有 2 个');
   assert.equal(reasonText('an unknown reason', t), 'an unknown reason');
 });
+
+test('a preset with a bad option is refused on import, with its reason', async () => {
+  const { presetProblem } = await import('../../www/presets.js');
+  const preset = (options) => ({ name: 'Odd CRM', header: 'rep␟phase', options });
+  assert.equal(presetProblem(preset({ delimiter: 'ab' })), 'delimiter "ab"');
+  assert.equal(presetProblem(preset({ dateOrder: 'sideways' })), 'date order "sideways"');
+  assert.equal(presetProblem(preset({ columns: { Rep: 3 } })), 'columns');
+  assert.equal(presetProblem({ name: 'x' }), 'not a preset (name, header and options)');
+  assert.equal(presetProblem(preset({ kind: 'deals', delimiter: ';', decimalSeparator: ',', columns: { Rep: 'owner' } })), null);
+  assert.equal(presetProblem(preset({ delimiter: '\t' })), null);
+});
