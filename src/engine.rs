@@ -375,6 +375,17 @@ impl Engine {
                 info.rows += part.info.rows;
                 info.bytes += part.info.bytes;
                 info.skipped.merge(&part.info.skipped);
+                if part.info.nul_bytes > 0 {
+                    let shift = self.next_part_row - records(&part.info);
+                    info.notes.retain(|n| !n.contains("NUL bytes were dropped"));
+                    info.first_nul_row = info.first_nul_row.or(part.info.first_nul_row.map(|r| r + shift));
+                    info.nul_bytes += part.info.nul_bytes;
+                    info.notes.push(format!(
+                        "{} NUL bytes were dropped (the first in row {}).",
+                        info.nul_bytes,
+                        info.first_nul_row.unwrap_or_default()
+                    ));
+                }
                 if part.info.invalid_text_rows > 0 {
                     // the part's note is replaced by one for the whole file
                     info.notes.retain(|n| !n.contains("not valid UTF-8"));

@@ -137,3 +137,28 @@ fn bad_choices_for_a_file_leave_it_read_as_detected() {
     let notes = &r.files[0].notes;
     assert!(notes.iter().any(|n| n.starts_with("The choices given for this file were not used")), "{notes:?}");
 }
+
+#[test]
+fn a_stray_nul_byte_is_dropped_and_said_wherever_it_is() {
+    // One NUL in the first 64 KB rejected the whole file; after 64 KB it passed silently.
+    let head = "deal_id,owner,account,stage,amount,created_date,closed_date\n";
+    let row = |i: usize| format!("{i},Ann,Acme,Won,1,2024-01-01,2024-01-02\n");
+    let early = format!("{head}{}1\u{0}0,Bob,Beta,Won,1,2024-01-01,2024-01-02\n{}", row(1), row(3));
+    let r = analyze(&[("early.csv", early.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16);
+    assert_eq!(r.files[0].error, None);
+    assert_eq!(value(&r, "deals_won"), serde_json::json!(3));
+    assert!(
+        r.files[0].notes.iter().any(|n| n == "1 NUL bytes were dropped (the first in row 3)."),
+        "{:?}",
+        r.files[0].notes
+    );
+    let mut late = head.to_string();
+    (1..3000).for_each(|i| late.push_str(&row(i)));
+    late.push_str("x\u{0},Bob,Beta,Won,1,2024-01-01,2024-01-02\n");
+    let r = analyze(&[("late.csv", late.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16);
+    assert_eq!(r.files[0].nul_bytes, 1);
+    // binary data (many NULs) is still refused
+    let binary = [0u8, 1, 2, 0, 0, 5].repeat(100);
+    let r = analyze(&[("b.csv", &binary)], options(None, None, None), 1 << 16);
+    assert_eq!(r.files[0].error.as_ref().map(|e| e.code.as_str()), Some("not_csv"));
+}

@@ -145,6 +145,11 @@ pub struct FileInfo {
     pub invalid_text_rows: u64,
     #[serde(default)]
     pub first_invalid_row: Option<u64>,
+    /// NUL bytes dropped from the text, and the row of the first.
+    #[serde(default)]
+    pub nul_bytes: u64,
+    #[serde(default)]
+    pub first_nul_row: Option<u64>,
 }
 
 enum Stage {
@@ -345,6 +350,13 @@ impl FileIngest {
         if self.info.invalid_text_rows > 0 {
             self.info.notes.push(invalid_text_note(&self.info));
         }
+        if self.info.nul_bytes > 0 {
+            self.info.notes.push(format!(
+                "{} NUL bytes were dropped (the first in row {}).",
+                self.info.nul_bytes,
+                self.info.first_nul_row.unwrap_or_default()
+            ));
+        }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
         }
@@ -370,7 +382,9 @@ impl FileIngest {
         let mut decoder = Decoder::new(detected.encoding);
         let text = decoder.decode(body, at_eof).to_vec();
         self.decoder = Some(decoder);
-        if text.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
+        // Binary data has many NUL bytes; a text file with a stray one is read without it.
+        let head = &text[..text.len().min(SNIFF_BYTES)];
+        if head.iter().filter(|&&b| b == 0).count() * 100 > head.len().max(1) {
             return self.reject("not_csv", "This file holds binary data, not CSV text.".into());
         }
         if text.iter().all(|b| b.is_ascii_whitespace()) {
@@ -427,6 +441,18 @@ impl FileIngest {
     }
 
     fn split(&mut self, text: &[u8], last: bool, sink: &mut dyn RowSink) {
+        // NUL bytes are no text: dropped, counted, and said in the notes.
+        let without_nul;
+        let text = if let Some(at) = memchr::memchr(0, text) {
+            self.info.nul_bytes += text.iter().filter(|&&b| b == 0).count() as u64;
+            // its line: the records so far and the line breaks before it in this text
+            let line = self.row + memchr::memchr_iter(b'\n', &text[..at]).count() as u64 + 1;
+            self.info.first_nul_row.get_or_insert(line);
+            without_nul = text.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>();
+            &without_nul[..]
+        } else {
+            text
+        };
         let Some(mut splitter) = self.splitter.take() else { return };
         let mut on_record = |rec: Record<'_>| self.record(rec, sink);
         splitter.feed(text, &mut on_record);

@@ -318,6 +318,7 @@ export default {
   'file_note.mql_file': 'Every row is an MQL (the id column says so): its created date is its MQL date.',
   'file_note.invalid_text': '{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); they show as �. If names look wrong, choose the file’s encoding.',
   'file_note.bad_choices': 'The choices given for this file were not used ({why}): it was read as detected.',
+  'file_note.nul': '{n} NUL bytes were dropped (the first in row {row}).',
   'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',
   'map.not_analysed': 'not analysed',
