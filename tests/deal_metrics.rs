@@ -284,3 +284,25 @@ fn stage_history_gives_the_exact_funnel_and_time_in_stage() {
         vec![(json!("Qualification"), json!(8.0), json!(10.0)), (json!("Proposal"), json!(15.0), json!(15.0))]
     );
 }
+
+#[test]
+fn thousands_of_stage_names_make_a_funnel() {
+    // 16,000 distinct stage names took 37 s (quadratic); every deal reaches the first stage.
+    let mut csv = String::from("deal_id,owner,account,stage,amount,created_date\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "{i},O{},A{},Stage {},{},2024-01-{:02}\n",
+            i % 7,
+            i % 30,
+            i % 16_000,
+            1 + i % 5,
+            1 + i % 28
+        ));
+    }
+    let r = analyze(&[("d.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16);
+    let funnel = table_rows(&r, "deal_funnel");
+    assert_eq!(funnel.len(), 16_001); // the stages and the won step
+    assert_eq!(funnel[0]["reached"], json!(20_000));
+    // reached never grows along the funnel
+    assert!(funnel.windows(2).all(|w| w[0]["reached"].as_u64() >= w[1]["reached"].as_u64()));
+}

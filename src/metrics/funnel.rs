@@ -11,6 +11,7 @@ use crate::ingest::text::group_key;
 use crate::model::Deal;
 use crate::report::{money, number, row, Table};
 use crate::stages::{stage_rank, status_from_stage, Status};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -25,13 +26,14 @@ const UNKNOWN_RANK: u32 = 55;
 /// by typical sales-process position, then more deals first, then by name. Also says
 /// whether the user's order applied.
 pub fn order_stages(mut names: Vec<(String, u64)>, user_order: &[String]) -> (Vec<String>, bool) {
-    let position = |name: &str| user_order.iter().position(|u| group_key(u) == group_key(name));
-    let user_ordered = names.iter().any(|(n, _)| position(n).is_some());
-    names.sort_by(|a, b| {
-        let key = |(n, c): &(String, u64)| {
-            (position(n).unwrap_or(usize::MAX), stage_rank(n).unwrap_or(UNKNOWN_RANK), u64::MAX - c, group_key(n))
-        };
-        key(a).cmp(&key(b))
+    // Keys computed once per name (thousands of stage names sort in n log n, not n²).
+    let user: FxHashMap<String, usize> = user_order.iter().enumerate().rev().map(|(i, u)| (group_key(u), i)).collect();
+    let mut user_ordered = false;
+    names.sort_by_cached_key(|(n, c)| {
+        let key = group_key(n);
+        let position = user.get(&key).copied();
+        user_ordered |= position.is_some();
+        (position.unwrap_or(usize::MAX), stage_rank(n).unwrap_or(UNKNOWN_RANK), u64::MAX - c, key)
     });
     (names.into_iter().map(|(n, _)| n).collect(), user_ordered)
 }
@@ -79,14 +81,17 @@ impl FunnelAgg {
     /// then by name; the won stage last.
     fn stages(&self, user_order: &[String]) -> (Vec<String>, bool) {
         let mut names: Vec<(String, u64)> = Vec::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
         let mut add = |name: &str, count: u64| {
             if status_from_stage(name) != Status::Open {
                 return;
             }
-            let key = group_key(name);
-            match names.iter_mut().find(|(n, _)| group_key(n) == key) {
-                Some((_, c)) => *c += count,
-                None => names.push((name.to_string(), count)),
+            match index.entry(group_key(name)) {
+                std::collections::hash_map::Entry::Occupied(i) => names[*i.get()].1 += count,
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(names.len());
+                    names.push((name.to_string(), count));
+                }
             }
         };
         for (name, t) in self.open.sorted() {
@@ -116,14 +121,16 @@ impl FunnelAgg {
         let (mut stages, user_ordered) = self.stages(user_order);
         let won_index = stages.len();
         stages.push(self.won_label());
-        let mut reached = vec![Tally::default(); stages.len()];
+        // A deal that got as far as stage i reached every stage up to i: add it at i, then
+        // sum from the last stage back (linear in stages, however many there are).
+        let mut at = vec![Tally::default(); stages.len()];
+        let positions: FxHashMap<String, usize> =
+            stages[..won_index].iter().enumerate().rev().map(|(i, s)| (group_key(s), i)).collect();
+        let index_of = |name: &str| positions.get(&group_key(name)).copied();
         let mut credit = |upto: usize, t: &Tally| {
-            for r in reached.iter_mut().take(upto + 1) {
-                r.count += t.count;
-                r.sum += t.sum;
-            }
+            at[upto].count += t.count;
+            at[upto].sum += t.sum;
         };
-        let index_of = |name: &str| stages[..won_index].iter().position(|s| group_key(s) == group_key(name));
         for (name, t) in self.open.sorted() {
             credit(index_of(name).unwrap_or(0), t);
         }
@@ -132,6 +139,12 @@ impl FunnelAgg {
         }
         credit(0, &self.lost_unplaced);
         credit(won_index, &self.won);
+        let mut reached = at;
+        for i in (0..reached.len().saturating_sub(1)).rev() {
+            let next = reached[i + 1];
+            reached[i].count += next.count;
+            reached[i].sum += next.sum;
+        }
 
         let rows = stages
             .iter()
