@@ -113,9 +113,13 @@ export function mountApp(root, options = {}) {
     } catch (err) {
       if (err.name === 'AbortError') {
         message(t('msg.cancelled'), 'info');
+      } else if (err.crash) {
+        message(t('msg.crashed', { file: err.file || '?', bytes: fmt.bytes(err.bytes ?? 0) }));
       } else {
         message(t('msg.failed', { error: err.message }));
       }
+      // what is still on screen is from the run before: say so
+      $('dashboard').classList.toggle('stale', lastReport !== null);
       host.dataset.state = 'failed';
     } finally {
       if (running === controller) running = null;
@@ -151,6 +155,7 @@ export function mountApp(root, options = {}) {
 
   function render(report, { redraw = false } = {}) {
     lastReport = report;
+    $('dashboard').classList.remove('stale');
     if (!redraw) {
       for (const f of report.files) {
         if (f.error) message(`${f.name}: ${reasonText(f.error.message, t, fmt)}`);

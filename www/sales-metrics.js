@@ -134,7 +134,9 @@ function workerPool(signal, extra = {}) {
           };
           worker.onmessage = ({ data }) => {
             if (data.type === 'done' || data.type === 'part') settle(resolve, data);
-            else if (data.type === 'error') settle(reject, new Error(data.message));
+            else if (data.type === 'error') {
+              settle(reject, Object.assign(new Error(data.message), { crash: data.crash, file: data.file, bytes: data.bytes }));
+            }
             else onMessage?.(data);
           };
           worker.onerror = (event) => settle(reject, new Error(event.message || 'The analysis worker failed to start.'));

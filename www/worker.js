@@ -59,6 +59,9 @@ function diagnostics(report, timings) {
   return report;
 }
 
+/** What the worker is reading, for a crash report: the file and the bytes read of it. */
+const reading = { file: '', bytes: 0 };
+
 const handlers = {
   async analyze({ files, options }) {
     const analyzer = new Analyzer(options);
@@ -67,8 +70,10 @@ const handlers = {
     let bytes = 0;
     for (const file of files) {
       const id = analyzer.beginFile(file.name ?? 'file.csv');
+      Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
       await stream(analyzer, id, file, (n, post) => {
         bytes += n;
+        reading.bytes += n;
         if (post) {
           self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - timings.start, file: file.name } });
         }
@@ -119,6 +124,8 @@ self.onmessage = async ({ data }) => {
     }
     await handlers[data.type ?? 'analyze'](data);
   } catch (err) {
-    self.postMessage({ type: 'error', message: String(err?.message ?? err) });
+    // A trap in the engine (RuntimeError "unreachable") is a crash: say what was being read.
+    const crash = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ type: 'error', message: String(err?.message ?? err), crash, file: reading.file, bytes: reading.bytes });
   }
 };

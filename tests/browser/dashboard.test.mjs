@@ -373,3 +373,23 @@ test('source and pipeline filters list what the deals hold and narrow every figu
   assert.equal(await b.page.isHidden('#pipeline-filter'), true);
   assert.equal(await b.page.isHidden('#source-filter'), true);
 });
+
+test('a crash in the engine says what was being read and marks the old figures stale', async () => {
+  await dropSmallDeals(b.page, assert);
+  // The next worker traps as the engine would on a bug ("unreachable").
+  await b.page.route('**/worker.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: "self.onmessage = () => self.postMessage({ type: 'error', message: 'unreachable', crash: true, file: 'big.csv', bytes: 1234567 });",
+  }));
+  try {
+    await dropFiles(b.page, [{ name: 'big.csv', text: 'deal_id,stage,amount,created_date\n1,Won,5,2024-01-01\n' }]);
+    await waitForResult(b.page);
+    assert.match(await text('#messages'), /The engine stopped while reading big\.csv \(about 1\.2 MB in\)/);
+    assert.equal(await b.page.getAttribute('#dashboard', 'class'), 'stale');
+  } finally {
+    await b.page.unroute('**/worker.js');
+  }
+  // the next analysis clears it
+  await dropSmallDeals(b.page, assert);
+  assert.doesNotMatch((await b.page.getAttribute('#dashboard', 'class')) ?? '', /stale/);
+});

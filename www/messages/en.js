@@ -149,6 +149,7 @@ export default {
   'export.snapshot': 'Save snapshot (HTML)',
   'export.print': 'Print',
   'msg.cancelled': 'Analysis cancelled.',
+  'msg.crashed': 'The engine stopped while reading {file} (about {bytes} in): the file may hold something it cannot read yet. What is shown is from the previous analysis.',
   'msg.failed': 'The analysis failed: {error}',
   'msg.sample_failed': 'The sample data could not be loaded: {error}',
   'col.owner': 'Owner', 'col.revenue': 'Revenue', 'col.won': 'Won', 'col.lost': 'Lost', 'col.win_rate': 'Win rate',

@@ -149,6 +149,7 @@ export default {
   'export.snapshot': 'ذخیرهٔ نمای لحظه‌ای (HTML)',
   'export.print': 'چاپ',
   'msg.cancelled': 'تحلیل لغو شد.',
+  'msg.crashed': 'موتور هنگام خواندن {file} متوقف شد (حدود {bytes} خوانده شده بود): شاید پرونده چیزی داشته باشد که هنوز خوانده نمی‌شود. آنچه نشان داده می‌شود از تحلیل پیشین است.',
   'msg.failed': 'تحلیل ناموفق بود: {error}',
   'msg.sample_failed': 'دادهٔ نمونه بارگذاری نشد: {error}',
   'col.owner': 'مسئول', 'col.revenue': 'درآمد', 'col.won': 'برد', 'col.lost': 'باخت', 'col.win_rate': 'نرخ برد',

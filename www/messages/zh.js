@@ -149,6 +149,7 @@ export default {
   'export.snapshot': '保存快照（HTML）',
   'export.print': '打印',
   'msg.cancelled': '分析已取消。',
+  'msg.crashed': '引擎在读取 {file} 时停止（约读到 {bytes}）：文件中可能有暂时无法读取的内容。当前显示的是上一次分析的结果。',
   'msg.failed': '分析失败：{error}',
   'msg.sample_failed': '无法加载示例数据：{error}',
   'col.owner': '负责人', 'col.revenue': '收入', 'col.won': '赢单', 'col.lost': '丢单', 'col.win_rate': '赢单率',
