@@ -380,11 +380,7 @@ impl Engine {
                     info.notes.retain(|n| !n.contains("NUL bytes were dropped"));
                     info.first_nul_row = info.first_nul_row.or(part.info.first_nul_row.map(|r| r + shift));
                     info.nul_bytes += part.info.nul_bytes;
-                    info.notes.push(format!(
-                        "{} NUL bytes were dropped (the first in row {}).",
-                        info.nul_bytes,
-                        info.first_nul_row.unwrap_or_default()
-                    ));
+                    info.notes.push(crate::ingest::file::nul_note(info));
                 }
                 if part.info.invalid_text_rows > 0 {
                     // the part's note is replaced by one for the whole file

@@ -351,11 +351,7 @@ impl FileIngest {
             self.info.notes.push(invalid_text_note(&self.info));
         }
         if self.info.nul_bytes > 0 {
-            self.info.notes.push(format!(
-                "{} NUL bytes were dropped (the first in row {}).",
-                self.info.nul_bytes,
-                self.info.first_nul_row.unwrap_or_default()
-            ));
+            self.info.notes.push(nul_note(&self.info));
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
@@ -839,6 +835,11 @@ impl FileIngest {
             }
         }
     }
+}
+
+/// The note on NUL bytes dropped.
+pub fn nul_note(info: &FileInfo) -> String {
+    format!("{} NUL bytes were dropped (the first in row {}).", info.nul_bytes, info.first_nul_row.unwrap_or_default())
 }
 
 /// The note on rows with bytes that are not valid UTF-8.
