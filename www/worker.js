@@ -2,6 +2,7 @@
 //   analyze: stream whole files, post progress, post the report;
 //   part:    stream one part of a file, post its state (for a merge elsewhere);
 //   merge:   merge part states, post the report.
+import './lockdown.js';
 import init, { Analyzer, installGb18030Table } from './pkg/sales_metrics.js';
 import { afterLineBreak } from './line-breaks.js';
 
