@@ -164,6 +164,26 @@ fn csvish_bytes() -> impl Strategy<Value = Vec<u8>> {
     .prop_map(|parts| parts.concat())
 }
 
+/// A header of every table kind (and none), so that arbitrary rows reach every reader.
+const HEADERS: [&str; 16] = [
+    "",
+    "deal_id,owner,stage,amount,created_date,closed_date,probability,type\n",
+    "lead_id,created_date,source,mql_date,sql_date,first_response_date,converted_date\n",
+    "owner,type,date,duration_minutes\n",
+    "owner,period,quota\n",
+    "date,score,type\n",
+    "customer_id,acquired_date,churned_date,annual_profit\n",
+    "customer_id,start_date,end_date,mrr\n",
+    "deal_id,stage,entered_date\n",
+    "order_id,customer_id,order_date,amount,product\n",
+    "date,visitors,conversions,channel\n",
+    "created_at,first_response_at,owner\n",
+    "month,spend,channel\n",
+    "account,sector,employees\n",
+    "customerID,tenure,MonthlyCharges,Churn\n",
+    "Opportunity Owner,Closed,Won,Amount,Close Date,Lost time,Is Won\n",
+];
+
 /// Cases for the arbitrary-bytes test: 256, or `FUZZ_CASES` for a long run
 /// (`FUZZ_CASES=200000 cargo test --release --test chunking arbitrary`).
 fn fuzz_cases() -> u32 {
@@ -176,22 +196,86 @@ proptest! {
     /// No input makes the engine panic, and chunking never changes the report.
     #[test]
     fn arbitrary_bytes_never_panic(body in csvish_bytes(), raw in prop::collection::vec(any::<u8>(), 0..64),
-                                   cuts in prop::collection::vec(any::<usize>(), 0..8), header in 0..9usize) {
-        const HEADERS: [&str; 9] = [
-            "",
-            "deal_id,owner,stage,amount,created_date,closed_date,probability,type\n",
-            "lead_id,created_date,source,mql_date,sql_date,first_response_date,converted_date\n",
-            "owner,type,date,duration_minutes\n",
-            "owner,period,quota\n",
-            "date,score,type\n",
-            "customer_id,acquired_date,churned_date,annual_profit\n",
-            "customer_id,start_date,end_date,mrr\n",
-            "deal_id,stage,entered_date\n",
-        ];
+                                   cuts in prop::collection::vec(any::<usize>(), 0..8), header in 0..HEADERS.len()) {
         let mut bytes = HEADERS[header].as_bytes().to_vec();
         bytes.extend_from_slice(&body);
         bytes.extend_from_slice(&raw);
         let whole = analyze(&[("p.csv", &bytes)], options(None, None, Some("2024-06-01")), usize::MAX);
         prop_assert_eq!(json(&analyze_cuts(&bytes, &cuts, None)), json(&whole));
+    }
+}
+
+/// Options as a user, a preset or a page could send them, valid or not.
+fn any_options() -> impl Strategy<Value = serde_json::Value> {
+    let date =
+        prop::sample::select(vec!["", "2024-01-01", "2024-03-01", "1899-12-31", "2101-01-01", "+262142-12-31", "x"]);
+    let text = prop::sample::select(vec![
+        "",
+        ",",
+        ";",
+        "\\t",
+        "ab",
+        "deals",
+        "leads",
+        "orders",
+        "nope",
+        "gbk",
+        "utf-16le",
+        "day_first",
+        "month_first",
+        ".",
+        ",",
+        "previous",
+        "year",
+        "week",
+        "quarter",
+    ]);
+    (
+        date.clone(),
+        date.clone(),
+        date,
+        text.clone(),
+        text.clone(),
+        text.clone(),
+        text.clone(),
+        text.clone(),
+        text,
+        any::<bool>(),
+    )
+        .prop_map(|(from, to, as_of, kind, delimiter, encoding, order, sep, comparison, owner)| {
+            serde_json::json!({
+                "from": from, "to": to, "as_of": as_of, "comparison": comparison, "granularity": order,
+                "files": { "p.csv": { "kind": kind, "delimiter": delimiter, "encoding": encoding,
+                    "date_order": order, "decimal_separator": sep, "columns": { "stage": "amount" } } },
+                "filters": if owner { serde_json::json!({ "owners": ["Ann"] }) } else { serde_json::Value::Null },
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
+
+    /// No options, valid or not, make the engine panic on any input: invalid ones are
+    /// refused with a message, a file's bad choices fail only those choices.
+    #[test]
+    fn arbitrary_options_never_panic(options in any_options(), body in csvish_bytes(), header in 0..HEADERS.len(),
+                                     cuts in prop::collection::vec(any::<usize>(), 0..4)) {
+        let Ok(raw) = serde_json::from_value::<sales_metrics::RawOptions>(options) else { return Ok(()) };
+        let Ok(options) = raw.validate() else { return Ok(()) };
+        let mut bytes = HEADERS[header].as_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        let mut engine = sales_metrics::Engine::new(options);
+        let id = engine.begin_file("p.csv");
+        let mut at = 0;
+        for cut in cuts.iter().map(|c| c % (bytes.len() + 1)) {
+            if cut > at {
+                engine.push(id, &bytes[at..cut]);
+                at = cut;
+            }
+        }
+        engine.push(id, &bytes[at..]);
+        engine.end_file(id);
+        let report = engine.finish();
+        prop_assert!(serde_json::to_string(&report).is_ok());
     }
 }
