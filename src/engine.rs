@@ -375,21 +375,12 @@ impl Engine {
                 info.rows += part.info.rows;
                 info.bytes += part.info.bytes;
                 info.skipped.merge(&part.info.skipped);
-                if part.info.nul_bytes > 0 {
-                    let shift = self.next_part_row - records(&part.info);
-                    info.notes.retain(|n| !n.contains("NUL bytes were dropped"));
-                    info.first_nul_row = info.first_nul_row.or(part.info.first_nul_row.map(|r| r + shift));
-                    info.nul_bytes += part.info.nul_bytes;
-                    info.notes.push(crate::ingest::file::nul_note(info));
-                }
-                if part.info.invalid_text_rows > 0 {
-                    // the part's note is replaced by one for the whole file
-                    info.notes.retain(|n| !n.contains("not valid UTF-8"));
-                    let shift = self.next_part_row - records(&part.info);
-                    info.first_invalid_row = info.first_invalid_row.or(part.info.first_invalid_row.map(|r| r + shift));
-                    info.invalid_text_rows += part.info.invalid_text_rows;
-                    info.notes.push(crate::ingest::file::invalid_text_note(info));
-                }
+                // rows of the part count from its first record: shift them as problems are
+                let shift = |row: Option<u64>| row.map(|r| r + self.next_part_row - records(&part.info));
+                info.first_nul_row = info.first_nul_row.or(shift(part.info.first_nul_row));
+                info.nul_bytes += part.info.nul_bytes;
+                info.first_invalid_row = info.first_invalid_row.or(shift(part.info.first_invalid_row));
+                info.invalid_text_rows += part.info.invalid_text_rows;
                 for (k, n) in part.info.blanks {
                     *info.blanks.entry(k).or_insert(0) += n;
                 }
@@ -454,10 +445,7 @@ impl Engine {
             (period, r)
         });
         // Sales growth by default: against the previous period of equal length.
-        let previous = crate::period::Comparison::Previous.of(self.options.period, as_of).and_then(|p| {
-            let (from, to) = (p.from?, p.to?);
-            Some((p, self.aggregates.main.deals.won_between(from, to)?))
-        });
+        let previous = self.aggregates.main.deals.previous_revenue(as_of);
         crate::metrics::comparison::compare(&self.options, earlier.as_ref(), previous, &mut report);
         let main = &self.aggregates.main;
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
@@ -465,7 +453,8 @@ impl Engine {
         mark_unfiltered(&self.options.filters, &mut report);
         let o = &self.options;
         report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);
-        for (_, info, problems) in self.done {
+        for (_, mut info, problems) in self.done {
+            info.add_count_notes();
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;
             report.diagnostics.files += 1;

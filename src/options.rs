@@ -221,11 +221,6 @@ impl Filters {
         self.is_empty() || self.owners.keeps(owner) && self.sources.keeps(source) && self.pipelines.keeps(pipeline)
     }
 
-    /// Only the pipeline filter is set (leads, activities and quotas have no pipeline).
-    pub fn pipeline_only(&self) -> bool {
-        self.owners.wanted.is_none() && self.sources.wanted.is_none() && self.pipelines.wanted.is_some()
-    }
-
     /// The names of the filters set (`owners`, `sources`, `pipelines`).
     pub fn set(&self) -> Vec<&'static str> {
         [("owners", &self.owners), ("sources", &self.sources), ("pipelines", &self.pipelines)]

@@ -122,6 +122,10 @@ pub struct FieldInfo {
     /// Metrics that cannot be computed when no column holds this field (for the mapping
     /// editor's warning before an analysis).
     pub needed_by: &'static [&'static str],
+    /// A deals field that tells open, won and lost apart (one is needed).
+    pub tells_status: bool,
+    /// The field this one stands in for when given (`closed_date` for a won date).
+    pub stands_for: Option<&'static str>,
 }
 
 /// Metrics each deals field is needed for: the deals family marks them not computable
@@ -151,7 +155,7 @@ fn needed_by(kind: &str, field: &str) -> &'static [&'static str] {
 
 /// Every table kind and its fields (METRICS.md "Input tables").
 pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
-    use crate::ingest::schema::{ValueType, KINDS};
+    use crate::ingest::schema::{ValueType, CLOSE_DATE_FIELDS, KINDS, STATUS_FIELDS};
     KINDS
         .iter()
         .map(|k| {
@@ -162,6 +166,8 @@ pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
                     name: f.name,
                     required: f.required,
                     needed_by: needed_by(k.name, f.name),
+                    tells_status: k.name == "deals" && STATUS_FIELDS.contains(&f.name),
+                    stands_for: (k.name == "deals" && CLOSE_DATE_FIELDS.contains(&f.name)).then_some("closed_date"),
                     value: match f.value {
                         ValueType::Text => "text",
                         ValueType::Money => "money",

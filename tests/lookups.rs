@@ -75,3 +75,17 @@ fn a_small_table_of_events_is_no_lookup() {
     assert_eq!(r.files[0].kind, None);
     assert_eq!(r.files[0].error.as_ref().map(|e| e.code.as_str()), Some("unrecognised_columns"));
 }
+
+#[test]
+fn a_lookup_table_past_its_limit_says_what_it_left_out() {
+    let mut accounts = String::from("account,sector\n");
+    for i in 0..100_003 {
+        accounts.push_str(&format!("A{i},{}\n", ["tech", "retail"][i % 2]));
+    }
+    let r = analyze(&[("accounts.csv", accounts.as_bytes())], options(None, None, None), 1 << 16);
+    let notes = &r.files[0].notes;
+    assert!(
+        notes.iter().any(|n| n == "Only the first 100000 rows of the lookup table are used: 3 more were left out."),
+        "{notes:?}"
+    );
+}

@@ -104,6 +104,8 @@ const PATTERNS = [
   [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],
   [/^Columns decided by their values: (.*)\.$/, (m) => ['file_note.decided', { list: m[1] }]],
   [/^The choices given for this file were not used \((.*)\): it was read as detected\.$/, (m) => ['file_note.bad_choices', { why: m[1] }]],
+  [/^Only the first (\d+) rows of the lookup table are used: (\d+) more were left out\.$/,
+    (m, t, n) => ['file_note.lookup_cut', { max: n(m[1]), n: n(m[2]) }]],
   [/^(\d+) NUL bytes were dropped \(the first in row (\d+)\)\.$/, (m, t, n) => ['file_note.nul', { n: n(m[1]), row: n(m[2]) }]],
   [/^Lookup table of (\w+): deal tables are grouped by (.*)\.$/, (m) => ['file_note.lookup', { key: m[1], columns: m[2] }]],
   [/^(\d+) rows hold bytes that are not valid UTF-8 \(the first at row (\d+)\); they show as \uFFFD\. If names look wrong, choose the file's encoding\.$/,

@@ -60,6 +60,15 @@ impl<'a> Record<'a> {
         self.text.or_else(|| std::str::from_utf8(self.data).ok())
     }
 
+    /// The record with its text checked once: later [`Record::as_str`] calls cost
+    /// nothing, and `None` says the record is not valid UTF-8.
+    pub fn checked(self) -> (Self, bool) {
+        match self.as_str() {
+            Some(text) => (Record { text: Some(text), ..self }, true),
+            None => (self, false),
+        }
+    }
+
     /// Field `i` of a record whose text is `whole` (from [`Record::as_str`]).
     pub fn field_str(&self, whole: &'a str, i: usize) -> Option<&'a str> {
         whole.get(self.start(i)?..*self.ends.get(i)?)

@@ -5,7 +5,7 @@ use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
 use super::money::{amount_unit, parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
-use super::text::{field_text, trim_cell};
+use super::text::{field_text, parse_flag, trim_cell};
 use crate::model::Deal;
 use crate::problems::Problems;
 use crate::stages::{status_from_stage, status_from_status, Status};
@@ -77,15 +77,6 @@ impl DealField {
 
     fn required(self) -> bool {
         DEALS.fields[self as usize].required
-    }
-}
-
-/// A yes/no cell (`1`/`0`, `true`/`false`, `yes`/`no`, `是`/`否`, `بله`/`خیر`).
-pub fn parse_flag(cell: &str) -> Option<bool> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "y" | "x" | "是" | "بله" | "آری" => Some(true),
-        "0" | "false" | "no" | "n" | "否" | "خیر" | "نه" => Some(false),
-        _ => None,
     }
 }
 

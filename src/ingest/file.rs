@@ -11,7 +11,7 @@ use super::footer::{first_bytes, opening, Opening};
 use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
-use super::schema::{ValueType, DEALS};
+use super::schema::{ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::text::{field_text, normalize_label};
 use super::typed_row::{Row, TypedReader};
@@ -345,13 +345,14 @@ impl FileIngest {
                 table.key,
                 if groups.is_empty() { "(no column of categories)".to_string() } else { groups.join(", ") }
             ));
+            if table.left_out > 0 {
+                self.info.notes.push(format!(
+                    "Only the first {} rows of the lookup table are used: {} more were left out.",
+                    super::lookup::MAX_ROWS,
+                    table.left_out
+                ));
+            }
             sink.lookup(table);
-        }
-        if self.info.invalid_text_rows > 0 {
-            self.info.notes.push(invalid_text_note(&self.info));
-        }
-        if self.info.nul_bytes > 0 {
-            self.info.notes.push(nul_note(&self.info));
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
             self.reject("empty", "The file is empty: it has no header row and no data.".into());
@@ -479,7 +480,7 @@ impl FileIngest {
         // have as many fields as the header.
         let first = rec.get(0).and_then(|f| f.first()).map_or(0, |b| b.to_ascii_lowercase());
         let starts = self.may_start[first as usize];
-        if starts & HEADER_START != 0 && self.is_repeated_header(&rec) {
+        if (first == 0 || starts & HEADER_START != 0) && self.is_repeated_header(&rec) {
             self.info.skipped.repeated_headers += 1;
             return;
         }
@@ -489,10 +490,6 @@ impl FileIngest {
             || self.in_footer
             || !self.pending.is_empty()
         {
-            if starts & HEADER_START == 0 && self.is_repeated_header(&rec) {
-                self.info.skipped.repeated_headers += 1;
-                return;
-            }
             match self.judge(&rec) {
                 Judged::Data => {
                     self.in_footer = false;
@@ -551,7 +548,9 @@ impl FileIngest {
     /// A data row: kept for the preview, or read.
     fn data_row(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
         self.info.rows += 1;
-        if rec.as_str().is_none() {
+        // Checked once here; the readers then take the text as it is.
+        let (rec, valid) = rec.checked();
+        if !valid {
             // Not valid UTF-8: read with the bad bytes replaced, and said.
             self.info.invalid_text_rows += 1;
             self.info.first_invalid_row.get_or_insert(row);
@@ -771,7 +770,7 @@ impl FileIngest {
             ));
             self.stage = Stage::Counting;
         }
-        let no_status = !["stage", "status", "won_flag", "won_date", "lost_date"].iter().any(|f| mapping.has(f));
+        let no_status = !STATUS_FIELDS.iter().any(|f| mapping.has(f));
         self.mapping = Some(mapping);
         if self.info.kind.as_deref() == Some(DEALS.name) && no_status {
             // Read without one, every deal would be open: the pipeline would hold them all.
@@ -837,18 +836,22 @@ impl FileIngest {
     }
 }
 
-/// The note on NUL bytes dropped.
-pub fn nul_note(info: &FileInfo) -> String {
-    format!("{} NUL bytes were dropped (the first in row {}).", info.nul_bytes, info.first_nul_row.unwrap_or_default())
-}
-
-/// The note on rows with bytes that are not valid UTF-8.
-pub fn invalid_text_note(info: &FileInfo) -> String {
-    format!(
-        "{} rows hold bytes that are not valid UTF-8 (the first at row {}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
-        info.invalid_text_rows,
-        info.first_invalid_row.unwrap_or_default()
-    )
+impl FileInfo {
+    /// The notes its counts call for (bytes dropped or replaced), added once the file is
+    /// whole (its parts merged).
+    pub fn add_count_notes(&mut self) {
+        if self.nul_bytes > 0 {
+            let first = self.first_nul_row.unwrap_or_default();
+            self.notes.push(format!("{} NUL bytes were dropped (the first in row {first}).", self.nul_bytes));
+        }
+        if self.invalid_text_rows > 0 {
+            let first = self.first_invalid_row.unwrap_or_default();
+            self.notes.push(format!(
+                "{} rows hold bytes that are not valid UTF-8 (the first at row {first}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
+                self.invalid_text_rows
+            ));
+        }
+    }
 }
 
 /// Columns that name a record: a deal's id, owner, account, stage and status; another

@@ -4,10 +4,9 @@
 
 use super::columns::{Mapping, PREFIXES};
 use super::dates::{parse_date, DateOrder};
-use super::deal_row::parse_flag;
 use super::money::parse_money;
 use super::schema::ValueType;
-use super::text::normalize_label;
+use super::text::{normalize_label, parse_flag};
 use crate::stages::{status_from_status, Status};
 
 /// Header words that name different fields in different exports (`Closed` holds dates in
@@ -68,12 +67,16 @@ impl Shape {
     }
 }
 
+/// The non-blank values of column `col` of `rows`, trimmed.
+fn column_values(rows: &[Vec<String>], col: usize) -> Vec<&str> {
+    rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect()
+}
+
 /// True when some column of `rows` holds dates or won/lost words: records of events
 /// (deals, orders…), not facts about names (a lookup table).
 pub fn holds_events(width: usize, rows: &[Vec<String>]) -> bool {
     (0..width).any(|col| {
-        let values: Vec<&str> =
-            rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+        let values = column_values(rows, col);
         !values.is_empty() && matches!(Shape::of(&values), Shape::Dates | Shape::Statuses)
     })
 }
@@ -98,8 +101,7 @@ pub fn decide_by_values(
         if fixed.contains(&col) || !AMBIGUOUS.contains(&word) {
             continue;
         }
-        let values: Vec<&str> =
-            rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+        let values = column_values(rows, col);
         // Few values decide only when they all agree (Shape::of wants 4 in 5).
         if values.is_empty() {
             continue;
@@ -114,11 +116,10 @@ pub fn decide_by_values(
         };
         // Half the values of the field's kind keep the column (the rest are bad values,
         // listed as problems); a move needs 4 in 5 of the other kind.
-        let fits = wanted.share(&values) >= 0.5;
-        let shape = Shape::of(&values);
-        if fits {
+        if wanted.share(&values) >= 0.5 {
             continue;
         }
+        let shape = Shape::of(&values);
         mapping.unset(col);
         let instead = match (word, shape) {
             ("closed", Shape::Dates) => Some("closed_date"),
@@ -160,8 +161,7 @@ pub fn fill_deal_fields(
         if mapping.field_of(col).is_some() {
             continue;
         }
-        let values: Vec<&str> =
-            rows.iter().filter_map(|r| r.get(col)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+        let values = column_values(rows, col);
         if values.len() < MIN_VALUES {
             continue;
         }

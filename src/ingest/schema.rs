@@ -284,6 +284,12 @@ const FIRST_RESPONSE: &[&str] = &[
 ];
 const LEAD_ID: &[&str] = &["lead id", "lead", "mql id", "prospect id", "线索id", "线索编号", "شناسه سرنخ", "کد سرنخ"];
 
+/// Deals fields any of which tells open, won and lost deals apart (a deals table without
+/// one is refused).
+pub const STATUS_FIELDS: [&str; 5] = ["stage", "status", "won_flag", "won_date", "lost_date"];
+/// Deals fields that give a close date (to the deals they are filled for).
+pub const CLOSE_DATE_FIELDS: [&str; 2] = ["won_date", "lost_date"];
+
 pub const DEALS: KindSpec = KindSpec {
     name: "deals",
     fields: &[

@@ -52,6 +52,19 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// A yes/no cell (`1`/`0`, `true`/`false`, `yes`/`no`, `Y`/`N`, `是`/`否`, `بله`/`خیر`).
+pub fn parse_flag(cell: &str) -> Option<bool> {
+    let c = cell.trim();
+    let is = |words: &[&str]| words.iter().any(|w| c.eq_ignore_ascii_case(w));
+    if is(&["1", "true", "yes", "y", "x", "是", "بله", "آری"]) {
+        Some(true)
+    } else if is(&["0", "false", "no", "n", "否", "خیر", "نه"]) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// `c` as header and label matching sees it: lower case (ASCII), Persian letters for
 /// their Arabic forms.
 pub fn fold_letter(c: char) -> char {

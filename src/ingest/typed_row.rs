@@ -64,21 +64,24 @@ pub struct TypedReader {
     decimal: DecimalSeparator,
     /// (field position, column, type)
     mapped: Vec<(usize, usize, ValueType)>,
+    /// Position of the first money field with a column.
+    money: Option<usize>,
     text: Vec<String>,
 }
 
 impl TypedReader {
     pub fn new(mapping: Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
-        let mapped = (0..mapping.kind.fields.len().min(MAX_FIELDS))
+        let mapped: Vec<(usize, usize, ValueType)> = (0..mapping.kind.fields.len().min(MAX_FIELDS))
             .filter_map(|i| mapping.column_at(i).map(|c| (i, c, mapping.kind.fields[i].value)))
             .collect();
-        TypedReader { mapping, headers, date_order, decimal, mapped, text: vec![String::new(); MAX_FIELDS] }
+        let money = mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f);
+        TypedReader { mapping, headers, date_order, decimal, mapped, money, text: vec![String::new(); MAX_FIELDS] }
     }
 
     /// Position of the kind's first money field that has a column (the amount a summary
     /// row would total).
     pub fn money_field(&self) -> Option<usize> {
-        self.mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f)
+        self.money
     }
 
     pub fn kind(&self) -> &'static str {

@@ -9,7 +9,8 @@
 //!   being the rows not churned, new customers those with a tenure of 0;
 //! - MRR at the end = Σ monthly amount of the rows not churned.
 
-use crate::ingest::deal_row::parse_flag;
+use super::groups::Merge;
+use crate::ingest::text::parse_flag;
 use crate::report::{money, number, Metric};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -42,7 +43,7 @@ impl Snapshot {
         if !churned {
             self.at_end += 1;
             if let Some(m) = mrr {
-                self.mrr_at_end = self.mrr_at_end.checked_add(m).unwrap_or(self.mrr_at_end);
+                self.mrr_at_end.merge(m);
             }
         }
         true
@@ -54,7 +55,7 @@ impl Snapshot {
         self.churned_from_start += o.churned_from_start;
         self.new += o.new;
         self.at_end += o.at_end;
-        self.mrr_at_end = self.mrr_at_end.checked_add(o.mrr_at_end).unwrap_or(self.mrr_at_end);
+        self.mrr_at_end.merge(o.mrr_at_end);
     }
 
     fn mark(m: Metric) -> Metric {

@@ -358,11 +358,7 @@ pub fn report(
                 }
                 (*period, r)
             });
-            let previous = crate::period::Comparison::Previous.of(options.period, as_of).and_then(|p| {
-                let (from, to) = (p.from?, p.to?);
-                Some((p, agg.won_between(from, to)?))
-            });
-            compare(options, compared.as_ref(), previous, &mut r);
+            compare(options, compared.as_ref(), agg.previous_revenue(as_of), &mut r);
             let (forecast, series) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);

@@ -56,8 +56,9 @@ impl Flow {
         }
     }
 
-    /// Customers at `end` (acquired before it, not churned before it) and their profit.
-    fn at(&self, end: NaiveDate) -> (u64, Tally) {
+    /// Customers at `end` (acquired before it, not churned before it): their count and
+    /// annual profit.
+    fn at(&self, end: NaiveDate) -> Tally {
         let before = |m: &BTreeMap<NaiveDate, Tally>| {
             m.range(..end).fold(Tally::default(), |mut all, (_, t)| {
                 all.merge(*t);
@@ -65,12 +66,11 @@ impl Flow {
             })
         };
         let (gained, lost) = (before(&self.acquired), before(&self.churned));
-        let profit = Tally {
+        Tally {
             count: gained.count.saturating_sub(lost.count),
             sum: gained.sum - lost.sum,
             with_amount: gained.with_amount.saturating_sub(lost.with_amount),
-        };
-        (profit.count, profit)
+        }
     }
 
     fn last(&self) -> Option<NaiveDate> {
@@ -90,8 +90,9 @@ pub struct CustomersAgg {
     /// at the end of the period are counted when the as-of date is known (at the finish).
     #[serde(default)]
     flow: Flow,
-    /// First order and orders in period, per customer (from the orders file).
-    orders: Groups<(Option<NaiveDate>, u64)>,
+    /// First order date per customer (from the orders file); orders are counted by the
+    /// order book.
+    orders: Groups<Option<NaiveDate>>,
     order_rows: u64,
     /// Order lines in the period: their amounts (the count is of lines).
     order_amounts: Tally,
@@ -181,14 +182,11 @@ impl CustomersAgg {
         self.order_rows += 1;
         let date = r.date(2);
         let in_period = date.is_some() && self.period.contains(date);
-        let slot = self.orders.entry(r.text(1), "(no customer)");
-        slot.0.merge(date);
+        self.orders.entry(r.text(1), "(no customer)").merge(date);
         if in_period {
-            slot.1 += 1;
             self.order_amounts.add(amount);
             if let (Some(day), Some(a)) = (date, amount) {
-                let sum = self.order_trend.entry(self.granularity.bucket(day)).or_default();
-                *sum = sum.checked_add(a).unwrap_or(*sum);
+                self.order_trend.entry(self.granularity.bucket(day)).or_default().merge(a);
             }
         }
         let first = self.order_book.line(r.text(0), r.text(1), in_period, amount.is_some());
@@ -231,10 +229,7 @@ impl CustomersAgg {
         self.order_rows += o.order_rows;
         self.order_amounts.merge(o.order_amounts);
         self.order_book.merge(o.order_book);
-        for (bucket, a) in o.order_trend {
-            let sum = self.order_trend.entry(bucket).or_default();
-            *sum = sum.checked_add(a).unwrap_or(*sum);
-        }
+        Merge::merge(&mut self.order_trend, o.order_trend);
         self.order_history.merge(o.order_history);
         self.spend_rows += o.spend_rows;
         self.spend.merge(o.spend);
@@ -262,10 +257,11 @@ impl CustomersAgg {
             Some(f) if as_of > f => Some((as_of - f).num_days() as f64),
             _ => None,
         };
-        let (at_end, profit) = self.flow.at(as_of);
+        let profit = self.flow.at(as_of);
+        let at_end = profit.count;
         // new customers, by the first source that has them
         let first_orders =
-            self.orders.sorted().iter().filter(|(_, (d, _))| d.is_some() && self.period.contains(*d)).count() as u64;
+            self.orders.sorted().iter().filter(|(_, d)| d.is_some() && self.period.contains(**d)).count() as u64;
         let new = if self.rows > 0 {
             Some((self.new, "customers"))
         } else if let Some(n) = new_from_deals {

@@ -157,7 +157,7 @@ impl DealsAgg {
     pub fn note_columns<S: Into<String>>(&mut self, fields: impl IntoIterator<Item = S>) {
         self.columns.extend(fields.into_iter().map(Into::into));
         // A won or lost date is the close date of the deals it is given for.
-        if self.has("won_date") || self.has("lost_date") {
+        if crate::ingest::schema::CLOSE_DATE_FIELDS.iter().any(|f| self.has(f)) {
             self.columns.insert("closed_date".to_string());
         }
     }
@@ -218,8 +218,7 @@ impl DealsAgg {
             self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
             self.history.add(day, amount);
             if self.period.from.is_some_and(|from| day < from) {
-                let sum = self.won_before.entry(day).or_default();
-                *sum = sum.checked_add(amount).unwrap_or(*sum);
+                self.won_before.entry(day).or_default().merge(amount);
             }
         }
         self.weighted_forecast.observe(d);
@@ -257,10 +256,7 @@ impl DealsAgg {
         self.weighted_forecast.merge(o.weighted_forecast);
         self.won_ids.extend(o.won_ids);
         self.won_lead_ids.extend(o.won_lead_ids);
-        for (day, amount) in o.won_before {
-            let sum = self.won_before.entry(day).or_default();
-            *sum = sum.checked_add(amount).unwrap_or(*sum);
-        }
+        Merge::merge(&mut self.won_before, o.won_before);
         self.lead_ids.extend(o.lead_ids);
         self.first_date = [self.first_date, o.first_date].into_iter().flatten().min();
         self.last_date = [self.last_date, o.last_date].into_iter().flatten().max();
@@ -292,11 +288,23 @@ impl DealsAgg {
     }
 
     /// Hashes of won deals' ids (when deals were read).
+    /// The previous period of equal length (ending at the period's start, the period
+    /// judged as of `as_of`) and the revenue won in it, for sales growth when no
+    /// comparison was asked for; None without a start or deals.
+    pub fn previous_revenue(&self, as_of: NaiveDate) -> Option<(Period, Decimal)> {
+        let p = crate::period::Comparison::Previous.of(self.period, as_of)?;
+        Some((p, self.won_between(p.from?, p.to?)?))
+    }
+
     /// Won revenue closed in `[from, to)`, a window before the period's start (None when
     /// the window reaches into the period or no deal was read).
-    pub fn won_between(&self, from: NaiveDate, to: NaiveDate) -> Option<Decimal> {
-        (self.read_any() && self.period.from.is_some_and(|f| to <= f))
-            .then(|| self.won_before.range(from..to).fold(Decimal::ZERO, |s, (_, a)| s.checked_add(*a).unwrap_or(s)))
+    fn won_between(&self, from: NaiveDate, to: NaiveDate) -> Option<Decimal> {
+        (self.read_any() && self.period.from.is_some_and(|f| to <= f)).then(|| {
+            self.won_before.range(from..to).fold(Decimal::ZERO, |mut s, (_, a)| {
+                s.merge(*a);
+                s
+            })
+        })
     }
 
     /// What the deals say of leads (when deals were read).

@@ -20,8 +20,10 @@ pub fn tables(deals: &DealsAgg, lookups: &[LookupTable]) -> Vec<Dimension> {
     for lookup in lookups {
         let Some(groups) = deals.sales_by(&lookup.key) else { continue };
         let rows: FxHashMap<String, &Vec<String>> = lookup.rows.iter().map(|(k, r)| (join_key(k), r)).collect();
-        let unmatched: Vec<&str> =
-            groups.iter().filter(|(name, _)| !rows.contains_key(&join_key(name))).map(|(name, _)| *name).collect();
+        // Each deal name's row of the lookup table (None: not in it), found once for all columns.
+        let found: Vec<(&str, &SalesStats, Option<&&Vec<String>>)> =
+            groups.iter().map(|(name, stats)| (*name, *stats, rows.get(&join_key(name)))).collect();
+        let unmatched: Vec<&str> = found.iter().filter(|(_, _, r)| r.is_none()).map(|(name, _, _)| *name).collect();
         for (c, header) in lookup.headers.iter().enumerate() {
             if !lookup.groupable.get(c).copied().unwrap_or(false) {
                 continue;
@@ -29,8 +31,8 @@ pub fn tables(deals: &DealsAgg, lookups: &[LookupTable]) -> Vec<Dimension> {
             // Display name per group key (the first spelling), and the summed sales.
             let mut by_value: BTreeMap<String, (String, SalesStats)> = BTreeMap::new();
             let missing = format!("(not in {})", lookup.file);
-            for (name, stats) in &groups {
-                let value = match rows.get(&join_key(name)) {
+            for (_, stats, row) in &found {
+                let value = match row {
                     Some(r) if !r[c].trim().is_empty() => r[c].trim().to_string(),
                     Some(_) => "(blank)".to_string(),
                     None => missing.clone(),

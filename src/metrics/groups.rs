@@ -36,8 +36,18 @@ impl<A: Merge, B: Merge> Merge for (A, B) {
 }
 
 impl Merge for rust_decimal::Decimal {
+    /// A sum past Decimal's range stops growing instead of panicking.
     fn merge(&mut self, o: Self) {
-        *self += o;
+        *self = self.checked_add(o).unwrap_or(*self);
+    }
+}
+
+/// Sums per day (or bucket). Mergeable.
+impl Merge for std::collections::BTreeMap<chrono::NaiveDate, rust_decimal::Decimal> {
+    fn merge(&mut self, o: Self) {
+        for (day, amount) in o {
+            self.entry(day).or_default().merge(amount);
+        }
     }
 }
 

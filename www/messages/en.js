@@ -320,6 +320,7 @@ export default {
   'file_note.invalid_text': '{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); they show as �. If names look wrong, choose the file’s encoding.',
   'file_note.bad_choices': 'The choices given for this file were not used ({why}): it was read as detected.',
   'file_note.nul': '{n} NUL bytes were dropped (the first in row {row}).',
+  'file_note.lookup_cut': 'Only the first {max} rows of the lookup table are used: {n} more were left out.',
   'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',
   'map.not_analysed': 'not analysed',

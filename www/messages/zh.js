@@ -320,6 +320,7 @@ export default {
   'file_note.invalid_text': '{n} 行含有无效的 UTF-8 字节（第一处在第 {row} 行），显示为 �。如果名称看起来不对，请选择文件的编码。',
   'file_note.bad_choices': '未使用为此文件指定的设置（{why}）：按自动检测读取。',
   'file_note.nul': '已删除 {n} 个 NUL 字节（第一个在第 {row} 行）。',
+  'file_note.lookup_cut': '仅使用查找表的前 {max} 行：另有 {n} 行未使用。',
   'file_note.decided': '按取值判定的列：{list}。',
   'map.table_of': '{kind}表',
   'map.not_analysed': '未分析',

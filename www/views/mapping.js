@@ -65,7 +65,7 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
     const kindSelect = controls.querySelector('select[name=kind]');
     const showNeeds = () => {
       const kind = kindSelect.value || file.kind || '';
-      clear(needs).append(...mappingWarnings(report.kinds?.[kind] ?? [], kind, fieldSelects.map((s) => s.value), t)
+      clear(needs).append(...mappingWarnings(report.kinds?.[kind] ?? [], fieldSelects.map((s) => s.value), t)
         .map((text) => el('li', { text })));
     };
     kindSelect.addEventListener('change', (e) => {
@@ -131,13 +131,13 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
  * tells open, won and lost apart, required fields with no column, and each field's metrics
  * (`needed_by`, from the engine) that cannot be computed without it.
  */
-export function mappingWarnings(fields, kind, chosen, t) {
+export function mappingWarnings(fields, chosen, t) {
   const have = new Set(chosen.filter(Boolean));
-  // a won or lost date closes the deals it is given for
-  if (have.has('won_date') || have.has('lost_date')) have.add('closed_date');
+  // a field the engine says stands for another (a won date for the close date)
+  for (const f of fields) if (f.stands_for && have.has(f.name)) have.add(f.stands_for);
   const out = [];
-  if (kind === 'deals' && !['stage', 'status', 'won_flag', 'won_date', 'lost_date'].some((f) => have.has(f))) out.push(t('map.needs_status'));
-  const required = fields.filter((f) => f.required && !have.has(f.name) && !(kind === 'deals' && ['stage'].includes(f.name)));
+  if (fields.some((f) => f.tells_status) && !fields.some((f) => f.tells_status && have.has(f.name))) out.push(t('map.needs_status'));
+  const required = fields.filter((f) => f.required && !have.has(f.name) && !f.tells_status);
   if (required.length) out.push(t('map.required_missing', { fields: required.map((f) => f.name).join(t('list.sep')) }));
   for (const f of fields) {
     if (!f.needed_by?.length || have.has(f.name)) continue;
