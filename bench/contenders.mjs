@@ -77,9 +77,10 @@ function sql(file, style) {
   const c = style.cols;
   const csv = `read_csv('${file}', delim = '${style.delimiter === '\t' ? '\\t' : style.delimiter}', header = true, ` +
     `quote = '"', escape = '"', all_varchar = true)`;
+  const written = style.unit ? `replace(replace(${q(c.amount)}, '${style.unit}', ''), ',', '')` : q(c.amount);
   const amount = style.decimal === ','
     ? `CAST(replace(replace(${q(c.amount)}, '.', ''), ',', '.') AS DECIMAL(18, ${scaleOf(style)}))`
-    : `CAST(${q(c.amount)} AS DECIMAL(18, ${scaleOf(style)}))`;
+    : `CAST(${written} AS DECIMAL(18, ${scaleOf(style)}))`;
   if (style.kind === 'orders') {
     return `SELECT count(*)::INTEGER AS lines, count(DISTINCT ${q(c.order)})::INTEGER AS orders,
       CAST(sum(${amount}) AS VARCHAR) AS revenue FROM ${csv}`;

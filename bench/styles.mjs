@@ -12,11 +12,12 @@ const ZH = {
 };
 const deals = { kind: 'deals', cols: EN, won: 'won', lost: 'lost', delimiter: ',', encoding: 'utf-8', dates: 'iso', decimal: '.' };
 
-/** Style name → { label, kind, cols, won, lost, delimiter, encoding, dates: iso|mdy|dmy|ymd, decimal }. */
+/** Style name → { label, kind, cols, won, lost, delimiter, encoding, dates: iso|mdy|dmy|ymd, decimal, unit? }. */
 export const STYLES = {
   'deals-plain': { ...deals, label: '(a) plain, nothing quoted' },
   'deals-quoted': { ...deals, label: '(b) quoted where needed' },
   'deals-salesforce': { ...deals, label: '(c) all quoted, CRLF (Salesforce)', dates: 'mdy' },
+  'deals-salesforce-usd': { ...deals, label: '(c2) Salesforce, amounts as USD 1,234.56', dates: 'mdy', unit: 'USD ' },
   'deals-excel-eu': { ...deals, label: '(d) Excel EU: ; 1.234,56 D.M.Y BOM', delimiter: ';', dates: 'dmy', decimal: ',' },
   'deals-utf16': { ...deals, label: '(e) UTF-16LE tab (Unicode text)', delimiter: '\t', encoding: 'utf-16le', dates: 'mdy' },
   'deals-gbk': { ...deals, label: '(f) GBK, Chinese names and stages', cols: ZH, won: '赢单', lost: '输单', encoding: 'gbk', dates: 'ymd' },
@@ -37,10 +38,11 @@ export function dayOf(text, dates) {
   return Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86400000;
 }
 
-/** An amount as the style writes it, in units of 10^-scale (exact for up to 15 digits). */
+/** An amount as the style writes it (`USD 1,234.56` too), in units of 10^-scale (exact for up to 15 digits). */
 export function unitsOf(text, decimal, scale = 2) {
   if (!text) return 0;
-  const plain = decimal === ',' ? text.replaceAll('.', '').replace(',', '.') : text;
+  const bare = text.replace(/^[A-Z]{3} /, '');
+  const plain = decimal === ',' ? bare.replaceAll('.', '').replace(',', '.') : bare.replaceAll(',', '');
   const negative = plain.startsWith('-');
   const [whole, frac = ''] = (negative ? plain.slice(1) : plain).split('.');
   const units = Number(whole) * 10 ** scale + Number((frac + '000000').slice(0, scale));

@@ -11,6 +11,7 @@
 //! | `deals-plain` | `,`, LF, ISO dates, nothing quoted (about 91 bytes a row) |
 //! | `deals-quoted` | `,`, LF, ISO dates; an account or lost reason quoted where it holds a comma or a quote |
 //! | `deals-salesforce` | every field quoted, CRLF, `M/D/YYYY` dates (Salesforce and HubSpot exports) |
+//! | `deals-salesforce-usd` | the same with amounts as `USD 1,234.56` (a multi-currency Salesforce org) |
 //! | `deals-excel-eu` | BOM, `;`, CRLF, `1.234,56`, `D.M.YYYY` (Excel "CSV" on a German Windows) |
 //! | `deals-utf16` | UTF-16LE with BOM, tab, CRLF, `M/D/YYYY` (Excel "Unicode text") |
 //! | `deals-gbk` | GBK, Chinese headers, names, stages and statuses, `yyyy/m/d`, CRLF (Excel on zh-CN Windows) |
@@ -99,6 +100,8 @@ struct Style {
     dates: &'static str,
     /// Amounts as `1.234,56`.
     decimal_comma: bool,
+    /// Amounts as `USD 1,234.56` (a Salesforce report of a multi-currency org).
+    currency_code: bool,
     /// Names and reasons as users type them (commas, quotes).
     typed_names: bool,
     chinese: bool,
@@ -113,6 +116,7 @@ fn style(name: &str) -> Option<Style> {
         quote_all: false,
         dates: "iso",
         decimal_comma: false,
+        currency_code: false,
         typed_names: false,
         chinese: false,
         encoding: "utf-8",
@@ -121,6 +125,9 @@ fn style(name: &str) -> Option<Style> {
         "deals" | "deals-plain" => plain,
         "deals-quoted" => Style { typed_names: true, ..plain },
         "deals-salesforce" => Style { quote_all: true, crlf: true, dates: "mdy", typed_names: true, ..plain },
+        "deals-salesforce-usd" => {
+            Style { quote_all: true, crlf: true, dates: "mdy", typed_names: true, currency_code: true, ..plain }
+        }
         "deals-excel-eu" => Style {
             delimiter: ';',
             crlf: true,
@@ -151,18 +158,20 @@ impl Style {
 
     fn amount(&self, cents: u64) -> String {
         let (whole, frac) = (cents / 100, cents % 100);
-        if !self.decimal_comma {
+        if !self.decimal_comma && !self.currency_code {
             return format!("{whole}.{frac:02}");
         }
+        let (group, point) = if self.decimal_comma { ('.', ',') } else { (',', '.') };
         let digits = whole.to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push('.');
+                grouped.push(group);
             }
             grouped.push(c);
         }
-        format!("{grouped},{frac:02}")
+        let code = if self.currency_code { "USD " } else { "" };
+        format!("{code}{grouped}{point}{frac:02}")
     }
 
     /// Appends a record: fields quoted as the style quotes them.
@@ -347,6 +356,7 @@ fn orders(w: &mut impl Write, rows: u64, rng: &mut Rng) -> std::io::Result<()> {
         quote_all: false,
         dates: "ymd",
         decimal_comma: false,
+        currency_code: false,
         typed_names: false,
         chinese: true,
         encoding: "utf-8-bom",
@@ -478,7 +488,7 @@ fn main() -> std::io::Result<()> {
         other => match style(other) {
             Some(s) => deals(&mut w, rows, &mut rng, &s)?,
             None => {
-                eprintln!("unknown kind {other}: deals[-plain|-quoted|-salesforce|-excel-eu|-utf16|-gbk], orders, leads or activities");
+                eprintln!("unknown kind {other}: deals[-plain|-quoted|-salesforce|-salesforce-usd|-excel-eu|-utf16|-gbk], orders, leads or activities");
                 std::process::exit(2);
             }
         },
