@@ -115,7 +115,7 @@ impl PeriodAggs {
         let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
         self.activities.finish(won, &|name: &str| deals.won_by_owner(name), report);
         let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());
-        self.quotas.finish(deals.ledgers(), deals.read_any(), deals.revenue(), pipeline, report);
+        self.quotas.finish(&|owner| deals.ledger(owner), deals.read_any(), deals.revenue(), pipeline, report);
         self.surveys.finish(report);
         self.traffic.finish(report);
         self.tickets.finish(options.response_target_minutes, report);

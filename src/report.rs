@@ -72,13 +72,76 @@ pub struct Table {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub formula: &'static str,
+    /// The rows left off the list by the cap ([`MAX_TABLE_ROWS`]): how many, and the sums
+    /// of their additive columns (counts and money), so that totals stay exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rest: Option<Map<String, Value>>,
     #[serde(flatten)]
     pub detail: Map<String, Value>,
 }
 
+/// Rows a table of names lists at most (owners, accounts, reasons…). A file whose owner
+/// column holds a million distinct values gives the first rows in the table's order and
+/// one sum of the others, not a report of hundreds of megabytes.
+pub const MAX_TABLE_ROWS: usize = 1000;
+
 impl Table {
     pub fn new(columns: Vec<&'static str>, rows: Vec<Map<String, Value>>, formula: &'static str) -> Self {
-        Table { columns, total_rows: rows.len() as u64, rows, reason: None, formula, detail: Map::new() }
+        Table { columns, total_rows: rows.len() as u64, rows, reason: None, formula, rest: None, detail: Map::new() }
+    }
+
+    /// A table of rows ordered most important first: the first [`MAX_TABLE_ROWS`] are
+    /// listed, the others counted in `total_rows` and their `additive` columns summed in
+    /// `rest`. Rows past the cap are built one at a time and dropped.
+    pub fn capped(
+        columns: Vec<&'static str>,
+        rows: impl IntoIterator<Item = Map<String, Value>>,
+        additive: &[&str],
+        formula: &'static str,
+    ) -> Self {
+        Table::capped_dyn(columns, &mut rows.into_iter(), additive, formula)
+    }
+
+    /// [`Table::capped`] for any iterator: one copy of the code in the wasm, not one per
+    /// kind of row.
+    fn capped_dyn(
+        columns: Vec<&'static str>,
+        rows: &mut dyn Iterator<Item = Map<String, Value>>,
+        additive: &[&str],
+        formula: &'static str,
+    ) -> Self {
+        let listed: Vec<_> = (&mut *rows).take(MAX_TABLE_ROWS).collect();
+        let mut table = Table::new(columns, listed, formula);
+        let mut sums: Vec<Option<(Decimal, bool)>> = vec![None; additive.len()];
+        let mut left = 0u64;
+        for row in rows {
+            left += 1;
+            for (sum, column) in sums.iter_mut().zip(additive) {
+                let (value, text) = match row.get(*column) {
+                    Some(Value::String(s)) => (s.parse::<Decimal>().ok(), true),
+                    Some(Value::Number(n)) => (n.to_string().parse::<Decimal>().ok(), false),
+                    _ => (None, false),
+                };
+                if let Some(v) = value {
+                    let (total, _) = sum.get_or_insert((Decimal::ZERO, text));
+                    *total = total.checked_add(v).unwrap_or(*total);
+                }
+            }
+        }
+        if left > 0 {
+            table.total_rows += left;
+            let mut rest = Map::new();
+            rest.insert("rows".into(), Value::from(left));
+            for (sum, column) in sums.into_iter().zip(additive) {
+                if let Some((total, text)) = sum {
+                    let v =
+                        if text { money(total) } else { total.to_string().parse().map_or(Value::Null, Value::Number) };
+                    rest.insert(column.to_string(), v);
+                }
+            }
+            table.rest = Some(rest);
+        }
+        table
     }
 
     pub fn missing(columns: Vec<&'static str>, reason: impl Into<String>, formula: &'static str) -> Self {

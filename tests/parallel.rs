@@ -212,3 +212,25 @@ fn currencies_merge_across_parts() {
         assert_eq!(json(&parts), json(&one), "{n} parts");
     }
 }
+
+/// Thousands of owners, accounts and reasons, each part naming its own and some the
+/// others name too (in other spellings): merged, the groups and their sums are one pass's.
+#[test]
+fn many_names_merge_across_parts() {
+    let mut text = String::from("Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date,Lost Reason\n");
+    for i in 1..=3000 {
+        text += &format!("W{i},Owner {i},Account {},Won,{i},2024-01-02,2024-02-01,\n", i % 1700);
+        text += &format!(
+            "L{i},OWNER  {},Account {i},Lost,1,2024-01-02,2024-02-0{},Reason {}\n",
+            3001 - i,
+            1 + i % 9,
+            i % 1200
+        );
+    }
+    let options = common::options(None, None, Some("2024-06-01"));
+    let whole = common::analyze(&[(NAME, text.as_bytes())], options.clone(), 1 << 20);
+    let parts = in_parts(text.as_bytes(), 3, &options).expect("parts");
+    assert_eq!(json(&whole)["tables"], json(&parts)["tables"]);
+    assert_eq!(json(&whole)["metrics"], json(&parts)["metrics"]);
+    assert!(whole.tables["sales_by_owner"].rest.is_some());
+}

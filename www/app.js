@@ -203,7 +203,7 @@ export function mountApp(root, options = {}) {
       // money columns are left out when amounts are in several currencies
       const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
         .map((c) => ({ ...c, label: t(c.label) }));
-      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id }, fmt, t);
+      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], rest: tb?.rest, empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id }, fmt, t);
     };
     table('sales_by_owner', 'by-owner', [
       { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },

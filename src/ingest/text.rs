@@ -84,14 +84,15 @@ fn persian_letter(c: char) -> char {
 /// The key under which a name (owner, account, stage) is grouped: trimmed, white space
 /// folded, case-insensitive. The first spelling seen is the one displayed.
 pub fn group_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(persian_letter).flat_map(char::to_lowercase));
-    }
-    out
+    group_chars(s).collect()
+}
+
+/// The characters of [`group_key`], one at a time (to hash or compare names without
+/// building their keys).
+pub fn group_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0).then_some(' ').into_iter().chain(word.chars().map(persian_letter).flat_map(char::to_lowercase))
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// Field positions of the `activities` kind (checked against the schema in a test).
@@ -133,33 +133,22 @@ impl ActivitiesAgg {
             }
             return;
         }
-        let owners = self.owners.sorted();
-        let mut counts = Vec::new();
-        let mut times = Vec::new();
-        let mut ratios = Vec::new();
-        for (name, o) in &owners {
+        // Busiest owners first, so that a cut list keeps them.
+        let mut owners = self.owners.sorted();
+        owners.sort_by_key(|(_, o)| std::cmp::Reverse(o.by_type.iter().map(|e| e.count).sum::<u64>()));
+        // Rows are built as the capped tables take them: a million owners never become a
+        // million rows at once.
+        let counts = owners.iter().flat_map(|(name, o)| per_type(name, o, false));
+        let times = owners.iter().flat_map(|(name, o)| per_type(name, o, true));
+        let ratios = owners.iter().map(|(name, o)| {
             let total: u64 = o.by_type.iter().map(|e| e.count).sum();
-            for (t, e) in TYPES.iter().zip(o.by_type.iter()) {
-                if e.count > 0 {
-                    counts.push(row(&[("owner", json!(name)), ("type", json!(t)), ("count", json!(e.count))]));
-                }
-                if e.timed > 0 {
-                    let minutes = e.minutes.to_f64().map_or(Value::Null, number);
-                    times.push(row(&[("owner", json!(name)), ("type", json!(t)), ("minutes", minutes)]));
-                }
-            }
             let won = won_by_owner(name);
             let ratio = match won {
                 Some(w) if w > 0 => number(total as f64 / w as f64),
                 _ => Value::Null,
             };
-            ratios.push(row(&[
-                ("owner", json!(name)),
-                ("activities", json!(total)),
-                ("won", json!(won)),
-                ("ratio", ratio),
-            ]));
-        }
+            row(&[("owner", json!(name)), ("activities", json!(total)), ("won", json!(won)), ("ratio", ratio)])
+        });
         let total_minutes: Decimal = owners.iter().flat_map(|(_, o)| o.by_type.iter()).map(|e| e.minutes).sum();
         report.metrics.insert("activity_counts", Metric::new(json!(self.in_period), self.in_period, COUNTS));
         report.metrics.insert(
@@ -175,11 +164,11 @@ impl ActivitiesAgg {
                 None => Metric::missing("needs a deals file for deals won", RATIO),
             },
         );
-        report.tables.insert("activity_counts", Table::new(vec!["owner", "type", "count"], counts, COUNTS));
-        report.tables.insert("activity_time", Table::new(vec!["owner", "type", "minutes"], times, TIME));
-        report
-            .tables
-            .insert("sales_activity_ratio", Table::new(vec!["owner", "activities", "won", "ratio"], ratios, RATIO));
+        let tables = &mut report.tables;
+        tables.insert("activity_counts", Table::capped(vec!["owner", "type", "count"], counts, &["count"], COUNTS));
+        tables.insert("activity_time", Table::capped(vec!["owner", "type", "minutes"], times, &["minutes"], TIME));
+        let columns = vec!["owner", "activities", "won", "ratio"];
+        tables.insert("sales_activity_ratio", Table::capped(columns, ratios, &["activities", "won"], RATIO));
         let points: Vec<Value> = self
             .buckets
             .iter()
@@ -196,6 +185,17 @@ impl ActivitiesAgg {
             .series
             .insert("activity_counts", json!({ "granularity": self.granularity, "points": points, "formula": COUNTS }));
     }
+}
+
+/// An owner's rows of `activity_counts` (or of `activity_time` when `timed`), one per
+/// activity type it has.
+fn per_type<'a>(name: &'a str, o: &'a OwnerEffort, timed: bool) -> impl Iterator<Item = Map<String, Value>> + 'a {
+    TYPES.iter().zip(o.by_type.iter()).filter(move |(_, e)| if timed { e.timed > 0 } else { e.count > 0 }).map(
+        move |(t, e)| {
+            let value = if timed { e.minutes.to_f64().map_or(Value::Null, number) } else { json!(e.count) };
+            row(&[("owner", json!(name)), ("type", json!(t)), (if timed { "minutes" } else { "count" }, value)])
+        },
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::forecast::weighted::WeightedForecastAgg;
 use super::forecast::History;
 use super::funnel::FunnelAgg;
 use super::groups::{Groups, Merge};
-use super::growth::GrowthAgg;
+use super::growth::{AccountHistory, GrowthAgg};
 use super::pipeline::{PipelineAgg, StagesAt, StallRule};
 use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
@@ -27,7 +27,7 @@ use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 const REVENUE: &str = "Σ amount of deals won (closed_date in period)";
@@ -77,6 +77,44 @@ impl Merge for SalesStats {
     }
 }
 
+/// An owner's sales in the period, whether it was active in the period (a deal created
+/// or closed in it) and its won revenue by day (any period, for quotas): one group per
+/// owner, so that a file of a million owners holds each name once.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OwnerStats {
+    sales: SalesStats,
+    active: bool,
+    ledger: Ledger,
+}
+
+impl Merge for OwnerStats {
+    fn merge(&mut self, o: Self) {
+        self.sales.merge(o.sales);
+        self.active |= o.active;
+        self.ledger.merge(o.ledger);
+    }
+}
+
+/// An account's sales in the period and what it has won (any period, for new accounts
+/// and the upsell rate).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AccountStats {
+    sales: SalesStats,
+    history: AccountHistory,
+}
+
+impl Merge for AccountStats {
+    fn merge(&mut self, o: Self) {
+        self.sales.merge(o.sales);
+        self.history.merge(o.history);
+    }
+}
+
+/// Sales of groups with a deal closed in the period, for the tables.
+fn closed_sales<T>(groups: &Groups<T>, sales: impl Fn(&T) -> &SalesStats) -> Vec<(&str, &SalesStats)> {
+    groups.sorted().into_iter().map(|(n, g)| (n, sales(g))).filter(|(_, s)| s.won.count + s.lost > 0).collect()
+}
+
 /// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
 /// won amounts and open deals, not with rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -91,8 +129,8 @@ pub struct DealsAgg {
     cycle_sum: i64,
     created: Tally,
     cohort_won: u64,
-    owners: Groups<SalesStats>,
-    accounts: Groups<SalesStats>,
+    owners: Groups<OwnerStats>,
+    accounts: Groups<AccountStats>,
     #[serde(default)]
     products: Groups<SalesStats>,
     reasons: Groups<Tally>,
@@ -102,8 +140,6 @@ pub struct DealsAgg {
     /// Won revenue by month and week (any period), for the revenue forecast.
     history: History,
     weighted_forecast: WeightedForecastAgg,
-    /// Won revenue per owner by close date (any period), for quota periods.
-    ledgers: Groups<Ledger>,
     /// Hashes of the ids of won deals (any period), for leads linked to deals.
     won_ids: FxHashSet<u64>,
     /// Won revenue per close day before the period's start (when it has one), for sales
@@ -142,7 +178,6 @@ impl DealsAgg {
             growth: GrowthAgg::new(period, granularity),
             history: History::default(),
             weighted_forecast: WeightedForecastAgg::new(period.to, granularity),
-            ledgers: Groups::default(),
             won_ids: FxHashSet::default(),
             won_lead_ids: FxHashSet::default(),
             lead_ids: FxHashSet::default(),
@@ -186,16 +221,16 @@ impl DealsAgg {
                         self.cycle_sum += days;
                     }
                 }
-                self.owners.entry(d.owner, "(no owner)").won(d);
-                self.accounts.entry(d.account, "(no account)").won(d);
+                self.owners.entry(d.owner, "(no owner)").sales.won(d);
+                self.accounts.entry(d.account, "(no account)").sales.won(d);
                 if !d.product.is_empty() {
                     self.products.entry(d.product, "(no product)").won(d);
                 }
             }
             Status::Lost if closed_in => {
                 self.lost.add(d.amount);
-                self.owners.entry(d.owner, "(no owner)").lost += 1;
-                self.accounts.entry(d.account, "(no account)").lost += 1;
+                self.owners.entry(d.owner, "(no owner)").sales.lost += 1;
+                self.accounts.entry(d.account, "(no account)").sales.lost += 1;
                 if !d.product.is_empty() {
                     self.products.entry(d.product, "(no product)").lost += 1;
                 }
@@ -213,9 +248,15 @@ impl DealsAgg {
             self.funnel.observe(d);
         }
         self.pipeline.observe(d);
-        self.growth.observe(d);
+        let (active, account) = self.growth.observe(d);
+        if active {
+            self.owners.entry(d.owner, "(no owner)").active = true;
+        }
+        if let Some(history) = account {
+            self.accounts.entry(d.account, "(no account)").history.merge(history);
+        }
         if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
-            self.ledgers.entry(d.owner, "(no owner)").add(day, amount);
+            self.owners.entry(d.owner, "(no owner)").ledger.add(day, amount);
             self.history.add(day, amount);
             if self.period.from.is_some_and(|from| day < from) {
                 self.won_before.entry(day).or_default().merge(amount);
@@ -251,7 +292,6 @@ impl DealsAgg {
         self.pipeline.merge(o.pipeline);
         self.funnel.merge(o.funnel);
         self.growth.merge(o.growth);
-        self.ledgers.merge(o.ledgers);
         self.history.merge(o.history);
         self.weighted_forecast.merge(o.weighted_forecast);
         self.won_ids.extend(o.won_ids);
@@ -267,17 +307,17 @@ impl DealsAgg {
         if self.rows == 0 {
             return None;
         }
-        Some(self.owners.get(owner).map_or(0, |o| o.won.count))
+        Some(self.owners.get(owner).map_or(0, |o| o.sales.won.count))
     }
 
-    /// Won revenue per owner by close date, for quota periods.
-    pub fn ledgers(&self) -> &Groups<Ledger> {
-        &self.ledgers
+    /// Won revenue of an owner by close date, for quota periods.
+    pub fn ledger(&self, owner: &str) -> Option<&Ledger> {
+        self.owners.get(owner).map(|o| &o.ledger)
     }
 
     /// Accounts whose first won deal closed in the period.
     pub fn new_accounts(&self) -> u64 {
-        self.growth.new_accounts()
+        self.growth.new_accounts(self.accounts.values().map(|a| &a.history))
     }
 
     /// Whether to remember won deals' ids for leads linked to them (off when no leads
@@ -349,16 +389,16 @@ impl DealsAgg {
         &self.history
     }
 
-    /// Revenue of the period.
-    /// Sales per owner, account or product (when a deals file had that column).
+    /// Sales per owner, account or product with a deal closed in the period (when a
+    /// deals file had that column).
     pub fn sales_by(&self, field: &str) -> Option<Vec<(&str, &SalesStats)>> {
-        let groups = match field {
-            "owner" => &self.owners,
-            "account" => &self.accounts,
-            "product" => &self.products,
+        let sales = match field {
+            "owner" => closed_sales(&self.owners, |o| &o.sales),
+            "account" => closed_sales(&self.accounts, |a| &a.sales),
+            "product" => self.products.sorted(),
             _ => return None,
         };
-        self.has(field).then(|| groups.sorted())
+        self.has(field).then_some(sales)
     }
 
     fn by_product(&self) -> Table {
@@ -366,7 +406,7 @@ impl DealsAgg {
         if !self.has("product") {
             return Table::missing(columns, "needs column: product", BY_PRODUCT);
         }
-        Table::new(columns, sales_rows("product", self.products.sorted(), self.won.sum), BY_PRODUCT)
+        sales_table("product", self.products.sorted(), self.won.sum, BY_PRODUCT)
     }
 
     pub fn revenue(&self) -> Decimal {
@@ -431,11 +471,14 @@ impl DealsAgg {
         let (stalled, stalled_list) = at_end.stalled(as_of, self.stall_rule(options));
         m.insert("stalled_deals", stalled);
         m.insert("weighted_pipeline", at_end.weighted(as_of, &options.stage_probabilities));
-        m.insert("sales_per_rep", self.growth.per_rep(self.won.sum));
+        m.insert(
+            "sales_per_rep",
+            self.growth.per_rep(self.won.sum, self.owners.values().filter(|o| o.active).count() as u64),
+        );
         let win_rate = (closed > 0).then(|| self.won.count as f64 / closed as f64);
         let avg = (self.won.with_amount > 0).then(|| self.won.sum / Decimal::from(self.won.with_amount));
         m.insert("sales_velocity", self.growth.velocity(win_rate, avg, self.mean_cycle()));
-        m.insert("upsell_rate", self.growth.upsell(self.has("type")));
+        m.insert("upsell_rate", self.growth.upsell(self.has("type"), self.accounts.values().map(|a| &a.history)));
         report.series.insert("revenue_trend", self.growth.trend());
 
         let t = &mut report.tables;
@@ -547,8 +590,7 @@ impl DealsAgg {
         if !self.has("owner") {
             return Table::missing(columns, "needs column: owner", BY_OWNER);
         }
-        let rows = sales_rows("owner", self.owners.sorted(), self.won.sum);
-        Table::new(columns, rows, BY_OWNER)
+        sales_table("owner", closed_sales(&self.owners, |o| &o.sales), self.won.sum, BY_OWNER)
     }
 
     fn by_account(&self) -> Table {
@@ -557,20 +599,18 @@ impl DealsAgg {
             return Table::missing(columns, "needs column: account", BY_ACCOUNT);
         }
         // Accounts with won deals (an account with only lost deals has no sales to show).
-        let mut accounts: Vec<_> = self.accounts.sorted().into_iter().filter(|(_, s)| s.won.count > 0).collect();
+        let mut accounts: Vec<_> =
+            closed_sales(&self.accounts, |a| &a.sales).into_iter().filter(|(_, s)| s.won.count > 0).collect();
         accounts.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
-        let rows = accounts
-            .into_iter()
-            .map(|(name, s)| {
-                row(&[
-                    ("account", json!(name)),
-                    ("revenue", money(s.won.sum)),
-                    ("won", json!(s.won.count)),
-                    ("share_of_revenue", share(s.won.sum, self.won.sum)),
-                ])
-            })
-            .collect();
-        Table::new(columns, rows, BY_ACCOUNT)
+        let rows = accounts.into_iter().map(|(name, s)| {
+            row(&[
+                ("account", json!(name)),
+                ("revenue", money(s.won.sum)),
+                ("won", json!(s.won.count)),
+                ("share_of_revenue", share(s.won.sum, self.won.sum)),
+            ])
+        });
+        Table::capped(columns, rows, &["revenue", "won"], BY_ACCOUNT)
     }
 
     fn loss_reasons(&self) -> Table {
@@ -581,18 +621,15 @@ impl DealsAgg {
         let mut reasons = self.reasons.sorted();
         reasons.sort_by_key(|r| std::cmp::Reverse(r.1.count));
         let lost: u64 = reasons.iter().map(|(_, t)| t.count).sum();
-        let rows = reasons
-            .into_iter()
-            .map(|(name, t)| {
-                row(&[
-                    ("lost_reason", json!(name)),
-                    ("count", json!(t.count)),
-                    ("amount", money(t.sum)),
-                    ("share_of_lost", fraction(t.count as f64, lost as f64)),
-                ])
-            })
-            .collect();
-        let table = Table::new(columns, rows, LOSS);
+        let rows = reasons.into_iter().map(|(name, t)| {
+            row(&[
+                ("lost_reason", json!(name)),
+                ("count", json!(t.count)),
+                ("amount", money(t.sum)),
+                ("share_of_lost", fraction(t.count as f64, lost as f64)),
+            ])
+        });
+        let table = Table::capped(columns, rows, &["count", "amount"], LOSS);
         if lost == 0 {
             Table { reason: Some("no lost deals in period".into()), ..table }
         } else {
@@ -603,27 +640,31 @@ impl DealsAgg {
 
 /// Rows of a sales table (by owner, product, sector…): `name_column` holds each group's
 /// name; sorted by revenue, then won deals.
-pub fn sales_rows(name_column: &str, mut groups: Vec<(&str, &SalesStats)>, total: Decimal) -> Vec<Map<String, Value>> {
+pub fn sales_table(
+    name_column: &'static str,
+    mut groups: Vec<(&str, &SalesStats)>,
+    total: Decimal,
+    formula: &'static str,
+) -> Table {
     groups.sort_by(|a, b| b.1.won.sum.cmp(&a.1.won.sum).then(b.1.won.count.cmp(&a.1.won.count)));
-    groups
-        .into_iter()
-        .map(|(name, s)| {
-            let closed = s.won.count + s.lost;
-            row(&[
-                (name_column, json!(name)),
-                ("revenue", money(s.won.sum)),
-                ("won", json!(s.won.count)),
-                ("lost", json!(s.lost)),
-                ("win_rate", fraction(s.won.count as f64, closed as f64)),
-                ("average_deal_size", average(s.won.sum, s.won.with_amount)),
-                ("sales_cycle_days", fraction(s.cycle_days as f64, s.cycle_n as f64)),
-                ("share_of_revenue", share(s.won.sum, total)),
-            ])
-        })
-        .collect()
+    let rows = groups.into_iter().map(|(name, s)| {
+        let closed = s.won.count + s.lost;
+        row(&[
+            (name_column, json!(name)),
+            ("revenue", money(s.won.sum)),
+            ("won", json!(s.won.count)),
+            ("lost", json!(s.lost)),
+            ("win_rate", fraction(s.won.count as f64, closed as f64)),
+            ("average_deal_size", average(s.won.sum, s.won.with_amount)),
+            ("sales_cycle_days", fraction(s.cycle_days as f64, s.cycle_n as f64)),
+            ("share_of_revenue", share(s.won.sum, total)),
+        ])
+    });
+    let columns = [&[name_column][..], &SALES_COLUMNS].concat();
+    Table::capped(columns, rows, &["revenue", "won", "lost"], formula)
 }
 
-/// The columns of [`sales_rows`] after the name.
+/// The columns of [`sales_table`] after the name.
 pub const SALES_COLUMNS: [&str; 7] =
     ["revenue", "won", "lost", "win_rate", "average_deal_size", "sales_cycle_days", "share_of_revenue"];
 

@@ -3,10 +3,10 @@
 //! series. Names join as [`join_key`] folds them; names the lookup table lacks are one row,
 //! counted and shown.
 
-use super::deals::{sales_rows, DealsAgg, SalesStats, SALES_COLUMNS};
+use super::deals::{sales_table, DealsAgg, SalesStats};
 use super::groups::Merge;
 use crate::ingest::lookup::{join_key, LookupTable};
-use crate::report::{Dimension, Table};
+use crate::report::Dimension;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -41,12 +41,11 @@ pub fn tables(deals: &DealsAgg, lookups: &[LookupTable]) -> Vec<Dimension> {
                 slot.1.merge((*stats).clone());
             }
             let named: Vec<(&str, &SalesStats)> = by_value.values().map(|(v, s)| (v.as_str(), s)).collect();
-            let columns = [&["group"][..], &SALES_COLUMNS].concat();
             out.push(Dimension {
                 file: lookup.file.clone(),
                 key: lookup.key.clone(),
                 column: header.trim().to_string(),
-                table: Table::new(columns, sales_rows("group", named, deals.revenue()), FORMULA),
+                table: sales_table("group", named, deals.revenue(), FORMULA),
                 unmatched: unmatched.len() as u64,
                 unmatched_examples: unmatched.iter().take(EXAMPLES).map(|s| s.to_string()).collect(),
             });

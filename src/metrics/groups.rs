@@ -1,9 +1,11 @@
 //! Named groups (owners, accounts, reasons, stages): grouped case-insensitively with
 //! white space folded; the first spelling seen is displayed.
 
-use crate::ingest::text::group_key;
-use rustc_hash::FxHashMap;
+use crate::ingest::text::group_chars;
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
 
 /// Statistics that can be combined.
 pub trait Merge {
@@ -13,18 +15,243 @@ pub trait Merge {
 /// A map from a name's group key to its display name and statistics.
 ///
 /// Rows name the same few owners, accounts and stages over and over: each spelling seen
-/// is remembered, so a row costs one hash lookup of its text and no allocation.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// is remembered, so a row costs one hash lookup of its text and no allocation. A file
+/// may also name millions (customers, or an id column taken for the owner), so a name
+/// costs its bytes once plus about 30 bytes and its statistics: see [`Names`].
+#[derive(Clone, Debug)]
 pub struct Groups<T> {
-    slots: Vec<(String, T)>,
-    by_key: FxHashMap<String, usize>,
-    #[serde(skip)]
-    by_spelling: FxHashMap<Box<str>, usize>,
+    names: Names,
+    /// Per group, its statistics.
+    stats: Vec<T>,
+}
+
+/// The names of [`Groups`], apart from their statistics (so that one copy of this code
+/// serves every kind of statistics): spellings live end to end in one string, and the
+/// two hash tables hold 4-byte indices.
+#[derive(Clone, Debug, Default)]
+struct Names {
+    /// Every distinct spelling, end to end.
+    text: String,
+    /// Where each spelling is in `text`, and its group.
+    spellings: Vec<Spelling>,
+    /// Spelling indices (with the top of their hash, so that growing the table reads no
+    /// text), hashed by the spelling's bytes.
+    by_spelling: HashTable<(u32, u32)>,
+    /// Group indices (and hash tops), hashed by the group key of their display spelling.
+    by_key: HashTable<(u32, u32)>,
+    /// Per group: its display spelling (the first seen).
+    display: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Spelling {
+    start: usize,
+    len: u32,
+    group: u32,
+}
+
+impl<T> Default for Groups<T> {
+    fn default() -> Self {
+        Groups { names: Names::default(), stats: Vec::new() }
+    }
+}
+
+/// A table hash from the top 32 bits of an Fx hash (the well-mixed ones): the tables keep
+/// those bits beside each index and rebuild the hash from them when they grow.
+fn from_top(top: u32) -> u64 {
+    (u64::from(top) << 32) | u64::from(top)
+}
+
+fn top(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
+fn hash_bytes(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    from_top(top(h.finish()))
+}
+
+/// The hash of `s`'s group key, fed a character at a time either way, so that an ASCII
+/// name and a name whose key folds to the same ASCII (`K` for the Kelvin sign) agree.
+fn hash_key(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    if s.is_ascii() {
+        AsciiKey::new(s).for_each(|b| h.write_u32(u32::from(b)));
+    } else {
+        group_chars(s).for_each(|c| h.write_u32(c as u32));
+    }
+    from_top(top(h.finish()))
+}
+
+fn same_key(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        AsciiKey::new(a).eq(AsciiKey::new(b))
+    } else {
+        group_chars(a).eq(group_chars(b))
+    }
+}
+
+/// [`group_chars`] of an ASCII name, byte by byte: words lower-cased, white space runs
+/// as one space, none at either end.
+struct AsciiKey<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    /// A byte was given out.
+    started: bool,
+    /// White space was passed since the last byte given out.
+    space: bool,
+}
+
+impl<'a> AsciiKey<'a> {
+    fn new(s: &'a str) -> Self {
+        AsciiKey { bytes: s.as_bytes(), at: 0, started: false, space: false }
+    }
+}
+
+impl Iterator for AsciiKey<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        loop {
+            let b = *self.bytes.get(self.at)?;
+            // the white space of `char::is_whitespace` in ASCII
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                self.at += 1;
+                self.space = self.started;
+                continue;
+            }
+            if std::mem::take(&mut self.space) {
+                return Some(b' ');
+            }
+            self.started = true;
+            self.at += 1;
+            return Some(b.to_ascii_lowercase());
+        }
+    }
+}
+
+impl Names {
+    fn spelling(&self, i: u32) -> &str {
+        let s = self.spellings[i as usize];
+        &self.text[s.start..s.start + s.len as usize]
+    }
+
+    /// The display name of group `g`.
+    fn name(&self, g: u32) -> &str {
+        self.spelling(self.display[g as usize])
+    }
+
+    fn groups(&self) -> usize {
+        self.display.len()
+    }
+
+    /// The group of `name` (trimmed; blank → `blank_label`), and whether it is new.
+    fn index(&mut self, name: &str, blank_label: &str) -> (u32, bool) {
+        let name = crate::ingest::text::trim_cell(name);
+        let name = if name.is_empty() { blank_label } else { name };
+        let hash = hash_bytes(name);
+        if let Some(&(i, _)) = self.by_spelling.find(hash, |&(i, _)| self.spelling(i) == name) {
+            return (self.spellings[i as usize].group, false);
+        }
+        let (group, new) = self.group_for(name);
+        let i = self.spellings.len() as u32;
+        self.spellings.push(Spelling { start: self.text.len(), len: name.len() as u32, group });
+        self.text.push_str(name);
+        self.by_spelling.insert_unique(hash, (i, top(hash)), |&(_, t)| from_top(t));
+        (group, new)
+    }
+
+    /// The group of `name`'s key, made (with `name` as its display spelling, the next
+    /// spelling added) when new.
+    fn group_for(&mut self, name: &str) -> (u32, bool) {
+        let hash = hash_key(name);
+        if let Some(&(g, _)) = self.by_key.find(hash, |&(g, _)| same_key(self.name(g), name)) {
+            return (g, false);
+        }
+        let g = self.display.len() as u32;
+        self.display.push(self.spellings.len() as u32);
+        self.by_key.insert_unique(hash, (g, top(hash)), |&(_, t)| from_top(t));
+        (g, true)
+    }
+
+    fn find(&self, name: &str) -> Option<u32> {
+        let name = crate::ingest::text::trim_cell(name);
+        self.by_key.find(hash_key(name), |&(g, _)| same_key(self.name(g), name)).map(|&(g, _)| g)
+    }
+
+    /// Group indices ordered by group key.
+    fn sorted(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = (0..self.groups() as u32).collect();
+        v.sort_by(|&a, &b| {
+            let (a, b) = (self.name(a), self.name(b));
+            if a.is_ascii() && b.is_ascii() {
+                AsciiKey::new(a).cmp(AsciiKey::new(b))
+            } else {
+                group_chars(a).cmp(group_chars(b))
+            }
+        });
+        v
+    }
+}
+
+impl<T> Groups<T> {
+    /// The display name of group `g`.
+    pub fn name_at(&self, g: u32) -> &str {
+        self.names.name(g)
+    }
+
+    /// Display name and statistics, ordered by group key (callers sort as they need).
+    pub fn sorted(&self) -> Vec<(&str, &T)> {
+        self.names.sorted().into_iter().map(|g| (self.names.name(g), &self.stats[g as usize])).collect()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.names.find(name).map(|g| &self.stats[g as usize])
+    }
+
+    /// The statistics of every group, in no particular order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.stats.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.stats.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stats.is_empty()
+    }
 }
 
 impl<T: PartialEq> PartialEq for Groups<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.slots == other.slots
+        self.len() == other.len()
+            && (0..self.len() as u32).all(|g| self.name_at(g) == other.name_at(g))
+            && self.stats == other.stats
+    }
+}
+
+/// Written as `(display name, statistics)` pairs; read back by grouping them again.
+impl<T: Serialize> Serialize for Groups<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.stats.len()))?;
+        for (g, stats) in self.stats.iter().enumerate() {
+            seq.serialize_element(&(self.name_at(g as u32), stats))?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Default + Merge> Deserialize<'de> for Groups<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pairs: Vec<(String, T)> = Vec::deserialize(deserializer)?;
+        let mut groups: Groups<T> = Groups::default();
+        for (name, stats) in pairs {
+            groups.entry(&name, "").merge(stats);
+        }
+        Ok(groups)
     }
 }
 
@@ -51,6 +278,10 @@ impl Merge for std::collections::BTreeMap<chrono::NaiveDate, rust_decimal::Decim
     }
 }
 
+impl Merge for () {
+    fn merge(&mut self, _: ()) {}
+}
+
 impl<T> Merge for Vec<T> {
     fn merge(&mut self, o: Self) {
         self.extend(o);
@@ -60,53 +291,68 @@ impl<T> Merge for Vec<T> {
 impl<T: Default + Merge> Groups<T> {
     /// The statistics for `name` (blank names go to `blank_label`).
     pub fn entry(&mut self, name: &str, blank_label: &str) -> &mut T {
-        let name = crate::ingest::text::trim_cell(name);
-        let name = if name.is_empty() { blank_label } else { name };
-        let slot = match self.by_spelling.get(name) {
-            Some(&i) => i,
-            None => {
-                let i = self.slot_for_key(group_key(name), name);
-                self.by_spelling.insert(name.into(), i);
-                i
-            }
-        };
-        &mut self.slots[slot].1
+        let g = self.index(name, blank_label);
+        &mut self.stats[g as usize]
     }
 
-    fn slot_for_key(&mut self, key: String, name: &str) -> usize {
-        match self.by_key.get(&key) {
-            Some(&i) => i,
-            None => {
-                self.slots.push((name.to_string(), T::default()));
-                self.by_key.insert(key, self.slots.len() - 1);
-                self.slots.len() - 1
-            }
+    /// The index of `name`'s group (made when new), for callers that keep their own
+    /// data per group; [`Groups::name_at`] gives its display name back.
+    pub fn index(&mut self, name: &str, blank_label: &str) -> u32 {
+        let (g, new) = self.names.index(name, blank_label);
+        if new {
+            self.stats.push(T::default());
+        }
+        g
+    }
+
+    pub fn merge(&mut self, mut other: Groups<T>) {
+        let stats = std::mem::take(&mut other.stats);
+        for (g, stats) in stats.into_iter().enumerate() {
+            self.entry(other.names.name(g as u32), "").merge(stats);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::group_key;
+
+    #[test]
+    fn ascii_keys_are_group_keys() {
+        for s in ["", " ", "Ann", "  Ann   SMITH ", "a\tb\r\nc", "x\u{b}y\u{c}z ", "A  b"] {
+            let fast: String = AsciiKey::new(s).map(char::from).collect();
+            assert_eq!(fast, group_key(s), "{s:?}");
         }
     }
 
-    pub fn merge(&mut self, other: Groups<T>) {
-        for (name, stats) in other.slots {
-            let i = self.slot_for_key(group_key(&name), &name);
-            self.slots[i].1.merge(stats);
+    #[test]
+    fn names_group_by_key_and_show_the_first_spelling() {
+        let mut g: Groups<u64> = Groups::default();
+        *g.entry("  Ann  Smith", "-") += 1;
+        *g.entry("ANN SMITH", "-") += 2;
+        *g.entry("\u{212A}im", "-") += 4; // Kelvin sign: its key is `kim`
+        *g.entry("kim", "-") += 8;
+        *g.entry("", "(none)") += 16;
+        for i in 0..10_000 {
+            *g.entry(&format!("name {i}"), "-") += 1;
         }
-    }
-
-    /// Display name and statistics, ordered by group key (callers sort as they need).
-    pub fn sorted(&self) -> Vec<(&str, &T)> {
-        let mut v: Vec<(&String, usize)> = self.by_key.iter().map(|(k, &i)| (k, i)).collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
-        v.into_iter().map(|(_, i)| (self.slots[i].0.as_str(), &self.slots[i].1)).collect()
-    }
-
-    pub fn get(&self, name: &str) -> Option<&T> {
-        self.by_key.get(&group_key(name)).map(|&i| &self.slots[i].1)
-    }
-
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        assert_eq!(g.len(), 10_003);
+        assert_eq!(g.get("ann smith"), Some(&3));
+        assert_eq!(g.get("KIM"), Some(&12));
+        assert_eq!(g.get("(NONE)"), Some(&16));
+        assert_eq!(g.get("name 9999"), Some(&1));
+        let sorted = g.sorted();
+        assert_eq!(sorted[0], ("(none)", &16));
+        assert_eq!(sorted[1], ("Ann  Smith", &3));
+        let mut other: Groups<u64> = Groups::default();
+        *other.entry("ann smith", "-") += 100;
+        *other.entry("Zoe", "-") += 1;
+        g.merge(other.clone());
+        assert_eq!(g.get("Ann Smith"), Some(&103));
+        assert_eq!(g.len(), 10_004);
+        let bytes = postcard::to_allocvec(&g).unwrap();
+        let back: Groups<u64> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, g);
     }
 }

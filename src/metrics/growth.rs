@@ -2,7 +2,7 @@
 //! (series), `sales_per_rep`, `sales_velocity`, `upsell_rate`. `sales_growth` needs the
 //! comparison period and is set by the engine.
 
-use super::groups::{Groups, Merge};
+use super::groups::Merge;
 use super::stats::Tally;
 use crate::model::Deal;
 use crate::period::{Granularity, Period};
@@ -33,7 +33,7 @@ struct Bucket {
 
 /// What an account has won, for the upsell rate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct AccountHistory {
+pub struct AccountHistory {
     first_won: Option<NaiveDate>,
     expansion_in_period: bool,
 }
@@ -45,19 +45,13 @@ impl Merge for AccountHistory {
     }
 }
 
-impl Merge for () {
-    fn merge(&mut self, _: ()) {}
-}
-
 /// Pace and growth state. Mergeable.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GrowthAgg {
     period: Period,
     granularity: Granularity,
     trend: BTreeMap<NaiveDate, Bucket>,
-    active_owners: Groups<()>,
     open_in_period: u64,
-    accounts: Groups<AccountHistory>,
 }
 
 /// Whether a deal type means selling more to an existing account.
@@ -74,17 +68,13 @@ impl GrowthAgg {
     }
 
     pub fn new(period: Period, granularity: Granularity) -> Self {
-        GrowthAgg {
-            period,
-            granularity,
-            trend: BTreeMap::new(),
-            active_owners: Groups::default(),
-            open_in_period: 0,
-            accounts: Groups::default(),
-        }
+        GrowthAgg { period, granularity, trend: BTreeMap::new(), open_in_period: 0 }
     }
 
-    pub fn observe(&mut self, d: &Deal<'_>) {
+    /// Observes a deal; returns whether its owner is active in the period (a deal created
+    /// or closed in it) and what its account won (None for no won deal or no account):
+    /// the deals aggregate keeps both with its owners and accounts.
+    pub fn observe(&mut self, d: &Deal<'_>) -> (bool, Option<AccountHistory>) {
         let closed_in = d.status != Status::Open && self.period.contains(d.closed);
         if closed_in {
             if let Some(closed) = d.closed {
@@ -95,9 +85,7 @@ impl GrowthAgg {
                 }
             }
         }
-        if closed_in || self.period.contains(d.created) {
-            self.active_owners.entry(d.owner, "(no owner)");
-        }
+        let active = closed_in || self.period.contains(d.created);
         // Open at some time during the period: created before its end, not closed before its start.
         let created_before_end = match (d.created, self.period.to) {
             (Some(c), Some(to)) => c < to,
@@ -111,11 +99,11 @@ impl GrowthAgg {
         if created_before_end && still_open_at_start {
             self.open_in_period += 1;
         }
-        if d.status == Status::Won && !d.account.trim().is_empty() {
-            let expansion = closed_in && is_expansion(d.deal_type);
-            let a = self.accounts.entry(d.account, "");
-            a.merge(AccountHistory { first_won: d.closed, expansion_in_period: expansion });
-        }
+        let account = (d.status == Status::Won && !d.account.trim().is_empty()).then(|| AccountHistory {
+            first_won: d.closed,
+            expansion_in_period: closed_in && is_expansion(d.deal_type),
+        });
+        (active, account)
     }
 
     pub fn merge(&mut self, o: GrowthAgg) {
@@ -124,9 +112,7 @@ impl GrowthAgg {
             mine.won.merge(b.won);
             mine.lost += b.lost;
         }
-        self.active_owners.merge(o.active_owners);
         self.open_in_period += o.open_in_period;
-        self.accounts.merge(o.accounts);
     }
 
     /// `revenue_trend`: one point per bucket from the first to the last (or over the
@@ -155,17 +141,13 @@ impl GrowthAgg {
     }
 
     /// Accounts whose first won deal closed in the period (new customers, from deals).
-    pub fn new_accounts(&self) -> u64 {
-        self.accounts
-            .sorted()
-            .iter()
-            .filter(|(_, a)| a.first_won.is_some() && self.period.contains(a.first_won))
-            .count() as u64
+    pub fn new_accounts<'a>(&self, accounts: impl Iterator<Item = &'a AccountHistory>) -> u64 {
+        accounts.filter(|a| a.first_won.is_some() && self.period.contains(a.first_won)).count() as u64
     }
 
     /// `sales_per_rep`.
-    pub fn per_rep(&self, revenue: Decimal) -> Metric {
-        let reps = self.active_owners.len() as u64;
+    /// `reps`: owners with a deal created or closed in the period.
+    pub fn per_rep(&self, revenue: Decimal, reps: u64) -> Metric {
         if reps == 0 {
             return Metric::missing("no owners with deals created or closed in period", PER_REP_FORMULA);
         }
@@ -191,20 +173,14 @@ impl GrowthAgg {
     }
 
     /// `upsell_rate` (needs a period start and a `type` column).
-    pub fn upsell(&self, has_type: bool) -> Metric {
+    pub fn upsell<'a>(&self, has_type: bool, accounts: impl Iterator<Item = &'a AccountHistory>) -> Metric {
         if !has_type {
             return Metric::missing("needs column: type", UPSELL_FORMULA);
         }
         let Some(from) = self.period.from else {
             return Metric::missing("needs a period start (from): accounts with a won deal before it", UPSELL_FORMULA);
         };
-        let existing: Vec<&AccountHistory> = self
-            .accounts
-            .sorted()
-            .into_iter()
-            .map(|(_, a)| a)
-            .filter(|a| a.first_won.is_some_and(|d| d < from))
-            .collect();
+        let existing: Vec<&AccountHistory> = accounts.filter(|a| a.first_won.is_some_and(|d| d < from)).collect();
         let expanded = existing.iter().filter(|a| a.expansion_in_period).count() as u64;
         let n = existing.len() as u64;
         if n == 0 {

@@ -297,21 +297,17 @@ impl LeadsAgg {
 
         let mut sources = self.sources.sorted();
         sources.sort_by_key(|s| std::cmp::Reverse(s.1.leads));
-        let rows = sources
-            .into_iter()
-            .map(|(name, s)| {
-                let rate = if s.leads == 0 { Value::Null } else { number(s.converted as f64 / s.leads as f64) };
-                row(&[
-                    ("source", json!(name)),
-                    ("leads", json!(s.leads)),
-                    ("converted", json!(s.converted)),
-                    ("rate", rate),
-                ])
-            })
-            .collect();
-        report
-            .tables
-            .insert("conversion_by_source", Table::new(vec!["source", "leads", "converted", "rate"], rows, BY_SOURCE));
+        let rows = sources.into_iter().map(|(name, s)| {
+            let rate = if s.leads == 0 { Value::Null } else { number(s.converted as f64 / s.leads as f64) };
+            row(&[
+                ("source", json!(name)),
+                ("leads", json!(s.leads)),
+                ("converted", json!(s.converted)),
+                ("rate", rate),
+            ])
+        });
+        let columns = vec!["source", "leads", "converted", "rate"];
+        report.tables.insert("conversion_by_source", Table::capped(columns, rows, &["leads", "converted"], BY_SOURCE));
         let names = ["leads", "MQL", "SQL", "opportunity", "converted"];
         let rows = names
             .iter()

@@ -260,14 +260,11 @@ impl PipelineAgg {
         .with("as_of", json!(as_of));
         let mut stages: Vec<(&str, &Tally)> = by_stage.sorted().into_iter().filter(|(_, t)| t.count > 0).collect();
         stages.sort_by(|a, b| b.1.sum.cmp(&a.1.sum).then_with(|| a.0.cmp(b.0)));
-        let rows = stages
-            .into_iter()
-            .map(|(stage, t)| {
-                let value = if t.with_amount == 0 { Value::Null } else { money(t.sum) };
-                row(&[("stage", json!(stage)), ("deals", json!(t.count)), ("value", value)])
-            })
-            .collect();
-        (metric, Table::new(vec!["stage", "deals", "value"], rows, PIPELINE_FORMULA))
+        let rows = stages.into_iter().map(|(stage, t)| {
+            let value = if t.with_amount == 0 { Value::Null } else { money(t.sum) };
+            row(&[("stage", json!(stage)), ("deals", json!(t.count)), ("value", value)])
+        });
+        (metric, Table::capped(vec!["stage", "deals", "value"], rows, &["deals", "value"], PIPELINE_FORMULA))
     }
 
     /// `weighted_pipeline`: the probability column where given, else the user's

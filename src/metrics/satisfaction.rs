@@ -209,7 +209,12 @@ impl TrafficAgg {
         );
         report.tables.insert(
             "conversion_rate",
-            Table::new(vec!["channel", "visitors", "conversions", "rate"], rows, CONVERSION),
+            Table::capped(
+                vec!["channel", "visitors", "conversions", "rate"],
+                rows,
+                &["visitors", "conversions"],
+                CONVERSION,
+            ),
         );
     }
 }

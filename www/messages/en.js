@@ -137,6 +137,8 @@ export default {
   'table.empty': 'Nothing to show.',
   'table.filter': 'Filter rows',
   'table.download': 'Download CSV',
+  'table.rest': '{n} more rows',
+  'table.cut': 'The first {listed} of {total} rows are listed; the last row sums the others.',
   'card.how': 'How computed',
   'card.how.fraction': 'numerator {n}, denominator {d}',
   'card.how.rows': 'rows used: {n}',

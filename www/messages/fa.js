@@ -137,6 +137,8 @@ export default {
   'table.empty': 'موردی برای نمایش نیست.',
   'table.filter': 'پالایش ردیف‌ها',
   'table.download': 'دریافت CSV',
+  'table.rest': '{n} ردیف دیگر',
+  'table.cut': '{listed} ردیف نخست از {total} ردیف فهرست شده است؛ ردیف آخر جمع بقیه است.',
   'card.how': 'نحوهٔ محاسبه',
   'card.how.fraction': 'صورت {n}، مخرج {d}',
   'card.how.rows': 'ردیف‌های به‌کاررفته: {n}',

@@ -137,6 +137,8 @@ export default {
   'table.empty': '没有内容。',
   'table.filter': '筛选行',
   'table.download': '下载 CSV',
+  'table.rest': '其余 {n} 行',
+  'table.cut': '共 {total} 行，列出前 {listed} 行；最后一行为其余各行之和。',
   'card.how': '计算方法',
   'card.how.fraction': '分子 {n}，分母 {d}',
   'card.how.rows': '使用行数：{n}',

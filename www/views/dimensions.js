@@ -20,7 +20,7 @@ export function renderDimensions(container, dimensions, fmt, t) {
     const body = el('div');
     const columns = [{ key: 'group', label: d.column }, ...SALES_COLUMNS.map((c) => ({ ...c, label: t(c.label) }))]
       .filter((c) => c.key === 'group' || d.table.columns.includes(c.key));
-    renderTable(body, { columns, rows: d.table.rows, empty: t('empty.owners'), name: `sales_by_${d.column}` }, fmt, t);
+    renderTable(body, { columns, rows: d.table.rows, rest: d.table.rest, empty: t('empty.owners'), name: `sales_by_${d.column}` }, fmt, t);
     const note = d.unmatched
       ? el('p', { class: 'muted', text: t('dimension.unmatched', { n: fmt.count(d.unmatched), file: d.file, key: d.key, examples: d.unmatched_examples.join(t('list.sep')) }) })
       : null;

@@ -1,6 +1,8 @@
 // A sortable, filterable table that downloads as CSV. Columns: { key, label, kind }
 // where kind picks the formatter and whether the column is numeric. Click (or Enter on)
-// a header to sort; type in the filter to keep rows containing the text.
+// a header to sort; type in the filter to keep rows containing the text. A table the
+// engine cut to its first rows (`rest`: how many more, and their summed columns) ends
+// with one row for the others, which sorting and filtering leave last.
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
@@ -12,7 +14,7 @@ function compare(a, b, kind) {
   return NUMERIC.has(kind) ? Number(a) - Number(b) : String(a).localeCompare(String(b));
 }
 
-export function renderTable(container, { columns, rows, empty, caption, name = 'table' }, fmt, t) {
+export function renderTable(container, { columns, rows, rest, empty, caption, name = 'table' }, fmt, t) {
   clear(container);
   if (!rows?.length) {
     container.append(el('p', { class: 'empty', text: empty ?? t('table.empty') }));
@@ -58,7 +60,11 @@ export function renderTable(container, { columns, rows, empty, caption, name = '
         const { toCsv, download } = await import('../export.js');
         download(`${name}.csv`, toCsv(columns, shown), 'text/csv;charset=utf-8');
       } }));
+  const foot = rest ? el('tfoot', {}, el('tr', { class: 'rest' }, columns.map((c, i) =>
+    el('td', { class: NUMERIC.has(c.kind) ? 'num' : null,
+      text: i === 0 ? t('table.rest', { n: fmt.count(rest.rows) }) : (c.key in rest ? formatAs(fmt, c.kind, rest[c.key]) : '') })))) : null;
   container.append(tools, el('div', { class: 'table-wrap' },
     el('table', {}, caption ? el('caption', { class: 'muted', text: caption }) : null,
-      el('thead', {}, el('tr', {}, heads)), tbody)));
+      el('thead', {}, el('tr', {}, heads)), tbody, foot)),
+    rest ? el('p', { class: 'muted table-cut', text: t('table.cut', { listed: fmt.count(rows.length), total: fmt.count(rows.length + rest.rows) }) }) : null);
 }

@@ -2,7 +2,7 @@
 //! bucket × win probability (the probability column, else the stage's), per owner and
 //! in total.
 
-use super::super::groups::Merge;
+use super::super::groups::{Groups, Merge};
 use super::super::pipeline::{stage_probability, Cell};
 use crate::model::Deal;
 use crate::period::Granularity;
@@ -10,7 +10,6 @@ use crate::report::{money, row, Metric, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -19,8 +18,16 @@ pub const FORMULA: &str = "Σ amount × probability of open deals, by expected_c
 const NO_DATE: &str = "(no expected close date)";
 const OVERDUE: &str = "overdue";
 
-/// A bucket as (sort order: overdue, dated, undated; label).
-type Bucket = (u8, String);
+/// A bucket as (sort order: overdue, dated, undated; its date when dated).
+type Bucket = (u8, Option<NaiveDate>);
+
+fn bucket_label(b: &Bucket) -> Value {
+    match b {
+        (0, _) => json!(OVERDUE),
+        (_, Some(d)) => json!(d),
+        _ => json!(NO_DATE),
+    }
+}
 /// Deals, Σ amount, Σ weighted amount.
 type Sums = (u64, Decimal, Decimal);
 
@@ -29,29 +36,14 @@ type Sums = (u64, Decimal, Decimal);
 pub struct WeightedForecastAgg {
     to: Option<NaiveDate>,
     granularity: Granularity,
-    names: Vec<Box<str>>,
-    #[serde(skip)]
-    index: FxHashMap<Box<str>, u32>,
+    /// Owners and stages, grouped as everywhere else; cells hold their indices.
+    names: Groups<()>,
     cells: BTreeMap<(u32, Option<NaiveDate>, u32), Cell>,
 }
 
 impl WeightedForecastAgg {
     pub fn new(to: Option<NaiveDate>, granularity: Granularity) -> Self {
         WeightedForecastAgg { to, granularity, ..Default::default() }
-    }
-
-    fn id(&mut self, name: &str) -> u32 {
-        if self.index.is_empty() && !self.names.is_empty() {
-            // after a merge or a transfer between workers
-            self.index = self.names.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
-        }
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(name.into());
-        self.index.insert(name.into(), i);
-        i
     }
 
     /// Deals open now, created before the period end, from files with an expected close
@@ -61,15 +53,16 @@ impl WeightedForecastAgg {
         if d.status != Status::Open || d.created.zip(self.to).is_some_and(|(c, to)| c >= to) {
             return;
         }
-        let owner = self.id(if d.owner.trim().is_empty() { "(no owner)" } else { d.owner.trim() });
-        let stage = self.id(d.stage.trim());
+        let owner = self.names.index(d.owner, "(no owner)");
+        let stage = self.names.index(d.stage, "");
         let bucket = expected.map(|e| self.granularity.bucket(e));
         self.cells.entry((owner, bucket, stage)).or_default().add(d);
     }
 
     pub fn merge(&mut self, o: WeightedForecastAgg) {
         for ((owner, bucket, stage), cell) in o.cells {
-            let key = (self.id(&o.names[owner as usize]), bucket, self.id(&o.names[stage as usize]));
+            let key =
+                (self.names.index(o.names.name_at(owner), ""), bucket, self.names.index(o.names.name_at(stage), ""));
             self.cells.entry(key).or_default().merge(cell);
         }
     }
@@ -87,16 +80,16 @@ impl WeightedForecastAgg {
         }
         let now = self.granularity.bucket(as_of);
         let label = |b: Option<NaiveDate>| match b {
-            None => (2, NO_DATE.to_string()),
-            Some(b) if b < now => (0, OVERDUE.to_string()),
-            Some(b) => (1, b.to_string()),
+            None => (2, None),
+            Some(b) if b < now => (0, None),
+            Some(b) => (1, Some(b)),
         };
         // (bucket order, bucket label, owner) → (deals, amount, weighted)
         let mut by: BTreeMap<(Bucket, &str), Sums> = BTreeMap::new();
         for ((owner, bucket, stage), c) in &self.cells {
-            let (p, _) = stage_probability(&self.names[*stage as usize], user);
+            let (p, _) = stage_probability(self.names.name_at(*stage), user);
             let weighted = c.weighted + c.without_probability.sum * p;
-            let slot = by.entry((label(*bucket), &self.names[*owner as usize])).or_default();
+            let slot = by.entry((label(*bucket), self.names.name_at(*owner))).or_default();
             slot.0 += c.all.count;
             slot.1 += c.all.sum;
             slot.2 += weighted;
@@ -107,30 +100,31 @@ impl WeightedForecastAgg {
             money(d)
         };
         let mut totals: BTreeMap<Bucket, Sums> = BTreeMap::new();
-        let mut rows = Vec::new();
-        for ((bucket, owner), (n, amount, weighted)) in &by {
-            let t = totals.entry(bucket.clone()).or_default();
+        for ((bucket, _), (n, amount, weighted)) in &by {
+            let t = totals.entry(*bucket).or_default();
             t.0 += n;
             t.1 += amount;
             t.2 += weighted;
-            rows.push(row(&[
-                ("bucket", json!(bucket.1)),
+        }
+        let rows = by.iter().map(|((bucket, owner), (n, amount, weighted))| {
+            row(&[
+                ("bucket", bucket_label(bucket)),
                 ("owner", json!(owner)),
                 ("deals", json!(n)),
                 ("amount", money(*amount)),
                 ("weighted", cents(*weighted)),
-            ]));
-        }
+            ])
+        });
         let total: Decimal = totals.values().map(|t| t.2).sum();
         let deals: u64 = totals.values().map(|t| t.0).sum();
         let buckets: Vec<Value> = totals
             .iter()
-            .map(|(b, (n, a, w))| json!({ "bucket": b.1, "deals": n, "amount": money(*a), "weighted": cents(*w) }))
+            .map(|(b, (n, a, w))| json!({ "bucket": bucket_label(b), "deals": n, "amount": money(*a), "weighted": cents(*w) }))
             .collect();
         let metric = Metric::new(cents(total), deals, FORMULA)
             .with("granularity", json!(self.granularity))
             .with("as_of", json!(as_of))
             .with("buckets", Value::Array(buckets));
-        (metric, Table::new(columns, rows, FORMULA))
+        (metric, Table::capped(columns, rows, &["deals", "amount", "weighted"], FORMULA))
     }
 }
