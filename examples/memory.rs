@@ -6,6 +6,10 @@
 //! engine, once with N distinct names and once with 10, and prints the peak heap of each
 //! (counted by this program's allocator) and the difference per name. The names are
 //! `Customer Name 0001234` (21 bytes), so "beyond the name" is the figure less 21.
+//!
+//! `memory --csv COLUMN ROWS NAMES` writes the same file to standard output instead
+//! (COLUMN: `owner`, `account` or `customer`), for the same measure in the browser
+//! (`node bench/memory.mjs`).
 
 use sales_metrics::{Engine, RawOptions};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -127,7 +131,34 @@ fn run(column: Column, rows: usize, names: usize) -> (usize, f64) {
     (PEAK.load(Relaxed) - base, start.elapsed().as_secs_f64())
 }
 
+fn write_csv(column: &str, rows: usize, names: usize) {
+    use std::io::Write;
+    let column = match column {
+        "account" => Column::Account,
+        "customer" => Column::Customer,
+        _ => Column::Owner,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut chunk = String::from(column.header());
+    for i in 0..rows {
+        column.row(&mut chunk, i, names.max(1));
+        if chunk.len() >= 1 << 16 {
+            if out.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+            chunk.clear();
+        }
+    }
+    let _ = out.write_all(chunk.as_bytes());
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--csv") {
+        let num = |i: usize| args.get(i).and_then(|a| a.replace('_', "").parse().ok()).unwrap_or(0);
+        write_csv(args.get(1).map_or("owner", String::as_str), num(2), num(3));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![10_000, 1_000_000, 5_000_000] } else { sizes };
     println!(

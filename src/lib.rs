@@ -34,6 +34,7 @@ pub mod model;
 pub mod options;
 pub mod period;
 pub mod problems;
+pub mod hashing;
 pub mod report;
 pub mod stages;
 

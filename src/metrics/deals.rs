@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 /// A deal id's hash, the same in every worker (FxHash has no random seed).
 pub fn id_hash(id: &str) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
+    let mut h = crate::hashing::hasher();
     id.trim().hash(&mut h);
     h.finish()
 }

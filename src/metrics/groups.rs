@@ -3,7 +3,6 @@
 
 use crate::ingest::text::group_chars;
 use hashbrown::HashTable;
-use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
 
@@ -56,8 +55,8 @@ impl<T> Default for Groups<T> {
     }
 }
 
-/// A table hash from the top 32 bits of an Fx hash (the well-mixed ones): the tables keep
-/// those bits beside each index and rebuild the hash from them when they grow.
+/// A table hash from the top 32 bits of a 64-bit hash: the tables keep those bits beside
+/// each index and rebuild the hash from them when they grow.
 fn from_top(top: u32) -> u64 {
     (u64::from(top) << 32) | u64::from(top)
 }
@@ -67,7 +66,7 @@ fn top(h: u64) -> u32 {
 }
 
 fn hash_bytes(s: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = crate::hashing::hasher();
     h.write(s.as_bytes());
     from_top(top(h.finish()))
 }
@@ -75,7 +74,7 @@ fn hash_bytes(s: &str) -> u64 {
 /// The hash of `s`'s group key, fed a character at a time either way, so that an ASCII
 /// name and a name whose key folds to the same ASCII (`K` for the Kelvin sign) agree.
 fn hash_key(s: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = crate::hashing::hasher();
     if s.is_ascii() {
         AsciiKey::new(s).for_each(|b| h.write_u32(u32::from(b)));
     } else {

@@ -48,7 +48,8 @@ impl OrderBook {
     pub fn line(&mut self, order_id: &str, customer: &str, in_period: bool, has_amount: bool) -> bool {
         if order_id.trim().is_empty() {
             if in_period {
-                let n = self.unnamed.entry(customer_hash(customer)).or_default();
+                // keyed as orders' customers are (low bits cleared), to count them together
+                let n = self.unnamed.entry(Seen::new(customer_hash(customer)).customer()).or_default();
                 n.0 += 1;
                 n.1 += u64::from(has_amount);
             }
@@ -110,7 +111,7 @@ impl OrderBook {
 /// and Persian letter forms folded), without building the folded text.
 pub fn customer_hash(name: &str) -> u64 {
     use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
+    let mut h = crate::hashing::hasher();
     for (i, word) in name.split_whitespace().enumerate() {
         if i > 0 {
             h.write_u8(b' ');
