@@ -390,6 +390,21 @@ impl Engine {
         Ok(())
     }
 
+    /// The columns of names held so far, most distinct values first: `(kind, field,
+    /// distinct values)` — what to name when memory runs short (an id column mapped as
+    /// the owner makes one group per row).
+    pub fn distinct_names(&self) -> Vec<(&'static str, &'static str, u64)> {
+        let p = &self.aggregates.main;
+        let mut out: Vec<(&'static str, &'static str, u64)> =
+            p.deals.distinct_names().into_iter().map(|(field, n)| ("deals", field, n as u64)).collect();
+        out.push(("orders", "customer", p.customers.distinct_customers() as u64));
+        out.push(("activities", "owner", p.activities.distinct_owners() as u64));
+        out.push(("leads", "source", p.leads.distinct_sources() as u64));
+        out.retain(|e| e.2 > 0);
+        out.sort_by_key(|e| std::cmp::Reverse(e.2));
+        out
+    }
+
     /// Data rows read so far, over all files (for progress).
     pub fn rows(&self) -> u64 {
         let open: u64 = self.open.iter().flatten().map(FileIngest::rows).sum();

@@ -28,13 +28,13 @@
 
 pub mod choices;
 pub mod engine;
+pub mod hashing;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
 pub mod options;
 pub mod period;
 pub mod problems;
-pub mod hashing;
 pub mod report;
 pub mod stages;
 

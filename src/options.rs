@@ -151,6 +151,9 @@ pub struct RawOptions {
     /// out of every metric. Pipelines are a deals column: a pipeline filter keeps the
     /// other tables whole. Absent or empty: everyone.
     pub filters: Option<RawFilters>,
+    /// The wasm memory (in MiB) past which the page's worker stops reading and reports
+    /// what it read so far (default 2048; 16 to 4096). Checked here, used by the worker.
+    pub memory_limit_mb: Option<f64>,
 }
 
 /// `filters` as they arrive.
@@ -302,6 +305,11 @@ impl RawOptions {
         if let (Some(f), Some(t)) = (from, to) {
             if t <= f {
                 return Err(format!("option to ({t}) must be after from ({f})"));
+            }
+        }
+        if let Some(mb) = self.memory_limit_mb {
+            if !(16.0..=4096.0).contains(&mb) {
+                return Err(format!("option memory_limit_mb must be from 16 to 4096, got {mb}"));
             }
         }
         if let Some(days) = self.stalled_after_days {

@@ -65,6 +65,19 @@ impl Analyzer {
         engine.import_part(state).map_err(|e| JsError::new(&e))
     }
 
+    /// The columns of names held so far, most distinct values first, as JSON:
+    /// `[{ "kind": "deals", "field": "owner", "distinct": 3400000 }, …]`.
+    #[wasm_bindgen(js_name = distinctNames)]
+    pub fn distinct_names(&self) -> String {
+        let list: Vec<serde_json::Value> = self.engine.as_ref().map_or_else(Vec::new, |e| {
+            e.distinct_names()
+                .into_iter()
+                .map(|(kind, field, n)| serde_json::json!({ "kind": kind, "field": field, "distinct": n }))
+                .collect()
+        });
+        serde_json::Value::Array(list).to_string()
+    }
+
     /// Data rows read so far.
     pub fn rows(&self) -> f64 {
         self.engine.as_ref().map_or(0.0, |e| e.rows() as f64)

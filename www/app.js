@@ -36,10 +36,11 @@ const FILTERS = [
  * Draws the dashboard into `root` and wires it.
  * @param {Element} root where the markup goes
  * @param {{host?: HTMLElement, standalone?: boolean, locale?: string, sections?: string[],
- *          theme?: string, currency?: string}} [options]
+ *          theme?: string, currency?: string, memoryLimitMb?: number}} [options]
  *   `host` carries `data-state` (ready, running, done, failed) and, embedded, `lang`/`dir`;
  *   `sections`: ids of the dashboard sections to show (default all);
- *   `currency`: the base currency rates convert to.
+ *   `currency`: the base currency rates convert to;
+ *   `memoryLimitMb`: the engine's memory past which reading stops (default 2048).
  * @returns {{setLocale(locale: string): void, configure(options: object): void}}
  */
 export function mountApp(root, options = {}) {
@@ -102,13 +103,17 @@ export function mountApp(root, options = {}) {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
         comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
-        filters: chosenFilters(),
+        filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb,
       });
       if (applyPresets(report)) {
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
       }
       render(report);
+      if (report.partial) partialMessage(report);
+      // done, and whether it covers only part of the files (stopped at the memory limit)
+      if (report.partial) host.dataset.partial = report.partial.reason;
+      else delete host.dataset.partial;
       host.dataset.state = 'done';
     } catch (err) {
       if (err.name === 'AbortError') {
@@ -125,6 +130,19 @@ export function mountApp(root, options = {}) {
       if (running === controller) running = null;
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
+    }
+  }
+
+  /** Reading stopped at the memory limit: where, why, and what to do. */
+  function partialMessage(report) {
+    const p = report.partial;
+    message(t('msg.partial_memory', { file: p.file || '?', read: fmt.bytes(p.bytes_read ?? 0), size: fmt.bytes(p.file_bytes ?? 0),
+      used: fmt.count(p.memory_mb), limit: fmt.count(p.limit_mb) }));
+    const top = p.names?.[0];
+    if (top) {
+      const info = report.files.find((f) => f.kind === top.kind && f.columns?.some((c) => c.field === top.field));
+      const column = info?.columns.find((c) => c.field === top.field)?.header ?? top.field;
+      message(t('msg.partial_names', { n: fmt.count(top.distinct), field: top.field, column, file: info?.name ?? p.file }), 'info');
     }
   }
 

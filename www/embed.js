@@ -14,7 +14,8 @@ import { STYLESHEET_URL } from './assets.js';
 /**
  * Draws the dashboard into `element` (in its shadow root).
  * @param {HTMLElement} element
- * @param {{locale?: 'en'|'zh'|'fa', theme?: 'light'|'dark', currency?: string, sections?: string[]}} [options]
+ * @param {{locale?: 'en'|'zh'|'fa', theme?: 'light'|'dark', currency?: string, sections?: string[],
+ *          memoryLimitMb?: number}} [options]
  *   `sections`: the `data-section` names of ui.js to show (listed in the README); default all.
  * @returns {{setLocale(locale: string): void, configure(options: object): void}}
  */
@@ -32,7 +33,7 @@ export function mount(element, options = {}) {
 const list = (v) => (v ? v.split(/[\s,]+/).filter(Boolean) : undefined);
 
 export class SalesMetricsAnalyzer extends HTMLElement {
-  static observedAttributes = ['locale', 'theme', 'sections', 'currency'];
+  static observedAttributes = ['locale', 'theme', 'sections', 'currency', 'memory-limit-mb'];
 
   options() {
     return {
@@ -40,6 +41,7 @@ export class SalesMetricsAnalyzer extends HTMLElement {
       theme: this.getAttribute('theme') || undefined,
       currency: this.getAttribute('currency') || undefined,
       sections: list(this.getAttribute('sections')),
+      memoryLimitMb: Number(this.getAttribute('memory-limit-mb')) || undefined,
     };
   }
 

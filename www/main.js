@@ -2,4 +2,6 @@
 import './lockdown.js';
 import { mountApp } from './app.js';
 
-mountApp(document.getElementById('app'), { host: document.body, standalone: true });
+// `?memory-limit-mb=N`: the engine's memory past which reading stops (default 2048).
+const memoryLimitMb = Number(new URLSearchParams(location.search).get('memory-limit-mb')) || undefined;
+mountApp(document.getElementById('app'), { host: document.body, standalone: true, memoryLimitMb });

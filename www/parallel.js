@@ -80,7 +80,8 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
   // 3. A part that read past its cut finished a record the next part began inside:
   //    that part is read again from where the record ended (rarely, in turn).
   let reread = 0;
-  for (let k = 1; k < parts; k++) {
+  const stopped = done.find((p) => p.stopped)?.stopped ?? null;
+  for (let k = 1; k < parts && !stopped; k++) {
     const overrun = done[k - 1].overrun;
     if (!done[k - 1].clean) return null;
     if (overrun > 0) {
@@ -94,7 +95,9 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
   if (done.some((p) => !p.clean)) return null;
   // 4. The first worker merges the others' states into its own.
   const states = done.slice(1).map((p) => p.state);
-  const { report } = await crew[0].request({ type: 'merge', states }, null, states.map((s) => s.buffer));
+  const { report } = await crew[0].request({ type: 'merge', states, options }, null, states.map((s) => s.buffer));
+  // A part stopped for memory: the report covers what every part read before stopping.
+  if (stopped) report.partial = { ...stopped, ...(report.partial ?? {}), file: name, bytes_read: Math.min(bytes, file.size), file_bytes: file.size };
   Object.assign(report.diagnostics, {
     elapsed_ms: performance.now() - start,
     workers: parts,

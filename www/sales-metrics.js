@@ -75,6 +75,7 @@ function engineOptions(options) {
     currency_rates: options.currencyRates && Object.keys(options.currencyRates).length ? options.currencyRates : null,
     base_currency: options.baseCurrency || null,
     alert_thresholds: options.alertThresholds ?? null,
+    memory_limit_mb: options.memoryLimitMb ?? null,
     filters: options.filters ? {
       owners: options.filters.owners ?? null,
       sources: options.filters.sources ?? null,
@@ -156,7 +157,7 @@ function workerPool(signal, extra = {}) {
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'year',
  *          stageProbabilities?: {[stage: string]: number},
  *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
- *          filters?: {owners?: string[], sources?: string[], pipelines?: string[]},
+ *          filters?: {owners?: string[], sources?: string[], pipelines?: string[]}, memoryLimitMb?: number,
  *          alertThresholds?: {win_rate_drop?: number, lead_response_minutes?: number, quota_easy?: number,
  *            quota_hard?: number, ltv_cac?: number, stalled_share?: number},
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,
@@ -164,6 +165,10 @@ function workerPool(signal, extra = {}) {
  *   `currencyRates`: units of `baseCurrency` per unit of each code; codes without a rate
  *   are reported per currency (report.currencies.by_currency), never added together.
  *   `workers`: how many workers may share one large file (default: the device's cores, up to 4).
+ *   `memoryLimitMb`: the engine's wasm memory (MiB, 16–4096, default 2048) past which a worker
+ *   stops reading; the report then has `partial: { reason: 'memory', file, bytes_read,
+ *   file_bytes, limit_mb, memory_mb, names: [{ kind, field, distinct }] }` and covers the
+ *   rows read so far.
  * @returns {Promise<object>} the report
  */
 export async function analyze(files, options = {}) {

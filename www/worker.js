@@ -7,19 +7,44 @@ import init, { Analyzer, installGb18030Table } from './pkg/sales_metrics.js';
 import { afterLineBreak } from './line-breaks.js';
 
 const PROGRESS_EVERY_MS = 100;
+/** The wasm memory past which reading stops (option `memory_limit_mb`). A tab's wasm
+ *  memory ends at 4 GiB, and the merge and the report need room after reading. */
+const DEFAULT_MEMORY_LIMIT_MB = 2048;
 let wasm;
 const started = performance.now();
 /** An analyzer kept between messages: the first part of a file, waiting to merge. */
 let kept = null;
 let tableInstalled = false;
 
-async function stream(analyzer, id, blob, onBytes) {
+const limitOf = (options) => (options?.memory_limit_mb ?? DEFAULT_MEMORY_LIMIT_MB) * 2 ** 20;
+
+/** Why reading stopped early, for the report's `partial`: the memory used and allowed,
+ *  where reading stopped and the columns of names that filled it. */
+function memoryStop(analyzer, limit, file, bytesRead, fileBytes) {
+  return {
+    reason: 'memory',
+    limit_mb: Math.round(limit / 2 ** 20),
+    memory_mb: Math.round(wasm.memory.buffer.byteLength / 2 ** 20),
+    file,
+    bytes_read: bytesRead,
+    file_bytes: fileBytes,
+    names: JSON.parse(analyzer.distinctNames()),
+  };
+}
+
+/** Streams `blob` into the analyzer; false when the wasm memory passed `limit` first. */
+async function stream(analyzer, id, blob, onBytes, limit = Infinity) {
   const reader = blob.stream().getReader();
   let lastPost = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return;
+    if (done) return true;
     analyzer.push(id, value);
+    if (wasm.memory.buffer.byteLength > limit) {
+      await reader.cancel();
+      onBytes(value.byteLength, true);
+      return false;
+    }
     const now = performance.now();
     if (now - lastPost >= PROGRESS_EVERY_MS) {
       lastPost = now;
@@ -68,45 +93,71 @@ const handlers = {
     const analyzer = new Analyzer(options);
     const timings = { start: performance.now(), initMs: performance.now() - started };
     const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    const limit = limitOf(options);
     let bytes = 0;
+    let partial = null;
     for (const file of files) {
       const id = analyzer.beginFile(file.name ?? 'file.csv');
       Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
-      await stream(analyzer, id, file, (n, post) => {
+      const whole = await stream(analyzer, id, file, (n, post) => {
         bytes += n;
         reading.bytes += n;
         if (post) {
           self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - timings.start, file: file.name } });
         }
-      });
+      }, limit);
       analyzer.endFile(id);
+      if (!whole) {
+        partial = { ...memoryStop(analyzer, limit, reading.file, reading.bytes, file.size),
+          files_not_read: files.slice(files.indexOf(file) + 1).map((f) => f.name ?? 'file.csv') };
+        break;
+      }
     }
     timings.readMs = performance.now() - timings.start;
     self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: timings.readMs, file: '' } });
-    self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
+    const report = diagnostics(JSON.parse(analyzer.finish()), timings);
+    if (partial) report.partial = partial;
+    self.postMessage({ type: 'done', report });
   },
 
   async part({ blob, tail, name, options, last, keep }) {
     const analyzer = new Analyzer(options);
     const id = analyzer.beginFile(name);
-    await stream(analyzer, id, blob, (n, post) => self.postMessage({ type: 'bytes', bytes: n, rows: post ? analyzer.rows() : undefined }));
+    const limit = limitOf(options);
+    let read = 0;
+    const whole = await stream(analyzer, id, blob, (n, post) => {
+      read += n;
+      self.postMessage({ type: 'bytes', bytes: n, rows: post ? analyzer.rows() : undefined });
+    }, limit);
+    // Stopped for memory: what was read is merged, and the report says so.
+    const stopped = whole ? null : memoryStop(analyzer, limit, name, read, blob.size);
     // Cut inside a quoted field: read on, a line at a time, to the end of that record.
-    const overrun = last ? 0 : await finishRecord(analyzer, id, tail);
+    const overrun = last || stopped ? 0 : await finishRecord(analyzer, id, tail);
     const clean = last || overrun !== null;
     if (keep) {
       analyzer.endFile(id);
       kept = analyzer;
     }
     const state = clean && !keep ? analyzer.exportPart() : null;
-    self.postMessage({ type: 'part', clean, overrun, state, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
+    self.postMessage({ type: 'part', clean, overrun, state, stopped, memory: wasm.memory.buffer.byteLength }, state ? [state.buffer] : []);
   },
 
-  async merge({ states }) {
+  async merge({ states, options }) {
     const timings = { start: performance.now(), initMs: 0, readMs: 0 };
     const analyzer = kept;
     kept = null;
-    for (const s of states) analyzer.importPart(s);
-    self.postMessage({ type: 'done', report: diagnostics(JSON.parse(analyzer.finish()), timings) });
+    const limit = limitOf(options);
+    let partial = null;
+    for (const [k, s] of states.entries()) {
+      if (wasm.memory.buffer.byteLength > limit) {
+        partial = { ...memoryStop(analyzer, limit, '', 0, 0), parts_not_merged: states.length - k };
+        break;
+      }
+      analyzer.importPart(s);
+    }
+    const report = diagnostics(JSON.parse(analyzer.finish()), timings);
+    if (partial) report.partial = partial;
+    self.postMessage({ type: 'done', report });
   },
 };
 

@@ -89,6 +89,11 @@ pub struct ActivitiesAgg {
 }
 
 impl ActivitiesAgg {
+    /// Distinct owners of the activities (for what made memory grow).
+    pub fn distinct_owners(&self) -> usize {
+        self.owners.len()
+    }
+
     pub fn new(period: Period, granularity: Granularity) -> Self {
         ActivitiesAgg { period, granularity, ..ActivitiesAgg::default() }
     }

@@ -131,6 +131,11 @@ pub fn average_order_value(orders: &Tally) -> Metric {
 }
 
 impl CustomersAgg {
+    /// Distinct customers of the orders (for what made memory grow).
+    pub fn distinct_customers(&self) -> usize {
+        self.orders.len()
+    }
+
     pub fn new(period: Period, granularity: Granularity) -> Self {
         CustomersAgg { period, granularity, ..CustomersAgg::default() }
     }

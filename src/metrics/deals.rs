@@ -157,6 +157,16 @@ pub struct DealsAgg {
 }
 
 impl DealsAgg {
+    /// Distinct names per deals field (for what made memory grow).
+    pub fn distinct_names(&self) -> [(&'static str, usize); 4] {
+        [
+            ("owner", self.owners.len()),
+            ("account", self.accounts.len()),
+            ("product", self.products.len()),
+            ("lost_reason", self.reasons.len()),
+        ]
+    }
+
     pub fn new(period: Period, granularity: Granularity) -> Self {
         DealsAgg {
             period,

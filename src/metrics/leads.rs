@@ -115,6 +115,11 @@ fn converted_status(status: &str) -> bool {
 }
 
 impl LeadsAgg {
+    /// Distinct sources of the leads (for what made memory grow).
+    pub fn distinct_sources(&self) -> usize {
+        self.sources.len()
+    }
+
     pub fn new(period: Period) -> Self {
         LeadsAgg { period, ..LeadsAgg::default() }
     }

@@ -152,6 +152,8 @@ export default {
   'export.print': 'Print',
   'msg.cancelled': 'Analysis cancelled.',
   'msg.crashed': 'The engine stopped while reading {file} (about {bytes} in): the file may hold something it cannot read yet. What is shown is from the previous analysis.',
+  'msg.partial_memory': 'The analysis stopped after {read} of {size} of {file}: it had used {used} MB of memory, past its limit ({limit} MB). The figures below are of the rows read so far.',
+  'msg.partial_names': 'Most of that memory holds the {n} different values of {field} (column “{column}” of {file}). If that column is not the {field} (an id, say), map it to another field or to none in the file\'s columns; or filter the file before dropping it. A larger limit: the memory-limit-mb setting, up to 4096.',
   'msg.failed': 'The analysis failed: {error}',
   'msg.sample_failed': 'The sample data could not be loaded: {error}',
   'col.owner': 'Owner', 'col.revenue': 'Revenue', 'col.won': 'Won', 'col.lost': 'Lost', 'col.win_rate': 'Win rate',

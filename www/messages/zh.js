@@ -152,6 +152,8 @@ export default {
   'export.print': '打印',
   'msg.cancelled': '分析已取消。',
   'msg.crashed': '引擎在读取 {file} 时停止（约读到 {bytes}）：文件中可能有暂时无法读取的内容。当前显示的是上一次分析的结果。',
+  'msg.partial_memory': '分析在读取 {file} 的 {read}（共 {size}）后停止：已用内存 {used} MB，达到上限（{limit} MB）。下方数字只来自已读取的行。',
+  'msg.partial_names': '内存主要用于 {field} 的 {n} 个不同值（{file} 的“{column}”列）。如果这一列并不是 {field}（例如是编号），请在该文件的列设置中把它改为其他字段或不使用；或先筛选文件再拖入。要提高上限：memory-limit-mb 设置，最多 4096。',
   'msg.failed': '分析失败：{error}',
   'msg.sample_failed': '无法加载示例数据：{error}',
   'col.owner': '负责人', 'col.revenue': '收入', 'col.won': '赢单', 'col.lost': '丢单', 'col.win_rate': '赢单率',
