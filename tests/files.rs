@@ -162,3 +162,44 @@ fn a_stray_nul_byte_is_dropped_and_said_wherever_it_is() {
     let r = analyze(&[("b.csv", &binary)], options(None, None, None), 1 << 16);
     assert_eq!(r.files[0].error.as_ref().map(|e| e.code.as_str()), Some("not_csv"));
 }
+
+/// A quote opened and never closed (`"Beta` typed without its closing quote) made the
+/// parser read every line after it into one field until the next quote: rows lost, and
+/// only "row has 2 fields" said. The row is now read from its line alone, the quote listed
+/// as a problem where it opened, and the lines after it read as rows of their own.
+#[test]
+fn an_unclosed_quote_is_listed_where_it_opened_and_the_rows_after_it_are_read() {
+    let csv = "Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\n\
+               D1,Ann,Acme,Won,1000.00,2024-01-02,2024-02-01\n\
+               D2,Bob,\"Beta,Won,250.50,2024-01-03,2024-02-02\n\
+               D3,Cy,Gamma,Lost,80.00,2024-01-04,2024-02-03\n\
+               D4,Di,\"Delta, Inc\",Won,0.25,2024-01-05,2024-02-04\n\
+               D5,Ed,Echo,Won,\"1,000.00\",2024-01-06,2024-02-05\n";
+    for chunk in [1, 7, 1 << 16] {
+        let r = analyze(&[("deals.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), chunk);
+        // every row read: 1000.00 + 250.50 + 0.25 + 1000.00
+        assert_eq!(value(&r, "revenue"), json!("2250.75"), "chunk {chunk}");
+        assert_eq!(value(&r, "deals_lost"), json!(1), "chunk {chunk}");
+        assert_eq!(r.problems.total, 1, "chunk {chunk}: {:?}", r.problems.items);
+        let p = &r.problems.items[0];
+        assert_eq!((p.row, p.column.as_str(), p.value.as_str()), (3, "Account", "\"Beta"), "chunk {chunk}");
+        assert!(p.reason.starts_with("quote not closed"), "{}", p.reason);
+        let accounts: Vec<_> = table_rows(&r, "sales_by_account").iter().map(|row| row["account"].clone()).collect();
+        assert!(accounts.contains(&json!("Beta")), "{accounts:?}");
+        assert!(accounts.contains(&json!("Delta, Inc")), "{accounts:?}");
+    }
+    // A quote left open at the end of a file: its line is read, nothing is swallowed.
+    let tail = "Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\n\
+                D1,Ann,Acme,Won,1000.00,2024-01-02,2024-02-01\n\
+                D2,Bob,\"Beta,Won,250.50,2024-01-03,2024-02-02\n\
+                D3,Cy,Gamma,Won,1.00,2024-01-04,2024-02-03";
+    let r = analyze(&[("deals.csv", tail.as_bytes())], options(None, None, Some("2024-06-01")), 5);
+    assert_eq!(value(&r, "revenue"), json!("1251.50"));
+    // A quoted field that holds a line break is no open quote: one row, read as written.
+    let notes = "Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\n\
+                 D1,Ann,\"Acme\nWest\",Won,10.00,2024-01-02,2024-02-01\n\
+                 D2,Bob,Beta,Won,5.00,2024-01-03,2024-02-02\n";
+    let r = analyze(&[("deals.csv", notes.as_bytes())], options(None, None, Some("2024-06-01")), 3);
+    assert_eq!(value(&r, "revenue"), json!("15.00"));
+    assert_eq!(r.problems.total, 0);
+}

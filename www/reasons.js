@@ -65,6 +65,7 @@ const EXACT = {
   'unknown status (expected open, won or lost): taken from the stage': 'problem.status',
   'won deal without an amount: left out of revenue': 'problem.won_no_amount',
   'a single value on a row of its own: not read': 'problem.single_value',
+  'quote not closed: the row was read to the end of its line, the rows after it on their own': 'problem.unclosed_quote',
   'the row names nothing (no id, owner, account or stage): not read': 'problem.unnamed',
   // whole files (files[i].error.message, files[i].notes)
   'This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xlsx',

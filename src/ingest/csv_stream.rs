@@ -23,12 +23,21 @@ pub struct Record<'a> {
     starts: &'a [usize],
     /// `data` as text, when already known to be valid UTF-8.
     text: Option<&'a str>,
+    /// The field whose quote was never closed: the record is one line read with its
+    /// quotes as text (see [`RecordSplitter::expect_fields`]).
+    unclosed_quote: Option<usize>,
 }
 
 impl<'a> Record<'a> {
     /// A record over `data` whose fields end at `ends`, back to back.
     pub fn new(data: &'a [u8], ends: &'a [usize]) -> Self {
-        Record { data, ends, starts: &[], text: None }
+        Record { data, ends, starts: &[], text: None, unclosed_quote: None }
+    }
+
+    /// The field whose opening quote had no closing one (the record was read from its
+    /// line alone), if any.
+    pub fn unclosed_quote(&self) -> Option<usize> {
+        self.unclosed_quote
     }
 
     fn start(&self, i: usize) -> Option<usize> {
@@ -85,15 +94,27 @@ pub struct OwnedRecord {
     data: Vec<u8>,
     ends: Vec<usize>,
     starts: Vec<usize>,
+    unclosed_quote: Option<usize>,
 }
 
 impl OwnedRecord {
     pub fn from_record(r: &Record<'_>) -> Self {
-        OwnedRecord { data: r.data.to_vec(), ends: r.ends.to_vec(), starts: r.starts.to_vec() }
+        OwnedRecord {
+            data: r.data.to_vec(),
+            ends: r.ends.to_vec(),
+            starts: r.starts.to_vec(),
+            unclosed_quote: r.unclosed_quote,
+        }
     }
 
     pub fn as_record(&self) -> Record<'_> {
-        Record { data: &self.data, ends: &self.ends, starts: &self.starts, text: None }
+        Record {
+            data: &self.data,
+            ends: &self.ends,
+            starts: &self.starts,
+            text: None,
+            unclosed_quote: self.unclosed_quote,
+        }
     }
 }
 
@@ -115,6 +136,12 @@ pub struct RecordSplitter {
     line_ends: Vec<usize>,
     fast: bool,
     finished: bool,
+    /// Fields a record should have (0: not known yet); shared with the reader of the
+    /// records, which learns it from the header while records are being handed out.
+    expect: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// The bytes of the record `csv-core` is reading, as written (to read them again when
+    /// a quote turns out not to be closed).
+    raw: Vec<u8>,
 }
 
 impl RecordSplitter {
@@ -138,7 +165,27 @@ impl RecordSplitter {
             line_ends: Vec::with_capacity(64),
             fast: true,
             finished: false,
+            expect: Default::default(),
+            raw: Vec::new(),
         }
+    }
+
+    /// Tells the splitter how many fields a record has (the header's). A record that then
+    /// comes out with another count because a quote opened on one line and closed lines
+    /// later (`"Acme` with no closing quote swallows the rows below it) is read again: its
+    /// first line alone, quotes as text and flagged ([`Record::unclosed_quote`]), then
+    /// the lines after it as records of their own.
+    pub fn expect_fields(&self, n: usize) {
+        self.expect.store(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// A handle to set the expected fields from within the record callback.
+    pub fn expected_fields(&self) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+        self.expect.clone()
+    }
+
+    fn expect(&self) -> usize {
+        self.expect.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A splitter that sends every line through `csv-core` (to test the fast path).
@@ -222,6 +269,48 @@ impl RecordSplitter {
         }
     }
 
+    /// When the record just read (`raw`, as written) has the wrong number of fields and a
+    /// line break inside it, the bounds of its first line and where the next line starts.
+    fn unclosed(&self, raw: &[u8]) -> Option<((usize, usize), usize)> {
+        let expect = self.expect();
+        if expect == 0 || self.ends_len == expect {
+            return None;
+        }
+        // blank lines before the record are not part of it
+        let start = raw.iter().position(|&b| b != b'\n' && b != b'\r')?;
+        let end = start + memchr::memchr2(b'\n', b'\r', &raw[start..])?;
+        let mut next = end + 1;
+        if raw[end] == b'\r' && raw.get(next) == Some(&b'\n') {
+            next += 1;
+        }
+        // a break that only ends the record is no break inside it
+        raw[next..].iter().any(|&b| b != b'\n' && b != b'\r').then_some(((start, end), next))
+    }
+
+    /// One line split at the delimiter with its quotes as text, flagged with the field
+    /// whose quote opened (a leading quote without its closing one is dropped).
+    fn emit_line<F: FnMut(Record<'_>)>(&mut self, line: &[u8], on_record: &mut F) {
+        self.line_starts.clear();
+        self.line_ends.clear();
+        let mut open = None;
+        let mut start = 0;
+        for end in memchr::memchr_iter(self.delimiter, line).chain(std::iter::once(line.len())) {
+            let field = &line[start..end];
+            let quoted = field.first() == Some(&b'"') && !(field.len() > 1 && field.last() == Some(&b'"'));
+            if quoted && open.is_none() {
+                open = Some(self.line_ends.len());
+            }
+            self.line_starts.push(if quoted { start + 1 } else { start });
+            self.line_ends.push(end);
+            start = end + 1;
+        }
+        let open = open.or_else(|| {
+            line.iter().position(|&b| b == b'"').map(|q| line[..q].iter().filter(|&&b| b == self.delimiter).count())
+        });
+        let (starts, ends) = (&self.line_starts[..], &self.line_ends[..]);
+        on_record(Record { data: line, ends, starts, text: None, unclosed_quote: Some(open.unwrap_or(0)) });
+    }
+
     fn run<F: FnMut(Record<'_>)>(&mut self, chunk: &[u8], mut on_record: F) {
         let at_end = chunk.is_empty();
         // The chunk's valid UTF-8 prefix (a chunk may end inside a character), once.
@@ -238,7 +327,7 @@ impl RecordSplitter {
                     at += next;
                     if !line.is_empty() {
                         let (starts, ends) = (&self.line_starts[..], &self.line_ends[..]);
-                        on_record(Record { data: line, ends, starts, text: line_text });
+                        on_record(Record { data: line, ends, starts, text: line_text, unclosed_quote: None });
                     }
                 }
                 if at >= chunk.len() {
@@ -249,6 +338,9 @@ impl RecordSplitter {
             let (res, nin, nout, nend) =
                 self.reader.read_record(input, &mut self.out[self.out_len..], &mut self.ends[self.ends_len..]);
             let consumed = &input[..nin];
+            if self.expect() > 0 {
+                self.raw.extend_from_slice(consumed);
+            }
             at += nin;
             self.out_len += nout;
             self.ends_len += nend;
@@ -266,10 +358,26 @@ impl RecordSplitter {
                     self.ends.resize(len * 2, 0);
                 }
                 ReadRecordResult::Record => {
-                    on_record(Record::new(&self.out[..self.out_len], &self.ends[..self.ends_len]));
+                    let raw = std::mem::take(&mut self.raw);
+                    let rest = match self.unclosed(&raw) {
+                        None => {
+                            on_record(Record::new(&self.out[..self.out_len], &self.ends[..self.ends_len]));
+                            None
+                        }
+                        Some((line, rest)) => {
+                            self.emit_line(&raw[line.0..line.1], &mut on_record);
+                            Some(rest)
+                        }
+                    };
                     self.out_len = 0;
                     self.ends_len = 0;
                     self.pending = false;
+                    if let Some(rest) = rest {
+                        // the lines the open quote swallowed, read again as records
+                        self.run(&raw[rest..], &mut on_record as &mut dyn FnMut(Record<'_>));
+                    }
+                    self.raw = raw;
+                    self.raw.clear();
                     if at >= chunk.len() && !at_end {
                         return;
                     }

@@ -178,6 +178,8 @@ pub struct FileIngest {
     choices: FileOptions,
     decoder: Option<Decoder>,
     splitter: Option<RecordSplitter>,
+    /// The splitter's expected field count, set when the header is known.
+    expected_fields: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     stage: Stage,
     headers: Vec<String>,
     header_key: Vec<String>,
@@ -272,6 +274,7 @@ impl FileIngest {
             choices,
             decoder: None,
             splitter: None,
+            expected_fields: Default::default(),
             stage: Stage::Sniffing(Vec::new()),
             headers: Vec::new(),
             header_key: Vec::new(),
@@ -398,7 +401,9 @@ impl FileIngest {
             (None, None) => (delimiter_of(&text), 0),
         };
         self.info.delimiter = (delimiter as char).to_string();
-        self.splitter = Some(RecordSplitter::new(delimiter));
+        let splitter = RecordSplitter::new(delimiter);
+        self.expected_fields = splitter.expected_fields();
+        self.splitter = Some(splitter);
         self.stage = Stage::Header(Vec::new());
         if let Some(headers) = self.choices.headers.clone() {
             // A later part of a file: its header is known, its first byte starts a record.
@@ -463,6 +468,16 @@ impl FileIngest {
         self.row += 1;
         match &mut self.stage {
             Stage::Header(records) => {
+                // Until the header is known, rows are expected to be as wide as the first
+                // row of several fields (for a quote left open in the first rows).
+                if rec.len() >= 2 {
+                    let _ = self.expected_fields.compare_exchange(
+                        0,
+                        rec.len(),
+                        std::sync::atomic::Ordering::Relaxed,
+                        std::sync::atomic::Ordering::Relaxed,
+                    );
+                }
                 records.push(OwnedRecord::from_record(&rec));
                 if records.len() >= HEADER_SCAN {
                     let records = std::mem::take(records);
@@ -476,6 +491,12 @@ impl FileIngest {
 
     /// A record after the header: skipped, kept for the preview, or read.
     fn data_record(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
+        if let Some(col) = rec.unclosed_quote() {
+            let header = self.headers.get(col).cloned().unwrap_or_default();
+            let value = rec.get(col).map(field_text).unwrap_or_default();
+            let why = "quote not closed: the row was read to the end of its line, the rows after it on their own";
+            self.problems.push(&self.info.name, row, &header, &format!("\"{value}"), why);
+        }
         // Most rows start with a byte no header, summary or footer word starts with, and
         // have as many fields as the header.
         let first = rec.get(0).and_then(|f| f.first()).map_or(0, |b| b.to_ascii_lowercase());
@@ -721,6 +742,7 @@ impl FileIngest {
         self.info.skipped.above_header = at as u64;
         self.headers = headers;
         self.header_key = self.headers.iter().map(|h| normalize_label(h)).collect();
+        self.expected_fields.store(self.headers.len(), std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Takes `headers` as the header of a lookup table keyed by its first column.

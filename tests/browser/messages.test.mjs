@@ -63,7 +63,7 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(src, f), 'utf8'));
   // string literals that read as a reason ("needs …", "no …", "not a date"…), placeholders given values
   const notReasons = new Set(['no trend', 'needs analysis', 'not a part state: 3']);
-  const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|won deal without|date outside the|not an amount|a single value on|the row names nothing|row has|closed before|churned before|ends before|responded before|score out|age > )[^"]*)"/g;
+  const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|won deal without|date outside the|not an amount|a single value on|quote not closed|the row names nothing|row has|closed before|churned before|ends before|responded before|score out|age > )[^"]*)"/g;
   const reasons = new Set(files.flatMap((text) => [...text.matchAll(start)]
     .map((m) => m[1].replace('{unit}', 'months').replaceAll(/\{[^}]*\}/g, '3'))
     .filter((r) => !notReasons.has(r))));

@@ -300,6 +300,7 @@ export default {
   'problem.status': 'unknown status (expected open, won or lost): taken from the stage',
   'problem.won_no_amount': 'won deal without an amount: left out of revenue',
   'problem.single_value': 'a single value on a row of its own: not read',
+  'problem.unclosed_quote': 'quote not closed: the row was read to the end of its line, the rows after it on their own',
   'problem.unnamed': 'the row names nothing (no id, owner, account or stage): not read',
   'map.footer_skipped': '{n} footer lines skipped',
   'map.blank_skipped': '{n} blank rows skipped',

@@ -300,6 +300,7 @@ export default {
   'problem.status': '未知状态（应为 open、won 或 lost）：按阶段判断',
   'problem.won_no_amount': '赢单没有金额：未计入收入',
   'problem.single_value': '该行只有一个值：未读取',
+  'problem.unclosed_quote': '引号未闭合：该行读到行尾为止，其后各行分别读取',
   'problem.unnamed': '该行没有编号、负责人、客户或阶段：未读取',
   'map.footer_skipped': '跳过 {n} 行页脚',
   'map.blank_skipped': '跳过 {n} 个空行',
