@@ -21,7 +21,56 @@ pub trait Merge {
 pub struct Groups<T> {
     names: Names,
     /// Per group, its statistics.
-    stats: Vec<T>,
+    stats: Chunked<T>,
+}
+
+/// Entries of a [`Chunked`] list after its first chunk.
+const CHUNK: usize = 4096;
+/// Bytes of a chunk of the names' text after the first.
+const TEXT_CHUNK: usize = 1 << 20;
+
+/// A list kept in chunks of [`CHUNK`] entries, so that growing it never copies it: a
+/// doubling `Vec` of five million statistics holds its old and its new buffer at once
+/// (1.5 times the list) and, doubled, half of it empty. The first chunk grows as a `Vec`
+/// does, so that the many small lists stay small.
+#[derive(Clone, Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked { chunks: Vec::new() }
+    }
+}
+
+impl<T> Chunked<T> {
+    fn len(&self) -> usize {
+        self.chunks.last().map_or(0, |last| (self.chunks.len() - 1) * CHUNK + last.len())
+    }
+
+    fn push(&mut self, value: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(value),
+            _ => {
+                let mut chunk = Vec::with_capacity(if self.chunks.is_empty() { 4 } else { CHUNK });
+                chunk.push(value);
+                self.chunks.push(chunk);
+            }
+        }
+    }
+
+    fn get(&self, i: usize) -> &T {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+
+    fn get_mut(&mut self, i: usize) -> &mut T {
+        &mut self.chunks[i / CHUNK][i % CHUNK]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
 }
 
 /// The names of [`Groups`], apart from their statistics (so that one copy of this code
@@ -29,29 +78,30 @@ pub struct Groups<T> {
 /// two hash tables hold 4-byte indices.
 #[derive(Clone, Debug, Default)]
 struct Names {
-    /// Every distinct spelling, end to end.
-    text: String,
+    /// Every distinct spelling, end to end, in chunks of [`TEXT_CHUNK`] bytes.
+    text: Vec<String>,
     /// Where each spelling is in `text`, and its group.
-    spellings: Vec<Spelling>,
+    spellings: Chunked<Spelling>,
     /// Spelling indices (with the top of their hash, so that growing the table reads no
     /// text), hashed by the spelling's bytes.
     by_spelling: HashTable<(u32, u32)>,
     /// Group indices (and hash tops), hashed by the group key of their display spelling.
     by_key: HashTable<(u32, u32)>,
     /// Per group: its display spelling (the first seen).
-    display: Vec<u32>,
+    display: Chunked<u32>,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Spelling {
-    start: usize,
+    chunk: u32,
+    start: u32,
     len: u32,
     group: u32,
 }
 
 impl<T> Default for Groups<T> {
     fn default() -> Self {
-        Groups { names: Names::default(), stats: Vec::new() }
+        Groups { names: Names::default(), stats: Chunked::default() }
     }
 }
 
@@ -132,13 +182,32 @@ impl Iterator for AsciiKey<'_> {
 
 impl Names {
     fn spelling(&self, i: u32) -> &str {
-        let s = self.spellings[i as usize];
-        &self.text[s.start..s.start + s.len as usize]
+        let s = *self.spellings.get(i as usize);
+        let start = s.start as usize;
+        &self.text[s.chunk as usize][start..start + s.len as usize]
     }
 
     /// The display name of group `g`.
     fn name(&self, g: u32) -> &str {
-        self.spelling(self.display[g as usize])
+        self.spelling(*self.display.get(g as usize))
+    }
+
+    /// Adds `name` to the text; where it is.
+    fn add_text(&mut self, name: &str) -> (u32, u32) {
+        match self.text.last_mut() {
+            Some(last) if last.len() + name.len() <= TEXT_CHUNK => {
+                let start = last.len() as u32;
+                last.push_str(name);
+                (self.text.len() as u32 - 1, start)
+            }
+            _ => {
+                let mut chunk =
+                    String::with_capacity(if self.text.is_empty() { 64 } else { TEXT_CHUNK.max(name.len()) });
+                chunk.push_str(name);
+                self.text.push(chunk);
+                (self.text.len() as u32 - 1, 0)
+            }
+        }
     }
 
     fn groups(&self) -> usize {
@@ -151,12 +220,12 @@ impl Names {
         let name = if name.is_empty() { blank_label } else { name };
         let hash = hash_bytes(name);
         if let Some(&(i, _)) = self.by_spelling.find(hash, |&(i, _)| self.spelling(i) == name) {
-            return (self.spellings[i as usize].group, false);
+            return (self.spellings.get(i as usize).group, false);
         }
         let (group, new) = self.group_for(name);
         let i = self.spellings.len() as u32;
-        self.spellings.push(Spelling { start: self.text.len(), len: name.len() as u32, group });
-        self.text.push_str(name);
+        let (chunk, start) = self.add_text(name);
+        self.spellings.push(Spelling { chunk, start, len: name.len() as u32, group });
         self.by_spelling.insert_unique(hash, (i, top(hash)), |&(_, t)| from_top(t));
         (group, new)
     }
@@ -202,11 +271,11 @@ impl<T> Groups<T> {
 
     /// Display name and statistics, ordered by group key (callers sort as they need).
     pub fn sorted(&self) -> Vec<(&str, &T)> {
-        self.names.sorted().into_iter().map(|g| (self.names.name(g), &self.stats[g as usize])).collect()
+        self.names.sorted().into_iter().map(|g| (self.names.name(g), self.stats.get(g as usize))).collect()
     }
 
     pub fn get(&self, name: &str) -> Option<&T> {
-        self.names.find(name).map(|g| &self.stats[g as usize])
+        self.names.find(name).map(|g| self.stats.get(g as usize))
     }
 
     /// The statistics of every group, in no particular order.
@@ -219,7 +288,7 @@ impl<T> Groups<T> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.stats.is_empty()
+        self.stats.len() == 0
     }
 }
 
@@ -227,7 +296,7 @@ impl<T: PartialEq> PartialEq for Groups<T> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
             && (0..self.len() as u32).all(|g| self.name_at(g) == other.name_at(g))
-            && self.stats == other.stats
+            && self.stats.iter().eq(other.stats.iter())
     }
 }
 
@@ -291,7 +360,7 @@ impl<T: Default + Merge> Groups<T> {
     /// The statistics for `name` (blank names go to `blank_label`).
     pub fn entry(&mut self, name: &str, blank_label: &str) -> &mut T {
         let g = self.index(name, blank_label);
-        &mut self.stats[g as usize]
+        self.stats.get_mut(g as usize)
     }
 
     /// The index of `name`'s group (made when new), for callers that keep their own
@@ -306,7 +375,7 @@ impl<T: Default + Merge> Groups<T> {
 
     pub fn merge(&mut self, mut other: Groups<T>) {
         let stats = std::mem::take(&mut other.stats);
-        for (g, stats) in stats.into_iter().enumerate() {
+        for (g, stats) in stats.chunks.into_iter().flatten().enumerate() {
             self.entry(other.names.name(g as u32), "").merge(stats);
         }
     }
@@ -350,6 +419,14 @@ mod tests {
         g.merge(other.clone());
         assert_eq!(g.get("Ann Smith"), Some(&103));
         assert_eq!(g.len(), 10_004);
+        // past a text chunk (1 MiB) and many list chunks
+        let mut big: Groups<u64> = Groups::default();
+        for i in 0..60_000u64 {
+            *big.entry(&format!("a rather long name {i:06}"), "-") += i;
+        }
+        assert_eq!(big.len(), 60_000);
+        assert_eq!(big.get("A RATHER LONG NAME 059999"), Some(&59_999));
+        assert_eq!(big.sorted()[12_345].0, "a rather long name 012345");
         let bytes = postcard::to_allocvec(&g).unwrap();
         let back: Groups<u64> = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(back, g);

@@ -41,6 +41,8 @@ impl Ledger {
                 }
                 same
             });
+            // room for as many entries again, so that the next fold is as far away
+            self.0.reserve(self.0.len());
         }
         if self.0.capacity() == 0 {
             // most owners win once: room for one entry, not the four a first push makes
