@@ -17,8 +17,8 @@ export function fixture(name) {
  * Chromium on the served page, or with `file` (a path under the repository) on that
  * file opened from disk; the server still runs, so tests can try to reach it.
  */
-export async function openBrowser({ locale = 'en-US', file = null } = {}) {
-  const { server, url } = await startServer(0);
+export async function openBrowser({ locale = 'en-US', file = null, mounts = {} } = {}) {
+  const { server, url } = await startServer(0, mounts);
   const start = file ? pathToFileURL(`${ROOT}${file}`).href : url;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
