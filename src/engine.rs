@@ -381,6 +381,9 @@ impl Engine {
                 info.nul_bytes += part.info.nul_bytes;
                 info.first_invalid_row = info.first_invalid_row.or(shift(part.info.first_invalid_row));
                 info.invalid_text_rows += part.info.invalid_text_rows;
+                info.first_replaced_row = info.first_replaced_row.or(shift(part.info.first_replaced_row));
+                info.replaced_chars += part.info.replaced_chars;
+                info.utf8_from_row = info.utf8_from_row.or(shift(part.info.utf8_from_row));
                 for (k, n) in part.info.blanks {
                     *info.blanks.entry(k).or_insert(0) += n;
                 }

@@ -203,3 +203,79 @@ fn an_unclosed_quote_is_listed_where_it_opened_and_the_rows_after_it_are_read() 
     assert_eq!(value(&r, "revenue"), json!("15.00"));
     assert_eq!(r.problems.total, 0);
 }
+
+/// The encoding is decided from the head of a file; the rest is checked as it streams.
+/// A Windows-1252 export with UTF-8 rows appended (two exports pasted together), and a GBK
+/// file with bytes GBK cannot read, are said with the row where it starts.
+#[test]
+fn encoding_is_rechecked_as_the_file_streams() {
+    let header = "Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\n";
+    let mut bytes = header.as_bytes().to_vec();
+    for i in 0..2000 {
+        // "José Müller" in Windows-1252
+        bytes.extend_from_slice(
+            format!("A{i},Jos\u{e9} M\u{fc}ller,Acme,Won,10,2024-01-02,2024-02-01\n")
+                .chars()
+                .map(|c| c as u32 as u8)
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+    }
+    let late_row = 2000 + 2; // the header is row 1
+    for i in 0..2000 {
+        bytes.extend_from_slice(format!("B{i},José Müller,Acme,Won,10,2024-01-02,2024-02-01\n").as_bytes());
+    }
+    let r = analyze(&[("mixed.csv", &bytes)], options(None, None, Some("2024-06-01")), 1 << 16);
+    let f = &r.files[0];
+    assert_eq!(f.encoding, "windows-1252");
+    // the first chunk after the head that reads as UTF-8: at or after the first UTF-8 row
+    let from = f.utf8_from_row.expect("a late UTF-8 part is said");
+    assert!((late_row as u64..late_row as u64 + 1000).contains(&from), "{from}");
+    assert!(
+        f.notes.iter().any(|n| n.starts_with(&format!("From row {from} the bytes read as UTF-8, not as windows-1252"))),
+        "{:?}",
+        f.notes
+    );
+
+    // GBK (detected from its head) with two byte sequences GBK cannot read, far down.
+    let (gbk, _, _) = encoding_rs::GBK.encode("商机编号,负责人,客户,阶段,金额,创建日期,成交日期\n");
+    let mut bytes = gbk.into_owned();
+    for i in 0..3000 {
+        let line = format!("A{i},张伟,北京科技,赢单,10,2024-01-02,2024-02-01\n");
+        bytes.extend_from_slice(&encoding_rs::GBK.encode(&line).0);
+        if i == 2500 {
+            bytes.extend_from_slice(b"A-bad,\xFF\xFF,x,\xE8\xB5\xA2\xE5\x8D\x95,10,2024-01-02,2024-02-01\n");
+        }
+    }
+    let r = analyze(&[("gbk.csv", &bytes)], options(None, None, Some("2024-06-01")), 1 << 16);
+    let f = &r.files[0];
+    assert!(f.encoding == "gb18030" || f.encoding == "GBK", "{}", f.encoding);
+    assert!(f.replaced_chars >= 2, "{}", f.replaced_chars);
+    assert_eq!(f.first_replaced_row, Some(2500 + 3)); // header, 2501 rows before it
+    assert!(
+        f.notes.iter().any(|n| n.contains("could not be read as") && n.contains("(the first at row 2503)")),
+        "{:?}",
+        f.notes
+    );
+    assert_eq!(f.utf8_from_row, None);
+}
+
+/// Amounts with words after them (`100 approx`, `200 (est)`, a distinct unit on every row)
+/// are problems, one per row, listed up to the cap; revenue of won deals none of whose
+/// amounts could be read is not computable, not 0; the report stays small.
+#[test]
+fn amounts_with_unknown_words_are_problems_and_revenue_says_so() {
+    let mut csv = String::from("Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\n");
+    for i in 0..5000 {
+        csv += &format!("D{i},Ann,Acme,Won,{} u{i:05},2024-01-02,2024-02-01\n", 100 + i % 7);
+    }
+    csv += "E1,Bob,Beta,Won,100 approx,2024-01-02,2024-02-01\nE2,Bob,Beta,Won,200 (est),2024-01-02,2024-02-01\n";
+    let r = analyze(&[("deals.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), 1 << 16);
+    assert_eq!(r.problems.total, 5002);
+    assert!(r.problems.items.iter().all(|p| p.column == "Amount"));
+    assert_eq!(value(&r, "deals_won"), json!(5002));
+    assert_eq!(value(&r, "revenue"), serde_json::Value::Null);
+    assert_eq!(r.metrics["revenue"].reason.as_deref(), Some("none of the 5002 won deals has an amount"));
+    assert!(r.currencies.codes.is_empty(), "{:?}", r.currencies.codes);
+    assert!(serde_json::to_string(&r).map_or(0, |s| s.len()) < 1_000_000);
+}

@@ -90,6 +90,7 @@ const PATTERNS = [
   [/^needs columns?: (.+)$/, (m) => ['reason.needs_columns', { columns: m[1] }]],
   [/^needs an? (\w+) file \([^)]*\)$/, (m, t) => t.has(`file.${m[1]}`) && ['reason.needs_file', { file: t(`file.${m[1]}`) }]],
   [/^none of the (\d+) open deals has an amount$/, (m, t, n) => ['reason.open_without_amounts', { n: n(m[1]) }]],
+  [/^none of the (\d+) won deals has an amount$/, (m, t, n) => ['reason.won_without_amounts', { n: n(m[1]) }]],
   [/^needs at least (\d+) complete (months|weeks) of revenue history, has (\d+)$/,
     (m, t, n) => [`reason.short_history.${m[2]}`, { need: n(m[1]), has: n(m[3]) }]],
   [/^age > ([\d.]+) days \(fixed by option\)$/, (m, t, n) => ['stalled.rule.fixed', { days: n(m[1]) }]],
@@ -111,6 +112,10 @@ const PATTERNS = [
   [/^Lookup table of (\w+): deal tables are grouped by (.*)\.$/, (m) => ['file_note.lookup', { key: m[1], columns: m[2] }]],
   [/^(\d+) rows hold bytes that are not valid UTF-8 \(the first at row (\d+)\); they show as \uFFFD\. If names look wrong, choose the file's encoding\.$/,
     (m, t, n) => ['file_note.invalid_text', { n: n(m[1]), row: n(m[2]) }]],
+  [/^(\d+) characters could not be read as (\S+) \(the first at row (\d+)\); they show as \uFFFD\. If names look wrong, choose the file's encoding\.$/,
+    (m, t, n) => ['file_note.replaced', { n: n(m[1]), encoding: m[2], row: n(m[3]) }]],
+  [/^From row (\d+) the bytes read as UTF-8, not as (\S+): names there may look wrong \(Ã© for é\)\. If they do, choose the encoding UTF-8\.$/,
+    (m, t, n) => ['file_note.late_utf8', { row: n(m[1]), encoding: m[2] }]],
 ];
 
 /** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */

@@ -2,6 +2,7 @@
 //! header row, look at the first rows to settle value formats, then stream typed rows
 //! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
+use super::codec::{UTF_16BE, UTF_16LE, UTF_8};
 use super::columns::{recognise, Mapping};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
@@ -150,6 +151,16 @@ pub struct FileInfo {
     pub nul_bytes: u64,
     #[serde(default)]
     pub first_nul_row: Option<u64>,
+    /// Byte sequences a legacy encoding could not read (shown as U+FFFD), and the row of
+    /// the first.
+    #[serde(default)]
+    pub replaced_chars: u64,
+    #[serde(default)]
+    pub first_replaced_row: Option<u64>,
+    /// The row from which a file read in a legacy encoding reads as UTF-8 instead (a
+    /// late disagreement with the encoding its head gave).
+    #[serde(default)]
+    pub utf8_from_row: Option<u64>,
 }
 
 enum Stage {
@@ -177,6 +188,9 @@ pub struct FileIngest {
     info: FileInfo,
     choices: FileOptions,
     decoder: Option<Decoder>,
+    /// The file is read in a legacy encoding (not UTF-8 or UTF-16): its text is checked
+    /// as it streams for what that encoding could not read, and for UTF-8.
+    legacy: bool,
     splitter: Option<RecordSplitter>,
     /// The splitter's expected field count, set when the header is known.
     expected_fields: std::sync::Arc<std::sync::atomic::AtomicUsize>,
@@ -273,6 +287,7 @@ impl FileIngest {
             info: FileInfo { name: name.to_string(), ..FileInfo::default() },
             choices,
             decoder: None,
+            legacy: false,
             splitter: None,
             expected_fields: Default::default(),
             stage: Stage::Sniffing(Vec::new()),
@@ -380,6 +395,7 @@ impl FileIngest {
         self.info.encoding_source = detected.how.to_string();
         let body = head.get(detected.bom_len..).unwrap_or_default();
         let mut decoder = Decoder::new(detected.encoding);
+        self.legacy = !matches!(detected.encoding, UTF_8 | UTF_16LE | UTF_16BE);
         let text = decoder.decode(body, at_eof).to_vec();
         self.decoder = Some(decoder);
         // Binary data has many NUL bytes; a text file with a stray one is read without it.
@@ -438,6 +454,9 @@ impl FileIngest {
 
     fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn RowSink) {
         let Some(mut decoder) = self.decoder.take() else { return };
+        if self.legacy && self.info.utf8_from_row.is_none() && reads_as_utf8(bytes) {
+            self.info.utf8_from_row = Some(self.row + 1);
+        }
         self.split(decoder.decode(bytes, last), last, sink);
         self.decoder = Some(decoder);
     }
@@ -455,6 +474,15 @@ impl FileIngest {
         } else {
             text
         };
+        // What a legacy encoding could not read came out as U+FFFD: counted, and said.
+        if self.legacy {
+            let mut found = memchr::memmem::find_iter(text, "\u{FFFD}".as_bytes());
+            if let Some(at) = found.next() {
+                self.info.replaced_chars += 1 + found.count() as u64;
+                let line = self.row + memchr::memchr_iter(b'\n', &text[..at]).count() as u64 + 1;
+                self.info.first_replaced_row.get_or_insert(line);
+            }
+        }
         let Some(mut splitter) = self.splitter.take() else { return };
         let mut on_record = |rec: Record<'_>| self.record(rec, sink);
         splitter.feed(text, &mut on_record);
@@ -866,6 +894,19 @@ impl FileInfo {
             let first = self.first_nul_row.unwrap_or_default();
             self.notes.push(format!("{} NUL bytes were dropped (the first in row {first}).", self.nul_bytes));
         }
+        if self.replaced_chars > 0 {
+            let first = self.first_replaced_row.unwrap_or_default();
+            self.notes.push(format!(
+                "{} characters could not be read as {} (the first at row {first}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
+                self.replaced_chars, self.encoding
+            ));
+        }
+        if let Some(row) = self.utf8_from_row {
+            self.notes.push(format!(
+                "From row {row} the bytes read as UTF-8, not as {}: names there may look wrong (Ã© for é). If they do, choose the encoding UTF-8.",
+                self.encoding
+            ));
+        }
         if self.invalid_text_rows > 0 {
             let first = self.first_invalid_row.unwrap_or_default();
             self.notes.push(format!(
@@ -921,4 +962,23 @@ fn read_typed(
         problems.push(ctx.file, row, header, value, reason);
     };
     sink.row(kind, &r, &mut bad);
+}
+
+/// Whether a chunk of a file read in a legacy encoding is UTF-8 text instead: it holds
+/// several multi-byte characters and nothing that is not UTF-8 (a character cut at
+/// either end of the chunk aside). Text in Windows-1252, GBK or Big5 with letters
+/// beyond ASCII is almost never valid UTF-8.
+fn reads_as_utf8(bytes: &[u8]) -> bool {
+    // continuation bytes of a character cut by the chunk's start
+    let start = bytes.iter().take(3).take_while(|&&b| b & 0xC0 == 0x80).count();
+    let bytes = &bytes[start..];
+    let leads = bytes.iter().filter(|&&b| b >= 0xC2).count();
+    if leads < 2 {
+        return false;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        // a character cut by the chunk's end
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    }
 }

@@ -450,7 +450,13 @@ impl DealsAgg {
         }
         let m = &mut report.metrics;
         let closed = self.won.count + self.lost.count;
-        m.insert("revenue", Metric::new(money(self.won.sum), self.won.with_amount, REVENUE));
+        // Won deals whose amounts all failed to read are no revenue of 0.
+        let revenue = if self.won.count > 0 && self.won.with_amount == 0 {
+            Metric::missing(format!("none of the {} won deals has an amount", self.won.count), REVENUE)
+        } else {
+            Metric::new(money(self.won.sum), self.won.with_amount, REVENUE)
+        };
+        m.insert("revenue", revenue);
         m.insert("deals_won", Metric::new(json!(self.won.count), self.won.count, DEALS_WON));
         m.insert("deals_lost", Metric::new(json!(self.lost.count), self.lost.count, DEALS_LOST));
         m.insert("win_rate", Metric::ratio(self.won.count, closed, "no won or lost deals in period", WIN_RATE));
