@@ -423,7 +423,9 @@ impl Engine {
         let deals = &self.aggregates.main.deals;
         // One as-of date for every family: `to`, else the user's, else the day after the
         // latest date in the data (so that data from the past is not judged against today).
-        let data_end = [deals.last_date(), self.aggregates.main.customers.last_date()].into_iter().flatten().max();
+        let customers = &self.aggregates.main.customers;
+        let data_start = [deals.first_date(), customers.first_date()].into_iter().flatten().min();
+        let data_end = [deals.last_date(), customers.last_date()].into_iter().flatten().max();
         let as_of = self
             .options
             .period
@@ -438,8 +440,8 @@ impl Engine {
                 from: self.options.period.from,
                 to: self.options.period.to,
                 as_of: Some(as_of),
-                first_date: deals.first_date(),
-                last_date: deals.last_date(),
+                first_date: data_start,
+                last_date: data_end,
             },
             kinds: kinds(),
             filter_choices: self.aggregates.choices.report(),

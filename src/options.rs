@@ -125,7 +125,8 @@ pub struct RawOptions {
     pub files: Option<BTreeMap<String, RawFileOptions>>,
     /// Buckets of the series: `day`, `week` (ISO), `month` (default), `quarter`, `year`.
     pub granularity: Option<String>,
-    /// `previous` (period of equal length before), `year` (a year earlier) or `none`.
+    /// `previous` (period of equal length before), `calendar` (as many calendar months
+    /// before, for a period of whole months), `year` (a year earlier) or `none`.
     pub comparison: Option<String>,
     /// Win probability per stage name (0 to 1) for the weighted pipeline, where deals
     /// have no probability column; stages not listed use the defaults.
@@ -322,8 +323,9 @@ impl RawOptions {
             Some(g) => Granularity::parse(g)
                 .ok_or_else(|| format!("option granularity: expected day, week, month, quarter or year, got {g:?}"))?,
         };
-        let comparison = Comparison::parse(self.comparison.as_deref().unwrap_or(""))
-            .ok_or_else(|| format!("option comparison: expected previous, year or none, got {:?}", self.comparison))?;
+        let comparison = Comparison::parse(self.comparison.as_deref().unwrap_or("")).ok_or_else(|| {
+            format!("option comparison: expected previous, calendar, year or none, got {:?}", self.comparison)
+        })?;
         let stage_probabilities = self.stage_probabilities.clone().unwrap_or_default();
         if let Some((stage, p)) = stage_probabilities.iter().find(|(_, p)| !(0.0..=1.0).contains(*p)) {
             return Err(format!("option stage_probabilities: {stage:?} must be from 0 to 1, got {p}"));

@@ -108,6 +108,10 @@ impl Granularity {
 pub enum Comparison {
     /// The period of equal length just before.
     Previous,
+    /// The same number of calendar months just before, for a period of whole months
+    /// (a month, a quarter, a year: Q3 against Q2, 2024 against 2023); the period of
+    /// equal length before, for any other.
+    PreviousCalendar,
     /// The same dates a year earlier.
     YearEarlier,
 }
@@ -117,6 +121,7 @@ impl Comparison {
         Some(match s {
             "" | "none" => None,
             "previous" => Some(Comparison::Previous),
+            "calendar" => Some(Comparison::PreviousCalendar),
             "year" => Some(Comparison::YearEarlier),
             _ => return None,
         })
@@ -131,6 +136,15 @@ impl Comparison {
         }
         Some(match self {
             Comparison::Previous => Period::new(Some(from - (to - from)), Some(from)),
+            Comparison::PreviousCalendar => {
+                use chrono::Datelike;
+                let months = (to.year() * 12 + to.month() as i32) - (from.year() * 12 + from.month() as i32);
+                let whole = period.to.is_some() && from.day() == 1 && to.day() == 1 && months > 0;
+                match whole.then(|| from.checked_sub_months(chrono::Months::new(months as u32))).flatten() {
+                    Some(start) => Period::new(Some(start), Some(from)),
+                    None => Period::new(Some(from - (to - from)), Some(from)),
+                }
+            }
             Comparison::YearEarlier => {
                 let back = |d: NaiveDate| d.checked_sub_months(chrono::Months::new(12)).unwrap_or(d);
                 Period::new(Some(back(from)), Some(back(to)))
@@ -145,6 +159,25 @@ mod time_tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn calendar_comparisons() {
+        let p = |a: &str, b: &str| Period::new(Some(d(a)), Some(d(b)));
+        let as_of = d("2025-01-01");
+        let cal = |a, b| Comparison::PreviousCalendar.of(p(a, b), as_of).map(|c| (c.from, c.to));
+        // Q3 against Q2 (the equal-length period would start on 31 March)
+        assert_eq!(cal("2017-07-01", "2017-10-01"), Some((Some(d("2017-04-01")), Some(d("2017-07-01")))));
+        assert_eq!(
+            Comparison::Previous.of(p("2017-07-01", "2017-10-01"), as_of).map(|c| c.from),
+            Some(Some(d("2017-03-31")))
+        );
+        // a leap year against the year before, March against February
+        assert_eq!(cal("2024-01-01", "2025-01-01"), Some((Some(d("2023-01-01")), Some(d("2024-01-01")))));
+        assert_eq!(cal("2024-03-01", "2024-04-01"), Some((Some(d("2024-02-01")), Some(d("2024-03-01")))));
+        // not whole months: the period of equal length before
+        assert_eq!(cal("2024-03-05", "2024-03-15"), Some((Some(d("2024-02-24")), Some(d("2024-03-05")))));
+        assert_eq!(Comparison::parse("calendar"), Some(Some(Comparison::PreviousCalendar)));
     }
 
     #[test]

@@ -18,7 +18,7 @@ import { renderBars } from './views/bars.js';
 import { renderProblems } from './views/problems.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
-import { presetRange } from './periods.js';
+import { presetRange, localDay } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
@@ -60,6 +60,8 @@ export function mountApp(root, options = {}) {
   /** The last report shown, redrawn when the language changes. */
   let lastReport = null;
   let currentFiles = [];
+  /** First and last date of the data (any period), from the latest report. */
+  let dataSpan = null;
   let running = null;
   /** The user's per-file choices (kind, columns, encoding…), by file name. */
   let choices = {};
@@ -89,6 +91,7 @@ export function mountApp(root, options = {}) {
       stageProbabilities = {};
       currencyRates = {};
       baseCurrency = '';
+      dataSpan = null;
     }
     running?.abort();
     const controller = new AbortController();
@@ -105,7 +108,7 @@ export function mountApp(root, options = {}) {
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb,
       });
-      if (applyPresets(report)) {
+      if (applyPresets(report) || followData(report)) {
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
       }
@@ -131,6 +134,43 @@ export function mountApp(root, options = {}) {
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
     }
+  }
+
+  /** A preset of the data's period chosen before the data was known (or new files): set
+   *  it from the data's last day; true when the period changed and wants a new run. */
+  function followData(report) {
+    const preset = $('preset').value;
+    const last = report.period.last_date;
+    if (!preset || preset === 'all' || $('anchor').value !== 'data' || !last) return false;
+    const [from, to] = presetRange(preset, localDay(last));
+    if (from === $('from').value && to === $('to').value) return false;
+    [$('from').value, $('to').value] = [from, to];
+    return true;
+  }
+
+  /** The anchor day of the period presets: the data's last day, or today. */
+  function anchorDay() {
+    return $('anchor').value !== 'today' && dataSpan ? localDay(dataSpan.last) : new Date();
+  }
+
+  /** A period outside the data says so, and offers the same preset over the data's end
+   *  (or all data). */
+  function showEmptyPeriod(p) {
+    const outside = (p.from || p.to) && dataSpan && ((p.to && p.to <= dataSpan.first) || (p.from && p.from > dataSpan.last));
+    $('period-empty').hidden = !outside;
+    if (!outside) return;
+    $('period-empty-text').textContent = t('period.empty', { first: fmt.date(dataSpan.first), last: fmt.date(dataSpan.last) });
+    const preset = $('preset').value;
+    const [from, to] = preset && preset !== 'all' ? presetRange(preset, localDay(dataSpan.last)) : ['', ''];
+    const button = $('period-nearest');
+    button.textContent = from
+      ? t('period.nearest', { preset: t(`preset.${preset}`), from: fmt.date(from), to: fmt.date(to) })
+      : t('period.show_all');
+    button.onclick = () => {
+      $('anchor').value = 'data';
+      [$('from').value, $('to').value] = [from, to];
+      run(currentFiles);
+    };
   }
 
   /** Reading stopped at the memory limit: where, why, and what to do. */
@@ -200,9 +240,13 @@ export function mountApp(root, options = {}) {
     $('as-of-note').textContent = p.as_of
       ? t(p.to ? 'asof.period_end' : $('as-of').value ? 'asof.chosen' : 'asof.data_end', { date: fmt.date(p.as_of) })
       : '';
+    if (p.first_date) dataSpan = { first: p.first_date, last: p.last_date };
+    $('anchor-data').textContent = dataSpan ? t('anchor.data_until', { date: fmt.date(dataSpan.last) }) : t('anchor.data');
+    const span = dataSpan ? t('period.data_span', { first: fmt.date(dataSpan.first), last: fmt.date(dataSpan.last) }) : '';
     $('period-label').textContent = p.from || p.to
-      ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
+      ? [t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') }), span].filter(Boolean).join(' · ')
       : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
+    showEmptyPeriod(p);
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
     renderCards($('cards'), report, fmt, t);
@@ -416,11 +460,13 @@ export function mountApp(root, options = {}) {
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
     for (const [, id] of FILTERS) $(id).addEventListener('change', () => currentFiles.length && run(currentFiles));
-    $('preset').addEventListener('change', (e) => {
-      if (!e.target.value) return;
-      [$('from').value, $('to').value] = presetRange(e.target.value);
+    const applyPreset = () => {
+      if (!$('preset').value) return;
+      [$('from').value, $('to').value] = presetRange($('preset').value, anchorDay());
       if (currentFiles.length) run(currentFiles);
-    });
+    };
+    $('preset').addEventListener('change', applyPreset);
+    $('anchor').addEventListener('change', applyPreset);
     for (const id of ['from', 'to']) $(id).addEventListener('input', () => { $('preset').value = ''; });
     $('as-of-today').addEventListener('click', () => {
       const d = new Date();

@@ -29,8 +29,15 @@ export const MARKUP = `
           <option value="this_quarter" data-i18n="preset.this_quarter">this quarter</option>
           <option value="last_quarter" data-i18n="preset.last_quarter">last quarter</option>
           <option value="year_to_date" data-i18n="preset.year_to_date">year to date</option>
+          <option value="this_year" data-i18n="preset.this_year">this year</option>
           <option value="last_year" data-i18n="preset.last_year">last year</option>
+          <option value="last_12_months" data-i18n="preset.last_12_months">last 12 months</option>
           <option value="all" data-i18n="preset.all">all data</option>
+        </select></label>
+      <label><span data-i18n="controls.anchor">of</span>
+        <select id="anchor">
+          <option value="data" id="anchor-data" data-i18n="anchor.data">the data</option>
+          <option value="today" data-i18n="anchor.today">today</option>
         </select></label>
       <label><span data-i18n="controls.from">From</span> <input id="from" type="date"></label>
       <label><span data-i18n="controls.to">To (exclusive)</span> <input id="to" type="date"></label>
@@ -41,6 +48,7 @@ export const MARKUP = `
         <select id="comparison">
           <option value="" data-i18n="controls.compare.none">nothing</option>
           <option value="previous" data-i18n="controls.compare.previous">previous period</option>
+          <option value="calendar" data-i18n="controls.compare.calendar">previous month / quarter / year</option>
           <option value="year" data-i18n="controls.compare.year">same period a year earlier</option>
         </select></label>
       <label><span data-i18n="controls.granularity">Trend by</span>
@@ -60,6 +68,8 @@ export const MARKUP = `
       <button id="apply" type="button" disabled data-i18n="controls.apply">Apply</button>
       <button id="all-data" type="button" disabled data-i18n="controls.all">All data</button>
       <span id="period-label" class="muted"></span>
+      <p id="period-empty" class="message info" role="status" hidden><span id="period-empty-text"></span>
+        <button type="button" id="period-nearest" class="secondary small"></button></p>
     </section>
 
     <section id="progress" class="progress" hidden aria-live="polite">

@@ -76,6 +76,10 @@ impl Flow {
     fn last(&self) -> Option<NaiveDate> {
         [self.acquired.keys().next_back(), self.churned.keys().next_back()].into_iter().flatten().max().copied()
     }
+
+    fn first(&self) -> Option<NaiveDate> {
+        [self.acquired.keys().next(), self.churned.keys().next()].into_iter().flatten().min().copied()
+    }
 }
 
 /// Counts from the customers file, decided row by row against the period.
@@ -151,6 +155,12 @@ impl CustomersAgg {
         };
         let points = super::growth::buckets(self.period, g, first, last, point)?;
         Some(json!({ "granularity": g, "points": points, "source": "orders", "formula": ORDER_TREND }))
+    }
+
+    /// The first date in the customers, orders and subscriptions.
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        let subscriptions = self.subscriptions.iter().map(|s| s.1).min();
+        [self.flow.first(), self.order_history.first(), subscriptions].into_iter().flatten().min()
     }
 
     /// The last date in the customers, orders and subscriptions.

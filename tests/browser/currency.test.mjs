@@ -43,10 +43,17 @@ test('two currencies are shown apart, then converted at the user\'s rate', async
 });
 
 test('a period preset fills the range and re-runs', async () => {
+  // over today
+  await b.page.selectOption('#anchor', 'today');
   await b.page.selectOption('#preset', 'last_year');
   const year = await b.page.evaluate(() => new Date().getFullYear());
   assert.equal(await b.page.inputValue('#from'), `${year - 1}-01-01`);
   assert.equal(await b.page.inputValue('#to'), `${year}-01-01`);
+  await b.page.waitForFunction(() => document.body.dataset.state === 'done');
+  // over the data's last day
+  const last = (await b.page.textContent('#anchor-data')).match(/(\d{4})-\d\d-\d\d/)[1];
+  await b.page.selectOption('#anchor', 'data');
+  assert.equal(await b.page.inputValue('#from'), `${Number(last) - 1}-01-01`);
   await b.page.waitForFunction(() => document.body.dataset.state === 'done');
   await b.page.selectOption('#preset', 'all');
   assert.equal(await b.page.inputValue('#from'), '');

@@ -52,6 +52,10 @@ impl History {
         self.days.keys().max().copied()
     }
 
+    pub fn first(&self) -> Option<NaiveDate> {
+        self.days.keys().min().copied()
+    }
+
     /// The complete buckets before `as_of`, empty ones as 0: a first bucket the data
     /// starts inside of is left out, as is the bucket `as_of` falls in.
     pub fn series(&self, g: Granularity, as_of: NaiveDate) -> Vec<(NaiveDate, f64)> {
