@@ -136,6 +136,21 @@ export function mountApp(root, options = {}) {
     }
   }
 
+  /** What a printout or snapshot says of how it was made: period, as-of date, filters,
+   *  the data's span and the files read. */
+  function renderReportInfo(report) {
+    const filters = FILTERS.filter(([, id]) => $(id).value).map(([key, id]) => `${t(`controls.${key.replace(/s$/, '')}`)}: ${$(id).value}`);
+    const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
+    const lines = [
+      $('period-label').textContent,
+      $('as-of-note').textContent,
+      filters.length ? t('info.filters', { list: filters.join(t('list.sep')) }) : t('info.no_filters'),
+      t('info.files', { list: files.join(t('list.sep')) }),
+      t('info.made', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
+    ].filter(Boolean);
+    clear($('report-info')).append(el('ul', {}, lines.map((text) => el('li', { text }))));
+  }
+
   /** A preset of the data's period chosen before the data was known (or new files): set
    *  it from the data's last day; true when the period changed and wants a new run. */
   function followData(report) {
@@ -247,6 +262,7 @@ export function mountApp(root, options = {}) {
       ? [t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') }), span].filter(Boolean).join(' · ')
       : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
     showEmptyPeriod(p);
+    renderReportInfo(report);
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
     renderCards($('cards'), report, fmt, t);

@@ -45,6 +45,9 @@ const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[dat
  */
 export function snapshotHtml(root, css, { title, lang, dir }) {
   const copy = root.cloneNode(true);
+  // a table's column labels are sort buttons: kept as their text
+  for (const b of copy.querySelectorAll('th button')) b.replaceWith(b.textContent);
+  copy.querySelector('.report-info')?.classList.add('shown');
   for (const sel of NOT_IN_SNAPSHOT) for (const n of copy.querySelectorAll(sel)) n.remove();
   for (const n of copy.querySelectorAll('[hidden]')) n.remove();
   for (const n of copy.querySelectorAll('details')) n.setAttribute('open', '');

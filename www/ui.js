@@ -81,6 +81,7 @@ export const MARKUP = `
     <section id="messages" class="messages" aria-live="polite"></section>
 
     <div id="dashboard" hidden>
+      <section id="report-info" class="report-info"></section>
       <div class="exports">
         <button id="export-json" type="button" class="secondary small" data-i18n="export.json">Download report (JSON)</button>
         <button id="snapshot" type="button" class="secondary small" data-i18n="export.snapshot">Save snapshot (HTML)</button>

@@ -63,5 +63,26 @@ test('the snapshot is one HTML file of aggregates: no script, no single rows', a
   const page = await b.page.context().newPage();
   await page.setContent(html);
   assert.equal((await page.textContent('[data-metric=deals_won] .value')).trim(), '2');
+  // tables keep their column labels (they were sort buttons on the page)
+  const heads = await page.$$eval('#by-owner th', (ths) => ths.map((th) => th.textContent.trim()));
+  assert.deepEqual(heads.slice(0, 3), ['Owner', 'Revenue', 'Won']);
+  // it says what it shows: the period, the filters, the files
+  const info = await page.textContent('.report-info');
+  assert.match(info, /Showing all data \(2024-01-02 to 2024-01-\d\d\)/);
+  assert.match(info, /No filters/);
+  assert.ok(info.includes(`Files: ${IMG}.csv (deals, `), info);
+  assert.ok(await page.isVisible('.report-info'));
   await page.close();
+});
+
+test('printed, the page says its period, filters and files, and no control', async () => {
+  await b.page.emulateMedia({ media: 'print' });
+  try {
+    assert.ok(await b.page.isVisible('#report-info'));
+    assert.match(await b.page.textContent('#report-info'), /Showing all data .*No filters.*Files: /s);
+    assert.ok(await b.page.isHidden('#apply'));
+  } finally {
+    await b.page.emulateMedia({ media: 'screen' });
+  }
+  assert.ok(await b.page.isHidden('#report-info'));
 });
