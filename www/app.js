@@ -522,6 +522,16 @@ export function mountApp(root, options = {}) {
       const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: LOCALES[locale].intl, dir: LOCALES[locale].dir });
       download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');
     });
+    // Charts are drawn at their container's width: drawn again when it changes (a phone
+    // turned, a window resized), so that their text keeps its size.
+    let drawnAt = 0;
+    new ResizeObserver(([entry]) => {
+      const width = entry.contentRect.width;
+      if (!lastReport || !width || Math.abs(width - drawnAt) < 40) return;
+      const first = !drawnAt;
+      drawnAt = width;
+      if (!first) requestAnimationFrame(() => render(lastReport, { redraw: true }));
+    }).observe($('dashboard'));
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
     $('hijri').addEventListener('change', () => setLocale(locale));
     setLocale(locale).then(() => {

@@ -17,7 +17,7 @@ export function fixture(name) {
  * Chromium on the served page, or with `file` (a path under the repository) on that
  * file opened from disk; the server still runs, so tests can try to reach it.
  */
-export async function openBrowser({ locale = 'en-US', file = null, mounts = {} } = {}) {
+export async function openBrowser({ locale = 'en-US', file = null, mounts = {}, width = 1280 } = {}) {
   const { server, url } = await startServer(0, mounts);
   const start = file ? pathToFileURL(`${ROOT}${file}`).href : url;
   const browser = await chromium.launch({
@@ -25,7 +25,7 @@ export async function openBrowser({ locale = 'en-US', file = null, mounts = {} }
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
   const requests = [];
   const foreign = [];
   await context.route('**/*', (route) => {

@@ -23,8 +23,19 @@ export function bucketLabel(fmt, granularity, bucket) {
 }
 
 /** Labels under the buckets, `x(i)` their centres. */
-export function xLabels(root, { H, bottom }, buckets, x, label) {
-  const every = Math.ceil(buckets.length / 12);
+/**
+ * The width to draw a chart at: its container's, so that text keeps its CSS size (11 px
+ * and up) on a phone instead of shrinking with a wide drawing; `max` on wide screens
+ * (the drawing then scales up), and what is left of the page while the container is hidden.
+ */
+export function chartWidth(container, max = 900) {
+  const w = container.clientWidth || container.getRootNode()?.host?.clientWidth || document.documentElement.clientWidth || max;
+  return Math.round(Math.min(max, Math.max(280, w)));
+}
+
+export function xLabels(root, { H, bottom, W = 900 }, buckets, x, label) {
+  // about one label per 75 px of drawing
+  const every = Math.ceil(buckets.length / Math.max(3, Math.min(12, Math.floor(W / 75))));
   buckets.forEach((b, i) => {
     if (i % every === 0) root.append(svg('text', { x: x(i), y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, label(b)));
   });

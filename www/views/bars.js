@@ -1,6 +1,7 @@
 // Horizontal bars: one per row, the label at the start, the value after the bar; an
 // optional marker line (e.g. 100 % of quota). Numbers stay in the table beside it.
 import { svg, el, clear } from './dom.js';
+import { chartWidth } from './axes.js';
 
 /**
  * @param {{rows: object[], label: (r) => string, value: string, kind: string, text?: (r) => string,
@@ -10,7 +11,9 @@ export function renderBars(container, spec, fmt) {
   clear(container);
   const rows = spec.rows.filter((r) => r[spec.value] !== null && r[spec.value] !== undefined).slice(0, 15);
   if (!rows.length) return;
-  const W = 560, labelW = 170, textW = 110, barH = 20, gap = 8;
+  const W = chartWidth(container, 560), labelW = Math.min(170, W * 0.34), textW = Math.min(110, W * 0.24), barH = 20, gap = 8;
+  // as many characters as the label's room holds (about 7.5 px each at 13 px)
+  const maxChars = Math.max(6, Math.min(30, Math.floor((labelW - 8) / 7.5)));
   const values = rows.map((r) => Number(r[spec.value]));
   const max = Math.max(...values, spec.marker ?? 0) || 1;
   const barMax = W - labelW - textW;
@@ -20,7 +23,7 @@ export function renderBars(container, spec, fmt) {
     const y = 4 + i * (barH + gap);
     const w = Math.max(1, (barMax * values[i]) / max);
     const label = String(spec.label(r) ?? '');
-    root.append(svg('text', { x: labelW - 8, y: y + barH - 5, 'text-anchor': 'end', class: 'bar-label' }, label.length > 30 ? `${label.slice(0, 29)}…` : label));
+    root.append(svg('text', { x: labelW - 8, y: y + barH - 5, 'text-anchor': 'end', class: 'bar-label' }, label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label));
     const bar = svg('rect', { x: labelW, y, width: w, height: barH, rx: 3, class: spec.good?.(r) ? 'bar good' : 'bar' });
     const shown = spec.text ? spec.text(r) : fmt[spec.kind](r[spec.value]);
     bar.append(svg('title', {}, `${label}: ${shown}`));

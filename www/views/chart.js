@@ -2,7 +2,7 @@
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, bucketLabel } from './axes.js';
+import { niceMax, yGrid, xLabels, bucketLabel, chartWidth } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 export function renderTrend(container, series, fmt, t) {
@@ -12,7 +12,7 @@ export function renderTrend(container, series, fmt, t) {
     container.append(el('p', { class: 'empty', text: series?.reason ? reasonText(series.reason, t, fmt) : t('trend.none') }));
     return;
   }
-  const W = 900, H = 260, left = 70, right = 50, top = 16, bottom = 46;
+  const W = chartWidth(container), H = 260, left = 70, right = 50, top = 16, bottom = 46;
   const plotW = W - left - right, plotH = H - top - bottom;
   const revenue = points.map((p) => Number(p.revenue));
   const max = niceMax(Math.max(...revenue));
@@ -32,7 +32,7 @@ export function renderTrend(container, series, fmt, t) {
     root.append(bar);
     if (p.win_rate !== null) line.push(`${x + barW / 2},${top + plotH - plotH * p.win_rate}`);
   });
-  xLabels(root, { H, bottom }, points.map((p) => p.bucket), (i) => left + i * step + step / 2,
+  xLabels(root, { H, bottom, W }, points.map((p) => p.bucket), (i) => left + i * step + step / 2,
     (b) => bucketLabel(fmt, series.granularity, b));
   if (line.length > 1) root.append(svg('polyline', { points: line.join(' '), class: 'rate-line' }));
   root.append(svg('text', { x: left, y: H - 6, class: 'axis legend' }, t('trend.legend')));

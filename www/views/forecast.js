@@ -3,7 +3,7 @@
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
 import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels } from './axes.js';
+import { niceMax, yGrid, xLabels, chartWidth } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 /** The method's name in the page's language, from its ETS code (`A,Ad,M`). */
@@ -33,7 +33,7 @@ export function renderForecast(container, block, fmt, t) {
   const backtest = block.backtest?.points ?? [];
   const buckets = [...history.map((h) => h.bucket), ...points.map((p) => p.bucket)];
   const index = new Map(buckets.map((b, i) => [b, i]));
-  const W = 900, H = 280, left = 78, right = 36, top = 16, bottom = 50;
+  const W = chartWidth(container), H = 280, left = 78, right = 36, top = 16, bottom = 50;
   const plotW = W - left - right, plotH = H - top - bottom;
   const max = niceMax(Math.max(...history.map((h) => Number(h.revenue)), ...points.map((p) => Number(p.hi95)),
     ...backtest.map((p) => Number(p.forecast))));
@@ -66,7 +66,7 @@ export function renderForecast(container, block, fmt, t) {
     dot.append(svg('title', {}, `${fmt.date(h.bucket)}: ${fmt.money(h.revenue)}`));
     root.append(dot);
   }
-  xLabels(root, { H, bottom }, buckets, (i) => x(buckets[i]), (b) => fmt.month(b));
+  xLabels(root, { H, bottom, W }, buckets, (i) => x(buckets[i]), (b) => fmt.month(b));
   root.append(svg('text', { x: left, y: H - 8, class: 'axis legend' }, t('forecast.legend')));
   const bt = block.backtest;
   const summary = el('p', { class: 'muted forecast-method' },

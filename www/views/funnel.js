@@ -3,6 +3,7 @@
 import { reasonText } from '../reasons.js';
 import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
+import { chartWidth } from './axes.js';
 
 export function renderFunnel(container, table, fmt, t, unit = 'deals') {
   const unitText = t(`funnel.${unit}`);
@@ -12,25 +13,35 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals') {
     return;
   }
   const rows = table.rows;
-  const W = 900;
-  const labelW = 170;
-  const textW = 230;
-  const barMax = W - labelW - textW;
+  // Drawn at the container's width; narrower than 600 px, each stage's name and count
+  // go on a line above its bar, so that the bars keep the width.
+  const W = chartWidth(container);
+  const narrow = W < 600;
+  const labelW = narrow ? 0 : 170;
+  const textW = narrow ? 0 : 230;
+  const barMax = W - labelW - textW - (narrow ? 2 : 0);
   const barH = 30;
+  const head = narrow ? 20 : 0;
   const gap = 24;
-  const H = rows.length * barH + (rows.length - 1) * gap + 16;
+  const H = rows.length * (head + barH) + (rows.length - 1) * gap + 16;
   const max = Math.max(1, ...rows.map((r) => r.reached));
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('funnel.aria', { unit: unitText }), class: 'funnel-svg' });
   rows.forEach((r, i) => {
-    const y = 8 + i * (barH + gap);
+    const top = 8 + i * (head + barH + gap);
+    const y = top + head;
     const width = Math.max(2, (barMax * r.reached) / max);
     const last = i === rows.length - 1;
     const mid = y + barH / 2 + 5;
-    root.append(svg('text', { x: 0, y: mid }, r.stage));
-    root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
     const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
-    root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage },
-      `${fmt.count(r.reached)} ${unitText}${worth}`));
+    const count = `${fmt.count(r.reached)} ${unitText}${worth}`;
+    if (narrow) {
+      root.append(svg('text', { x: 0, y: top + 14 }, r.stage));
+      root.append(svg('text', { x: W, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
+    } else {
+      root.append(svg('text', { x: 0, y: mid }, r.stage));
+      root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage }, count));
+    }
+    root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
     if (!last) {
       const leak = t('funnel.leak', { conversion: fmt.ratio(rows[i + 1].conversion), drop: fmt.count(r.drop_off), share: fmt.ratio(r.drop_off_share) });
       root.append(svg('text', { x: labelW, y: y + barH + gap / 2 + 5, class: 'leak' }, leak));

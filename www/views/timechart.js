@@ -2,12 +2,14 @@
 // bucket by type, with a legend) and a line over an area (MRR per month end). Each
 // bucket has a tooltip; the numbers are in a table beside the chart.
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, bucketLabel } from './axes.js';
+import { niceMax, yGrid, xLabels, bucketLabel, chartWidth } from './axes.js';
 import { numbersTable } from './numbers.js';
 
-const BOX = { W: 900, H: 240, left: 70, right: 20, top: 14, bottom: 34 };
-BOX.plotW = BOX.W - BOX.left - BOX.right;
-BOX.plotH = BOX.H - BOX.top - BOX.bottom;
+/** The drawing's box at the container's width. */
+function boxFor(container) {
+  const box = { W: chartWidth(container), H: 240, left: 70, right: 20, top: 14, bottom: 34 };
+  return { ...box, plotW: box.W - box.left - box.right, plotH: box.H - box.top - box.bottom };
+}
 
 /**
  * @param {{points: object[], granularity: string, keys: string[], name: (key) => string, aria: string,
@@ -15,6 +17,7 @@ BOX.plotH = BOX.H - BOX.top - BOX.bottom;
  */
 export function renderStacked(container, spec, fmt, t) {
   clear(container);
+  const BOX = boxFor(container);
   const { points, keys, granularity } = spec;
   if (!points.length || !keys.length) return;
   const total = (p) => keys.reduce((s, k) => s + Number(p[k] ?? 0), 0);
@@ -54,6 +57,7 @@ export function renderStacked(container, spec, fmt, t) {
  */
 export function renderLine(container, spec, fmt) {
   clear(container);
+  const BOX = boxFor(container);
   const { points } = spec;
   if (!points.length) return;
   const values = points.map((p) => Number(p[spec.value]));
