@@ -45,5 +45,9 @@ fn stage_history_places_deals_closed_since() {
     }
     // Without the history their stage then is unknown.
     let r = analyze(&[("deals.csv", DEALS.as_bytes())], opts(), 1 << 16);
-    assert_eq!(stages(&r)[0], (json!("(closed after period end)"), json!(2), json!("150")));
+    // (after the funnel's stages: Proposal, D3)
+    assert_eq!(
+        stages(&r),
+        [(json!("Proposal"), json!(1), json!("30")), (json!("(closed after period end)"), json!(2), json!("150"))]
+    );
 }

@@ -9,6 +9,8 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function csvCell(value) {
   if (value === null || value === undefined) return '';
+  // rates and means to six decimals (0.573333, not 0.5733333333333334); money comes as text
+  if (typeof value === 'number' && !Number.isInteger(value)) value = Math.round(value * 1e6) / 1e6;
   let s = typeof value === 'object' ? JSON.stringify(value) : String(value);
   if (FORMULA_START.test(s) && !NUMBER.test(s)) s = `'${s}`;
   return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -28,8 +28,11 @@ export function pickLocale(languages = navigator.languages ?? [navigator.languag
 /** `t(key, params)`: the text of `key` in `locale` (English when missing), `{name}` filled in. */
 export function translator(locale) {
   const own = LOCALES[locale]?.messages ?? en;
+  // `key.one` (where a language has it) words a count of one: "1 rep", not "1 reps"
+  const one = (v) => v === 1 || v === '1' || v === '۱';
   const t = (key, params = {}) => {
-    const text = own[key] ?? en[key] ?? key;
+    const singular = one(params.n) ? own[`${key}.one`] : undefined;
+    const text = singular ?? own[key] ?? en[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] === undefined || params[name] === null ? m : String(params[name])));
   };
   t.locale = locale;

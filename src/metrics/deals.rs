@@ -19,6 +19,7 @@ pub fn id_hash(id: &str) -> u64 {
     id.trim().hash(&mut h);
     h.finish()
 }
+use crate::ingest::text::group_key;
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
@@ -497,6 +498,14 @@ impl DealsAgg {
         m.insert("upsell_rate", self.growth.upsell(self.has("type"), self.accounts.values().map(|a| &a.history)));
         report.series.insert("revenue_trend", self.growth.trend());
 
+        // Pipeline stages in the funnel's order (what a manager reads down), stages the
+        // funnel does not hold after them by value.
+        let funnel = self.funnel.finish(&options.stage_order);
+        let mut by_stage = by_stage;
+        let stage_of = |r: &serde_json::Map<String, Value>| r.get("stage").and_then(Value::as_str).map(group_key);
+        let order: rustc_hash::FxHashMap<String, usize> =
+            funnel.rows.iter().enumerate().filter_map(|(i, r)| Some((stage_of(r)?, i))).collect();
+        by_stage.rows.sort_by_key(|r| stage_of(r).and_then(|s| order.get(&s).copied()).unwrap_or(usize::MAX));
         let t = &mut report.tables;
         t.insert("pipeline_value", by_stage);
         t.insert("stalled_deals", stalled_list);
@@ -504,7 +513,7 @@ impl DealsAgg {
         t.insert("sales_by_account", self.by_account());
         t.insert("sales_by_product", self.by_product());
         t.insert("loss_reasons", self.loss_reasons());
-        t.insert("deal_funnel", self.funnel.finish(&options.stage_order));
+        t.insert("deal_funnel", funnel);
         let (forecast, by_bucket) =
             self.weighted_forecast.finish(as_of, &options.stage_probabilities, self.has("expected_close_date"));
         m.insert("forecast_weighted", forecast);

@@ -34,6 +34,8 @@ for (const width of [390, 600]) {
         assert.ok(m.overflow <= 0, `scrolls sideways by ${m.overflow} px`);
         assert.ok(m.smallest >= 10.95, `chart text of ${m.smallest.toFixed(1)} px (${m.where})`);
         await b.page.screenshot({ path: `${SHOTS}narrow-${width}-${locale}.png`, fullPage: false });
+        // no console error, no missing file (the favicon was a 404)
+        assert.deepEqual(b.errors, []);
       } finally {
         await b.close();
       }
