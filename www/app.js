@@ -318,7 +318,7 @@ export function mountApp(root, options = {}) {
     ], 'empty.stalled');
     $('leads-section').hidden = !report.tables.lead_funnel;
     if (report.tables.lead_funnel) {
-      renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads');
+      renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads', (s) => t(`lead_step.${s}`));
       table('conversion_by_source', 'lead-sources', [
         { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
         { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },

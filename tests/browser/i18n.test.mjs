@@ -77,3 +77,23 @@ test('and back to English, with no CSP violation all along', async () => {
   assert.deepEqual(await b.page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(b.errors, []);
 });
+
+test('Persian: Latin names keep their direction, lead steps and the MQL arrow are Persian', async () => {
+  const { openBrowser: open, dropFiles: drop } = await import('./harness.mjs');
+  const b = await open({ locale: 'fa-IR' });
+  try {
+    await drop(b.page, [{ name: 'd.csv', text: 'deal_id,owner,account,stage,amount,created_date,closed_date\n1,Ion Inc.,Acme,Won,100,2024-01-02,2024-01-10\n' }]);
+    await b.page.waitForSelector('body[data-state=done]');
+    const cell = await b.page.$eval('#by-owner tbody td', (td) => ({ text: td.textContent, bidi: getComputedStyle(td).unicodeBidi, align: getComputedStyle(td).textAlign }));
+    assert.deepEqual(cell, { text: 'Ion Inc.', bidi: 'plaintext', align: 'right' });
+    await b.page.click('#sample');
+    await b.page.waitForFunction(() => document.body.dataset.state === 'done' && document.querySelector('#lead-funnel')?.textContent);
+    const steps = await b.page.textContent('#lead-funnel');
+    assert.match(steps, /سرنخ‌ها/);
+    assert.doesNotMatch(steps, /opportunity|converted/);
+    // MQL then SQL in reading order, the arrow pointing from the first to the second
+    assert.equal(await b.page.textContent('[data-metric=mql_to_sql_rate] .label'), 'MQL\u200f ← \u200fSQL');
+  } finally {
+    await b.close();
+  }
+});

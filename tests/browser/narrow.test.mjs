@@ -20,7 +20,9 @@ const measure = (page) => page.evaluate(() => {
       if (size < smallest) [smallest, where] = [size, `${svgEl.getAttribute('class')}: ${text.textContent}`];
     }
   }
-  return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallest, where };
+  // a stray `null` or `undefined` drawn as text (a bug once: DOM append(null) writes it)
+  const stray = /(^|\s)(null|undefined|NaN)(\s|$)/.exec(document.body.innerText)?.[0] ?? null;
+  return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallest, where, stray };
 });
 
 for (const width of [390, 600]) {
@@ -32,6 +34,7 @@ for (const width of [390, 600]) {
         await b.page.waitForSelector('body[data-state=done]', { timeout: 60_000 });
         const m = await measure(b.page);
         assert.ok(m.overflow <= 0, `scrolls sideways by ${m.overflow} px`);
+        assert.equal(m.stray, null);
         assert.ok(m.smallest >= 10.95, `chart text of ${m.smallest.toFixed(1)} px (${m.where})`);
         await b.page.screenshot({ path: `${SHOTS}narrow-${width}-${locale}.png`, fullPage: false });
         // no console error, no missing file (the favicon was a 404)

@@ -5,7 +5,8 @@ import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
 import { chartWidth } from './axes.js';
 
-export function renderFunnel(container, table, fmt, t, unit = 'deals') {
+/** `stageName`: how a stage is shown (the lead funnel's steps are words of the page). */
+export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName = (s) => s) {
   const unitText = t(`funnel.${unit}`);
   clear(container);
   if (!table || table.reason || !table.rows.length) {
@@ -35,10 +36,10 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals') {
     const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
     const count = `${fmt.count(r.reached)} ${unitText}${worth}`;
     if (narrow) {
-      root.append(svg('text', { x: 0, y: top + 14 }, r.stage));
+      root.append(svg('text', { x: 0, y: top + 14 }, stageName(r.stage)));
       root.append(svg('text', { x: W, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
     } else {
-      root.append(svg('text', { x: 0, y: mid }, r.stage));
+      root.append(svg('text', { x: 0, y: mid }, stageName(r.stage)));
       root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage }, count));
     }
     root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
@@ -50,7 +51,7 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals') {
   const wrap = el('div', { class: 'funnel' });
   wrap.append(root);
   const numbers = numbersTable(t, [
-    { label: t('col.stage'), text: (r) => r.stage },
+    { label: t('col.stage'), text: (r) => stageName(r.stage) },
     { label: t('col.deals'), text: (r) => fmt.count(r.reached), num: true },
     { label: t('col.value'), text: (r) => (r.value === undefined ? '' : fmt.money(r.value)), num: true },
     { label: t('col.rate'), text: (r) => (r.conversion === null || r.conversion === undefined ? '' : fmt.ratio(r.conversion)), num: true },

@@ -65,6 +65,8 @@ export function renderTable(container, { columns, rows, rest, empty, caption, na
       text: i === 0 ? t('table.rest', { n: fmt.count(rest.rows) }) : (c.key in rest ? formatAs(fmt, c.kind, rest[c.key]) : '') })))) : null;
   container.append(tools, el('div', { class: 'table-wrap' },
     el('table', {}, caption ? el('caption', { class: 'muted', text: caption }) : null,
-      el('thead', {}, el('tr', {}, heads)), tbody, foot)),
-    rest ? el('p', { class: 'muted table-cut', text: t('table.cut', { listed: fmt.count(rows.length), total: fmt.count(rows.length + rest.rows) }) }) : null);
+      el('thead', {}, el('tr', {}, heads)), tbody, foot)));
+  if (rest) {
+    container.append(el('p', { class: 'muted table-cut', text: t('table.cut', { listed: fmt.count(rows.length), total: fmt.count(rows.length + rest.rows) }) }));
+  }
 }
