@@ -100,9 +100,13 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
     assert.deepEqual(untranslated, [], locale);
   }
   const t = translator('zh');
-  assert.equal(reasonText('division by zero: no visitors in period', t), '除数为零：本期没有访客');
+  assert.equal(reasonText('division by zero: no visitors in period', t), '本期没有访客');
   assert.equal(reasonText('needs at least 3 complete weeks of revenue history, has 2', t), '至少需要 3 个完整周的收入历史，现有 2 个');
   assert.equal(reasonText('an unknown reason', t), 'an unknown reason');
+  // cards say what is missing and how to add it, not the formula's jargon
+  const en = translator('en');
+  assert.equal(reasonText('needs column: type', en), 'add a type column to a file to see this (or pick one among the file’s columns)');
+  assert.equal(reasonText('division by zero: no deals won in period', en), 'no deals won in period');
 });
 
 test('a preset with a bad option is refused on import, with its reason', async () => {
