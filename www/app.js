@@ -113,6 +113,7 @@ export function mountApp(root, options = {}) {
         return run(files, { keepMessages: true });
       }
       render(report);
+      $('start-over').hidden = false;
       if (report.partial) partialMessage(report);
       // done, and whether it covers only part of the files (stopped at the memory limit)
       if (report.partial) host.dataset.partial = report.partial.reason;
@@ -134,6 +135,37 @@ export function mountApp(root, options = {}) {
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
     }
+  }
+
+  /** Files dropped or chosen join those analysed (a file of the same name replaces its
+   *  namesake); the sample data and "Start over" begin anew. */
+  function addFiles(files) {
+    if (!files.length) return;
+    const byName = new Map(currentFiles.map((f) => [f.name, f]));
+    for (const f of files) byName.set(f.name, f);
+    const adding = currentFiles.length > 0;
+    run([...byName.values()], { keepChoices: adding });
+  }
+
+  /** Forgets the files, their choices and the figures. */
+  function startOver() {
+    running?.abort();
+    currentFiles = [];
+    choices = {};
+    stageProbabilities = {};
+    currencyRates = {};
+    baseCurrency = '';
+    dataSpan = null;
+    lastReport = null;
+    clear($('messages'));
+    $('dashboard').hidden = true;
+    $('files-section').hidden = true;
+    $('start-over').hidden = true;
+    $('period-empty').hidden = true;
+    $('period-label').textContent = '';
+    $('apply').disabled = $('all-data').disabled = true;
+    delete host.dataset.partial;
+    host.dataset.state = 'ready';
   }
 
   /** What a printout or snapshot says of how it was made: period, as-of date, filters,
@@ -240,6 +272,12 @@ export function mountApp(root, options = {}) {
       onApply: (name, options) => {
         choices[name] = options;
         run(currentFiles);
+      },
+      onRemove: (name) => {
+        const rest = currentFiles.filter((f) => (f.name ?? 'file.csv') !== name);
+        delete choices[name];
+        if (rest.length) run(rest);
+        else startOver();
       },
       onSavePreset: (name, file, options) => {
         const ok = savePreset(name, file, options);
@@ -459,9 +497,10 @@ export function mountApp(root, options = {}) {
     drop.addEventListener('drop', (e) => {
       e.preventDefault();
       drop.classList.remove('over');
-      run(Array.from(e.dataTransfer?.files ?? []), { keepChoices: false });
+      addFiles(Array.from(e.dataTransfer?.files ?? []));
     });
     $('choose').addEventListener('click', () => $('file-input').click());
+    $('start-over').addEventListener('click', startOver);
     $('sample').addEventListener('click', async () => {
       try {
         run(await sampleFiles(), { keepChoices: false });
@@ -470,7 +509,7 @@ export function mountApp(root, options = {}) {
       }
     });
     $('file-input').addEventListener('change', (e) => {
-      run(Array.from(e.target.files ?? []), { keepChoices: false });
+      addFiles(Array.from(e.target.files ?? []));
       e.target.value = '';
     });
     $('cancel').addEventListener('click', () => running?.abort());

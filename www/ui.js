@@ -16,7 +16,9 @@ export const MARKUP = `
       <p data-i18n="drop.or">or</p>
       <button id="choose" type="button" data-i18n="drop.choose">Choose files…</button>
       <button id="sample" type="button" class="secondary" data-i18n="drop.sample">Try with sample data</button>
+      <button id="start-over" type="button" class="secondary" data-i18n="drop.start_over" hidden>Start over</button>
       <input id="file-input" type="file" multiple accept=".csv,.tsv,.txt,text/csv,text/plain" hidden>
+      <p class="hint" data-i18n="drop.adds">Files dropped later join those already analysed.</p>
       <p class="hint" data-i18n="drop.hint">Deals export with columns such as deal id, owner, account, stage, amount, created date, close date.</p>
     </section>
 

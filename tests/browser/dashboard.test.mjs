@@ -205,6 +205,7 @@ test('the keyboard path: the file picker button', async () => {
   // One wait for the chooser over all tries: a chooser that opens late (a loaded machine)
   // still counts, and Chromium opens no second one while it is pending. A headless
   // chooser sometimes misses a key press, so Enter is pressed again after 5 s.
+  if (await b.page.isVisible('#start-over')) await b.page.click('#start-over');
   const chosen = b.page.waitForEvent('filechooser', { timeout: 45_000 });
   for (let i = 0; i < 3; i++) {
     await b.page.focus('#choose');
@@ -382,7 +383,7 @@ test('a crash in the engine says what was being read and marks the old figures s
     body: "self.onmessage = () => self.postMessage({ type: 'error', message: 'unreachable', crash: true, file: 'big.csv', bytes: 1234567 });",
   }));
   try {
-    await dropFiles(b.page, [{ name: 'big.csv', text: 'deal_id,stage,amount,created_date\n1,Won,5,2024-01-01\n' }]);
+    await dropFiles(b.page, [{ name: 'big.csv', text: 'deal_id,stage,amount,created_date\n1,Won,5,2024-01-01\n' }], { add: true });
     await waitForResult(b.page);
     assert.match(await text('#messages'), /The engine stopped while reading big\.csv \(about 1\.2 MB in\)/);
     assert.equal(await b.page.getAttribute('#dashboard', 'class'), 'stale');
@@ -392,4 +393,26 @@ test('a crash in the engine says what was being read and marks the old figures s
   // the next analysis clears it
   await dropSmallDeals(b.page, assert);
   assert.doesNotMatch((await b.page.getAttribute('#dashboard', 'class')) ?? '', /stale/);
+});
+
+test('a second drop adds its files; a file can be removed; start over forgets them', async () => {
+  await dropSmallDeals(b.page, assert); // 3 won, revenue 3,500.50
+  // another month's deals join the first file's
+  await dropFiles(b.page, [{ name: 'april.csv', text: 'deal_id,owner,account,stage,amount,created_date,closed_date\nA1,Ann,Acme,Closed Won,99.50,2024-04-01,2024-04-02\n' }], { add: true });
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=deals_won] .value')?.textContent.trim() === '4');
+  assert.equal(await text('[data-metric=revenue] .value'), '3,600');
+  assert.match(await text('#files'), /small_deals\.csv.*april\.csv/s);
+  // the same name again replaces its namesake
+  await dropFiles(b.page, [{ name: 'april.csv', text: 'deal_id,owner,account,stage,amount,created_date,closed_date\nA1,Ann,Acme,Closed Won,0.50,2024-04-01,2024-04-02\n' }], { add: true });
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent.trim() === '3,501');
+  // removed: back to the first file alone
+  await b.page.click('details.file:has(form[data-file="april.csv"]) summary');
+  await b.page.click('form.mapping[data-file="april.csv"] .remove-file');
+  await b.page.waitForFunction(() => !document.querySelector('#files').textContent.includes('april.csv') && document.body.dataset.state === 'done');
+  assert.equal(await text('[data-metric=deals_won] .value'), '3');
+  // start over: nothing analysed, nothing shown
+  await b.page.click('#start-over');
+  assert.equal(await b.page.isHidden('#dashboard'), true);
+  assert.equal(await b.page.isHidden('#start-over'), true);
+  assert.equal(await b.page.getAttribute('body', 'data-state'), 'ready');
 });

@@ -56,8 +56,13 @@ export async function openBrowser({ locale = 'en-US', file = null, mounts = {}, 
   };
 }
 
-/** Drops files onto the drop zone the way a user's drag and drop does. */
-export async function dropFiles(page, files) {
+/**
+ * Drops files onto the drop zone the way a user's drag and drop does. Dropped files join
+ * those already analysed; unless `add`, the test starts over first, as a user beginning a
+ * new analysis would.
+ */
+export async function dropFiles(page, files, { add = false } = {}) {
+  if (!add && await page.isVisible('#start-over')) await page.click('#start-over');
   // Bytes cross into the page as base64: as a JSON array of numbers, a 2 MB file takes
   // seconds to cross (which once read as the page being slow on it).
   const list = files.map(({ name, text, bytes }) => ({ name, text, base64: bytes && Buffer.from(bytes).toString('base64') }));

@@ -20,9 +20,10 @@ function select(label, name, options, current, auto) {
  * @param {HTMLElement} container
  * @param {object} report
  * @param {{choices: object, onApply: (file: string, options: object) => void,
- *          onSavePreset: (name: string, file: object, options: object) => void}} actions
+ *          onSavePreset: (name: string, file: object, options: object) => void,
+ *          onRemove?: (file: string) => void}} actions
  */
-export function renderMapping(container, report, fmt, t, { choices, onApply, onSavePreset }) {
+export function renderMapping(container, report, fmt, t, { choices, onApply, onSavePreset, onRemove }) {
   clear(container);
   const kindName = (k) => (t.has(`kind.${k}`) ? t(`kind.${k}`) : k);
   const auto = (value) => t('map.auto', { value });
@@ -118,7 +119,8 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
         el('button', { type: 'button', class: 'apply', text: t('map.apply'), onclick: () => onApply(file.name, collect()) }),
         presetName,
         el('button', { type: 'button', class: 'save-preset', text: t('map.save'),
-          onclick: () => presetName.value.trim() && onSavePreset(presetName.value.trim(), file, collect()) })),
+          onclick: () => presetName.value.trim() && onSavePreset(presetName.value.trim(), file, collect()) }),
+        onRemove ? el('button', { type: 'button', class: 'secondary remove-file', text: t('map.remove'), onclick: () => onRemove(file.name) }) : null),
     );
     if (file.kind || mine.kind) showNeeds();
     container.append(el('details', { class: 'card file', open: Boolean(file.error) || Object.keys(mine).length > 0 },
