@@ -26,6 +26,11 @@ import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, import
 const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'demo', 'proposal', 'follow_up', 'event', 'social', 'referral', 'other'];
 
 /** The filters: report.filter_choices key (and engine filter), select, "all" message. */
+/** The view a link keeps in the URL's hash (never the data): hash key → control id. */
+const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
+  ['compare', 'comparison'], ['by', 'granularity'], ['owner', 'owner-filter'], ['source', 'source-filter'],
+  ['pipeline', 'pipeline-filter']];
+
 const FILTERS = [
   ['owners', 'owner-filter', 'controls.owner.all'],
   ['sources', 'source-filter', 'controls.source.all'],
@@ -113,6 +118,7 @@ export function mountApp(root, options = {}) {
         return run(files, { keepMessages: true });
       }
       render(report);
+      if (standalone) writeViewToHash();
       $('start-over').hidden = false;
       if (report.partial) partialMessage(report);
       // done, and whether it covers only part of the files (stopped at the memory limit)
@@ -134,6 +140,31 @@ export function mountApp(root, options = {}) {
       if (running === controller) running = null;
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
+    }
+  }
+
+  /** The period, comparison, granularity and filters into the URL's hash, so that a link
+   *  or a bookmark opens the same view (of the files the user drops then). */
+  function writeViewToHash() {
+    const params = new URLSearchParams();
+    for (const [key, id] of VIEW_IN_HASH) if ($(id).value) params.set(key, $(id).value);
+    const hash = params.toString();
+    if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+  }
+
+  /** The view from the URL's hash (on opening the page). */
+  function readViewFromHash() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    for (const [key, id] of VIEW_IN_HASH) {
+      const value = params.get(key);
+      if (value === null) continue;
+      const control = $(id);
+      // a filter's names come with the data: the one asked for is offered until then
+      if (control.tagName === 'SELECT' && ![...control.options].some((o) => o.value === value)) {
+        if (!FILTERS.some(([, fid]) => fid === id)) continue;
+        control.append(el('option', { value, text: value }));
+      }
+      control.value = value;
     }
   }
 
@@ -573,6 +604,7 @@ export function mountApp(root, options = {}) {
     }).observe($('dashboard'));
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
     $('hijri').addEventListener('change', () => setLocale(locale));
+    if (standalone) readViewFromHash();
     setLocale(locale).then(() => {
       host.dataset.state ||= 'ready';
     });

@@ -48,3 +48,26 @@ test('presets follow the data, an empty period says so and offers the data\'s', 
     await b.close();
   }
 });
+
+test('the URL hash keeps the period, comparison and filters: a link opens the same view', async () => {
+  const b = await openBrowser();
+  const { page } = b;
+  try {
+    await page.goto(`${b.url}#preset=last_month&of=data&compare=calendar&owner=Ann`);
+    await page.reload(); // a link opened afresh
+    await page.waitForSelector('body[data-state=ready]');
+    assert.equal(await page.inputValue('#comparison'), 'calendar');
+    assert.equal(await page.inputValue('#owner-filter'), 'Ann');
+    await dropFiles(page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
+    await page.waitForFunction(() => document.querySelector('#from').value === '2024-02-01' && document.body.dataset.state === 'done');
+    // Ann's February: D1 won, 1,000; the filter was applied from the link
+    assert.equal(await text(page, '[data-metric=revenue] .value'), '1,000');
+    assert.equal(await text(page, '[data-metric=deals_won] .value'), '1');
+    const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    assert.deepEqual(Object.fromEntries(hash), { preset: 'last_month', of: 'data', from: '2024-02-01', to: '2024-03-01', compare: 'calendar', by: 'month', owner: 'Ann' });
+    // no data in the URL, ever
+    assert.doesNotMatch(page.url(), /Acme|1000|D1/);
+  } finally {
+    await b.close();
+  }
+});
