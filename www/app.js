@@ -26,10 +26,10 @@ import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, import
 const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'demo', 'proposal', 'follow_up', 'event', 'social', 'referral', 'other'];
 
 /** The filters: report.filter_choices key (and engine filter), select, "all" message. */
-/** The view a link keeps in the URL's hash (never the data): hash key → control id. */
+/** The view a link keeps in the URL's hash (never the data): hash key → control id; the
+ *  filters' names as `owner=…&owner=…` (and source, pipeline). */
 const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
-  ['compare', 'comparison'], ['by', 'granularity'], ['owner', 'owner-filter'], ['source', 'source-filter'],
-  ['pipeline', 'pipeline-filter']];
+  ['compare', 'comparison'], ['by', 'granularity']];
 
 const FILTERS = [
   ['owners', 'owner-filter', 'controls.owner.all'],
@@ -67,6 +67,8 @@ export function mountApp(root, options = {}) {
   let currentFiles = [];
   /** First and last date of the data (any period), from the latest report. */
   let dataSpan = null;
+  /** The names each filter keeps (owners, sources, pipelines), shown as removable chips. */
+  const picked = { owners: [], sources: [], pipelines: [] };
   let running = null;
   /** The user's per-file choices (kind, columns, encoding…), by file name. */
   let choices = {};
@@ -148,6 +150,7 @@ export function mountApp(root, options = {}) {
   function writeViewToHash() {
     const params = new URLSearchParams();
     for (const [key, id] of VIEW_IN_HASH) if ($(id).value) params.set(key, $(id).value);
+    for (const [key] of FILTERS) for (const name of picked[key]) params.append(key.replace(/s$/, ''), name);
     const hash = params.toString();
     if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   }
@@ -159,13 +162,11 @@ export function mountApp(root, options = {}) {
       const value = params.get(key);
       if (value === null) continue;
       const control = $(id);
-      // a filter's names come with the data: the one asked for is offered until then
-      if (control.tagName === 'SELECT' && ![...control.options].some((o) => o.value === value)) {
-        if (!FILTERS.some(([, fid]) => fid === id)) continue;
-        control.append(el('option', { value, text: value }));
-      }
+      if (control.tagName === 'SELECT' && ![...control.options].some((o) => o.value === value)) continue;
       control.value = value;
     }
+    for (const [key] of FILTERS) picked[key] = params.getAll(key.replace(/s$/, ''));
+    renderChips();
   }
 
   /** Files dropped or chosen join those analysed (a file of the same name replaces its
@@ -188,6 +189,8 @@ export function mountApp(root, options = {}) {
     baseCurrency = '';
     dataSpan = null;
     lastReport = null;
+    for (const [key] of FILTERS) picked[key] = [];
+    renderChips();
     clear($('messages'));
     $('dashboard').hidden = true;
     $('files-section').hidden = true;
@@ -202,7 +205,8 @@ export function mountApp(root, options = {}) {
   /** What a printout or snapshot says of how it was made: period, as-of date, filters,
    *  the data's span and the files read. */
   function renderReportInfo(report) {
-    const filters = FILTERS.filter(([, id]) => $(id).value).map(([key, id]) => `${t(`controls.${key.replace(/s$/, '')}`)}: ${$(id).value}`);
+    const filters = FILTERS.filter(([key]) => picked[key].length)
+      .map(([key]) => `${t(`controls.${key.replace(/s$/, '')}`)}: ${picked[key].join(t('list.sep'))}`);
     const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
     const lines = [
       $('period-label').textContent,
@@ -441,11 +445,29 @@ export function mountApp(root, options = {}) {
     renderProblems($('problems'), report.problems, fmt, t);
   }
 
-  /** The filters chosen: `{ owners, sources, pipelines }` of one name each, or null. */
+  /** The filters chosen: `{ owners, sources, pipelines }`, each the names kept, or null. */
   function chosenFilters() {
     const filters = {};
-    for (const [key, id] of FILTERS) if ($(id).value) filters[key] = [$(id).value];
+    for (const [key] of FILTERS) if (picked[key].length) filters[key] = [...picked[key]];
     return Object.keys(filters).length ? filters : null;
+  }
+
+  /** The chosen names as chips; removing one re-runs the analysis. */
+  function renderChips() {
+    const holder = clear($('filter-chips'));
+    for (const [key] of FILTERS) {
+      for (const name of picked[key]) {
+        const kind = t(`controls.${key.replace(/s$/, '')}`);
+        holder.append(el('button', { type: 'button', class: 'chip', 'data-filter': key, 'data-name': name,
+          'aria-label': t('filter.remove', { kind, name }), text: `${kind}: ${name} ×`,
+          onclick: () => {
+            picked[key] = picked[key].filter((n) => n !== name);
+            renderChips();
+            if (currentFiles.length) run(currentFiles);
+          } }));
+      }
+    }
+    holder.hidden = !holder.children.length;
   }
 
   /** Each filter lists what the data holds (whatever the filters); hidden when empty. */
@@ -453,11 +475,10 @@ export function mountApp(root, options = {}) {
     for (const [key, id, all] of FILTERS) {
       const select = $(id);
       const names = [...(choices[key] ?? [])].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
-      const kept = select.value;
       select.replaceChildren(el('option', { value: '', 'data-i18n': all, text: t(all) }),
         ...names.map((o) => el('option', { value: o, text: o })));
-      select.value = names.includes(kept) ? kept : '';
-      select.closest('label').hidden = key !== 'owners' && names.length === 0;
+      select.value = '';
+      select.closest('label').hidden = key !== 'owners' && names.length === 0 && !picked[key].length;
     }
   }
 
@@ -545,7 +566,16 @@ export function mountApp(root, options = {}) {
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
-    for (const [, id] of FILTERS) $(id).addEventListener('change', () => currentFiles.length && run(currentFiles));
+    for (const [key, id] of FILTERS) {
+      $(id).addEventListener('change', (e) => {
+        const name = e.target.value;
+        e.target.value = '';
+        if (!name || picked[key].includes(name)) return;
+        picked[key].push(name);
+        renderChips();
+        if (currentFiles.length) run(currentFiles);
+      });
+    }
     const applyPreset = () => {
       if (!$('preset').value) return;
       [$('from').value, $('to').value] = presetRange($('preset').value, anchorDay());

@@ -24,13 +24,23 @@ test('dropping a deals CSV shows the dashboard with hand-computed values', async
   await b.page.screenshot({ path: `${SHOTS}dashboard-small.png`, fullPage: true });
 });
 
-test('the owner filter narrows every figure to one owner', async () => {
+test('the owner filter narrows every figure; several owners are chips, each removable', async () => {
   // small_deals.csv: Ann's won deals 1000.00 + 500.50
   await b.page.selectOption('#owner-filter', 'Ann');
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '1,500.50');
   assert.deepEqual(await b.page.$$eval('#by-owner tbody td:first-child', (tds) => tds.map((td) => td.textContent)), ['Ann']);
-  await b.page.selectOption('#owner-filter', '');
+  // and Bob: + 2,000 (D4)
+  await b.page.selectOption('#owner-filter', 'Bob');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50'
+    && document.querySelectorAll('#filter-chips .chip').length === 2);
+  assert.deepEqual(await b.page.$$eval('#filter-chips .chip', (cs) => cs.map((c) => c.textContent)), ['Owner: Ann ×', 'Owner: Bob ×']);
+  assert.equal(await text('[data-metric=deals_lost] .value'), '1'); // Bob's D3; Cy's two are out
+  // removing Ann leaves Bob: 2,000
+  await b.page.click('#filter-chips .chip[data-name="Ann"]');
+  await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '2,000');
+  await b.page.click('#filter-chips .chip[data-name="Bob"]');
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '3,500.50');
+  assert.equal(await b.page.isHidden('#filter-chips'), true);
 });
 
 test('stage probabilities can be edited for the weighted pipeline', async () => {
@@ -363,10 +373,10 @@ test('source and pipeline filters list what the deals hold and narrow every figu
   await revenue('0');
   // every source and pipeline is still offered while filtered
   assert.deepEqual(await options('pipeline-filter'), ['', 'New business', 'Renewals']);
-  await b.page.selectOption('#pipeline-filter', '');
+  await b.page.click('#filter-chips .chip[data-name="Renewals"]');
   // referrals: 100 + 400
   await revenue('500');
-  await b.page.selectOption('#source-filter', '');
+  await b.page.click('#filter-chips .chip[data-name="Referral"]');
   await revenue('700');
   // a file without those columns hides the two filters
   await dropFiles(b.page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);

@@ -57,7 +57,7 @@ test('the URL hash keeps the period, comparison and filters: a link opens the sa
     await page.reload(); // a link opened afresh
     await page.waitForSelector('body[data-state=ready]');
     assert.equal(await page.inputValue('#comparison'), 'calendar');
-    assert.equal(await page.inputValue('#owner-filter'), 'Ann');
+    assert.equal(await text(page, '#filter-chips'), 'Owner: Ann ×');
     await dropFiles(page, [{ name: 'small_deals.csv', text: fixture('small_deals.csv') }]);
     await page.waitForFunction(() => document.querySelector('#from').value === '2024-02-01' && document.body.dataset.state === 'done');
     // Ann's February: D1 won, 1,000; the filter was applied from the link

@@ -50,6 +50,7 @@ export default {
   'controls.source': 'Source',
   'controls.source.all': 'all sources',
   'controls.pipeline': 'Pipeline',
+  'filter.remove': 'Remove the filter {kind}: {name}',
   'controls.pipeline.all': 'all pipelines',
   'controls.apply': 'Apply',
   'controls.all': 'All data',

@@ -50,6 +50,7 @@ export default {
   'controls.source': 'منبع',
   'controls.source.all': 'همهٔ منابع',
   'controls.pipeline': 'پایپ‌لاین',
+  'filter.remove': 'حذف پالایهٔ {kind}: {name}',
   'controls.pipeline.all': 'همهٔ پایپ‌لاین‌ها',
   'controls.apply': 'اعمال',
   'controls.all': 'همهٔ داده‌ها',

@@ -50,6 +50,7 @@ export default {
   'controls.source': '来源',
   'controls.source.all': '全部来源',
   'controls.pipeline': '销售管道',
+  'filter.remove': '移除筛选 {kind}：{name}',
   'controls.pipeline.all': '全部管道',
   'controls.apply': '应用',
   'controls.all': '全部数据',
