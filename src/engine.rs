@@ -473,6 +473,8 @@ impl Engine {
         mark_unfiltered(&self.options.filters, &mut report);
         let o = &self.options;
         report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);
+        report.alert_thresholds = o.alert_thresholds.clone();
+        report.alert_thresholds.lead_response_minutes.get_or_insert(o.response_target_minutes as f64);
         for (_, mut info, problems) in self.done {
             info.add_count_notes();
             report.diagnostics.bytes += info.bytes;

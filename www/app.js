@@ -16,6 +16,7 @@ import { renderTrend } from './views/chart.js';
 import { renderStacked, renderLine } from './views/timechart.js';
 import { renderBars } from './views/bars.js';
 import { renderProblems } from './views/problems.js';
+import { loadThresholds, renderThresholds } from './views/thresholds.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
 import { presetRange, localDay } from './periods.js';
@@ -69,6 +70,8 @@ export function mountApp(root, options = {}) {
   let dataSpan = null;
   /** The names each filter keeps (owners, sources, pipelines), shown as removable chips. */
   const picked = { owners: [], sources: [], pipelines: [] };
+  /** The user's alert thresholds (kept in this browser), or null for the defaults. */
+  let alertThresholds = loadThresholds();
   let running = null;
   /** The user's per-file choices (kind, columns, encoding…), by file name. */
   let choices = {};
@@ -113,7 +116,7 @@ export function mountApp(root, options = {}) {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
         comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
-        filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb,
+        filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb, alertThresholds,
       });
       if (applyPresets(report) || followData(report)) {
         if (running === controller) running = null;
@@ -338,6 +341,10 @@ export function mountApp(root, options = {}) {
     renderReportInfo(report);
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
+    renderThresholds($('thresholds'), report.alert_thresholds, t, (values) => {
+      alertThresholds = values;
+      run(currentFiles);
+    });
     renderCards($('cards'), report, fmt, t);
     renderFilterChoices(report.filter_choices);
     renderCurrencies(report.currencies);

@@ -90,7 +90,8 @@ export const MARKUP = `
         <button id="snapshot" type="button" class="secondary small" data-i18n="export.snapshot">Save snapshot (HTML)</button>
         <button id="print" type="button" class="secondary small" data-i18n="export.print">Print</button>
       </div>
-      <section id="alerts-section" data-section="alerts" aria-labelledby="alerts-h"><h2 id="alerts-h" data-i18n="section.alerts">Alerts</h2><div id="alerts"></div></section>
+      <section id="alerts-section" data-section="alerts" aria-labelledby="alerts-h"><h2 id="alerts-h" data-i18n="section.alerts">Alerts</h2><div id="alerts"></div>
+        <details class="thresholds"><summary data-i18n="thresholds.title">When alerts fire</summary><form id="thresholds"></form></details></section>
       <section id="kpi-section" data-section="kpi" aria-labelledby="kpi-h"><h2 id="kpi-h" data-i18n="section.kpi">Key figures</h2><p id="currency-note" class="muted"></p><div id="cards" class="cards"></div></section>
       <section id="currency-section" data-section="currency" aria-labelledby="currency-h" hidden><h2 id="currency-h" data-i18n="section.currency">Money by currency</h2>
         <p class="muted" data-i18n="currency.explain">Amounts in different currencies are never added together. Give conversion rates to see one total.</p>

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 /// When a rule fires. Every field may be given on its own (`alertThresholds`).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Thresholds {
     /// Win-rate drop against the comparison period, as a fraction (0.10 = 10 points).

@@ -71,3 +71,31 @@ test('the URL hash keeps the period, comparison and filters: a link opens the sa
     await b.close();
   }
 });
+
+test('alert thresholds are edited on the page and kept in this browser', async () => {
+  const b = await openBrowser();
+  const { page } = b;
+  const fired = () => page.$$eval('#alerts [data-alert]', (as) => as.map((a) => a.dataset.alert));
+  try {
+    await page.click('#sample');
+    await page.waitForSelector('body[data-state=done]');
+    assert.ok((await fired()).includes('stalled_pipeline')); // 91.4 % of the pipeline is stalled
+    await page.click('details.thresholds summary');
+    assert.equal(await page.inputValue('#thresholds input[name=stalled_share]'), '20');
+    await page.fill('#thresholds input[name=stalled_share]', '95');
+    await page.click('#thresholds button[type=submit]');
+    await page.waitForFunction(() => !document.querySelector('#alerts [data-alert=stalled_pipeline]') && document.body.dataset.state === 'done');
+    // kept: a new visit uses them
+    await page.reload();
+    await page.waitForSelector('body[data-state=ready]');
+    await page.click('#sample');
+    await page.waitForSelector('body[data-state=done]');
+    assert.ok(!(await fired()).includes('stalled_pipeline'));
+    assert.equal(await page.inputValue('#thresholds input[name=stalled_share]'), '95');
+    await page.click('details.thresholds summary');
+    await page.click('#thresholds button.secondary'); // back to the defaults
+    await page.waitForFunction(() => document.querySelector('#alerts [data-alert=stalled_pipeline]'));
+  } finally {
+    await b.close();
+  }
+});
