@@ -38,6 +38,7 @@ test('the sample data is inside the file too', async () => {
 });
 
 test('a large file is shared by two workers started from the file', async () => {
+  if (await b.page.isVisible('#start-over')) await b.page.click('#start-over'); // a new analysis
   const dataTransfer = await b.page.evaluateHandle(() => {
     const stages = ['Prospecting', 'Proposal', 'Closed Won', 'Closed Lost'];
     const lines = ['deal_id,owner,account,stage,amount,created_date,closed_date,lost_reason'];
