@@ -1,5 +1,5 @@
-// Phone and embed widths: at 390 px (a phone) and 600 px (a column of an intranet page)
-// the page never scrolls sideways, and chart text stays at 11 px or more (charts are
+// Phone and embed widths: at 390 px (a phone), 600 px (a column of an intranet page) and
+// 1280 px the page never scrolls sideways, no card's figure spills out of its card, and chart text stays at 11 px or more (charts are
 // drawn at their container's width, not scaled down from a wide drawing), in English,
 // Chinese and Persian. Screenshots under target/screenshots/.
 import { test } from 'node:test';
@@ -22,10 +22,13 @@ const measure = (page) => page.evaluate(() => {
   }
   // a stray `null` or `undefined` drawn as text (a bug once: DOM append(null) writes it)
   const stray = /(^|\s)(null|undefined|NaN)(\s|$)/.exec(document.body.innerText)?.[0] ?? null;
-  return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallest, where, stray };
+  // a card's figure, label or line that does not fit its card
+  const spill = [...document.querySelectorAll('.card .value, .card .label, .card .sub')]
+    .filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => v.textContent);
+  return { overflow: document.documentElement.scrollWidth - window.innerWidth, smallest, where, stray, spill };
 });
 
-for (const width of [390, 600]) {
+for (const width of [390, 600, 1280]) {
   for (const locale of ['en-US', 'zh-CN', 'fa-IR']) {
     test(`${width} px, ${locale}: no sideways scroll, chart text 11 px or more`, async () => {
       const b = await openBrowser({ width, locale });
@@ -35,6 +38,7 @@ for (const width of [390, 600]) {
         const m = await measure(b.page);
         assert.ok(m.overflow <= 0, `scrolls sideways by ${m.overflow} px`);
         assert.equal(m.stray, null);
+        assert.deepEqual(m.spill, []);
         assert.ok(m.smallest >= 10.95, `chart text of ${m.smallest.toFixed(1)} px (${m.where})`);
         await b.page.screenshot({ path: `${SHOTS}narrow-${width}-${locale}.png`, fullPage: false });
         // no console error, no missing file (the favicon was a 404)

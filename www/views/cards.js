@@ -100,7 +100,7 @@ export function renderCards(container, report, fmt, t, only = null) {
       el('article', { class: 'card', 'data-metric': card.id },
         el('div', { class: 'label', text: cardLabel(t, card.id) }),
         computable
-          ? el('div', { class: 'value', text: formatAs(fmt, card.kind, m.value), title: String(m.value) })
+          ? valueEl(formatAs(fmt, card.kind, m.value), m.value)
           : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
@@ -119,4 +119,9 @@ export function renderCards(container, report, fmt, t, only = null) {
     }
     container.append(el('aside', { class: 'card unlock-card' }, el('div', { class: 'label', text: t('card.more') }), list));
   }
+}
+
+/** A card's figure; a long one (millions with cents) is set smaller to keep to its card. */
+function valueEl(text, raw) {
+  return el('div', { class: text.length > 9 ? 'value long' : 'value', text, title: String(raw) });
 }
