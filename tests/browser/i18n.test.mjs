@@ -97,3 +97,23 @@ test('Persian: Latin names keep their direction, lead steps and the MQL arrow ar
     await b.close();
   }
 });
+
+test('Persian: funnels and ranked bars run from the right; time charts stay left to right', async () => {
+  const { openBrowser: open } = await import('./harness.mjs');
+  const b = await open({ locale: 'fa-IR' });
+  try {
+    await b.page.click('#sample');
+    await b.page.waitForSelector('body[data-state=done]');
+    // each funnel bar ends where the stage names begin, at the right; the loss bars too
+    const ends = await b.page.$$eval('#funnel svg rect', (rs) => rs.map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width'))));
+    const w = await b.page.$eval('#funnel svg', (s) => s.viewBox.baseVal.width);
+    assert.ok(ends.length > 2 && ends.every((e) => Math.abs(e - (w - 170)) < 1), `${ends} of ${w}`);
+    const lossStarts = await b.page.$$eval('#loss-chart svg rect', (rs) => rs.map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width'))));
+    assert.equal(new Set(lossStarts.map(Math.round)).size, 1);
+    // the revenue trend's first bar is at the left
+    const xs = await b.page.$$eval('#trend svg rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('x'))));
+    assert.ok(xs[0] < xs[xs.length - 1]);
+  } finally {
+    await b.close();
+  }
+});

@@ -40,3 +40,24 @@ export function xLabels(root, { H, bottom, W = 900 }, buckets, x, label) {
     if (i % every === 0) root.append(svg('text', { x: x(i), y: H - bottom + 18, 'text-anchor': 'middle', class: 'axis' }, label(b)));
   });
 }
+
+/**
+ * Mirrors a drawing of bars (a funnel, ranked bars) for a right-to-left page: where a bar
+ * starts carries meaning there (its base at the reading start), unlike a time axis,
+ * which runs left to right in every language. Flips x of rectangles, lines and text, and
+ * the text's anchor.
+ */
+export function mirrorForRtl(container, root, W) {
+  if (getComputedStyle(container).direction !== 'rtl') return;
+  const num = (n, a) => Number(n.getAttribute(a) ?? 0);
+  for (const n of root.querySelectorAll('rect')) n.setAttribute('x', W - num(n, 'x') - num(n, 'width'));
+  for (const n of root.querySelectorAll('line')) {
+    n.setAttribute('x1', W - num(n, 'x1'));
+    n.setAttribute('x2', W - num(n, 'x2'));
+  }
+  for (const n of root.querySelectorAll('text')) {
+    n.setAttribute('x', W - num(n, 'x'));
+    const anchor = n.getAttribute('text-anchor') ?? 'start';
+    n.setAttribute('text-anchor', anchor === 'start' ? 'end' : anchor === 'end' ? 'start' : anchor);
+  }
+}

@@ -1,7 +1,7 @@
 // Horizontal bars: one per row, the label at the start, the value after the bar; an
 // optional marker line (e.g. 100 % of quota). Numbers stay in the table beside it.
 import { svg, el, clear } from './dom.js';
-import { chartWidth } from './axes.js';
+import { chartWidth, mirrorForRtl } from './axes.js';
 
 /**
  * @param {{rows: object[], label: (r) => string, value: string, kind: string, text?: (r) => string,
@@ -34,5 +34,6 @@ export function renderBars(container, spec, fmt) {
     const x = labelW + (barMax * spec.marker) / max;
     root.append(svg('line', { x1: x, x2: x, y1: 0, y2: H, class: 'marker' }));
   }
+  mirrorForRtl(container, root, W);
   container.append(el('div', { class: 'chart-wrap bars-wrap' }, root));
 }

@@ -3,7 +3,7 @@
 import { reasonText } from '../reasons.js';
 import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
-import { chartWidth } from './axes.js';
+import { chartWidth, mirrorForRtl } from './axes.js';
 
 /** `stageName`: how a stage is shown (the lead funnel's steps are words of the page). */
 export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName = (s) => s) {
@@ -36,10 +36,10 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName
     const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
     const count = `${fmt.count(r.reached)} ${unitText}${worth}`;
     if (narrow) {
-      root.append(svg('text', { x: 0, y: top + 14 }, stageName(r.stage)));
-      root.append(svg('text', { x: W, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
+      root.append(svg('text', { x: 2, y: top + 14 }, stageName(r.stage)));
+      root.append(svg('text', { x: W - 2, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
     } else {
-      root.append(svg('text', { x: 0, y: mid }, stageName(r.stage)));
+      root.append(svg('text', { x: 2, y: mid }, stageName(r.stage)));
       root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage }, count));
     }
     root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
@@ -48,6 +48,7 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName
       root.append(svg('text', { x: labelW, y: y + barH + gap / 2 + 5, class: 'leak' }, leak));
     }
   });
+  mirrorForRtl(container, root, W);
   const wrap = el('div', { class: 'funnel' });
   wrap.append(root);
   const numbers = numbersTable(t, [
