@@ -320,8 +320,9 @@ impl RawOptions {
         }
         let granularity = match self.granularity.as_deref().filter(|s| !s.is_empty()) {
             None => Granularity::default(),
-            Some(g) => Granularity::parse(g)
-                .ok_or_else(|| format!("option granularity: expected day, week, month, quarter or year, got {g:?}"))?,
+            Some(g) => Granularity::parse(g).ok_or_else(|| {
+                format!("option granularity: expected day, week, month, quarter, year or persian_month, got {g:?}")
+            })?,
         };
         let comparison = Comparison::parse(self.comparison.as_deref().unwrap_or("")).ok_or_else(|| {
             format!("option comparison: expected previous, calendar, year or none, got {:?}", self.comparison)

@@ -52,6 +52,47 @@ mod tests {
     }
 }
 
+/// A Solar Hijri (Jalali) date to Gregorian, by the 33-year arithmetic rule (exact for
+/// the years 1178–1633 of that calendar). `None` for a day the month does not have.
+pub fn jalali(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> {
+    if !(1..=12).contains(&jm) || jd == 0 || jd > if jm <= 6 { 31 } else { 30 } {
+        return None;
+    }
+    let to_gregorian = |jy: i64, jm: i64, jd: i64| {
+        let y = jy + 1595;
+        let days = -355_668
+            + 365 * y
+            + (y / 33) * 8
+            + ((y % 33) + 3) / 4
+            + jd
+            + if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
+        // days counts from 0000-01-01 of the proleptic Gregorian calendar (day 0)
+        NaiveDate::from_ymd_opt(0, 1, 1).map(|epoch| epoch + chrono::Duration::days(days))
+    };
+    let date = to_gregorian(jy as i64, jm as i64, jd as i64)?;
+    // Esfand 30 exists only in leap years: then it is not the next year's first day.
+    if jm == 12 && jd == 30 && to_gregorian(jy as i64 + 1, 1, 1) == Some(date) {
+        return None;
+    }
+    Some(date)
+}
+
+/// The Solar Hijri month holding `d`: its year, month and first day (Gregorian).
+fn jalali_month_of(d: NaiveDate) -> Option<(i32, u32, NaiveDate)> {
+    use chrono::Datelike;
+    // the Solar Hijri year starts in March: the year of `d` less 622, or less 621
+    let mut found = None;
+    for jy in [d.year() - 622, d.year() - 621] {
+        for jm in 1..=12 {
+            match jalali(jy, jm, 1) {
+                Some(start) if start <= d => found = Some((jy, jm, start)),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
 /// Size of the buckets of a time series.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,6 +104,9 @@ pub enum Granularity {
     Month,
     Quarter,
     Year,
+    /// A Solar Hijri month (Farvardin, Ordibehesht…), for Persian readers: each bucket is
+    /// named by its first day, in the Gregorian calendar like every date of the report.
+    PersianMonth,
 }
 
 impl Granularity {
@@ -73,6 +117,7 @@ impl Granularity {
             "month" => Granularity::Month,
             "quarter" => Granularity::Quarter,
             "year" => Granularity::Year,
+            "persian_month" => Granularity::PersianMonth,
             _ => return None,
         })
     }
@@ -87,6 +132,7 @@ impl Granularity {
             Granularity::Month => first(d.year(), d.month()),
             Granularity::Quarter => first(d.year(), (d.month0() / 3) * 3 + 1),
             Granularity::Year => first(d.year(), 1),
+            Granularity::PersianMonth => jalali_month_of(d).map_or(d, |(_, _, start)| start),
         }
     }
 
@@ -99,6 +145,9 @@ impl Granularity {
             Granularity::Month => months(1),
             Granularity::Quarter => months(3),
             Granularity::Year => months(12),
+            Granularity::PersianMonth => jalali_month_of(start)
+                .and_then(|(jy, jm, _)| if jm == 12 { jalali(jy + 1, 1, 1) } else { jalali(jy, jm + 1, 1) })
+                .unwrap_or(start + chrono::Duration::days(31)),
         }
     }
 }
@@ -159,6 +208,22 @@ mod time_tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn persian_months() {
+        let g = Granularity::PersianMonth;
+        // 1 Farvardin 1403 = 2024-03-20; 1 Ordibehesht 1403 = 2024-04-20; Esfand 1402 began 2024-02-20
+        assert_eq!(g.bucket(d("2024-03-20")), d("2024-03-20"));
+        assert_eq!(g.bucket(d("2024-04-19")), d("2024-03-20"));
+        assert_eq!(g.bucket(d("2024-03-19")), d("2024-02-20"));
+        assert_eq!(g.next(d("2024-03-20")), d("2024-04-20"));
+        // Esfand to the next Farvardin (1402 is a leap year: Esfand has 30 days)
+        assert_eq!(g.next(d("2024-02-20")), d("2024-03-20"));
+        // Mehr 1403 (30 days) = 2024-09-22 .. 2024-10-22
+        assert_eq!(g.bucket(d("2024-10-21")), d("2024-09-22"));
+        assert_eq!(g.next(d("2024-09-22")), d("2024-10-22"));
+        assert_eq!(Granularity::parse("persian_month"), Some(g));
     }
 
     #[test]

@@ -114,7 +114,7 @@ export function mountApp(root, options = {}) {
     try {
       const report = await analyze(files, {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
-        comparison: $('comparison').value, granularity: $('granularity').value, stageProbabilities,
+        comparison: $('comparison').value, granularity: granularity(), stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb, alertThresholds,
       });
@@ -170,6 +170,12 @@ export function mountApp(root, options = {}) {
     }
     for (const [key] of FILTERS) picked[key] = params.getAll(key.replace(/s$/, ''));
     renderChips();
+  }
+
+  /** The trend's buckets: months are Solar Hijri months when Solar Hijri dates are shown. */
+  function granularity() {
+    const g = $('granularity').value;
+    return g === 'month' && $('hijri').checked ? 'persian_month' : g;
   }
 
   /** Files dropped or chosen join those analysed (a file of the same name replaces its
@@ -640,7 +646,11 @@ export function mountApp(root, options = {}) {
       if (!first) requestAnimationFrame(() => render(lastReport, { redraw: true }));
     }).observe($('dashboard'));
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
-    $('hijri').addEventListener('change', () => setLocale(locale));
+    $('hijri').addEventListener('change', () => {
+      setLocale(locale);
+      // months as buckets follow the calendar shown: analysed again by Solar Hijri month
+      if (currentFiles.length && $('granularity').value === 'month') run(currentFiles);
+    });
     if (standalone) readViewFromHash();
     setLocale(locale).then(() => {
       host.dataset.state ||= 'ready';

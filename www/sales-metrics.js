@@ -154,7 +154,7 @@ function workerPool(signal, extra = {}) {
  * @param {Iterable<File|Blob>} files
  * @param {{from?: string, to?: string, asOf?: string, today?: string, stalledAfterDays?: number,
  *          stageOrder?: string[], fileOptions?: object, workers?: number,
- *          granularity?: 'day'|'week'|'month'|'quarter'|'year', comparison?: 'previous'|'calendar'|'year',
+ *          granularity?: 'day'|'week'|'month'|'quarter'|'year'|'persian_month', comparison?: 'previous'|'calendar'|'year',
  *          stageProbabilities?: {[stage: string]: number},
  *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
  *          filters?: {owners?: string[], sources?: string[], pipelines?: string[]}, memoryLimitMb?: number,

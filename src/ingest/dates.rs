@@ -310,30 +310,7 @@ fn named_month(s: &str) -> Option<NaiveDateTime> {
     Some(NaiveDate::from_ymd_opt(year, month, number(day)?)?.and_time(time.unwrap_or(NaiveTime::MIN)))
 }
 
-/// A Solar Hijri (Jalali) date to Gregorian, by the 33-year arithmetic rule (exact for
-/// the years 1178–1633 of that calendar). `None` for a day the month does not have.
-pub fn jalali(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> {
-    if !(1..=12).contains(&jm) || jd == 0 || jd > if jm <= 6 { 31 } else { 30 } {
-        return None;
-    }
-    let to_gregorian = |jy: i64, jm: i64, jd: i64| {
-        let y = jy + 1595;
-        let days = -355_668
-            + 365 * y
-            + (y / 33) * 8
-            + ((y % 33) + 3) / 4
-            + jd
-            + if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
-        // days counts from 0000-01-01 of the proleptic Gregorian calendar (day 0)
-        NaiveDate::from_ymd_opt(0, 1, 1).map(|epoch| epoch + Duration::days(days))
-    };
-    let date = to_gregorian(jy as i64, jm as i64, jd as i64)?;
-    // Esfand 30 exists only in leap years: then it is not the next year's first day.
-    if jm == 12 && jd == 30 && to_gregorian(jy as i64 + 1, 1, 1) == Some(date) {
-        return None;
-    }
-    Some(date)
-}
+pub use crate::period::jalali;
 
 /// `hh:mm[:ss[.fff]]` with optional `AM/PM` and `Z`/`±hh[:]mm`; returns the time and
 /// the offset east of UTC in minutes.

@@ -117,3 +117,27 @@ test('Persian: funnels and ranked bars run from the right; time charts stay left
     await b.close();
   }
 });
+
+test('Solar Hijri dates on: the trend is by Solar Hijri month', async () => {
+  const { openBrowser: open } = await import('./harness.mjs');
+  const { readFileSync } = await import('node:fs');
+  const b = await open({ locale: 'fa-IR' });
+  try {
+    await b.page.click('#sample');
+    await b.page.waitForSelector('body[data-state=done]');
+    await b.page.check('#hijri');
+    // the trend says its buckets: Solar Hijri months
+    await b.page.waitForFunction(() => document.body.dataset.state === 'done'
+      && document.querySelector('#trend svg')?.getAttribute('aria-label').includes('ماه شمسی'));
+    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#export-json')]);
+    const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const trend = report.series.revenue_trend;
+    assert.equal(trend.granularity, 'persian_month');
+    // buckets start on the first of a Solar Hijri month: 1 Farvardin 1403 is 2024-03-20
+    const buckets = trend.points.map((p) => p.bucket);
+    assert.ok(buckets.includes('2024-03-20'), buckets.join(' '));
+    assert.ok(!buckets.includes('2024-03-01'));
+  } finally {
+    await b.close();
+  }
+});

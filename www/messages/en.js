@@ -45,6 +45,7 @@ export default {
   'controls.compare.year': 'same period a year earlier',
   'controls.granularity': 'Trend by',
   'granularity.day': 'day', 'granularity.week': 'week', 'granularity.month': 'month', 'granularity.quarter': 'quarter', 'granularity.year': 'year',
+  'granularity.persian_month': 'Solar Hijri month',
   'controls.owner': 'Owner',
   'controls.owner.all': 'all owners',
   'controls.source': 'Source',

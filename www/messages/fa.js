@@ -45,6 +45,7 @@ export default {
   'controls.compare.year': 'همین بازه در سال قبل',
   'controls.granularity': 'روند بر حسب',
   'granularity.day': 'روز', 'granularity.week': 'هفته', 'granularity.month': 'ماه', 'granularity.quarter': 'فصل', 'granularity.year': 'سال',
+  'granularity.persian_month': 'ماه شمسی',
   'controls.owner': 'مسئول',
   'controls.owner.all': 'همهٔ مسئولان',
   'controls.source': 'منبع',

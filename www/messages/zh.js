@@ -45,6 +45,7 @@ export default {
   'controls.compare.year': '去年同期',
   'controls.granularity': '趋势粒度',
   'granularity.day': '日', 'granularity.week': '周', 'granularity.month': '月', 'granularity.quarter': '季度', 'granularity.year': '年',
+  'granularity.persian_month': '波斯历月份',
   'controls.owner': '负责人',
   'controls.owner.all': '全部负责人',
   'controls.source': '来源',
