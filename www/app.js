@@ -538,8 +538,16 @@ export function mountApp(root, options = {}) {
   function renderProbabilities(metric) {
     const form = clear($('probabilities'));
     const used = metric?.stage_probabilities ?? {};
-    form.hidden = !Object.keys(used).length;
+    form.hidden = !metric?.open_deals;
     if (form.hidden) return;
+    if (!Object.keys(used).length) {
+      // nothing to edit: say why, rather than hide the editor
+      const none = metric.without_amount === metric.open_deals;
+      form.append(el('p', { class: 'muted', text: none
+        ? t('probabilities.no_amounts', { n: fmt.count(metric.open_deals) })
+        : t('probabilities.from_file', { n: fmt.count(metric.with_file_probability) }) }));
+      return;
+    }
     form.append(el('p', { class: 'muted', text: t('probabilities.intro') }));
     for (const [stage, { probability, source }] of Object.entries(used)) {
       form.append(el('label', { class: 'field' }, `${stage} `,

@@ -273,7 +273,13 @@ impl PipelineAgg {
         let mut total = Decimal::ZERO;
         let mut deals = 0;
         let mut used: Groups<Vec<(String, String)>> = Groups::default();
+        // why no stage probability may be in use: the file gives each deal its own, or no
+        // open deal has an amount to weight
+        let (mut open, mut from_file, mut without_amount) = (0u64, 0u64, 0u64);
         for (_, stage, c) in self.open_at(as_of) {
+            open += c.all.count;
+            from_file += c.all.with_amount - c.without_probability.count;
+            without_amount += c.all.count - c.all.with_amount;
             deals += c.all.with_amount;
             total += c.weighted;
             if c.without_probability.with_amount == 0 {
@@ -297,6 +303,9 @@ impl PipelineAgg {
         value.rescale(2);
         Metric::new(money(value), deals, WEIGHTED_FORMULA)
             .with("stage_probabilities", Value::Object(probabilities))
+            .with("open_deals", json!(open))
+            .with("with_file_probability", json!(from_file))
+            .with("without_amount", json!(without_amount))
             .with("as_of", json!(as_of))
     }
 

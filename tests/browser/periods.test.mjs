@@ -80,6 +80,8 @@ test('alert thresholds are edited on the page and kept in this browser', async (
     await page.click('#sample');
     await page.waitForSelector('body[data-state=done]');
     assert.ok((await fired()).includes('stalled_pipeline')); // 91.4 % of the pipeline is stalled
+    // the sample's deals carry their own probabilities: said, not an empty editor
+    assert.match(await page.textContent('#probabilities'), /Each of the [\d,]+ open deals with an amount has its own probability in the file/);
     await page.click('details.thresholds summary');
     assert.equal(await page.inputValue('#thresholds input[name=stalled_share]'), '20');
     await page.fill('#thresholds input[name=stalled_share]', '95');

@@ -165,6 +165,8 @@ export default {
   'stalled.note.one': 'Rule: {rule}, as of {asOf}. {n} deal.',
   'stalled.note.listed': 'Rule: {rule}, as of {asOf}. {n} deals; the oldest {listed} are listed.',
   'probabilities.intro': 'Win probability per stage for the weighted pipeline (deals with a probability column keep theirs):',
+  'probabilities.from_file': 'Each of the {n} open deals with an amount has its own probability in the file: stage probabilities are not needed.',
+  'probabilities.no_amounts': 'None of the {n} open deals has an amount to weight by a probability.',
   'probabilities.use': 'Use these probabilities',
   'problems.none': 'No problems found.',
   'problems.count': '{n} values could not be used; the rest of each row was still analysed.',

@@ -164,6 +164,8 @@ export default {
   'stalled.note': '规则：{rule}，截至 {asOf}。共 {n} 个商机。',
   'stalled.note.listed': '规则：{rule}，截至 {asOf}。共 {n} 个商机；列出最早的 {listed} 个。',
   'probabilities.intro': '加权管道的各阶段赢单概率（有概率列的商机使用其自身的值）：',
+  'probabilities.from_file': '{n} 个进行中且有金额的商机在文件中都有各自的概率：无需阶段概率。',
+  'probabilities.no_amounts': '{n} 个进行中的商机都没有可按概率加权的金额。',
   'probabilities.use': '使用这些概率',
   'problems.none': '未发现问题。',
   'problems.count': '{n} 个值无法使用；这些行的其余部分仍已分析。',
