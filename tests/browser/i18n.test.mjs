@@ -141,3 +141,20 @@ test('Solar Hijri dates on: the trend is by Solar Hijri month', async () => {
     await b.close();
   }
 });
+
+test('"How computed" is in the page\u2019s language; the English copies match the engine\u2019s formulas', async () => {
+  const { openBrowser: open } = await import('./harness.mjs');
+  const { readFileSync } = await import('node:fs');
+  const en = (await import('../../www/messages/en.js')).default;
+  const b = await open({ locale: 'zh-CN' });
+  try {
+    await b.page.click('#sample');
+    await b.page.waitForSelector('body[data-state=done]');
+    assert.match(await b.page.textContent('[data-metric=win_rate] details'), /赢单 \/（赢单 \+ 输单），本期关闭/);
+    const [download] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#export-json')]);
+    const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    for (const [id, m] of Object.entries(report.metrics)) assert.equal(en[`formula.${id}`], m.formula, id);
+  } finally {
+    await b.close();
+  }
+});

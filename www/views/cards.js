@@ -93,7 +93,8 @@ export function renderCards(container, report, fmt, t, only = null) {
       continue;
     }
     const computable = m.value !== null;
-    const how = [m.formula];
+    // the formula in the page's language (the engine writes METRICS.md's English)
+    const how = [t.has(`formula.${card.id}`) ? t(`formula.${card.id}`) : m.formula];
     if (m.numerator !== undefined) how.push(t('card.how.fraction', { n: m.numerator, d: m.denominator }));
     how.push(t('card.how.rows', { n: fmt.count(m.rows) }));
     container.append(
