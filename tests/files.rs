@@ -279,3 +279,25 @@ fn amounts_with_unknown_words_are_problems_and_revenue_says_so() {
     assert!(r.currencies.codes.is_empty(), "{:?}", r.currencies.codes);
     assert!(serde_json::to_string(&r).map_or(0, |s| s.len()) < 1_000_000);
 }
+
+/// Two quotes left open, the second inside the lines the first swallowed, in a file
+/// written as Excel writes "CSV" (CRLF, quotes only where needed): each row is read once,
+/// and each quote is listed where it opened.
+#[test]
+fn two_unclosed_quotes_in_a_crlf_export() {
+    let csv = "Deal ID,Owner,Account,Stage,Amount,Created Date,Close Date\r\n\
+               D1,Ann,Acme,Won,1000.00,2024-01-02,2024-02-01\r\n\
+               D2,Bob,\"Beta,Won,250.50,2024-01-03,2024-02-02\r\n\
+               D3,Cy,Gamma,Lost,80.00,2024-01-04,2024-02-03\r\n\
+               D4,Di,\"Delta,Won,0.25,2024-01-05,2024-02-04\r\n\
+               D5,Ed,Echo,Won,4.00,2024-01-06,2024-02-05\r\n\
+               D6,Flo,\"Fox, Inc\",Won,2.00,2024-01-07,2024-02-06\r\n";
+    for chunk in [1, 7, 1 << 16] {
+        let r = analyze(&[("deals.csv", csv.as_bytes())], options(None, None, Some("2024-06-01")), chunk);
+        // D1 1000.00 + D2 250.50 + D4 0.25 + D5 4.00 + D6 2.00
+        assert_eq!(value(&r, "revenue"), json!("1256.75"), "chunk {chunk}: {:?}", r.problems.items);
+        assert_eq!(value(&r, "deals_lost"), json!(1), "chunk {chunk}");
+        let opened: Vec<_> = r.problems.items.iter().map(|p| (p.row, p.column.as_str(), p.value.as_str())).collect();
+        assert_eq!(opened, [(3, "Account", "\"Beta"), (5, "Account", "\"Delta")], "chunk {chunk}");
+    }
+}

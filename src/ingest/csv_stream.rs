@@ -24,7 +24,7 @@ pub struct Record<'a> {
     /// `data` as text, when already known to be valid UTF-8.
     text: Option<&'a str>,
     /// The field whose quote was never closed: the record is one line read with its
-    /// quotes as text (see [`RecordSplitter::expect_fields`]).
+    /// quotes as text (see [`RecordSplitter::expected_fields`]).
     unclosed_quote: Option<usize>,
 }
 
@@ -170,16 +170,12 @@ impl RecordSplitter {
         }
     }
 
-    /// Tells the splitter how many fields a record has (the header's). A record that then
-    /// comes out with another count because a quote opened on one line and closed lines
-    /// later (`"Acme` with no closing quote swallows the rows below it) is read again: its
-    /// first line alone, quotes as text and flagged ([`Record::unclosed_quote`]), then
-    /// the lines after it as records of their own.
-    pub fn expect_fields(&self, n: usize) {
-        self.expect.store(n, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// A handle to set the expected fields from within the record callback.
+    /// A handle through which the reader of the records tells the splitter how many fields
+    /// a record has (the header's), from within the record callback. A record that then
+    /// turns out to hold a quote opened on one line and closed lines later (`"Acme` with no
+    /// closing quote swallows the rows below it) is read again: its first line alone,
+    /// quotes as text and flagged ([`Record::unclosed_quote`]), then the lines after it as
+    /// records of their own.
     pub fn expected_fields(&self) -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
         self.expect.clone()
     }
@@ -269,11 +265,14 @@ impl RecordSplitter {
         }
     }
 
-    /// When the record just read (`raw`, as written) has the wrong number of fields and a
-    /// line break inside it, the bounds of its first line and where the next line starts.
+    /// When the record just read (`raw`, as written) spans lines because a quote opened and
+    /// did not close on its line: the bounds of its first line and where the next line
+    /// starts. Such a record has another width than the header's, or holds a line that is
+    /// a record of the header's width by itself (the swallowed rows); a quoted note with a
+    /// line break in it has neither.
     fn unclosed(&self, raw: &[u8]) -> Option<((usize, usize), usize)> {
         let expect = self.expect();
-        if expect == 0 || self.ends_len == expect {
+        if expect == 0 {
             return None;
         }
         // blank lines before the record are not part of it
@@ -283,8 +282,13 @@ impl RecordSplitter {
         if raw[end] == b'\r' && raw.get(next) == Some(&b'\n') {
             next += 1;
         }
+        let rest = &raw[next..];
         // a break that only ends the record is no break inside it
-        raw[next..].iter().any(|&b| b != b'\n' && b != b'\r').then_some(((start, end), next))
+        if !rest.iter().any(|&b| b != b'\n' && b != b'\r') {
+            return None;
+        }
+        let a_row = |line: &[u8]| memchr::memchr_iter(self.delimiter, line).count() + 1 == expect;
+        (self.ends_len != expect || rest.split(|&b| b == b'\n').any(a_row)).then_some(((start, end), next))
     }
 
     /// One line split at the delimiter with its quotes as text, flagged with the field
@@ -376,8 +380,12 @@ impl RecordSplitter {
                         // the lines the open quote swallowed, read again as records
                         self.run(&raw[rest..], &mut on_record as &mut dyn FnMut(Record<'_>));
                     }
-                    self.raw = raw;
-                    self.raw.clear();
+                    // reuse the buffer, unless reading again left a record open (another
+                    // quote not closed) whose bytes it now holds
+                    if self.raw.is_empty() {
+                        self.raw = raw;
+                        self.raw.clear();
+                    }
                     if at >= chunk.len() && !at_end {
                         return;
                     }
