@@ -77,20 +77,21 @@ pub fn jalali(jy: i32, jm: u32, jd: u32) -> Option<NaiveDate> {
     Some(date)
 }
 
-/// The Solar Hijri month holding `d`: its year, month and first day (Gregorian).
+/// The Solar Hijri month holding `d`: its year, month and first day (Gregorian). Months
+/// 1–6 have 31 days and 7–12 have 30 (Esfand 29 in common years), so the month follows
+/// from the days since 1 Farvardin: two conversions at most, as it runs once per row.
 fn jalali_month_of(d: NaiveDate) -> Option<(i32, u32, NaiveDate)> {
     use chrono::Datelike;
-    // the Solar Hijri year starts in March: the year of `d` less 622, or less 621
-    let mut found = None;
-    for jy in [d.year() - 622, d.year() - 621] {
-        for jm in 1..=12 {
-            match jalali(jy, jm, 1) {
-                Some(start) if start <= d => found = Some((jy, jm, start)),
-                _ => {}
-            }
-        }
+    // the Solar Hijri year starts in March: the year of `d` less 621, or less 622 before it
+    let mut jy = d.year() - 621;
+    let mut new_year = jalali(jy, 1, 1)?;
+    if d < new_year {
+        jy -= 1;
+        new_year = jalali(jy, 1, 1)?;
     }
-    found
+    let days = (d - new_year).num_days();
+    let jm = if days < 186 { days / 31 + 1 } else { ((days - 186) / 30 + 7).min(12) } as u32;
+    Some((jy, jm, jalali(jy, jm, 1)?))
 }
 
 /// Size of the buckets of a time series.
@@ -224,6 +225,15 @@ mod time_tests {
         assert_eq!(g.bucket(d("2024-10-21")), d("2024-09-22"));
         assert_eq!(g.next(d("2024-09-22")), d("2024-10-22"));
         assert_eq!(Granularity::parse("persian_month"), Some(g));
+        // every day of 1990–2040 lies in its bucket, which starts a bucket and has 29–31 days
+        let mut day = d("1990-01-01");
+        while day < d("2041-01-01") {
+            let b = g.bucket(day);
+            let next = g.next(b);
+            assert!(b <= day && day < next && g.bucket(b) == b, "{day}: {b} .. {next}");
+            assert!((29..=31).contains(&(next - b).num_days()), "{b} .. {next}");
+            day += chrono::Duration::days(1);
+        }
     }
 
     #[test]

@@ -972,13 +972,12 @@ fn reads_as_utf8(bytes: &[u8]) -> bool {
     // continuation bytes of a character cut by the chunk's start
     let start = bytes.iter().take(3).take_while(|&&b| b & 0xC0 == 0x80).count();
     let bytes = &bytes[start..];
-    let leads = bytes.iter().filter(|&&b| b >= 0xC2).count();
-    if leads < 2 {
-        return false;
-    }
-    match std::str::from_utf8(bytes) {
+    // A legacy file's chunk fails this at its first letter beyond ASCII, so it is checked
+    // before the letters are counted.
+    let valid = match std::str::from_utf8(bytes) {
         Ok(_) => true,
         // a character cut by the chunk's end
         Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
-    }
+    };
+    valid && bytes.iter().filter(|&&b| b >= 0xC2).nth(1).is_some()
 }

@@ -12,7 +12,7 @@ use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
 use rustc_hash::FxHashSet;
 
-/// A deal id's hash, the same in every worker (FxHash has no random seed).
+/// A deal id's 64-bit hash, the same in every worker and on every target.
 pub fn id_hash(id: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = crate::hashing::hasher();
@@ -505,7 +505,7 @@ impl DealsAgg {
         let stage_of = |r: &serde_json::Map<String, Value>| r.get("stage").and_then(Value::as_str).map(group_key);
         let order: rustc_hash::FxHashMap<String, usize> =
             funnel.rows.iter().enumerate().filter_map(|(i, r)| Some((stage_of(r)?, i))).collect();
-        by_stage.rows.sort_by_key(|r| stage_of(r).and_then(|s| order.get(&s).copied()).unwrap_or(usize::MAX));
+        by_stage.rows.sort_by_cached_key(|r| stage_of(r).and_then(|s| order.get(&s).copied()).unwrap_or(usize::MAX));
         let t = &mut report.tables;
         t.insert("pipeline_value", by_stage);
         t.insert("stalled_deals", stalled_list);
