@@ -32,10 +32,12 @@ const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'demo', 'proposal', 'follow_
 const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
   ['compare', 'comparison'], ['by', 'granularity']];
 
+/** Each filter: the engine's key, its select, its "all" label, and its one-name word
+ *  (the hash key, and `controls.<word>` for its label). */
 const FILTERS = [
-  ['owners', 'owner-filter', 'controls.owner.all'],
-  ['sources', 'source-filter', 'controls.source.all'],
-  ['pipelines', 'pipeline-filter', 'controls.pipeline.all'],
+  ['owners', 'owner-filter', 'controls.owner.all', 'owner'],
+  ['sources', 'source-filter', 'controls.source.all', 'source'],
+  ['pipelines', 'pipeline-filter', 'controls.pipeline.all', 'pipeline'],
 ];
 
 /**
@@ -96,13 +98,7 @@ export function mountApp(root, options = {}) {
 
   async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     if (!files.length) return;
-    if (!keepChoices) {
-      choices = {};
-      stageProbabilities = {};
-      currencyRates = {};
-      baseCurrency = '';
-      dataSpan = null;
-    }
+    if (!keepChoices) forgetChoices();
     running?.abort();
     const controller = new AbortController();
     running = controller;
@@ -125,10 +121,13 @@ export function mountApp(root, options = {}) {
       render(report);
       if (standalone) writeViewToHash();
       $('start-over').hidden = false;
-      if (report.partial) partialMessage(report);
       // done, and whether it covers only part of the files (stopped at the memory limit)
-      if (report.partial) host.dataset.partial = report.partial.reason;
-      else delete host.dataset.partial;
+      if (report.partial) {
+        partialMessage(report);
+        host.dataset.partial = report.partial.reason;
+      } else {
+        delete host.dataset.partial;
+      }
       host.dataset.state = 'done';
     } catch (err) {
       if (err.name === 'AbortError') {
@@ -153,7 +152,7 @@ export function mountApp(root, options = {}) {
   function writeViewToHash() {
     const params = new URLSearchParams();
     for (const [key, id] of VIEW_IN_HASH) if ($(id).value) params.set(key, $(id).value);
-    for (const [key] of FILTERS) for (const name of picked[key]) params.append(key.replace(/s$/, ''), name);
+    for (const [key, , , word] of FILTERS) for (const name of picked[key]) params.append(word, name);
     const hash = params.toString();
     if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
   }
@@ -168,7 +167,7 @@ export function mountApp(root, options = {}) {
       if (control.tagName === 'SELECT' && ![...control.options].some((o) => o.value === value)) continue;
       control.value = value;
     }
-    for (const [key] of FILTERS) picked[key] = params.getAll(key.replace(/s$/, ''));
+    for (const [key, , , word] of FILTERS) picked[key] = params.getAll(word);
     renderChips();
   }
 
@@ -188,15 +187,20 @@ export function mountApp(root, options = {}) {
     run([...byName.values()], { keepChoices: adding });
   }
 
-  /** Forgets the files, their choices and the figures. */
-  function startOver() {
-    running?.abort();
-    currentFiles = [];
+  /** Forgets what was chosen for the files and learnt from them. */
+  function forgetChoices() {
     choices = {};
     stageProbabilities = {};
     currencyRates = {};
     baseCurrency = '';
     dataSpan = null;
+  }
+
+  /** Forgets the files, their choices and the figures. */
+  function startOver() {
+    running?.abort();
+    currentFiles = [];
+    forgetChoices();
     lastReport = null;
     for (const [key] of FILTERS) picked[key] = [];
     renderChips();
@@ -215,7 +219,7 @@ export function mountApp(root, options = {}) {
    *  the data's span and the files read. */
   function renderReportInfo(report) {
     const filters = FILTERS.filter(([key]) => picked[key].length)
-      .map(([key]) => `${t(`controls.${key.replace(/s$/, '')}`)}: ${picked[key].join(t('list.sep'))}`);
+      .map(([key, , , word]) => `${t(`controls.${word}`)}: ${picked[key].join(t('list.sep'))}`);
     const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
     const lines = [
       $('period-label').textContent,
@@ -230,13 +234,17 @@ export function mountApp(root, options = {}) {
   /** A preset of the data's period chosen before the data was known (or new files): set
    *  it from the data's last day; true when the period changed and wants a new run. */
   function followData(report) {
-    const preset = $('preset').value;
-    const last = report.period.last_date;
-    if (!preset || preset === 'all' || $('anchor').value !== 'data' || !last) return false;
-    const [from, to] = presetRange(preset, localDay(last));
-    if (from === $('from').value && to === $('to').value) return false;
+    if ($('anchor').value !== 'data') return false;
+    const [from, to] = presetOfData(report.period.last_date);
+    if (!from || from === $('from').value && to === $('to').value) return false;
     [$('from').value, $('to').value] = [from, to];
     return true;
+  }
+
+  /** The chosen preset over the data's last day `last` (['', ''] for none or all data). */
+  function presetOfData(last) {
+    const preset = $('preset').value;
+    return preset && preset !== 'all' && last ? presetRange(preset, localDay(last)) : ['', ''];
   }
 
   /** The anchor day of the period presets: the data's last day, or today. */
@@ -252,7 +260,7 @@ export function mountApp(root, options = {}) {
     if (!outside) return;
     $('period-empty-text').textContent = t('period.empty', { first: fmt.date(dataSpan.first), last: fmt.date(dataSpan.last) });
     const preset = $('preset').value;
-    const [from, to] = preset && preset !== 'all' ? presetRange(preset, localDay(dataSpan.last)) : ['', ''];
+    const [from, to] = presetOfData(dataSpan.last);
     const button = $('period-nearest');
     button.textContent = from
       ? t('period.nearest', { preset: t(`preset.${preset}`), from: fmt.date(from), to: fmt.date(to) })
@@ -468,9 +476,9 @@ export function mountApp(root, options = {}) {
   /** The chosen names as chips; removing one re-runs the analysis. */
   function renderChips() {
     const holder = clear($('filter-chips'));
-    for (const [key] of FILTERS) {
+    for (const [key, , , word] of FILTERS) {
       for (const name of picked[key]) {
-        const kind = t(`controls.${key.replace(/s$/, '')}`);
+        const kind = t(`controls.${word}`);
         holder.append(el('button', { type: 'button', class: 'chip', 'data-filter': key, 'data-name': name,
           'aria-label': t('filter.remove', { kind, name }), text: `${kind}: ${name} ×`,
           onclick: () => {

@@ -85,6 +85,13 @@ function diagnostics(report, timings) {
   return report;
 }
 
+/** Finishes the analysis and posts its report (marked partial when reading stopped). */
+function postReport(analyzer, timings, partial) {
+  const report = diagnostics(JSON.parse(analyzer.finish()), timings);
+  if (partial) report.partial = partial;
+  self.postMessage({ type: 'done', report });
+}
+
 /** What the worker is reading, for a crash report: the file and the bytes read of it. */
 const reading = { file: '', bytes: 0 };
 
@@ -115,9 +122,7 @@ const handlers = {
     }
     timings.readMs = performance.now() - timings.start;
     self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: timings.readMs, file: '' } });
-    const report = diagnostics(JSON.parse(analyzer.finish()), timings);
-    if (partial) report.partial = partial;
-    self.postMessage({ type: 'done', report });
+    postReport(analyzer, timings, partial);
   },
 
   async part({ blob, tail, name, options, last, keep }) {
@@ -155,9 +160,7 @@ const handlers = {
       }
       analyzer.importPart(s);
     }
-    const report = diagnostics(JSON.parse(analyzer.finish()), timings);
-    if (partial) report.partial = partial;
-    self.postMessage({ type: 'done', report });
+    postReport(analyzer, timings, partial);
   },
 };
 
