@@ -2,6 +2,7 @@
 //! aggregates, and [`Engine::finish`] assembles the [`Report`].
 
 use crate::choices::Choices;
+use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::lookup::LookupTable;
 use crate::ingest::typed_row::Row;
@@ -156,10 +157,16 @@ struct Aggregates {
     rates: Rates,
     #[serde(skip)]
     filters: Filters,
+    /// A drill-down: its rows are listed instead of folded into the metrics.
+    #[serde(skip)]
+    drill: Option<Drill>,
+    /// The file being read (its index), for the rows a drill lists.
+    #[serde(skip)]
+    file: u32,
 }
 
 impl RowSink for Aggregates {
-    fn deal(&mut self, deal: &Deal<'_>) {
+    fn deal(&mut self, deal: &Deal<'_>, at: u64) {
         self.choices.deal(deal.owner, deal.source, deal.pipeline);
         if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline) {
             return;
@@ -168,6 +175,9 @@ impl RowSink for Aggregates {
         let (code, amount) = rates.apply(deal.currency, deal.amount, &mut main.currencies);
         let deal =
             if amount == deal.amount { Cow::Borrowed(deal) } else { Cow::Owned(Deal { amount, ..deal.clone() }) };
+        if let Some(drill) = self.drill.as_mut() {
+            return drill.deal(&deal, &code, self.file, at);
+        }
         main.deal(&deal, &code);
         if let Some(e) = earlier.as_mut() {
             e.deal(&deal, &code);
@@ -178,12 +188,17 @@ impl RowSink for Aggregates {
         self.lookups.push(table);
     }
 
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, String)) {
         if kind == "leads" {
             self.choices.lead(row.text(4), row.text(2));
         }
         if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
             return;
+        }
+        if let Some(drill) = self.drill.as_mut() {
+            let amount =
+                (kind == "orders").then(|| self.rates.apply(row.text(5), row.number(3), &mut self.main.currencies).1);
+            return drill.row(kind, row, amount.flatten(), self.file, at);
         }
         if kind == "orders" {
             let Aggregates { main, earlier, rates, .. } = self;
@@ -270,6 +285,8 @@ pub struct Engine {
     aggregates: Aggregates,
     /// Row number before the next imported part's first record.
     next_part_row: u64,
+    /// The files' names, by handle.
+    names: Vec<String>,
 }
 
 impl Engine {
@@ -286,7 +303,17 @@ impl Engine {
             options,
             open: Vec::new(),
             done: Vec::new(),
-            aggregates: Aggregates { main, earlier, choices: Choices::default(), lookups: Vec::new(), rates, filters },
+            aggregates: Aggregates {
+                main,
+                earlier,
+                choices: Choices::default(),
+                lookups: Vec::new(),
+                rates,
+                filters,
+                drill: None,
+                file: 0,
+            },
+            names: Vec::new(),
             next_part_row: 0,
         }
     }
@@ -299,12 +326,30 @@ impl Engine {
             file.note(format!("The choices given for this file were not used ({why}): it was read as detected."));
         }
         self.open.push(Some(file));
+        self.names.push(name.to_string());
         self.open.len() - 1
+    }
+
+    /// An engine that lists the rows behind a figure ([`DrillQuery`]) instead of
+    /// computing the report; files are pushed as for an analysis, then [`Engine::drill`].
+    pub fn drilling(options: Options, query: DrillQuery) -> Self {
+        let mut engine = Engine::new(options);
+        engine.aggregates.drill = Some(Drill::new(query));
+        engine
+    }
+
+    /// Ends every file still open and returns the drill's page (None without a drill).
+    pub fn drill(mut self) -> Option<DrillResult> {
+        for id in 0..self.open.len() {
+            self.end_file(id);
+        }
+        self.aggregates.drill.take().map(|d| d.finish(&self.names))
     }
 
     /// Pushes the next chunk of a file. Chunks may split records anywhere.
     pub fn push(&mut self, file: FileId, chunk: &[u8]) {
         if let Some(Some(f)) = self.open.get_mut(file) {
+            self.aggregates.file = file as u32;
             f.push(chunk, &mut self.aggregates);
         }
     }
@@ -312,6 +357,7 @@ impl Engine {
     /// Ends a file.
     pub fn end_file(&mut self, file: FileId) {
         if let Some(f) = self.open.get_mut(file).and_then(Option::take) {
+            self.aggregates.file = file as u32;
             let (info, problems) = f.finish(&mut self.aggregates);
             if info.kind.as_deref() == Some("deals") && info.error.is_none() {
                 let fields = info.columns.iter().filter_map(|c| c.field.clone());
@@ -329,7 +375,10 @@ impl Engine {
     /// a file that ends here may be followed by a part read elsewhere.
     pub fn at_record_start(&mut self, file: FileId) -> bool {
         match self.open.get_mut(file) {
-            Some(Some(f)) => f.at_record_start(&mut self.aggregates),
+            Some(Some(f)) => {
+                self.aggregates.file = file as u32;
+                f.at_record_start(&mut self.aggregates)
+            }
             _ => false,
         }
     }

@@ -27,6 +27,7 @@
 //! ```
 
 pub mod choices;
+pub mod drill;
 pub mod engine;
 pub mod hashing;
 pub mod ingest;

@@ -1,6 +1,7 @@
 //! The only module that knows JavaScript: a thin `wasm-bindgen` class over [`Engine`].
 //! Bytes come in a chunk at a time; the report goes out once, as a plain JS object.
 
+use crate::drill::{DrillQuery, RawDrill};
 use crate::{Engine, RawOptions};
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +23,28 @@ impl Analyzer {
         };
         let options = raw.validate().map_err(|e| JsError::new(&e))?;
         Ok(Analyzer { engine: Some(Engine::new(options)) })
+    }
+
+    /// An analyzer that lists the rows behind a figure: `drill` is the query (see
+    /// `docs/DRILL.md`), `options` the analysis' own with `as_of` set to the report's.
+    pub fn drilling(options: JsValue, drill: JsValue) -> Result<Analyzer, JsError> {
+        let raw: RawOptions =
+            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?;
+        let options = raw.validate().map_err(|e| JsError::new(&e))?;
+        let drill: RawDrill =
+            serde_wasm_bindgen::from_value(drill).map_err(|e| JsError::new(&format!("bad drill: {e}")))?;
+        let query = DrillQuery::new(&drill, &options).map_err(|e| JsError::new(&e))?;
+        Ok(Analyzer { engine: Some(Engine::drilling(options, query)) })
+    }
+
+    /// The drill's page as JSON text, or every match as CSV text when `csv`.
+    pub fn drill(&mut self, csv: bool) -> Result<String, JsError> {
+        let engine = self.engine.take().ok_or_else(|| JsError::new("the drill has ended"))?;
+        let page = engine.drill().ok_or_else(|| JsError::new("not a drill"))?;
+        if csv {
+            return Ok(page.to_csv());
+        }
+        serde_json::to_string(&page).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Starts a file and returns its handle.

@@ -33,10 +33,12 @@ const NEEDS_STATUS: &str = "A deals table needs a stage or status column (or Won
 
 /// Where typed rows go. The engine implements it; ingest knows no metric.
 pub trait RowSink {
-    fn deal(&mut self, deal: &Deal<'_>);
-    /// A row of another kind of table (`leads`, `activities`…). `bad(field, reason)`
-    /// reports a value the metrics cannot use (listed with the row's file and number).
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String));
+    /// A deal, read from row `at` of its file (the header is row 1).
+    fn deal(&mut self, deal: &Deal<'_>, at: u64);
+    /// A row of another kind of table (`leads`, `activities`…), from row `at` of its
+    /// file. `bad(field, reason)` reports a value the metrics cannot use (listed with the
+    /// row's file and number).
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, String));
     /// A whole lookup table (at the end of its file).
     fn lookup(&mut self, _table: LookupTable) {}
 }
@@ -633,7 +635,7 @@ impl FileIngest {
                     if let Some(a) = deal.amount {
                         self.sums.add(a);
                     }
-                    return sink.deal(&deal);
+                    return sink.deal(&deal, row);
                 }
                 deal.amount
             }
@@ -961,7 +963,7 @@ fn read_typed(
         let value = ctx.mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));
         problems.push(ctx.file, row, header, value, reason);
     };
-    sink.row(kind, &r, &mut bad);
+    sink.row(kind, &r, row, &mut bad);
 }
 
 /// Whether a chunk of a file read in a legacy encoding is UTF-8 text instead: it holds

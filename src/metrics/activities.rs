@@ -29,6 +29,12 @@ const RATIO: &str = "activities dated in period / deals won in period, per owner
 pub const TYPES: [&str; 10] =
     ["call", "email", "meeting", "demo", "proposal", "follow_up", "event", "social", "referral", "other"];
 
+/// Whether an activity happened in `period` (an activity without a date never does).
+pub fn activity_in(period: Period, r: &Row<'_>) -> bool {
+    let date = r.date(f::DATE);
+    date.is_some() && period.contains(date)
+}
+
 /// The type an activity's label means (English, Chinese, Persian and common CRM words).
 pub fn activity_type(label: &str) -> &'static str {
     let l = normalize_label(label);
@@ -100,10 +106,10 @@ impl ActivitiesAgg {
 
     pub fn observe(&mut self, r: &Row<'_>) {
         self.rows += 1;
-        let date = r.date(f::DATE);
-        if date.is_none() || !self.period.contains(date) {
+        if !activity_in(self.period, r) {
             return;
         }
+        let date = r.date(f::DATE);
         self.in_period += 1;
         let t = TYPES.iter().position(|t| *t == activity_type(r.text(f::TYPE))).unwrap_or(9);
         let e = &mut self.owners.entry(r.text(f::OWNER), "(no owner)").by_type[t];

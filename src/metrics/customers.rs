@@ -32,6 +32,12 @@ const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1
 const MRR: &str =
     "Σ mrr of subscriptions active on the last day of each month; movements: new, expansion, contraction, churned";
 
+/// Whether an order line's order date is in `period` (a line without one never is).
+pub fn order_in(period: Period, r: &Row<'_>) -> bool {
+    let date = r.date(2);
+    date.is_some() && period.contains(date)
+}
+
 /// Customers acquired and churned per day (with their annual profit, when given).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Flow {
@@ -196,7 +202,7 @@ impl CustomersAgg {
     pub fn observe_order(&mut self, r: &Row<'_>, amount: Option<Decimal>) -> Option<bool> {
         self.order_rows += 1;
         let date = r.date(2);
-        let in_period = date.is_some() && self.period.contains(date);
+        let in_period = order_in(self.period, r);
         self.orders.entry(r.text(1), "(no customer)").merge(date);
         if in_period {
             self.order_amounts.add(amount);

@@ -107,6 +107,16 @@ fn is_referral(source: &str) -> bool {
     ["referral", "referred", "word of mouth", "推荐", "转介绍", "معرفی", "ارجاع"].iter().any(|w| s.contains(w))
 }
 
+/// Whether a lead was created in `period` (the leads every lead metric but MQL → SQL counts).
+pub fn created_in(period: Period, r: &Row<'_>) -> bool {
+    period.contains(r.date(f::CREATED))
+}
+
+/// Whether a lead converted: a conversion date, or a status that says so.
+pub fn converted(r: &Row<'_>) -> bool {
+    r.datetime(f::CONVERTED).is_some() || converted_status(r.text(f::STATUS))
+}
+
 fn converted_status(status: &str) -> bool {
     matches!(
         normalize_label(status).as_str(),
@@ -155,12 +165,12 @@ impl LeadsAgg {
                 self.mqls_with_sql += 1;
             }
         }
-        if !in_period(created.map(|c| c.date())) {
+        if !created_in(self.period, r) {
             return;
         }
         self.sql_seen |= sql.is_some();
         self.conversion_seen |= !r.text(f::CONVERTED).is_empty() || !r.text(f::STATUS).is_empty();
-        let converted = r.datetime(f::CONVERTED).is_some() || converted_status(r.text(f::STATUS));
+        let converted = converted(r);
         self.created += 1;
         self.converted += converted as u64;
         let src = self.sources.entry(r.text(f::SOURCE), "(no source)");

@@ -89,6 +89,24 @@ pub fn stage_probability(stage: &str, user: &std::collections::BTreeMap<String, 
     }
 }
 
+/// The stage a deal is counted under in the pipeline at `to` (the period's end): its
+/// stage when open, [`CLOSED_LATER`] when it closed on or after `to` and was created
+/// before it; None when it is not in the pipeline. Whether it is open at the as-of date
+/// is [`open_at`]'s.
+pub fn open_stage<'a>(to: Option<NaiveDate>, d: &Deal<'a>) -> Option<&'a str> {
+    match (d.status, to, d.closed, d.created) {
+        (Status::Open, ..) => Some(d.stage),
+        (_, Some(to), Some(closed), Some(created)) if closed >= to && created < to => Some(CLOSED_LATER),
+        _ => None,
+    }
+}
+
+/// Whether a deal created on `created` counts as open at `as_of` (created before it, or
+/// with no created date).
+pub fn open_at(created: Option<NaiveDate>, as_of: NaiveDate) -> bool {
+    created.is_none_or(|c| c < as_of)
+}
+
 /// A deal open at `to` that closed since: its stage at `to` is known only from a stage
 /// history, read at the finish.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -147,11 +165,7 @@ impl PipelineAgg {
     /// Counts deals open now, and deals closed on or after `to` that were created before
     /// it (they were open at `to`; their stage then is unknown).
     pub fn observe(&mut self, d: &Deal<'_>) {
-        let stage = match (d.status, self.to, d.closed, d.created) {
-            (Status::Open, ..) => d.stage,
-            (_, Some(to), Some(closed), Some(created)) if closed >= to && created < to => CLOSED_LATER,
-            _ => return,
-        };
+        let Some(stage) = open_stage(self.to, d) else { return };
         if stage == CLOSED_LATER {
             let id = if d.deal_id.is_empty() { 0 } else { super::deals::id_hash(d.deal_id) };
             self.closed_later.push(LaterDeal { id, created: d.created, amount: d.amount, probability: d.probability });
@@ -234,7 +248,7 @@ impl PipelineAgg {
     fn open_at(&self, as_of: NaiveDate) -> impl Iterator<Item = (Option<NaiveDate>, &str, &Cell)> {
         self.by_created
             .iter()
-            .filter(move |((c, _), _)| c.is_none_or(|c| c < as_of))
+            .filter(move |((c, _), _)| open_at(*c, as_of))
             .map(|((c, id), t)| (*c, self.stage_names.get(*id as usize).map_or("", |s| s), t))
     }
 
