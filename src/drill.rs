@@ -20,7 +20,7 @@ use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
 use crate::stages::Status;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -447,7 +447,7 @@ impl Drill {
                 ValueType::Date => r.date(i).map(|d| d.to_string()).unwrap_or_else(|| r.text(i).to_string()),
                 ValueType::DateTime => match r.datetime(i) {
                     Some(t) if t.time() == chrono::NaiveTime::MIN => t.date().to_string(),
-                    Some(t) => t.format("%Y-%m-%d %H:%M").to_string(),
+                    Some(t) => format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()),
                     None => r.text(i).to_string(),
                 },
                 ValueType::Text => r.text(i).to_string(),
@@ -480,8 +480,8 @@ impl Drill {
         // Sorted: keep the best `offset + limit`, trimming when twice as many are held.
         if let Some(end) = q.limit.map(|l| (q.offset + l) as usize) {
             if self.hits.len() >= 2 * end.max(64) {
-                let order = |a: &Hit, b: &Hit| compare(sort, a, b);
-                self.hits.select_nth_unstable_by(end - 1, order);
+                // one sort for this and the page's (each kind of sort adds to the wasm)
+                self.hits.sort_unstable_by(|a, b| compare(sort, a, b));
                 self.hits.truncate(end);
             }
         }
@@ -492,7 +492,7 @@ impl Drill {
     pub fn finish(mut self, files: &[String]) -> DrillResult {
         let q = &self.query;
         if let Some(sort) = q.sort {
-            self.hits.sort_by(|a, b| compare(sort, a, b));
+            self.hits.sort_unstable_by(|a, b| compare(sort, a, b));
             let start = (q.offset as usize).min(self.hits.len());
             self.hits.drain(..start);
             if let Some(l) = q.limit {

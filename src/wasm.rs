@@ -40,7 +40,7 @@ impl Analyzer {
     /// The drill's page as JSON text, or every match as CSV text when `csv`.
     pub fn drill(&mut self, csv: bool) -> Result<String, JsError> {
         let engine = self.engine.take().ok_or_else(|| JsError::new("the drill has ended"))?;
-        let page = engine.drill().ok_or_else(|| JsError::new("not a drill"))?;
+        let page = engine.drill().ok_or_else(|| JsError::new("this analyzer was made by new(), not drilling()"))?;
         if csv {
             return Ok(page.to_csv());
         }

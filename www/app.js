@@ -3,13 +3,15 @@
 // element (the standalone page's, or an embedding element's shadow root).
 import { renderDimensions, SALES_COLUMNS } from './views/dimensions.js';
 import { reasonText } from './reasons.js';
-import { analyze } from './sales-metrics.js';
+import { analyze, drill } from './sales-metrics.js';
+import { drillView } from './views/drill.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
 import { renderForecast } from './views/forecast.js';
 import { renderAlerts } from './views/alerts.js';
 import { el, clear } from './views/dom.js';
 import { renderCards, MONEY_CARDS } from './views/cards.js';
+import { bucketLabel } from './views/axes.js';
 import { renderTable } from './views/table.js';
 import { renderFunnel } from './views/funnel.js';
 import { renderTrend } from './views/chart.js';
@@ -82,6 +84,33 @@ export function mountApp(root, options = {}) {
   /** The user's conversion rates: units of `baseCurrency` per unit of each code. */
   let currencyRates = {};
   let baseCurrency = '';
+  /** The options of the analysis shown, which its drills re-read the files with. */
+  let lastOptions = null;
+  /** The drill being read (a new one, or closing the list, stops it). */
+  let drilling = null;
+  const openDrill = drillView($('drill'), {
+    fetch: (query, how) => {
+      drilling?.abort();
+      drilling = new AbortController();
+      // a stage history first: open deals take their stage at the period's end from it
+      const kinds = new Map(lastReport.files.map((f) => [f.name, f.kind]));
+      const files = [...currentFiles].sort((a, b) => (kinds.get(b.name) === 'stage_history') - (kinds.get(a.name) === 'stage_history'));
+      return drill(files, { ...lastOptions, asOf: lastReport.period.as_of, signal: drilling.signal }, query, how);
+    },
+    get fmt() { return fmt; },
+    get t() { return t; },
+    onError: (err) => message(t('msg.failed', { error: err.message })),
+  });
+  $('drill').addEventListener('close', () => drilling?.abort());
+
+  /** Lists the rows behind a figure (`what` says which) in the drill dialog. */
+  function showDrill(query, what) {
+    const p = lastReport.period;
+    const period = p.from || p.to
+      ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
+      : t('period.all');
+    openDrill(query, `${what} · ${period}`, { name: `${query.set}-rows`, files: currentFiles.length });
+  }
 
   function message(text, kind = 'error') {
     $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
@@ -108,12 +137,14 @@ export function mountApp(root, options = {}) {
     showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
     host.dataset.state = 'running';
     try {
-      const report = await analyze(files, {
-        from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices, onProgress: showProgress, signal: controller.signal,
+      const engineOptions = {
+        from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices,
         comparison: $('comparison').value, granularity: granularity(), stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb, alertThresholds,
-      });
+      };
+      const report = await analyze(files, { ...engineOptions, onProgress: showProgress, signal: controller.signal });
+      lastOptions = engineOptions;
       if (applyPresets(report) || followData(report)) {
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
@@ -359,23 +390,37 @@ export function mountApp(root, options = {}) {
       alertThresholds = values;
       run(currentFiles);
     });
-    renderCards($('cards'), report, fmt, t);
+    renderCards($('cards'), report, fmt, t, null, (query, label) => {
+      const set = t(`drill.set.${query.set}`);
+      showDrill(query, set === label ? label : `${label}: ${set}`);
+    });
     renderFilterChoices(report.filter_choices);
     renderCurrencies(report.currencies);
     const forecast = report.series.forecast_revenue ?? {};
     $('forecast-section').hidden = !forecast.month;
     renderForecast($('forecast'), forecast.month, fmt, t);
     renderForecast($('forecast-week'), forecast.week, fmt, t);
-    renderTrend($('trend'), report.series.revenue_trend, fmt, t);
+    const trend = report.series.revenue_trend;
+    renderTrend($('trend'), trend, fmt, t, (point) => showDrill({ set: 'closed', bucket: point.bucket },
+      `${t('drill.set.closed')} · ${bucketLabel(fmt, trend.granularity, point.bucket)}`));
     const funnel = report.tables.deal_funnel;
     $('funnel-note').textContent = funnel ? t('funnel.note', { order: t(`funnel.order.${funnel.order}`) }) : '';
-    renderFunnel($('funnel'), funnel, fmt, t);
-    const table = (id, target, columns, empty) => {
+    // an exact funnel (from a stage history) counts paths, which the deals do not carry
+    const stages = funnel?.rows?.map((r) => r.stage);
+    renderFunnel($('funnel'), funnel, fmt, t, 'deals', undefined, funnel?.type === 'reached'
+      ? (i) => showDrill({ set: 'reached', stages, step: i }, t('drill.set.reached', { stage: stages[i] })) : null);
+    /** `drill`: [set, fields]: a row's name lists the rows of the set with its values of the fields. */
+    const table = (id, target, columns, empty, drillBy = null) => {
       const tb = report.tables[id];
       // money columns are left out when amounts are in several currencies
       const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
         .map((c) => ({ ...c, label: t(c.label) }));
-      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], rest: tb?.rest, empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id }, fmt, t);
+      const drillRow = drillBy && ((r) => {
+        const [set, fields] = drillBy;
+        const by = Object.fromEntries(fields.map((f) => [f, r[f]]));
+        showDrill({ set, by }, `${t(`drill.set.${set}`)} · ${fields.map((f) => (f === 'type' ? fmt.activity(r[f]) : r[f])).join(' · ')}`);
+      });
+      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], rest: tb?.rest, empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id, drill: drillRow }, fmt, t);
     };
     table('sales_by_owner', 'by-owner', [
       { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
@@ -384,22 +429,22 @@ export function mountApp(root, options = {}) {
       { key: 'average_deal_size', label: 'col.average_deal_size', kind: 'money' },
       { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
       { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-    ], 'empty.owners');
+    ], 'empty.owners', ['closed', ['owner']]);
     $('product-section').hidden = !report.tables.sales_by_product?.rows?.length;
-    table('sales_by_product', 'by-product', [{ key: 'product', label: 'col.product' }, ...SALES_COLUMNS], 'empty.owners');
+    table('sales_by_product', 'by-product', [{ key: 'product', label: 'col.product' }, ...SALES_COLUMNS], 'empty.owners', ['closed', ['product']]);
     renderDimensions($('dimensions'), report.dimensions, fmt, t);
     table('sales_by_account', 'by-account', [
       { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
       { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-    ], 'empty.accounts');
+    ], 'empty.accounts', ['won', ['account']]);
     table('pipeline_value', 'pipeline', [
       { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
       { key: 'value', label: 'col.value', kind: 'money' },
-    ], 'empty.open');
+    ], 'empty.open', ['open', ['stage']]);
     table('loss_reasons', 'loss', [
       { key: 'lost_reason', label: 'col.reason' }, { key: 'count', label: 'col.deals', kind: 'count' },
       { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'share_of_lost', label: 'col.share', kind: 'ratio' },
-    ], 'empty.lost');
+    ], 'empty.lost', ['lost', ['lost_reason']]);
     const stalled = report.tables.stalled_deals;
     $('stalled-note').textContent = stalled?.rule
       ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
@@ -416,17 +461,17 @@ export function mountApp(root, options = {}) {
       table('conversion_by_source', 'lead-sources', [
         { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
         { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },
-      ], 'empty.leads');
+      ], 'empty.leads', ['leads', ['source']]);
     }
     $('activities-section').hidden = !report.tables.activity_counts;
     if (report.tables.activity_counts) {
       table('sales_activity_ratio', 'activity-ratio', [
         { key: 'owner', label: 'col.owner' }, { key: 'activities', label: 'col.activities', kind: 'count' },
         { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
-      ], 'empty.activities');
+      ], 'empty.activities', ['activities', ['owner']]);
       table('activity_counts', 'activity-counts', [
         { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type', kind: 'activity' }, { key: 'count', label: 'col.count', kind: 'count' },
-      ], 'empty.activities');
+      ], 'empty.activities', ['activities', ['owner', 'type']]);
     }
     const acts = report.series.activity_counts;
     const types = ACTIVITY_TYPES.filter((k) => (acts?.points ?? []).some((p) => p[k]));

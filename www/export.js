@@ -39,7 +39,7 @@ export function download(name, text, type) {
 /** What a snapshot leaves out: controls, and everything that shows single rows of the files
  * (the column samples, the problem values, the stalled-deal list). */
 const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[data-section=files]', '#progress', '#messages',
-  '.exports', '.locale', '.table-tools', 'form', 'button', 'input', 'select', '#stalled', '#problems .table-wrap'];
+  '.exports', '.locale', '.table-tools', 'form', 'button', 'input', 'select', '#stalled', '#problems .table-wrap', 'dialog'];
 
 /**
  * One self-contained HTML file of the dashboard as drawn in `root`: its markup (text only,
@@ -47,8 +47,8 @@ const NOT_IN_SNAPSHOT = ['[data-section=drop]', '[data-section=controls]', '[dat
  */
 export function snapshotHtml(root, css, { title, lang, dir }) {
   const copy = root.cloneNode(true);
-  // a table's column labels are sort buttons: kept as their text
-  for (const b of copy.querySelectorAll('th button')) b.replaceWith(b.textContent);
+  // a table's column labels are sort buttons, a row's name a drill button: kept as their text
+  for (const b of copy.querySelectorAll('th button, td button.drill')) b.replaceWith(b.textContent);
   copy.querySelector('.report-info')?.classList.add('shown');
   for (const sel of NOT_IN_SNAPSHOT) for (const n of copy.querySelectorAll(sel)) n.remove();
   for (const n of copy.querySelectorAll('[hidden]')) n.remove();

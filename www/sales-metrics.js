@@ -193,3 +193,32 @@ export async function analyze(files, options = {}) {
     pool.close();
   }
 }
+
+/**
+ * The rows behind a figure of a report (docs/DRILL.md): the files are read again, in one
+ * worker, and one page of the rows its metric counts is returned.
+ * @param {Iterable<File|Blob>} files the files analysed (a stage history first)
+ * @param {object} options the analysis' options, with `asOf` the report's `period.as_of`
+ * @param {{set: string, by?: object, bucket?: string, stages?: string[], step?: number,
+ *          contains?: string, sort?: string, descending?: boolean, offset?: number,
+ *          limit?: number}} query
+ * @param {{csv?: boolean}} [how] `csv`: every match, as CSV text
+ * @returns {Promise<object|string>} `{ set, kind, columns, numeric, total, amount, with_amount, offset, rows }`
+ */
+export async function drill(files, options, query, { csv = false } = {}) {
+  const list = Array.from(files ?? []);
+  const { onProgress, signal } = options;
+  if (signal?.aborted) throw abortError();
+  const engine = engineOptions(options);
+  engine.link_leads = list.length > 1;
+  const pool = workerPool(signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
+  try {
+    // through JSON: keys left undefined are dropped (the engine takes them as absent)
+    const message = { type: 'drill', files: list, options: engine, drill: JSON.parse(JSON.stringify({ ...query, all: csv })), csv };
+    const { drill: answer } = await pool.spawn().request(message,
+      (data) => data.type === 'progress' && onProgress?.(data.progress));
+    return answer;
+  } finally {
+    pool.close();
+  }
+}

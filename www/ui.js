@@ -135,5 +135,12 @@ export const MARKUP = `
         <input id="import-input" type="file" accept=".json,application/json" hidden>
       </div>
     </section>
+    <dialog id="drill" class="drill" aria-labelledby="drill-title">
+      <div class="drill-head"><h2 id="drill-title" class="drill-title"></h2>
+        <button type="button" class="drill-close secondary small" data-i18n="drill.close">Close</button></div>
+      <div class="table-tools"><input type="search" class="drill-filter filter" data-i18n-aria-label="drill.filter" aria-label="Keep rows containing">
+        <button type="button" class="drill-download secondary small" data-i18n="drill.download">Download all as CSV</button></div>
+      <div class="drill-body"></div>
+    </dialog>
   </main>
 `;

@@ -1,7 +1,8 @@
 // Runs the wasm engine off the page's thread. Moves bytes and messages only:
 //   analyze: stream whole files, post progress, post the report;
 //   part:    stream one part of a file, post its state (for a merge elsewhere);
-//   merge:   merge part states, post the report.
+//   merge:   merge part states, post the report;
+//   drill:   stream whole files, post the rows behind a figure (docs/DRILL.md).
 import './lockdown.js';
 import init, { Analyzer, installGb18030Table } from './pkg/sales_metrics.js';
 import { afterLineBreak } from './line-breaks.js';
@@ -123,6 +124,25 @@ const handlers = {
     timings.readMs = performance.now() - timings.start;
     self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: timings.readMs, file: '' } });
     postReport(analyzer, timings, partial);
+  },
+
+  async drill({ files, options, drill, csv }) {
+    const analyzer = Analyzer.drilling(options, drill);
+    const start = performance.now();
+    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let bytes = 0;
+    for (const file of files) {
+      const id = analyzer.beginFile(file.name ?? 'file.csv');
+      Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
+      await stream(analyzer, id, file, (n, post) => {
+        bytes += n;
+        reading.bytes += n;
+        if (post) self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - start, file: file.name } });
+      });
+      analyzer.endFile(id);
+    }
+    const text = analyzer.drill(Boolean(csv));
+    self.postMessage({ type: 'done', drill: csv ? text : JSON.parse(text) });
   },
 
   async part({ blob, tail, name, options, last, keep }) {

@@ -61,3 +61,17 @@ export function mirrorForRtl(container, root, W) {
     n.setAttribute('text-anchor', anchor === 'start' ? 'end' : anchor === 'end' ? 'start' : anchor);
   }
 }
+
+/** Makes an SVG element a button (focusable; Enter, Space or a click call `action`). */
+export function drillTarget(node, action) {
+  node.setAttribute('role', 'button');
+  node.setAttribute('tabindex', '0');
+  node.addEventListener('click', action);
+  node.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      action();
+    }
+  });
+  return node;
+}

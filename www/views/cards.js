@@ -4,19 +4,19 @@ import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
 const CARDS = [
-  { id: 'revenue', kind: 'money', sub: (m, f, t) => t('card.revenue.sub', { n: f.count(m.rows) }) },
+  { id: 'revenue', drill: 'won', kind: 'money', sub: (m, f, t) => t('card.revenue.sub', { n: f.count(m.rows) }) },
   { id: 'forecast_revenue', kind: 'money', sub: (m, f, t) => t('card.forecast_revenue.sub', { bucket: f.month(m.bucket), lo: f.money(m.lo80), hi: f.money(m.hi80) }) },
-  { id: 'deals_won', kind: 'count' },
-  { id: 'deals_lost', kind: 'count', lowerIsBetter: true },
-  { id: 'win_rate', kind: 'ratio', sub: (m, f, t) => t('card.win_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'win_rate_cohort', kind: 'ratio', sub: (m, f, t) => t('card.win_rate_cohort.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'average_deal_size', kind: 'money' },
-  { id: 'median_deal_size', kind: 'money' },
-  { id: 'sales_cycle_days', kind: 'days', lowerIsBetter: true, sub: (m, f, t) => t('card.sales_cycle_days.sub', { median: f.days(m.median) }) },
-  { id: 'pipeline_value', kind: 'money', sub: (m, f, t) => t('card.pipeline_value.sub', { n: f.count(m.deals), asOf: f.date(m.as_of) }), subAlways: true },
-  { id: 'opportunities_created', kind: 'count', sub: (m, f, t) => (m.amount === undefined ? '' : t('card.opportunities_created.sub', { amount: f.money(m.amount) })) },
+  { id: 'deals_won', drill: 'won', kind: 'count' },
+  { id: 'deals_lost', drill: 'lost', kind: 'count', lowerIsBetter: true },
+  { id: 'win_rate', drill: 'closed', kind: 'ratio', sub: (m, f, t) => t('card.win_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
+  { id: 'win_rate_cohort', drill: 'created', kind: 'ratio', sub: (m, f, t) => t('card.win_rate_cohort.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
+  { id: 'average_deal_size', drill: 'won', kind: 'money' },
+  { id: 'median_deal_size', drill: 'won', kind: 'money' },
+  { id: 'sales_cycle_days', drill: 'won', kind: 'days', lowerIsBetter: true, sub: (m, f, t) => t('card.sales_cycle_days.sub', { median: f.days(m.median) }) },
+  { id: 'pipeline_value', drill: 'open', kind: 'money', sub: (m, f, t) => t('card.pipeline_value.sub', { n: f.count(m.deals), asOf: f.date(m.as_of) }), subAlways: true },
+  { id: 'opportunities_created', drill: 'created', kind: 'count', sub: (m, f, t) => (m.amount === undefined ? '' : t('card.opportunities_created.sub', { amount: f.money(m.amount) })) },
   { id: 'stalled_deals', kind: 'count', lowerIsBetter: true, sub: (m, f, t) => (m.value_sum === undefined ? '' : m.value_sum === null ? t('card.stalled_deals.noamount') : t('card.stalled_deals.sub', { amount: f.money(m.value_sum) })) },
-  { id: 'weighted_pipeline', kind: 'money', sub: (m, f, t) => t('card.weighted_pipeline.sub', { n: f.count(m.rows) }) },
+  { id: 'weighted_pipeline', drill: 'open', kind: 'money', sub: (m, f, t) => t('card.weighted_pipeline.sub', { n: f.count(m.rows) }) },
   { id: 'forecast_weighted', kind: 'money', sub: (m, f, t) => t('card.forecast_weighted.sub', { n: f.count(m.rows) }) },
   { id: 'sales_per_rep', kind: 'money', sub: (m, f, t) => t('card.sales_per_rep.sub', { n: f.count(m.denominator) }) },
   { id: 'sales_velocity', kind: 'money', sub: (m, f, t) => t('card.sales_velocity.sub', { n: f.count(m.opportunities), days: f.days1(m.sales_cycle_days) }) },
@@ -24,10 +24,10 @@ const CARDS = [
   { id: 'upsell_rate', kind: 'ratio', sub: (m, f, t) => t('card.upsell_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'qualified_leads', kind: 'count', sub: (m, f, t) => (m.inbound !== undefined ? t('card.qualified_leads.sub', { inbound: f.count(m.inbound), outbound: f.count(m.outbound) }) : '') },
   { id: 'mql_to_sql_rate', kind: 'ratio', sub: (m, f, t) => t('card.mql_to_sql_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'lead_conversion_rate', kind: 'ratio', sub: (m, f, t) => t('card.lead_conversion_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
+  { id: 'lead_conversion_rate', drill: 'leads', kind: 'ratio', sub: (m, f, t) => t('card.lead_conversion_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'lead_response_minutes', kind: 'minutes', lowerIsBetter: true, sub: (m, f, t) => t('card.lead_response_minutes.sub', { median: f.minutes(m.median), within: f.ratio(m.within_target), target: f.count(m.target_minutes) }) },
   { id: 'referrals', kind: 'count' },
-  { id: 'activity_counts', kind: 'count' },
+  { id: 'activity_counts', drill: 'activities', kind: 'count' },
   { id: 'activity_time', kind: 'minutes' },
   { id: 'sales_activity_ratio', kind: 'days1', sub: (m, f, t) => t('card.sales_activity_ratio.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'target_achievement', kind: 'ratio', sub: (m, f, t) => t('card.target_achievement.sub', { n: f.money(m.numerator), d: f.money(m.denominator) }) },
@@ -45,8 +45,8 @@ const CARDS = [
   { id: 'clv_net', kind: 'money' },
   { id: 'clv', kind: 'money', sub: (m, f, t) => t('card.clv.sub', { years: f.days1(m.lifespan_years) }) },
   { id: 'ltv_cac_ratio', kind: 'days1', sub: (m, f, t) => t(m.value < 1 ? 'card.ltv_cac_ratio.low' : m.value > 5 ? 'card.ltv_cac_ratio.high' : 'card.ltv_cac_ratio.ok') },
-  { id: 'order_revenue', kind: 'money', sub: (m, f, t) => t('card.order_revenue.sub', { n: f.count(m.orders) }) },
-  { id: 'average_order_value', kind: 'money', sub: (m, f, t) => t('card.average_order_value.sub', { n: f.count(m.denominator), lines: f.count(m.lines) }) },
+  { id: 'order_revenue', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.order_revenue.sub', { n: f.count(m.orders) }) },
+  { id: 'average_order_value', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.average_order_value.sub', { n: f.count(m.denominator), lines: f.count(m.lines) }) },
   { id: 'repeat_purchase_rate', kind: 'ratio', sub: (m, f, t) => t('card.repeat_purchase_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'mrr', kind: 'money', sub: (m, f, t) => t('card.mrr.sub', { date: f.date(m.month_end) }) },
 ];
@@ -76,8 +76,12 @@ function change(card, m, fmt, t) {
 export const MONEY_CARDS = ['revenue', 'forecast_revenue', 'deals_won', 'average_deal_size', 'median_deal_size', 'pipeline_value',
   'weighted_pipeline', 'sales_per_rep', 'sales_velocity', 'sales_growth', 'order_revenue', 'average_order_value'];
 
-/** `only`: the metric ids to show (default: every card). */
-export function renderCards(container, report, fmt, t, only = null) {
+/** The table kind a drill set lists (docs/DRILL.md). */
+export const drillKind = (set) => ({ leads: 'leads', converted_leads: 'leads', orders: 'orders', activities: 'activities' })[set] ?? 'deals';
+
+/** `only`: the metric ids to show (default: every card). `onDrill(query, title)`: lists
+ *  the rows behind a card (cards without it have no list). */
+export function renderCards(container, report, fmt, t, only = null, onDrill = null) {
   clear(container);
   const waiting = new Map();
   for (const card of CARDS) {
@@ -105,6 +109,8 @@ export function renderCards(container, report, fmt, t, only = null) {
           : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
+        computable && card.drill && onDrill ? el('button', { type: 'button', class: 'link drill', 'data-drill': card.drill,
+          text: t(`drill.open.${drillKind(card.drill)}`), onclick: () => onDrill({ set: card.drill }, cardLabel(t, card.id)) }) : null,
         // a table the filters cannot reach (orders have no owner): said, not hidden
         m.unfiltered ? el('div', { class: 'unfiltered', text: t('card.unfiltered', { filters: m.unfiltered.map((f) => t(`filter.${f}`)).join(t('list.sep')) }) }) : null,
         el('details', {}, el('summary', { text: t('card.how') }), el('p', { text: how.join(' · ') })),

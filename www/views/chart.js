@@ -2,10 +2,11 @@
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, bucketLabel, chartWidth } from './axes.js';
+import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, drillTarget } from './axes.js';
 import { numbersTable } from './numbers.js';
 
-export function renderTrend(container, series, fmt, t) {
+/** `onBar(point)`: each bar is a button that lists the deals closed in its bucket. */
+export function renderTrend(container, series, fmt, t, onBar = null) {
   clear(container);
   const points = series?.points ?? [];
   if (!points.length) {
@@ -18,7 +19,7 @@ export function renderTrend(container, series, fmt, t) {
   const max = niceMax(Math.max(...revenue));
   const step = plotW / points.length;
   const barW = Math.max(1, step * 0.7);
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('trend.aria', { granularity: t(`granularity.${series.granularity}`) }), class: 'chart' });
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: onBar ? 'group' : 'img', 'aria-label': t('trend.aria', { granularity: t(`granularity.${series.granularity}`) }), class: 'chart' });
   yGrid(root, { left, right, top, plotH, W }, max, fmt.money);
   for (let i = 0; i <= 4; i++) {
     root.append(svg('text', { x: W - right + 8, y: top + plotH - (plotH * i) / 4 + 4, class: 'axis rate' }, fmt.ratio(i / 4)));
@@ -28,8 +29,15 @@ export function renderTrend(container, series, fmt, t) {
     const x = left + i * step + (step - barW) / 2;
     const h = (plotH * Number(p.revenue)) / max;
     const bar = svg('rect', { x, y: top + plotH - h, width: barW, height: Math.max(0, h), class: 'bar' });
-    bar.append(svg('title', {}, t('trend.tip', { bucket: fmt.date(p.bucket), revenue: fmt.money(p.revenue), won: fmt.count(p.won), lost: fmt.count(p.lost), rate: fmt.ratio(p.win_rate) })));
-    root.append(bar);
+    const tip = t('trend.tip', { bucket: fmt.date(p.bucket), revenue: fmt.money(p.revenue), won: fmt.count(p.won), lost: fmt.count(p.lost), rate: fmt.ratio(p.win_rate) });
+    bar.append(svg('title', {}, tip));
+    if (onBar && p.won + p.lost > 0) {
+      const target = drillTarget(svg('g', { class: 'drill-bar', 'data-bucket': p.bucket, 'aria-label': tip }), () => onBar(p));
+      target.append(bar);
+      root.append(target);
+    } else {
+      root.append(bar);
+    }
     if (p.win_rate !== null) line.push(`${x + barW / 2},${top + plotH - plotH * p.win_rate}`);
   });
   xLabels(root, { H, bottom, W }, points.map((p) => p.bucket), (i) => left + i * step + step / 2,

@@ -3,10 +3,11 @@
 import { reasonText } from '../reasons.js';
 import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
-import { chartWidth, mirrorForRtl } from './axes.js';
+import { chartWidth, mirrorForRtl, drillTarget } from './axes.js';
 
-/** `stageName`: how a stage is shown (the lead funnel's steps are words of the page). */
-export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName = (s) => s) {
+/** `stageName`: how a stage is shown (the lead funnel's steps are words of the page).
+ *  `onStep(i)`: each stage is a button that lists the rows that reached it. */
+export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName = (s) => s, onStep = null) {
   const unitText = t(`funnel.${unit}`);
   clear(container);
   if (!table || table.reason || !table.rows.length) {
@@ -26,7 +27,8 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName
   const gap = 24;
   const H = rows.length * (head + barH) + (rows.length - 1) * gap + 16;
   const max = Math.max(1, ...rows.map((r) => r.reached));
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': t('funnel.aria', { unit: unitText }), class: 'funnel-svg' });
+  // with buttons inside, the drawing is a group of them rather than one image
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: onStep ? 'group' : 'img', 'aria-label': t('funnel.aria', { unit: unitText }), class: 'funnel-svg' });
   rows.forEach((r, i) => {
     const top = 8 + i * (head + barH + gap);
     const y = top + head;
@@ -35,14 +37,17 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName
     const mid = y + barH / 2 + 5;
     const worth = r.value === undefined ? '' : ` · ${fmt.money(r.value)}`;
     const count = `${fmt.count(r.reached)} ${unitText}${worth}`;
+    const step = onStep ? drillTarget(svg('g', { class: 'drill-step', 'data-step': i,
+      'aria-label': t('drill.step', { stage: stageName(r.stage), count }) }), () => onStep(i)) : root;
     if (narrow) {
-      root.append(svg('text', { x: 2, y: top + 14 }, stageName(r.stage)));
-      root.append(svg('text', { x: W - 2, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
+      step.append(svg('text', { x: 2, y: top + 14 }, stageName(r.stage)));
+      step.append(svg('text', { x: W - 2, y: top + 14, 'text-anchor': 'end', class: 'count', 'data-stage': r.stage }, count));
     } else {
-      root.append(svg('text', { x: 2, y: mid }, stageName(r.stage)));
-      root.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage }, count));
+      step.append(svg('text', { x: 2, y: mid }, stageName(r.stage)));
+      step.append(svg('text', { x: labelW + width + 8, y: mid, class: 'count', 'data-stage': r.stage }, count));
     }
-    root.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
+    step.append(svg('rect', { x: labelW, y, width, height: barH, rx: 4, class: last ? 'bar won' : 'bar' }));
+    if (step !== root) root.append(step);
     if (!last) {
       const leak = t('funnel.leak', { conversion: fmt.ratio(rows[i + 1].conversion), drop: fmt.count(r.drop_off), share: fmt.ratio(r.drop_off_share) });
       root.append(svg('text', { x: labelW, y: y + barH + gap / 2 + 5, class: 'leak' }, leak));
