@@ -87,7 +87,7 @@ export function neededFile(reason) {
  * (or nothing, to leave the text as written). `n` formats a number in the page's digits.
  */
 const PATTERNS = [
-  [/^needs columns?: (.+)$/, (m) => ['reason.needs_columns', { columns: m[1] }]],
+  [/^needs columns?: (.+)$/, (m, t) => ['reason.needs_columns', { columns: fieldList(m[1], t) }]],
   [/^needs an? (\w+) file \([^)]*\)$/, (m, t) => t.has(`file.${m[1]}`) && ['reason.needs_file', { file: t(`file.${m[1]}`) }]],
   [/^none of the (\d+) open deals has an amount$/, (m, t, n) => ['reason.open_without_amounts', { n: n(m[1]) }]],
   [/^none of the (\d+) won deals has an amount$/, (m, t, n) => ['reason.won_without_amounts', { n: n(m[1]) }]],
@@ -102,7 +102,7 @@ const PATTERNS = [
   [/^responded before created \(([^)]+)\)$/, (m) => ['problem.responded_before', { date: m[1] }]],
   [/^score out of range \((-?[\d.]+) to (-?[\d.]+)\)$/, (m, t, n) => ['problem.score', { min: n(m[1]), max: n(m[2]) }]],
   [/^The columns were not recognised as a deals table \(or another known table\)\. Found: (.*)\. A deals file needs: (.*) \(missing: (.*)\)\.$/,
-    (m) => ['file_error.columns', { found: m[1], needs: m[2], missing: m[3] }]],
+    (m, t) => ['file_error.columns', { found: m[1], needs: fieldList(m[2], t), missing: fieldList(m[3], t) }]],
   [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],
   [/^Columns decided by their values: (.*)\.$/, (m) => ['file_note.decided', { list: m[1] }]],
   [/^The choices given for this file were not used \((.*)\): it was read as detected\.$/, (m) => ['file_note.bad_choices', { why: m[1] }]],
@@ -117,6 +117,17 @@ const PATTERNS = [
   [/^From row (\d+) the bytes read as UTF-8, not as (\S+): names there may look wrong \(Ã© for é\)\. If they do, choose the encoding UTF-8\.$/,
     (m, t, n) => ['file_note.late_utf8', { row: n(m[1]), encoding: m[2] }]],
 ];
+
+/** A field in the page's language, with the engine's name it is mapped by: "创建日期 (created_date)"
+ *  (in English the engine's name alone: it is English). */
+export function fieldName(name, t) {
+  return t.locale !== 'en' && t.has(`field.${name}`) ? `${t(`field.${name}`)} (${name})` : name;
+}
+
+/** "created_date, closed_date" (as the engine lists fields), each in the page's language. */
+function fieldList(list, t) {
+  return list.split(', ').map((f) => fieldName(f.trim(), t)).join(t('list.sep'));
+}
 
 /** `reason` in the language of `t` (a translator of i18n.js), numbers through `fmt`. */
 export function reasonText(reason, t, fmt = null) {

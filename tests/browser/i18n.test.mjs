@@ -113,6 +113,18 @@ test('Persian: funnels and ranked bars run from the right; time charts stay left
     // the revenue trend's first bar is at the left
     const xs = await b.page.$$eval('#trend svg rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('x'))));
     assert.ok(xs[0] < xs[xs.length - 1]);
+    // each label laid out by its own first letter: "۲٬۰۰۰ معامله" with its number at the right, "(none given)" as written
+    const count = await b.page.$eval('#funnel svg text.count', (n) => n.textContent);
+    assert.match(count, /^\u2068[۰-۹٬]+ معامله/);
+    const box = await b.page.$eval('#funnel svg text.count', (n) => {
+      const r = n.getBoundingClientRect();
+      const bar = n.parentNode.querySelector('rect').getBoundingClientRect();
+      return { right: r.right, barLeft: bar.left };
+    });
+    await b.page.locator('#funnel').screenshot({ path: `${SHOTS}funnel-fa.png` });
+    assert.ok(box.right <= box.barLeft, `the count sits left of its bar, its end next to it: ${JSON.stringify(box)}`);
+    await b.page.locator('#funnel').screenshot({ path: `${SHOTS}funnel-fa.png` });
+    await b.page.locator('#loss-chart').screenshot({ path: `${SHOTS}loss-fa.png` });
   } finally {
     await b.close();
   }

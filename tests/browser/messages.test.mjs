@@ -106,6 +106,10 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   // cards say what is missing and how to add it, not the formula's jargon
   const en = translator('en');
   assert.equal(reasonText('needs column: type', en), 'add a type column to a file to see this (or pick one among the file’s columns)');
+  // field names in the page's language, with the name the mapping picks them by
+  assert.equal(reasonText('needs columns: created_date, closed_date', translator('zh')),
+    '要显示此项，请在文件中加入 创建日期 (created_date)、关闭日期 (closed_date) 列（或在文件的列设置中选定）');
+  assert.match(reasonText('needs column: lost_reason', translator('fa')), /دلیل باخت \(lost_reason\)/);
   assert.equal(reasonText('division by zero: no deals won in period', en), 'no deals won in period');
 });
 

@@ -55,10 +55,26 @@ export function mirrorForRtl(container, root, W) {
     n.setAttribute('x1', W - num(n, 'x1'));
     n.setAttribute('x2', W - num(n, 'x2'));
   }
+  // anchors are the drawing's left and right (Chromium lays SVG text out left to right
+  // whatever its direction), so they swap; each text's own order is isolateText's
   for (const n of root.querySelectorAll('text')) {
     n.setAttribute('x', W - num(n, 'x'));
     const anchor = n.getAttribute('text-anchor') ?? 'start';
     n.setAttribute('text-anchor', anchor === 'start' ? 'end' : anchor === 'end' ? 'start' : anchor);
+  }
+  isolateText(container, root);
+}
+
+/**
+ * In a right-to-left page, lays each text of a drawing out by its own first letter (a
+ * Unicode first-strong isolate): "۲٬۰۰۰ معامله" reads from the right even in a drawing
+ * that runs left to right, and "Ion Inc." keeps its period at the end in one that runs
+ * right to left.
+ */
+export function isolateText(container, root) {
+  if (getComputedStyle(container).direction !== 'rtl') return;
+  for (const n of root.querySelectorAll('text')) {
+    if (!n.firstElementChild) n.textContent = `\u2068${n.textContent}\u2069`;
   }
 }
 

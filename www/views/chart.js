@@ -2,7 +2,7 @@
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
 import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, drillTarget } from './axes.js';
+import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, drillTarget, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 /** `onBar(point)`: each bar is a button that lists the deals closed in its bucket. */
@@ -51,5 +51,6 @@ export function renderTrend(container, series, fmt, t, onBar = null) {
     { label: t('col.lost'), text: (p) => fmt.count(p.lost), num: true },
     { label: t('col.win_rate'), text: (p) => fmt.ratio(p.win_rate), num: true },
   ], points);
+  isolateText(container, root);
   container.append(el('div', { class: 'chart-wrap' }, root), table);
 }

@@ -3,7 +3,7 @@
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
 import { reasonText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, chartWidth } from './axes.js';
+import { niceMax, yGrid, xLabels, chartWidth, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 /** The method's name in the page's language, from its ETS code (`A,Ad,M`). */
@@ -79,5 +79,6 @@ export function renderForecast(container, block, fmt, t) {
   const money = (key) => ({ label: t(`forecast.col.${key}`), text: (r) => (r[key] === undefined ? '' : fmt.money(r[key])), num: true });
   const table = numbersTable(t, [{ label: t('forecast.col.bucket'), text: (r) => fmt.date(r.bucket) },
     ...['actual', 'forecast', 'lo80', 'hi80', 'lo95', 'hi95'].map(money)], rows);
+  isolateText(container, root);
   container.append(summary, el('div', { class: 'chart-wrap' }, root), table);
 }

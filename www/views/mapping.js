@@ -3,7 +3,7 @@
 // the analysis with the user's choices; "Save as preset" keeps them for files with the
 // same header.
 import { el, clear } from './dom.js';
-import { reasonText } from '../reasons.js';
+import { reasonText, fieldName } from '../reasons.js';
 
 const ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'gb18030', 'Big5', 'windows-1252', 'windows-1256'];
 /** Delimiters and the message naming each. */
@@ -56,7 +56,7 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       select(t('map.dates'), 'dateOrder', [['month_first', t('map.month_first')], ['day_first', t('map.day_first')]],
         mine.dateOrder ?? '', auto(t(`map.${Object.values(file.date_order ?? {})[0] ?? 'month_first'}`))),
     );
-    const fields = (kind) => (report.kinds?.[kind] ?? []).map((f) => [f.name, f.required ? `${f.name} *` : f.name]);
+    const fields = (kind) => (report.kinds?.[kind] ?? []).map((f) => [f.name, f.required ? `${fieldName(f.name, t)} *` : fieldName(f.name, t)]);
     const fillFields = (s, kind, chosen) => {
       clear(s).append(el('option', { value: '', text: t('map.unused') }));
       for (const [value, text] of fields(kind)) s.append(el('option', { value, text, selected: value === chosen }));
@@ -140,11 +140,11 @@ export function mappingWarnings(fields, chosen, t) {
   const out = [];
   if (fields.some((f) => f.tells_status) && !fields.some((f) => f.tells_status && have.has(f.name))) out.push(t('map.needs_status'));
   const required = fields.filter((f) => f.required && !have.has(f.name) && !f.tells_status);
-  if (required.length) out.push(t('map.required_missing', { fields: required.map((f) => f.name).join(t('list.sep')) }));
+  if (required.length) out.push(t('map.required_missing', { fields: required.map((f) => fieldName(f.name, t)).join(t('list.sep')) }));
   for (const f of fields) {
     if (!f.needed_by?.length || have.has(f.name)) continue;
     const names = f.needed_by.map((id) => (t.has(`card.${id}`) ? t(`card.${id}`) : id));
-    out.push(t('map.without', { field: f.name, metrics: names.join(t('list.sep')) }));
+    out.push(t('map.without', { field: fieldName(f.name, t), metrics: names.join(t('list.sep')) }));
   }
   return out;
 }

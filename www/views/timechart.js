@@ -2,7 +2,7 @@
 // bucket by type, with a legend) and a line over an area (MRR per month end). Each
 // bucket has a tooltip; the numbers are in a table beside the chart.
 import { svg, el, clear } from './dom.js';
-import { niceMax, yGrid, xLabels, bucketLabel, chartWidth } from './axes.js';
+import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';
 
 /** The drawing's box at the container's width. */
@@ -48,6 +48,7 @@ export function renderStacked(container, spec, fmt, t) {
     ...keys.map((k) => ({ label: spec.name(k), text: (p) => spec.format(p[k] ?? 0), num: true })),
     { label: t('col.total'), text: (p) => spec.format(total(p)), num: true },
   ], points);
+  isolateText(container, root);
   container.append(el('div', { class: 'chart-wrap' }, root), legend, table);
 }
 
@@ -77,5 +78,6 @@ export function renderLine(container, spec, fmt) {
     root.append(dot);
   });
   xLabels(root, BOX, points.map((p) => p[spec.x]), x, (b) => fmt.month(b));
+  isolateText(container, root);
   container.append(el('div', { class: 'chart-wrap' }, root));
 }
