@@ -1,11 +1,13 @@
-//! What the data can be filtered by: the owners, sources and pipelines of every deal and
-//! lead, whatever the period or filters chosen, so a page can offer them as choices.
+//! What the data can be filtered by: the owners, sources, pipelines and products of every
+//! deal and lead, and the category columns of lookup tables, whatever the period or
+//! filters chosen, so a page can offer them as choices.
 
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::lookup::{join_key, LookupTable};
 use crate::ingest::text::group_key;
 
 /// Spellings kept per list; a file with more distinct names than this (ids written in
@@ -56,6 +58,8 @@ pub struct Choices {
     owners: Names,
     sources: Names,
     pipelines: Names,
+    #[serde(default)]
+    products: Names,
 }
 
 /// `report.filter_choices`.
@@ -64,8 +68,47 @@ pub struct ChoicesReport {
     pub owners: Vec<String>,
     pub sources: Vec<String>,
     pub pipelines: Vec<String>,
+    pub products: Vec<String>,
+    /// The category columns of lookup tables, with their values: filters by an owner's
+    /// team, an account's sector, a product's series.
+    pub groups: Vec<GroupChoice>,
     /// Some list stopped at [`MAX_NAMES`].
     pub more: bool,
+}
+
+/// A lookup table's category column and its values (one spelling each, sorted).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct GroupChoice {
+    pub file: String,
+    /// The deals field the table is keyed by: `owner`, `account` or `product`.
+    pub key: String,
+    pub column: String,
+    pub values: Vec<String>,
+}
+
+/// The category columns of `lookups` and their values.
+fn group_choices(lookups: &[LookupTable]) -> Vec<GroupChoice> {
+    let mut out = Vec::new();
+    for table in lookups {
+        for (c, header) in table.headers.iter().enumerate().filter(|(c, _)| table.groupable.get(*c) == Some(&true)) {
+            let mut values: BTreeMap<String, String> = BTreeMap::new();
+            for (_, cells) in &table.rows {
+                let v = cells.get(c).map_or("", |v| v.trim());
+                if !v.is_empty() {
+                    values.entry(join_key(v)).or_insert_with(|| v.to_string());
+                }
+            }
+            let mut values: Vec<String> = values.into_values().collect();
+            values.sort();
+            out.push(GroupChoice {
+                file: table.file.clone(),
+                key: table.key.clone(),
+                column: header.trim().to_string(),
+                values,
+            });
+        }
+    }
+    out
 }
 
 impl Choices {
@@ -84,14 +127,22 @@ impl Choices {
         self.owners.merge(other.owners);
         self.sources.merge(other.sources);
         self.pipelines.merge(other.pipelines);
+        self.products.merge(other.products);
     }
 
-    pub fn report(&self) -> ChoicesReport {
+    pub fn product(&mut self, product: &str) {
+        self.products.observe(product);
+    }
+
+    /// The choices, with the category columns of `lookups`.
+    pub fn report(&self, lookups: &[LookupTable]) -> ChoicesReport {
         ChoicesReport {
             owners: self.owners.list(),
             sources: self.sources.list(),
             pipelines: self.pipelines.list(),
-            more: self.owners.more || self.sources.more || self.pipelines.more,
+            products: self.products.list(),
+            groups: group_choices(lookups),
+            more: self.owners.more || self.sources.more || self.pipelines.more || self.products.more,
         }
     }
 }

@@ -168,7 +168,8 @@ struct Aggregates {
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>, at: u64) {
         self.choices.deal(deal.owner, deal.source, deal.pipeline);
-        if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline) {
+        self.choices.product(deal.product);
+        if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline, deal.product, deal.account) {
             return;
         }
         let Aggregates { main, earlier, rates, .. } = self;
@@ -185,6 +186,7 @@ impl RowSink for Aggregates {
     }
 
     fn lookup(&mut self, table: LookupTable) {
+        self.filters.lookup(&table);
         self.lookups.push(table);
     }
 
@@ -267,7 +269,9 @@ fn mark_unfiltered(filters: &Filters, report: &mut Report) {
         {
             set.clone()
         } else if LEAD_METRICS.contains(id) {
-            set.iter().copied().filter(|f| *f == "pipelines").collect()
+            // leads have an owner and a source, not a pipeline, product or account
+            let lead_filters = ["owners", "sources", "owner_groups"];
+            set.iter().copied().filter(|f| !lead_filters.contains(f)).collect()
         } else {
             continue;
         };
@@ -493,7 +497,7 @@ impl Engine {
                 last_date: data_end,
             },
             kinds: kinds(),
-            filter_choices: self.aggregates.choices.report(),
+            filter_choices: self.aggregates.choices.report(&self.aggregates.lookups),
             ..Report::default()
         };
         self.aggregates.main.finish(&self.options, as_of, &mut report);

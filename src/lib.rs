@@ -29,6 +29,7 @@
 pub mod choices;
 pub mod drill;
 pub mod engine;
+pub mod filters;
 pub mod hashing;
 pub mod ingest;
 pub mod metrics;

@@ -1,18 +1,17 @@
 //! Analysis options: what `analyze(files, options)` accepts, validated.
 
+pub use crate::filters::{Filters, RawFilters};
 use crate::ingest::dates::DateOrder;
 use crate::ingest::decode::for_label;
 use crate::ingest::money::DecimalSeparator;
 use crate::ingest::schema::{kind, KindSpec};
-use crate::ingest::text::group_key;
 use crate::metrics::alerts::Thresholds;
 use crate::metrics::currency::{code, Rates};
 use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// What the user fixed about one file, overriding detection. All optional.
@@ -155,92 +154,6 @@ pub struct RawOptions {
     /// The wasm memory (in MiB) past which the page's worker stops reading and reports
     /// what it read so far (default 2048; 16 to 4096). Checked here, used by the worker.
     pub memory_limit_mb: Option<f64>,
-}
-
-/// `filters` as they arrive.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RawFilters {
-    pub owners: Option<Vec<String>>,
-    pub sources: Option<Vec<String>>,
-    pub pipelines: Option<Vec<String>>,
-}
-
-/// Which owners, sources and pipelines the analysis keeps (a filter without names keeps
-/// all).
-#[derive(Clone, Debug, Default)]
-pub struct Filters {
-    owners: NameFilter,
-    sources: NameFilter,
-    pipelines: NameFilter,
-}
-
-/// One column's filter. Decisions are remembered per spelling (up to [`REMEMBERED`]), so
-/// a row costs a lookup, not a normalised copy of its name.
-#[derive(Clone, Debug, Default)]
-struct NameFilter {
-    /// Names kept, as group keys; `None`: every name.
-    wanted: Option<BTreeSet<String>>,
-    seen: FxHashMap<Box<str>, bool>,
-}
-
-/// Spellings whose decision is remembered; past them (ids in an owner column, say) each
-/// row's name is normalised again, so memory stays bounded.
-const REMEMBERED: usize = 10_000;
-
-impl NameFilter {
-    fn new(list: &Option<Vec<String>>) -> Self {
-        let keys: BTreeSet<String> = list.iter().flatten().map(|s| group_key(s)).collect();
-        NameFilter { wanted: (!keys.is_empty()).then_some(keys), seen: FxHashMap::default() }
-    }
-
-    fn keeps(&mut self, name: &str) -> bool {
-        let Some(wanted) = &self.wanted else { return true };
-        if let Some(&keep) = self.seen.get(name) {
-            return keep;
-        }
-        let keep = wanted.contains(&group_key(name));
-        if self.seen.len() < REMEMBERED {
-            self.seen.insert(name.into(), keep);
-        }
-        keep
-    }
-}
-
-impl Filters {
-    pub fn new(raw: &RawFilters) -> Self {
-        Filters {
-            owners: NameFilter::new(&raw.owners),
-            sources: NameFilter::new(&raw.sources),
-            pipelines: NameFilter::new(&raw.pipelines),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.owners.wanted.is_none() && self.sources.wanted.is_none() && self.pipelines.wanted.is_none()
-    }
-
-    /// Whether a deal of this owner, source and pipeline is kept.
-    pub fn keeps_deal(&mut self, owner: &str, source: &str, pipeline: &str) -> bool {
-        self.is_empty() || self.owners.keeps(owner) && self.sources.keeps(source) && self.pipelines.keeps(pipeline)
-    }
-
-    /// The names of the filters set (`owners`, `sources`, `pipelines`).
-    pub fn set(&self) -> Vec<&'static str> {
-        [("owners", &self.owners), ("sources", &self.sources), ("pipelines", &self.pipelines)]
-            .into_iter()
-            .filter(|(_, f)| f.wanted.is_some())
-            .map(|(n, _)| n)
-            .collect()
-    }
-
-    pub fn keeps_owner(&mut self, owner: &str) -> bool {
-        self.owners.keeps(owner)
-    }
-
-    pub fn keeps_source(&mut self, source: &str) -> bool {
-        self.sources.keeps(source)
-    }
 }
 
 /// Validated options.

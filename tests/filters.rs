@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use sales_metrics::filters::RawGroup;
 use sales_metrics::options::RawFilters;
 use sales_metrics::RawOptions;
 use serde_json::json;
@@ -24,7 +25,12 @@ fn with(owners: &[&str], sources: &[&str]) -> RawOptions {
 fn with_pipelines(owners: &[&str], sources: &[&str], pipelines: &[&str]) -> RawOptions {
     let list = |l: &[&str]| (!l.is_empty()).then(|| l.iter().map(|s| s.to_string()).collect());
     RawOptions {
-        filters: Some(RawFilters { owners: list(owners), sources: list(sources), pipelines: list(pipelines) }),
+        filters: Some(RawFilters {
+            owners: list(owners),
+            sources: list(sources),
+            pipelines: list(pipelines),
+            ..RawFilters::default()
+        }),
         ..options(None, None, Some("2024-02-01"))
     }
 }
@@ -114,4 +120,60 @@ fn families_filters_cannot_reach_say_so() {
     // without a filter the orders forecast the shop's revenue, unmarked
     let r = analyze(&files, options(None, None, Some("2025-01-01")), 1 << 16);
     assert!(!r.metrics["order_revenue"].detail.contains_key("unfiltered"));
+}
+
+/// Owners' teams and accounts' sectors from lookup tables (sent before the deals, as the
+/// page sends them), and products by name.
+#[test]
+fn by_product_and_by_lookup_groups() {
+    const DEALS: &str = "deal_id,owner,account,stage,amount,created_date,closed_date,product\n\
+                         1,Ann,Acme,Won,100,2024-01-01,2024-01-11,GTX Pro\n\
+                         2,Bob,Beta,Won,50,2024-01-02,2024-01-22,GTX Pro\n\
+                         3,Ann,Gamma,Lost,70,2024-01-03,2024-01-13,MG Special\n\
+                         4,Cy,Delta,Won,30,2024-01-04,2024-01-08,MG Special\n";
+    const ACCOUNTS: &str = "account,sector,employees\nACME ,tech,10\nbeta,tech,20\nGamma,retail,30\n";
+    const TEAMS: &str = "sales_agent,manager,regional_office\nAnn,Dustin,East\nBob,Melvin,East\nCy,Melvin,West\n";
+    const LEADS: &str =
+        "lead_id,created_date,source,owner,status\nL1,2024-01-02,Web,Cy,open\nL2,2024-01-03,Web,Ann,converted\nL3,2024-01-04,Web,Bob,open\n";
+    let files: [(&str, &[u8]); 4] = [
+        ("accounts.csv", ACCOUNTS.as_bytes()),
+        ("teams.csv", TEAMS.as_bytes()),
+        ("deals.csv", DEALS.as_bytes()),
+        ("leads.csv", LEADS.as_bytes()),
+    ];
+    let run = |filters: RawFilters| {
+        analyze(&files, RawOptions { filters: Some(filters), ..options(None, None, Some("2024-06-01")) }, 7)
+    };
+    let group = |key: &str, column: &str, values: &[&str]| RawGroup {
+        key: key.into(),
+        column: column.into(),
+        values: values.iter().map(|v| v.to_string()).collect(),
+    };
+    // the product as written in another spelling: 100 + 50
+    let r = run(RawFilters { products: Some(vec!["gtx pro".into()]), ..RawFilters::default() });
+    assert_eq!((value(&r, "revenue"), value(&r, "deals_lost")), (json!("150"), json!(0)));
+    assert_eq!(r.filter_choices.products, ["GTX Pro", "MG Special"]);
+    // the tech sector: Acme and Beta, 100 + 50; Delta is in no sector
+    let r = run(RawFilters { groups: Some(vec![group("account", "Sector", &["TECH"])]), ..RawFilters::default() });
+    assert_eq!(value(&r, "revenue"), json!("150"));
+    // Melvin's team (Bob, Cy): deals 50 + 30, and their leads only
+    let r = run(RawFilters { groups: Some(vec![group("owner", "manager", &["Melvin"])]), ..RawFilters::default() });
+    assert_eq!((value(&r, "revenue"), value(&r, "deals_won")), (json!("80"), json!(2)));
+    assert_eq!(r.tables["conversion_by_source"].rows[0]["leads"], json!(2));
+    // East office and the MG Special product: Ann's lost deal only
+    let both = RawFilters {
+        products: Some(vec!["MG Special".into()]),
+        groups: Some(vec![group("owner", "regional_office", &["East"])]),
+        ..RawFilters::default()
+    };
+    let r = run(both);
+    assert_eq!((value(&r, "deals_won"), value(&r, "deals_lost")), (json!(0), json!(1)));
+    // lead metrics say which filters they ignore: a product is not a lead's
+    let unfiltered = &r.metrics["lead_conversion_rate"].detail["unfiltered"];
+    assert_eq!(unfiltered, &json!(["products"]));
+    // the category columns offered, with their values
+    let groups: Vec<(String, String, Vec<String>)> =
+        r.filter_choices.groups.iter().map(|g| (g.key.clone(), g.column.clone(), g.values.clone())).collect();
+    assert!(groups.contains(&("owner".into(), "manager".into(), vec!["Dustin".into(), "Melvin".into()])), "{groups:?}");
+    assert!(groups.contains(&("account".into(), "sector".into(), vec!["retail".into(), "tech".into()])), "{groups:?}");
 }

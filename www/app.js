@@ -40,7 +40,24 @@ const FILTERS = [
   ['owners', 'owner-filter', 'controls.owner.all', 'owner'],
   ['sources', 'source-filter', 'controls.source.all', 'source'],
   ['pipelines', 'pipeline-filter', 'controls.pipeline.all', 'pipeline'],
+  ['products', 'product-filter', 'controls.product.all', 'product'],
+  // a lookup table's column (an owner's manager, an account's sector): `key|column|value`
+  ['groups', 'group-filter', 'controls.group.all', 'group'],
 ];
+
+/** A lookup group filter's parts, from its `key|column|value` name. */
+const groupParts = (name) => {
+  const [key, column, ...value] = name.split('|');
+  return { key, column, value: value.join('|') };
+};
+
+/** The files in the order the engine wants them: stage histories and lookup tables
+ *  (which filters and open stages use) before the rest, as `report` knew their kinds. */
+function inReadingOrder(files, report) {
+  const kinds = new Map((report?.files ?? []).map((f) => [f.name, f.kind]));
+  const first = (f) => ['stage_history', 'lookup'].includes(kinds.get(f.name));
+  return [...files.filter(first), ...files.filter((f) => !first(f))];
+}
 
 /**
  * Draws the dashboard into `root` and wires it.
@@ -73,7 +90,7 @@ export function mountApp(root, options = {}) {
   /** First and last date of the data (any period), from the latest report. */
   let dataSpan = null;
   /** The names each filter keeps (owners, sources, pipelines), shown as removable chips. */
-  const picked = { owners: [], sources: [], pipelines: [] };
+  const picked = { owners: [], sources: [], pipelines: [], products: [], groups: [] };
   /** The user's alert thresholds (kept in this browser), or null for the defaults. */
   let alertThresholds = loadThresholds();
   let running = null;
@@ -92,9 +109,7 @@ export function mountApp(root, options = {}) {
     fetch: (query, how) => {
       drilling?.abort();
       drilling = new AbortController();
-      // a stage history first: open deals take their stage at the period's end from it
-      const kinds = new Map(lastReport.files.map((f) => [f.name, f.kind]));
-      const files = [...currentFiles].sort((a, b) => (kinds.get(b.name) === 'stage_history') - (kinds.get(a.name) === 'stage_history'));
+      const files = inReadingOrder(currentFiles, lastReport);
       return drill(files, { ...lastOptions, asOf: lastReport.period.as_of, signal: drilling.signal }, query, how);
     },
     get fmt() { return fmt; },
@@ -143,8 +158,17 @@ export function mountApp(root, options = {}) {
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb, alertThresholds,
       };
-      const report = await analyze(files, { ...engineOptions, onProgress: showProgress, signal: controller.signal });
+      // lookup tables first when their columns filter (else the deals before them are
+      // judged against groups not yet known); once their kinds are known, read again
+      const grouped = picked.groups.length > 0;
+      const ordered = grouped ? inReadingOrder(files, lastReport) : files;
+      const report = await analyze(ordered, { ...engineOptions, onProgress: showProgress, signal: controller.signal });
       lastOptions = engineOptions;
+      if (grouped && inReadingOrder(ordered, report).some((f, i) => f !== ordered[i])) {
+        lastReport = report;
+        if (running === controller) running = null;
+        return run(files, { keepMessages: true });
+      }
       if (applyPresets(report) || followData(report)) {
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
@@ -249,8 +273,9 @@ export function mountApp(root, options = {}) {
   /** What a printout or snapshot says of how it was made: period, as-of date, filters,
    *  the data's span and the files read. */
   function renderReportInfo(report) {
-    const filters = FILTERS.filter(([key]) => picked[key].length)
-      .map(([key, , , word]) => `${t(`controls.${word}`)}: ${picked[key].join(t('list.sep'))}`);
+    const filters = FILTERS.filter(([key]) => picked[key].length).flatMap(([key, , , word]) => (key === 'groups'
+      ? picked[key].map((name) => chipWords(key, word, name).join(': '))
+      : [`${t(`controls.${word}`)}: ${picked[key].join(t('list.sep'))}`]));
     const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
     const lines = [
       $('period-label').textContent,
@@ -514,8 +539,23 @@ export function mountApp(root, options = {}) {
   /** The filters chosen: `{ owners, sources, pipelines }`, each the names kept, or null. */
   function chosenFilters() {
     const filters = {};
-    for (const [key] of FILTERS) if (picked[key].length) filters[key] = [...picked[key]];
+    for (const [key] of FILTERS) if (picked[key].length && key !== 'groups') filters[key] = [...picked[key]];
+    // groups: one filter per lookup column, its values any of those picked
+    const groups = new Map();
+    for (const { key, column, value } of picked.groups.map(groupParts)) {
+      const id = `${key}|${column}`;
+      if (!groups.has(id)) groups.set(id, { key, column, values: [] });
+      groups.get(id).values.push(value);
+    }
+    if (groups.size) filters.groups = [...groups.values()];
     return Object.keys(filters).length ? filters : null;
+  }
+
+  /** A chip's words: "Owner: Ann", or a lookup column's "manager: Dustin". */
+  function chipWords(key, word, name) {
+    if (key !== 'groups') return [t(`controls.${word}`), name];
+    const { column, value } = groupParts(name);
+    return [column, value];
   }
 
   /** The chosen names as chips; removing one re-runs the analysis. */
@@ -523,9 +563,9 @@ export function mountApp(root, options = {}) {
     const holder = clear($('filter-chips'));
     for (const [key, , , word] of FILTERS) {
       for (const name of picked[key]) {
-        const kind = t(`controls.${word}`);
+        const [kind, shown] = chipWords(key, word, name);
         holder.append(el('button', { type: 'button', class: 'chip', 'data-filter': key, 'data-name': name,
-          'aria-label': t('filter.remove', { kind, name }), text: `${kind}: ${name} ×`,
+          'aria-label': t('filter.remove', { kind, name: shown }), text: `${kind}: ${shown} ×`,
           onclick: () => {
             picked[key] = picked[key].filter((n) => n !== name);
             renderChips();
@@ -540,9 +580,13 @@ export function mountApp(root, options = {}) {
   function renderFilterChoices(choices = {}) {
     for (const [key, id, all] of FILTERS) {
       const select = $(id);
-      const names = [...(choices[key] ?? [])].sort((a, b) => a.localeCompare(b, LOCALES[locale].intl));
-      select.replaceChildren(el('option', { value: '', 'data-i18n': all, text: t(all) }),
-        ...names.map((o) => el('option', { value: o, text: o })));
+      const names = [...(choices[key] ?? [])];
+      const options = key === 'groups'
+        // one list per lookup column: "manager (sales_teams.csv)", its values below
+        ? names.map((g) => el('optgroup', { label: `${g.column} (${g.file})` },
+          g.values.map((v) => el('option', { value: `${g.key}|${g.column}|${v}`, text: v }))))
+        : names.sort((a, b) => a.localeCompare(b, LOCALES[locale].intl)).map((o) => el('option', { value: o, text: o }));
+      select.replaceChildren(el('option', { value: '', 'data-i18n': all, text: t(all) }), ...options);
       select.value = '';
       select.closest('label').hidden = key !== 'owners' && names.length === 0 && !picked[key].length;
     }

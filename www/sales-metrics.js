@@ -80,6 +80,8 @@ function engineOptions(options) {
       owners: options.filters.owners ?? null,
       sources: options.filters.sources ?? null,
       pipelines: options.filters.pipelines ?? null,
+      products: options.filters.products ?? null,
+      groups: options.filters.groups ?? null,
     } : null,
   };
 }
@@ -157,7 +159,8 @@ function workerPool(signal, extra = {}) {
  *          granularity?: 'day'|'week'|'month'|'quarter'|'year'|'persian_month', comparison?: 'previous'|'calendar'|'year',
  *          stageProbabilities?: {[stage: string]: number},
  *          currencyRates?: {[code: string]: number|string}, baseCurrency?: string,
- *          filters?: {owners?: string[], sources?: string[], pipelines?: string[]}, memoryLimitMb?: number,
+ *          filters?: {owners?: string[], sources?: string[], pipelines?: string[], products?: string[],
+ *            groups?: {key: 'owner'|'account'|'product', column: string, values: string[]}[]}, memoryLimitMb?: number,
  *          alertThresholds?: {win_rate_drop?: number, lead_response_minutes?: number, quota_easy?: number,
  *            quota_hard?: number, ltv_cac?: number, stalled_share?: number},
  *          onProgress?: (p: {bytes: number, totalBytes: number, rows: number,

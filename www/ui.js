@@ -67,6 +67,10 @@ export const MARKUP = `
         <select id="source-filter"><option value="" data-i18n="controls.source.all">all sources</option></select></label>
       <label hidden><span data-i18n="controls.pipeline">Pipeline</span>
         <select id="pipeline-filter"><option value="" data-i18n="controls.pipeline.all">all pipelines</option></select></label>
+      <label hidden><span data-i18n="controls.product">Product</span>
+        <select id="product-filter"><option value="" data-i18n="controls.product.all">all products</option></select></label>
+      <label hidden><span data-i18n="controls.group">Group</span>
+        <select id="group-filter"><option value="" data-i18n="controls.group.all">all groups</option></select></label>
       <span id="filter-chips" class="chips" hidden></span>
       <button id="apply" type="button" disabled data-i18n="controls.apply">Apply</button>
       <button id="all-data" type="button" disabled data-i18n="controls.all">All data</button>

@@ -555,4 +555,12 @@ export default {
   'field.won_amount': 'مبلغ برد',
   'field.won_date': 'تاریخ برد',
   'field.won_flag': 'نشان برد',
+  'controls.product': 'محصول',
+  'controls.product.all': 'همهٔ محصولات',
+  'controls.group': 'گروه',
+  'controls.group.all': 'همه (از جدول‌های مرجع)',
+  'filter.products': 'محصول',
+  'filter.owner_groups': 'گروه فروشنده',
+  'filter.account_groups': 'گروه حساب',
+  'filter.product_groups': 'گروه محصول',
 };

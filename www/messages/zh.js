@@ -555,4 +555,12 @@ export default {
   'field.won_amount': '赢单金额',
   'field.won_date': '赢单日期',
   'field.won_flag': '赢单标记',
+  'controls.product': '产品',
+  'controls.product.all': '全部产品',
+  'controls.group': '分组',
+  'controls.group.all': '全部（来自对照表）',
+  'filter.products': '产品',
+  'filter.owner_groups': '负责人分组',
+  'filter.account_groups': '客户分组',
+  'filter.product_groups': '产品分组',
 };

@@ -109,7 +109,8 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
           : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
-        computable && card.drill && onDrill ? el('button', { type: 'button', class: 'link drill', 'data-drill': card.drill,
+        // a list behind every figure but a count or sum of nothing
+        computable && card.drill && onDrill && Number(m.value) !== 0 ? el('button', { type: 'button', class: 'link drill', 'data-drill': card.drill,
           text: t(`drill.open.${drillKind(card.drill)}`), onclick: () => onDrill({ set: card.drill }, cardLabel(t, card.id)) }) : null,
         // a table the filters cannot reach (orders have no owner): said, not hidden
         m.unfiltered ? el('div', { class: 'unfiltered', text: t('card.unfiltered', { filters: m.unfiltered.map((f) => t(`filter.${f}`)).join(t('list.sep')) }) }) : null,

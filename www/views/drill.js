@@ -117,7 +117,7 @@ export function drillView(dialog, env) {
   /** Opens the dialog on the rows of `query`, titled `title`; `name`: the CSV's name. */
   return function open(query, title, { name = 'rows', files = 1 } = {}) {
     state = { query, title, name, files, sort: null, descending: false, contains: null, offset: 0, columns: null, result: null };
-    dialog.querySelector('.drill-filter').value = '';
+    Object.assign(dialog.querySelector('.drill-filter'), { value: '', placeholder: env.t('drill.filter') });
     dialog.querySelector('.drill-title').textContent = title;
     clear(dialog.querySelector('.drill-body')).append(el('p', { class: 'muted', text: env.t('drill.loading') }));
     if (!dialog.open) dialog.showModal();
