@@ -10,10 +10,10 @@ use crate::ingest::schema::{self, ValueType};
 use crate::ingest::text::group_key;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::{activity_in, activity_type};
-use crate::metrics::customers::order_in;
+use crate::metrics::customers::{order_in, CustomerPlace};
 use crate::metrics::deals::id_hash;
 use crate::metrics::history::HistoryAgg;
-use crate::metrics::leads::{converted, created_in};
+use crate::metrics::leads::{converted, created_in, is_referral, qualified_in};
 use crate::metrics::pipeline::{open_at, open_stage, StagesAt, CLOSED_LATER};
 use crate::metrics::stats::Tally;
 use crate::model::Deal;
@@ -94,6 +94,16 @@ pub enum Set {
     Leads,
     /// Leads created in the period that converted.
     ConvertedLeads,
+    /// Leads with an MQL or SQL date in the period.
+    QualifiedLeads,
+    /// Leads created in the period from a referral source.
+    ReferralLeads,
+    /// Customers (of a customers file) acquired in the period.
+    NewCustomers,
+    /// Customers at the period's start.
+    CustomersAtStart,
+    /// Customers at the period's start who churned in it.
+    ChurnedCustomers,
     /// Order lines dated in the period.
     Orders,
     /// Activities dated in the period.
@@ -111,6 +121,11 @@ impl Set {
             "reached" => Set::Reached,
             "leads" => Set::Leads,
             "converted_leads" => Set::ConvertedLeads,
+            "qualified_leads" => Set::QualifiedLeads,
+            "referral_leads" => Set::ReferralLeads,
+            "new_customers" => Set::NewCustomers,
+            "customers_at_start" => Set::CustomersAtStart,
+            "churned_customers" => Set::ChurnedCustomers,
             "orders" => Set::Orders,
             "activities" => Set::Activities,
             _ => return None,
@@ -120,7 +135,8 @@ impl Set {
     /// The table kind the set's rows come from.
     pub fn kind(self) -> &'static str {
         match self {
-            Set::Leads | Set::ConvertedLeads => "leads",
+            Set::Leads | Set::ConvertedLeads | Set::QualifiedLeads | Set::ReferralLeads => "leads",
+            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => "customers",
             Set::Orders => "orders",
             Set::Activities => "activities",
             _ => "deals",
@@ -179,7 +195,7 @@ impl DrillQuery {
     pub fn new(raw: &RawDrill, options: &Options) -> Result<DrillQuery, String> {
         let set = Set::parse(&raw.set).ok_or_else(|| {
             format!(
-                "drill set: expected won, lost, closed, created, open, reached, leads, converted_leads, orders or activities, got {:?}",
+                "drill set: expected won, lost, closed, created, open, reached, leads, converted_leads, qualified_leads, referral_leads, new_customers, customers_at_start, churned_customers, orders or activities, got {:?}",
                 raw.set
             )
         })?;
@@ -202,7 +218,9 @@ impl DrillQuery {
         }
         let bucket = match raw.bucket.as_deref().filter(|b| !b.is_empty()) {
             None => None,
-            Some(_) if set == Set::Open => return Err("drill bucket: open deals have no date to bucket".into()),
+            Some(_) if matches!(set, Set::Open | Set::CustomersAtStart) => {
+                return Err("drill bucket: these rows have no date to bucket".into())
+            }
             Some(b) => {
                 Some(NaiveDate::parse_from_str(b, "%Y-%m-%d").map_err(|_| format!("drill bucket: not a date: {b:?}"))?)
             }
@@ -417,6 +435,22 @@ impl Drill {
         let (inside, date) = match q.set {
             Set::Leads => (created_in(q.period, r), r.date(1)),
             Set::ConvertedLeads => (created_in(q.period, r) && converted(r), r.date(1)),
+            Set::QualifiedLeads => (qualified_in(q.period, r), r.date(6).or(r.date(7))),
+            Set::ReferralLeads => (created_in(q.period, r) && is_referral(r.text(2)), r.date(1)),
+            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => {
+                let Some(acquired) = r.date(1) else { return };
+                let churned = r.date(2);
+                // a customer churned before acquired is a problem, counted nowhere
+                if churned.is_some_and(|c| c < acquired) {
+                    return;
+                }
+                let place = CustomerPlace::of(q.period, acquired, churned);
+                match q.set {
+                    Set::NewCustomers => (place.new, Some(acquired)),
+                    Set::CustomersAtStart => (place.at_start, None),
+                    _ => (place.churned, churned),
+                }
+            }
             Set::Orders => (order_in(q.period, r), r.date(2)),
             Set::Activities => (activity_in(q.period, r), r.date(2)),
             _ => (false, None),

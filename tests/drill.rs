@@ -222,6 +222,24 @@ fn check_against_report(files: &[(&str, &[u8])], raw: RawOptions) -> usize {
         let converted = run(q("converted_leads", &[("source", name)])).total;
         same(&format!("source {name} converted"), converted as f64, num(&r["converted"]));
     }
+    for (id, set) in [("qualified_leads", "qualified_leads"), ("referrals", "referral_leads")] {
+        if let Some(m) = metric(id) {
+            same(id, run(q(set, &[])).total as f64, num(&m.value));
+        }
+    }
+    // customers from a customers file (not from deals or orders, nor a churn-flag snapshot)
+    let customers_file = files.iter().any(|(name, _)| name.contains("customers"));
+    if let Some(m) = metric("new_customers").filter(|m| m.detail.get("source") == Some(&json!("customers"))) {
+        same("new_customers", run(q("new_customers", &[])).total as f64, num(&m.value));
+    }
+    if let (Some(m), true) = (metric("churn_rate"), customers_file) {
+        same(
+            "customers at start",
+            run(q("customers_at_start", &[])).total as f64,
+            num(m.denominator.as_ref().unwrap()),
+        );
+        same("churned customers", run(q("churned_customers", &[])).total as f64, num(m.numerator.as_ref().unwrap()));
+    }
     if let Some(m) = metric("order_revenue") {
         same("order revenue", amount(&run(q("orders", &[]))), num(&m.value));
     }

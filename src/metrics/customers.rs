@@ -32,6 +32,28 @@ const REPEAT: &str = "customers with ≥2 orders in period / customers with ≥1
 const MRR: &str =
     "Σ mrr of subscriptions active on the last day of each month; movements: new, expansion, contraction, churned";
 
+/// Where a customer of the customers file stands in a period.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CustomerPlace {
+    /// Acquired in the period (`new_customers`).
+    pub new: bool,
+    /// A customer at the period's start (`customers_at_start`: needs a start).
+    pub at_start: bool,
+    /// A customer at the start who churned in the period (`churn_rate`'s numerator).
+    pub churned: bool,
+}
+
+impl CustomerPlace {
+    pub fn of(period: Period, acquired: NaiveDate, churned: Option<NaiveDate>) -> Self {
+        let at_start = period.from.is_some_and(|from| acquired < from && churned.is_none_or(|c| c >= from));
+        CustomerPlace {
+            new: period.contains(Some(acquired)),
+            at_start,
+            churned: at_start && churned.is_some_and(|c| period.contains(Some(c))),
+        }
+    }
+}
+
 /// Whether an order line's order date is in `period` (a line without one never is).
 pub fn order_in(period: Period, r: &Row<'_>) -> bool {
     let date = r.date(2);
@@ -183,17 +205,10 @@ impl CustomersAgg {
             bad("churned_date", format!("churned before acquired ({acquired})"));
             return;
         }
-        if self.period.contains(Some(acquired)) {
-            self.new += 1;
-        }
-        if let Some(from) = self.period.from {
-            if acquired < from && churned.is_none_or(|c| c >= from) {
-                self.at_start += 1;
-                if churned.is_some_and(|c| self.period.contains(Some(c))) {
-                    self.churned_from_start += 1;
-                }
-            }
-        }
+        let place = CustomerPlace::of(self.period, acquired, churned);
+        self.new += place.new as u64;
+        self.at_start += place.at_start as u64;
+        self.churned_from_start += place.churned as u64;
         self.flow.add(acquired, churned, r.number(5));
     }
 

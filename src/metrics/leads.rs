@@ -102,9 +102,15 @@ pub struct DealLinks<'a> {
     pub leads_with_deal: &'a rustc_hash::FxHashSet<u64>,
 }
 
-fn is_referral(source: &str) -> bool {
+/// Whether a lead source is a referral (`referrals` counts them).
+pub fn is_referral(source: &str) -> bool {
     let s = normalize_label(source);
     ["referral", "referred", "word of mouth", "推荐", "转介绍", "معرفی", "ارجاع"].iter().any(|w| s.contains(w))
+}
+
+/// Whether a lead was qualified in `period`: its MQL or SQL date is in it (`qualified_leads`).
+pub fn qualified_in(period: Period, r: &Row<'_>) -> bool {
+    [r.date(f::MQL), r.date(f::SQL)].into_iter().flatten().any(|d| period.contains(Some(d)))
 }
 
 /// Whether a lead was created in `period` (the leads every lead metric but MQL → SQL counts).
@@ -148,7 +154,7 @@ impl LeadsAgg {
             self.has_direction = true;
         }
         let (mql, sql) = (r.date(f::MQL), r.date(f::SQL));
-        if mql.is_some_and(|d| in_period(Some(d))) || sql.is_some_and(|d| in_period(Some(d))) {
+        if qualified_in(self.period, r) {
             let dir = normalize_label(r.text(f::DIRECTION));
             let slot = if dir.starts_with("in") || dir.contains("入") || dir.contains("ورود") {
                 0

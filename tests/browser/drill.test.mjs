@@ -104,6 +104,12 @@ test('a long list pages through every row, in Persian too', async () => {
     assert.equal(await text(page, '#drill th:nth-child(3) button'), 'حساب');
     assert.equal(await page.$eval('#drill td:nth-child(6)', (td) => td.textContent), 'برده');
     await page.screenshot({ path: `${SHOTS}drill-fa.png` });
+    await page.keyboard.press('Escape');
+    // the customers behind the new-customers card (from the customers file)
+    const fresh = await text(page, '[data-metric=new_customers] .value');
+    await page.click('[data-metric=new_customers] button.drill');
+    await page.waitForFunction((n) => document.querySelector('.drill-summary')?.textContent.startsWith(`${n} مشتری`), fresh, { timeout: 30_000 });
+    assert.equal(await text(page, '#drill th:nth-child(2) button'), 'مشتری');
   } finally {
     await b.close();
   }

@@ -574,4 +574,12 @@ export default {
   'filter.owner_groups': 'owner group',
   'filter.account_groups': 'account group',
   'filter.product_groups': 'product group',
+  'drill.unit.customers': '{n} customers',
+  'drill.unit.customers.one': '{n} customer',
+  'drill.open.customers': 'List the customers',
+  'drill.set.qualified_leads': 'Leads qualified (MQL or SQL)',
+  'drill.set.referral_leads': 'Referral leads',
+  'drill.set.new_customers': 'New customers',
+  'drill.set.customers_at_start': 'Customers at the start',
+  'drill.set.churned_customers': 'Customers who churned',
 };

@@ -563,4 +563,11 @@ export default {
   'filter.owner_groups': 'گروه فروشنده',
   'filter.account_groups': 'گروه حساب',
   'filter.product_groups': 'گروه محصول',
+  'drill.unit.customers': '{n} مشتری',
+  'drill.open.customers': 'فهرست مشتریان',
+  'drill.set.qualified_leads': 'سرنخ‌های واجد شرایط (MQL یا SQL)',
+  'drill.set.referral_leads': 'سرنخ‌های معرفی‌شده',
+  'drill.set.new_customers': 'مشتریان جدید',
+  'drill.set.customers_at_start': 'مشتریان آغاز دوره',
+  'drill.set.churned_customers': 'مشتریان ریزش‌کرده',
 };

@@ -563,4 +563,11 @@ export default {
   'filter.owner_groups': '负责人分组',
   'filter.account_groups': '客户分组',
   'filter.product_groups': '产品分组',
+  'drill.unit.customers': '{n} 位客户',
+  'drill.open.customers': '列出这些客户',
+  'drill.set.qualified_leads': '已认定线索（MQL 或 SQL）',
+  'drill.set.referral_leads': '推荐线索',
+  'drill.set.new_customers': '新客户',
+  'drill.set.customers_at_start': '期初客户',
+  'drill.set.churned_customers': '流失客户',
 };

@@ -3,6 +3,11 @@ import { reasonText, neededFile } from '../reasons.js';
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
+/** Customers are counted from a customers file (else from a churn-flag snapshot, which has no list). */
+const fromCustomersFile = (report) => report.files.some((f) => f.kind === 'customers');
+
+/** `drill`: the set of rows behind the card (docs/DRILL.md), or a function of the metric and
+ *  the report that gives it (null: no list). */
 const CARDS = [
   { id: 'revenue', drill: 'won', kind: 'money', sub: (m, f, t) => t('card.revenue.sub', { n: f.count(m.rows) }) },
   { id: 'forecast_revenue', kind: 'money', sub: (m, f, t) => t('card.forecast_revenue.sub', { bucket: f.month(m.bucket), lo: f.money(m.lo80), hi: f.money(m.hi80) }) },
@@ -22,11 +27,11 @@ const CARDS = [
   { id: 'sales_velocity', kind: 'money', sub: (m, f, t) => t('card.sales_velocity.sub', { n: f.count(m.opportunities), days: f.days1(m.sales_cycle_days) }) },
   { id: 'sales_growth', kind: 'ratio', sub: (m, f, t) => t('card.sales_growth.sub', { from: f.date(m.comparison.from), to: f.date(m.comparison.to) }) },
   { id: 'upsell_rate', kind: 'ratio', sub: (m, f, t) => t('card.upsell_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'qualified_leads', kind: 'count', sub: (m, f, t) => (m.inbound !== undefined ? t('card.qualified_leads.sub', { inbound: f.count(m.inbound), outbound: f.count(m.outbound) }) : '') },
+  { id: 'qualified_leads', drill: 'qualified_leads', kind: 'count', sub: (m, f, t) => (m.inbound !== undefined ? t('card.qualified_leads.sub', { inbound: f.count(m.inbound), outbound: f.count(m.outbound) }) : '') },
   { id: 'mql_to_sql_rate', kind: 'ratio', sub: (m, f, t) => t('card.mql_to_sql_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'lead_conversion_rate', drill: 'leads', kind: 'ratio', sub: (m, f, t) => t('card.lead_conversion_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'lead_response_minutes', kind: 'minutes', lowerIsBetter: true, sub: (m, f, t) => t('card.lead_response_minutes.sub', { median: f.minutes(m.median), within: f.ratio(m.within_target), target: f.count(m.target_minutes) }) },
-  { id: 'referrals', kind: 'count' },
+  { id: 'referrals', drill: 'referral_leads', kind: 'count' },
   { id: 'activity_counts', drill: 'activities', kind: 'count' },
   { id: 'activity_time', kind: 'minutes' },
   { id: 'sales_activity_ratio', kind: 'days1', sub: (m, f, t) => t('card.sales_activity_ratio.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
@@ -37,11 +42,11 @@ const CARDS = [
   { id: 'csat', kind: 'ratio', sub: (m, f, t) => t('card.csat.sub', { mean: f.days1(m.mean_score) }) },
   { id: 'conversion_rate', kind: 'ratio', sub: (m, f, t) => t('card.conversion_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'inquiry_response_minutes', kind: 'minutes', lowerIsBetter: true, sub: (m, f, t) => t('card.inquiry_response_minutes.sub', { median: f.minutes(m.median), within: f.ratio(m.within_target), target: f.count(m.target_minutes) }) },
-  { id: 'new_customers', kind: 'count', sub: (m, f, t) => t('card.new_customers.sub', { source: t.has(`kind.${m.source}`) ? t(`kind.${m.source}`) : m.source }) },
-  { id: 'churn_rate', kind: 'ratio', lowerIsBetter: true, sub: (m, f, t) => t('card.churn_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
+  { id: 'new_customers', drill: (m) => (m.source === 'customers' ? 'new_customers' : null), kind: 'count', sub: (m, f, t) => t('card.new_customers.sub', { source: t.has(`kind.${m.source}`) ? t(`kind.${m.source}`) : m.source }) },
+  { id: 'churn_rate', drill: (m, r) => (fromCustomersFile(r) ? 'churned_customers' : null), kind: 'ratio', lowerIsBetter: true, sub: (m, f, t) => t('card.churn_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
   { id: 'retention_rate', kind: 'ratio' },
   { id: 'cac', kind: 'money', lowerIsBetter: true, sub: (m, f, t) => t('card.cac.sub', { n: f.money(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'customers_at_start', kind: 'count' },
+  { id: 'customers_at_start', drill: (m, r) => (fromCustomersFile(r) ? 'customers_at_start' : null), kind: 'count' },
   { id: 'clv_net', kind: 'money' },
   { id: 'clv', kind: 'money', sub: (m, f, t) => t('card.clv.sub', { years: f.days1(m.lifespan_years) }) },
   { id: 'ltv_cac_ratio', kind: 'days1', sub: (m, f, t) => t(m.value < 1 ? 'card.ltv_cac_ratio.low' : m.value > 5 ? 'card.ltv_cac_ratio.high' : 'card.ltv_cac_ratio.ok') },
@@ -77,7 +82,8 @@ export const MONEY_CARDS = ['revenue', 'forecast_revenue', 'deals_won', 'average
   'weighted_pipeline', 'sales_per_rep', 'sales_velocity', 'sales_growth', 'order_revenue', 'average_order_value'];
 
 /** The table kind a drill set lists (docs/DRILL.md). */
-export const drillKind = (set) => ({ leads: 'leads', converted_leads: 'leads', orders: 'orders', activities: 'activities' })[set] ?? 'deals';
+export const drillKind = (set) => ({ leads: 'leads', converted_leads: 'leads', qualified_leads: 'leads', referral_leads: 'leads',
+  new_customers: 'customers', customers_at_start: 'customers', churned_customers: 'customers', orders: 'orders', activities: 'activities' })[set] ?? 'deals';
 
 /** `only`: the metric ids to show (default: every card). `onDrill(query, title)`: lists
  *  the rows behind a card (cards without it have no list). */
@@ -97,6 +103,7 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
       continue;
     }
     const computable = m.value !== null;
+    const set = typeof card.drill === 'function' ? card.drill(m, report) : card.drill;
     // the formula in the page's language (the engine writes METRICS.md's English)
     const how = [t.has(`formula.${card.id}`) ? t(`formula.${card.id}`) : m.formula];
     if (m.numerator !== undefined) how.push(t('card.how.fraction', { n: m.numerator, d: m.denominator }));
@@ -110,8 +117,8 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
         // a list behind every figure but a count or sum of nothing
-        computable && card.drill && onDrill && Number(m.value) !== 0 ? el('button', { type: 'button', class: 'link drill', 'data-drill': card.drill,
-          text: t(`drill.open.${drillKind(card.drill)}`), onclick: () => onDrill({ set: card.drill }, cardLabel(t, card.id)) }) : null,
+        computable && set && onDrill && Number(m.value) !== 0 ? el('button', { type: 'button', class: 'link drill', 'data-drill': set,
+          text: t(`drill.open.${drillKind(set)}`), onclick: () => onDrill({ set }, cardLabel(t, card.id)) }) : null,
         // a table the filters cannot reach (orders have no owner): said, not hidden
         m.unfiltered ? el('div', { class: 'unfiltered', text: t('card.unfiltered', { filters: m.unfiltered.map((f) => t(`filter.${f}`)).join(t('list.sep')) }) }) : null,
         el('details', {}, el('summary', { text: t('card.how') }), el('p', { text: how.join(' · ') })),

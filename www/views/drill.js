@@ -7,7 +7,7 @@ import { formatAs } from '../format.js';
 const PAGE = 100;
 /** How a column's cells are shown (others as text). */
 const KINDS = { amount: 'money', created_date: 'date', closed_date: 'date', order_date: 'date', date: 'date',
-  mql_date: 'date', sql_date: 'date', duration_minutes: 'count' };
+  mql_date: 'date', sql_date: 'date', acquired_date: 'date', churned_date: 'date', annual_profit: 'money', duration_minutes: 'count' };
 
 /**
  * A drill dialog in `dialog`; returns `open(query, title)`. `env`: `fetch(query, {csv})`
