@@ -175,23 +175,32 @@ function workerPool(signal, extra = {}) {
  * @returns {Promise<object>} the report
  */
 export async function analyze(files, options = {}) {
-  const list = Array.from(files ?? []);
-  const { onProgress, signal } = options;
-  if (signal?.aborted) throw abortError();
-  const engine = engineOptions(options);
-  // leads link to deals only across files
-  engine.link_leads = list.length > 1;
-  const pool = workerPool(signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
-  try {
+  return withWorkers(files, options, async (list, engine, pool, progress) => {
     const workers = Math.max(1, Math.min(options.workers ?? Math.min(navigator.hardwareConcurrency || 1, 4), 16));
     if (list.length === 1 && workers > 1 && list[0].size >= PARALLEL_MIN_BYTES) {
       const { analyzeInParts } = await import('./parallel.js');
-      const report = await analyzeInParts(list[0], engine, workers, pool, onProgress);
+      const report = await analyzeInParts(list[0], engine, workers, pool, options.onProgress);
       if (report) return report;
     }
-    const { report } = await pool.spawn().request({ type: 'analyze', files: list, options: engine },
-      (data) => data.type === 'progress' && onProgress?.(data.progress));
+    const { report } = await pool.spawn().request({ type: 'analyze', files: list, options: engine }, progress);
     return report;
+  });
+}
+
+/**
+ * Runs `work(list, engine, pool, progress)` on the files as a list, the engine's options,
+ * a pool of workers (closed after) and a handler of their progress messages.
+ */
+async function withWorkers(files, options, work) {
+  const list = Array.from(files ?? []);
+  if (options.signal?.aborted) throw abortError();
+  const engine = engineOptions(options);
+  // leads link to deals only across files
+  engine.link_leads = list.length > 1;
+  const pool = workerPool(options.signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
+  const progress = (data) => data.type === 'progress' && options.onProgress?.(data.progress);
+  try {
+    return await work(list, engine, pool, progress);
   } finally {
     pool.close();
   }
@@ -209,19 +218,10 @@ export async function analyze(files, options = {}) {
  * @returns {Promise<object|string>} `{ set, kind, columns, numeric, total, amount, with_amount, offset, rows }`
  */
 export async function drill(files, options, query, { csv = false } = {}) {
-  const list = Array.from(files ?? []);
-  const { onProgress, signal } = options;
-  if (signal?.aborted) throw abortError();
-  const engine = engineOptions(options);
-  engine.link_leads = list.length > 1;
-  const pool = workerPool(signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
-  try {
+  return withWorkers(files, options, async (list, engine, pool, progress) => {
     // through JSON: keys left undefined are dropped (the engine takes them as absent)
     const message = { type: 'drill', files: list, options: engine, drill: JSON.parse(JSON.stringify({ ...query, all: csv })), csv };
-    const { drill: answer } = await pool.spawn().request(message,
-      (data) => data.type === 'progress' && onProgress?.(data.progress));
+    const { drill: answer } = await pool.spawn().request(message, progress);
     return answer;
-  } finally {
-    pool.close();
-  }
+  });
 }

@@ -1,0 +1,254 @@
+//! Drill-down: the rows of the files behind a figure of the report — the won deals behind
+//! revenue, one owner's closed deals, the deals that reached a funnel step, the order
+//! lines of one month. The engine keeps no rows, so a drill reads the files again with a
+//! [`DrillQuery`]: each row is tested by the rule its metric counts by (the same
+//! functions the metrics call), and only one page of the matches is kept — sorted when
+//! asked, by a bounded selection — with the count and the summed amount of them all.
+//! See docs/DRILL.md.
+mod page;
+mod query;
+
+pub use page::DrillResult;
+pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE, MAX_SORTED_END};
+
+use crate::ingest::schema::{self, ValueType};
+use crate::ingest::typed_row::Row;
+use crate::metrics::activities::{activity_in, activity_type};
+use crate::metrics::customers::{order_in, CustomerPlace};
+use crate::metrics::deals::id_hash;
+use crate::metrics::history::HistoryAgg;
+use crate::metrics::leads::{converted, created_in, is_referral, qualified_in};
+use crate::metrics::pipeline::{StagesAt, CLOSED_LATER};
+use crate::metrics::stats::Tally;
+use crate::model::Deal;
+use crate::stages::Status;
+use chrono::{NaiveDate, Timelike};
+use page::{compare, Hit, Key};
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// The rows of a drill as they are read.
+#[derive(Debug)]
+pub struct Drill {
+    query: DrillQuery,
+    total: u64,
+    amounts: Tally,
+    hits: Vec<Hit>,
+    /// Open deals at a period's end that closed since are listed under their stage then,
+    /// from a stage history read before the deals (the page sends it first).
+    history: HistoryAgg,
+    stages_at: Option<StagesAt>,
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+impl Drill {
+    pub fn new(query: DrillQuery) -> Self {
+        Drill {
+            query,
+            total: 0,
+            amounts: Tally::default(),
+            hits: Vec::new(),
+            history: HistoryAgg::default(),
+            stages_at: None,
+        }
+    }
+
+    /// The table kind whose rows this drill reads.
+    pub fn kind(&self) -> &'static str {
+        self.query.set.kind()
+    }
+
+    /// A deal (amount and currency as the analysis took them: converted when a rate was
+    /// given), row `row` of file `file`.
+    pub fn deal(&mut self, d: &Deal<'_>, currency: &str, file: u32, row: u64) {
+        if self.kind() != "deals" {
+            return;
+        }
+        let Some(mut stage) = self.query.deal_stage(d) else { return };
+        if stage == CLOSED_LATER && !d.deal_id.is_empty() {
+            let history = &self.history;
+            let at_end = self.stages_at.get_or_insert_with(|| history.stages_at(self.query.period.to));
+            if let Some(s) = at_end.get(&id_hash(d.deal_id)) {
+                stage = s;
+            }
+        }
+        for (field, key, blank) in &self.query.by {
+            let value = match field.as_str() {
+                "owner" => d.owner,
+                "account" => d.account,
+                "product" => d.product,
+                "stage" => stage,
+                "source" => d.source,
+                "pipeline" => d.pipeline,
+                "lost_reason" => match d.lost_reason {
+                    Some(r) => r,
+                    None => return,
+                },
+                _ => return,
+            };
+            if !DrillQuery::named(key, blank, value) {
+                return;
+            }
+        }
+        let status = match d.status {
+            Status::Won => "won",
+            Status::Lost => "lost",
+            Status::Open => "open",
+        };
+        let cells = vec![
+            d.deal_id.to_string(),
+            d.account.to_string(),
+            d.owner.to_string(),
+            stage.to_string(),
+            status.to_string(),
+            d.amount.map(|a| a.to_string()).unwrap_or_default(),
+            currency.to_string(),
+            date_text(d.created),
+            date_text(d.closed),
+            d.lost_reason.unwrap_or("").to_string(),
+            d.product.to_string(),
+            d.source.to_string(),
+            d.pipeline.to_string(),
+        ];
+        self.keep(cells, d.amount, file, row);
+    }
+
+    /// A row of another kind; `amount`: an order line's (converted) amount.
+    pub fn row(&mut self, kind: &str, r: &Row<'_>, amount: Option<Decimal>, file: u32, row: u64) {
+        if kind == "stage_history" && self.query.set == Set::Open && self.query.period.to.is_some() {
+            return self.history.observe(r);
+        }
+        if kind != self.kind() {
+            return;
+        }
+        let q = &self.query;
+        let (inside, date) = match q.set {
+            Set::Leads => (created_in(q.period, r), r.date(1)),
+            Set::ConvertedLeads => (created_in(q.period, r) && converted(r), r.date(1)),
+            Set::QualifiedLeads => (qualified_in(q.period, r), r.date(6).or(r.date(7))),
+            Set::ReferralLeads => (created_in(q.period, r) && is_referral(r.text(2)), r.date(1)),
+            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => {
+                let Some(acquired) = r.date(1) else { return };
+                let churned = r.date(2);
+                // a customer churned before acquired is a problem, counted nowhere
+                if churned.is_some_and(|c| c < acquired) {
+                    return;
+                }
+                let place = CustomerPlace::of(q.period, acquired, churned);
+                match q.set {
+                    Set::NewCustomers => (place.new, Some(acquired)),
+                    Set::CustomersAtStart => (place.at_start, None),
+                    _ => (place.churned, churned),
+                }
+            }
+            Set::Orders => (order_in(q.period, r), r.date(2)),
+            Set::Activities => (activity_in(q.period, r), r.date(2)),
+            _ => (false, None),
+        };
+        if !inside || !q.in_bucket(date) {
+            return;
+        }
+        let Some(spec) = schema::kind(kind) else { return };
+        for (field, key, blank) in &q.by {
+            let Some(i) = spec.field(field) else { return };
+            let named = if q.set == Set::Activities && field == "type" {
+                activity_type(r.text(i)) == key
+            } else {
+                DrillQuery::named(key, blank, r.text(i))
+            };
+            if !named {
+                return;
+            }
+        }
+        let cells = spec
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| match f.value {
+                ValueType::Money | ValueType::Number | ValueType::Percent => {
+                    r.number(i).map(|n| n.to_string()).unwrap_or_else(|| r.text(i).to_string())
+                }
+                ValueType::Date => r.date(i).map(|d| d.to_string()).unwrap_or_else(|| r.text(i).to_string()),
+                ValueType::DateTime => match r.datetime(i) {
+                    Some(t) if t.time() == chrono::NaiveTime::MIN => t.date().to_string(),
+                    Some(t) => format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()),
+                    None => r.text(i).to_string(),
+                },
+                ValueType::Text => r.text(i).to_string(),
+            })
+            .collect();
+        self.keep(cells, amount, file, row);
+    }
+
+    /// Counts a match and keeps it if it may be on the page.
+    fn keep(&mut self, cells: Vec<String>, amount: Option<Decimal>, file: u32, row: u64) {
+        if let Some(needle) = &self.query.needle {
+            if !cells.iter().any(|c| c.to_lowercase().contains(needle.as_str())) {
+                return;
+            }
+        }
+        let index = self.total;
+        self.total += 1;
+        self.amounts.add(amount);
+        let q = &self.query;
+        let Some(sort) = q.sort else {
+            // file order: only the page's rows are kept
+            if index >= q.offset && q.limit.is_none_or(|l| index < q.offset + l) {
+                self.hits.push(Hit { file, row, cells, key: Key::None });
+            }
+            return;
+        };
+        let cell = &cells[sort.column];
+        let key = if sort.numeric { Key::Number(cell.parse().ok()) } else { Key::Text(cell.to_lowercase()) };
+        self.hits.push(Hit { file, row, cells, key });
+        // Sorted: keep the best `offset + limit`, trimming when twice as many are held.
+        if let Some(end) = q.limit.map(|l| (q.offset + l) as usize) {
+            if self.hits.len() >= 2 * end.max(64) {
+                // one sort for this and the page's (each kind of sort adds to the wasm)
+                self.hits.sort_unstable_by(|a, b| compare(sort, a, b));
+                self.hits.truncate(end);
+            }
+        }
+    }
+
+    /// The page, with the count and summed amount of every match; `files`: the names of
+    /// the files by their index.
+    pub fn finish(mut self, files: &[String]) -> DrillResult {
+        let q = &self.query;
+        if let Some(sort) = q.sort {
+            self.hits.sort_unstable_by(|a, b| compare(sort, a, b));
+            let start = (q.offset as usize).min(self.hits.len());
+            self.hits.drain(..start);
+            if let Some(l) = q.limit {
+                self.hits.truncate(l as usize);
+            }
+        }
+        let rows = self
+            .hits
+            .into_iter()
+            .map(|h| {
+                let mut m = Map::new();
+                m.insert("file".into(), Value::from(files.get(h.file as usize).cloned().unwrap_or_default()));
+                m.insert("row".into(), Value::from(h.row));
+                for (c, v) in q.columns.iter().zip(h.cells) {
+                    m.insert((*c).into(), Value::from(v));
+                }
+                m
+            })
+            .collect();
+        DrillResult {
+            set: q.set,
+            kind: q.set.kind(),
+            columns: q.columns.clone(),
+            numeric: q.columns.iter().zip(&q.numeric).filter(|(_, n)| **n).map(|(c, _)| *c).collect(),
+            total: self.total,
+            amount: (self.amounts.with_amount > 0).then(|| self.amounts.sum.to_string()),
+            with_amount: self.amounts.with_amount,
+            offset: q.offset,
+            rows,
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! A drill's query: which rows (a [`Set`]), narrowed by names, a bucket, a funnel step or
+//! a text; checked against the analysis' options; and the rule each row is tested by.
+
+use crate::ingest::schema::{self, ValueType};
+use crate::ingest::text::group_key;
+use crate::metrics::pipeline::{open_at, open_stage};
+use crate::model::Deal;
+use crate::options::Options;
+use crate::period::{Granularity, Period};
+use crate::stages::Status;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Most rows of one page.
+pub const MAX_PAGE: u64 = 1_000;
+/// Most rows before a page's end when sorted (the selection keeps that many).
+pub const MAX_SORTED_END: u64 = 100_000;
+
+/// The columns of a drill into deals.
+const DEAL_COLUMNS: [&str; 13] = [
+    "deal_id",
+    "account",
+    "owner",
+    "stage",
+    "status",
+    "amount",
+    "currency",
+    "created_date",
+    "closed_date",
+    "lost_reason",
+    "product",
+    "source",
+    "pipeline",
+];
+
+/// A drill as the page asks for it (option `drill`, beside the analysis options).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawDrill {
+    /// won, lost, closed, created, open, reached, leads, converted_leads, orders, activities
+    pub set: String,
+    /// Field → name: only rows whose field groups as the name does (as the report's
+    /// tables group them; a blank field is the table's "(no owner)" row).
+    pub by: BTreeMap<String, String>,
+    /// Only rows whose date (the set's) falls in this bucket of the analysis' granularity.
+    pub bucket: Option<String>,
+    /// `reached`: the funnel's stage names in its order, the won stage last, and the step.
+    pub stages: Vec<String>,
+    pub step: Option<usize>,
+    /// Only rows with a cell containing this text (case folded).
+    pub contains: Option<String>,
+    /// Sort by this column (file order when absent); `descending` for largest first.
+    pub sort: Option<String>,
+    pub descending: bool,
+    pub offset: u64,
+    /// Rows of the page (default 100, at most [`MAX_PAGE`]); `all` for every match (an export).
+    pub limit: Option<u64>,
+    pub all: bool,
+}
+
+/// Which rows a drill lists.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Set {
+    /// Deals won, closed in the period (revenue, deals won, deal size, sales cycle).
+    Won,
+    /// Deals lost, closed in the period.
+    Lost,
+    /// Deals won or lost, closed in the period (win rate; a table row of an owner).
+    Closed,
+    /// Deals created in the period (opportunities created, cohort win rate).
+    Created,
+    /// Deals open at the as-of date (pipeline value, by stage).
+    Open,
+    /// Deals created in the period that reached a funnel step.
+    Reached,
+    /// Leads created in the period.
+    Leads,
+    /// Leads created in the period that converted.
+    ConvertedLeads,
+    /// Leads with an MQL or SQL date in the period.
+    QualifiedLeads,
+    /// Leads created in the period from a referral source.
+    ReferralLeads,
+    /// Customers (of a customers file) acquired in the period.
+    NewCustomers,
+    /// Customers at the period's start.
+    CustomersAtStart,
+    /// Customers at the period's start who churned in it.
+    ChurnedCustomers,
+    /// Order lines dated in the period.
+    Orders,
+    /// Activities dated in the period.
+    Activities,
+}
+
+impl Set {
+    fn parse(s: &str) -> Option<Set> {
+        Some(match s {
+            "won" => Set::Won,
+            "lost" => Set::Lost,
+            "closed" => Set::Closed,
+            "created" => Set::Created,
+            "open" => Set::Open,
+            "reached" => Set::Reached,
+            "leads" => Set::Leads,
+            "converted_leads" => Set::ConvertedLeads,
+            "qualified_leads" => Set::QualifiedLeads,
+            "referral_leads" => Set::ReferralLeads,
+            "new_customers" => Set::NewCustomers,
+            "customers_at_start" => Set::CustomersAtStart,
+            "churned_customers" => Set::ChurnedCustomers,
+            "orders" => Set::Orders,
+            "activities" => Set::Activities,
+            _ => return None,
+        })
+    }
+
+    /// The table kind the set's rows come from.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Set::Leads | Set::ConvertedLeads | Set::QualifiedLeads | Set::ReferralLeads => "leads",
+            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => "customers",
+            Set::Orders => "orders",
+            Set::Activities => "activities",
+            _ => "deals",
+        }
+    }
+}
+
+/// The sort of a page: a column, numeric or not, and its direction.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Sort {
+    pub(super) column: usize,
+    pub(super) numeric: bool,
+    pub(super) descending: bool,
+}
+
+/// A checked drill.
+#[derive(Clone, Debug)]
+pub struct DrillQuery {
+    pub(super) set: Set,
+    pub(super) period: Period,
+    pub(super) as_of: Option<NaiveDate>,
+    pub(super) granularity: Granularity,
+    /// (field, group key of the name, blank label)
+    pub(super) by: Vec<(String, String, &'static str)>,
+    pub(super) bucket: Option<NaiveDate>,
+    /// `reached`: group key → position of the open stages; the won stage's position; the step.
+    pub(super) positions: BTreeMap<String, usize>,
+    pub(super) won_at: usize,
+    pub(super) step: usize,
+    pub(super) needle: Option<String>,
+    pub(super) columns: Vec<&'static str>,
+    /// Field types of the columns (deals: `amount` is money, dates are dates).
+    pub(super) numeric: Vec<bool>,
+    pub(super) sort: Option<Sort>,
+    pub(super) offset: u64,
+    /// None: every match.
+    pub(super) limit: Option<u64>,
+}
+
+/// How a blank value of a field is named in the report's tables.
+fn blank_label(field: &str) -> &'static str {
+    match field {
+        "owner" => "(no owner)",
+        "account" => "(no account)",
+        "product" => "(no product)",
+        "lost_reason" => "(none given)",
+        "stage" => "(no stage)",
+        "source" => "(no source)",
+        "customer_id" => "(no customer)",
+        _ => "",
+    }
+}
+
+impl DrillQuery {
+    /// Checks a drill against the analysis' options; the error names what is wrong.
+    pub fn new(raw: &RawDrill, options: &Options) -> Result<DrillQuery, String> {
+        let set = Set::parse(&raw.set).ok_or_else(|| {
+            format!(
+                "drill set: expected won, lost, closed, created, open, reached, leads, converted_leads, qualified_leads, referral_leads, new_customers, customers_at_start, churned_customers, orders or activities, got {:?}",
+                raw.set
+            )
+        })?;
+        let (columns, numeric): (Vec<&'static str>, Vec<bool>) = if set.kind() == "deals" {
+            DEAL_COLUMNS.iter().map(|c| (*c, *c == "amount")).unzip()
+        } else {
+            let spec = schema::kind(set.kind()).ok_or("drill: unknown kind")?;
+            spec.fields
+                .iter()
+                .map(|f| (f.name, matches!(f.value, ValueType::Money | ValueType::Number | ValueType::Percent)))
+                .unzip()
+        };
+        let mut by = Vec::new();
+        for (field, name) in &raw.by {
+            if !columns.contains(&field.as_str()) {
+                return Err(format!("drill by: {} rows have no field {field:?}", set.kind()));
+            }
+            let key = if set == Set::Activities && field == "type" { name.clone() } else { group_key(name) };
+            by.push((field.clone(), key, blank_label(field)));
+        }
+        let bucket = match raw.bucket.as_deref().filter(|b| !b.is_empty()) {
+            None => None,
+            Some(_) if matches!(set, Set::Open | Set::CustomersAtStart) => {
+                return Err("drill bucket: these rows have no date to bucket".into())
+            }
+            Some(b) => {
+                Some(NaiveDate::parse_from_str(b, "%Y-%m-%d").map_err(|_| format!("drill bucket: not a date: {b:?}"))?)
+            }
+        };
+        let as_of = options.period.to.or(options.as_of);
+        if set == Set::Open && as_of.is_none() {
+            return Err("drill open: needs the as-of date (option as_of or to)".into());
+        }
+        let (mut positions, mut won_at, mut step) = (BTreeMap::new(), 0, 0);
+        if set == Set::Reached {
+            let Some((_, open)) = raw.stages.split_last() else {
+                return Err("drill reached: needs the funnel's stages".into());
+            };
+            won_at = open.len();
+            for (i, s) in open.iter().enumerate() {
+                positions.entry(group_key(s)).or_insert(i);
+            }
+            step = raw.step.filter(|s| *s <= won_at).ok_or("drill reached: needs a step of the funnel")?;
+        }
+        let sort = match raw.sort.as_deref().filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => {
+                let column =
+                    columns.iter().position(|c| *c == s).ok_or_else(|| format!("drill sort: no column {s:?}"))?;
+                Some(Sort { column, numeric: numeric[column], descending: raw.descending })
+            }
+        };
+        let limit = if raw.all { None } else { Some(raw.limit.unwrap_or(100).clamp(1, MAX_PAGE)) };
+        if let (Some(_), Some(l)) = (sort, limit) {
+            if raw.offset + l > MAX_SORTED_END {
+                return Err(format!("drill: a sorted page must end within the first {MAX_SORTED_END} rows"));
+            }
+        }
+        Ok(DrillQuery {
+            set,
+            period: options.period,
+            as_of,
+            granularity: options.granularity,
+            by,
+            bucket,
+            positions,
+            won_at,
+            step,
+            needle: raw.contains.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_lowercase),
+            columns,
+            numeric,
+            sort,
+            offset: raw.offset,
+            limit,
+        })
+    }
+
+    pub(super) fn in_bucket(&self, date: Option<NaiveDate>) -> bool {
+        self.bucket.is_none_or(|b| date.is_some_and(|d| self.granularity.bucket(d) == b))
+    }
+
+    /// Whether `value` (of `field`) is the name asked for.
+    pub(super) fn named(key: &str, blank: &str, value: &str) -> bool {
+        if value.trim().is_empty() {
+            key.is_empty() || key == group_key(blank)
+        } else {
+            group_key(value) == key
+        }
+    }
+
+    /// The funnel step a deal got to (see `metrics::funnel`: won deals reach the won
+    /// stage; open ones their stage; lost ones their lost stage, else the first).
+    fn place(&self, d: &Deal<'_>) -> usize {
+        let at = |s: &str| self.positions.get(&group_key(s)).copied().unwrap_or(0);
+        match d.status {
+            Status::Won => self.won_at,
+            Status::Open => at(if d.stage.trim().is_empty() { "(no stage)" } else { d.stage }),
+            Status::Lost if d.lost_stage.trim().is_empty() => 0,
+            Status::Lost => at(d.lost_stage),
+        }
+    }
+
+    /// Whether a deal is in the set, and the stage it is listed under.
+    pub(super) fn deal_stage<'a>(&self, d: &Deal<'a>) -> Option<&'a str> {
+        let closed_in = self.period.contains(d.closed);
+        let (inside, date) = match self.set {
+            Set::Won => (d.status == Status::Won && closed_in, d.closed),
+            Set::Lost => (d.status == Status::Lost && closed_in, d.closed),
+            Set::Closed => (d.status != Status::Open && closed_in, d.closed),
+            Set::Created => (self.period.contains(d.created), d.created),
+            Set::Reached => (self.period.contains(d.created) && self.place(d) >= self.step, d.created),
+            Set::Open => {
+                let open = open_stage(self.period.to, d).filter(|_| self.as_of.is_some_and(|a| open_at(d.created, a)));
+                return open;
+            }
+            _ => (false, None),
+        };
+        (inside && self.in_bucket(date)).then_some(d.stage)
+    }
+}
