@@ -198,9 +198,12 @@ impl RowSink for Aggregates {
             return;
         }
         if let Some(drill) = self.drill.as_mut() {
-            let amount =
-                (kind == "orders").then(|| self.rates.apply(row.text(5), row.number(3), &mut self.main.currencies).1);
-            return drill.row(kind, row, amount.flatten(), self.file, at);
+            let (code, amount) = if kind == "orders" {
+                self.rates.apply(row.text(5), row.number(3), &mut self.main.currencies)
+            } else {
+                (Cow::Borrowed(""), None)
+            };
+            return drill.row(kind, row, (amount, &code), self.file, at);
         }
         if kind == "orders" {
             let Aggregates { main, earlier, rates, .. } = self;

@@ -292,3 +292,25 @@ fn drills_add_up_to_the_report_on_maven_crm() {
     let mine = drill_files(files, &RawOptions::default(), RawDrill { set: "won".into(), by, ..RawDrill::default() });
     assert!(mine.total > 300, "{}", mine.total);
 }
+
+#[test]
+fn amounts_in_several_currencies_are_not_added() {
+    let deals = "deal_id,owner,stage,amount,currency,created_date,closed_date\n\
+                 D1,Ann,Won,100,USD,2024-01-02,2024-01-05\n\
+                 D2,Ann,Won,200,EUR,2024-01-02,2024-01-06\n\
+                 D3,Bob,Won,50,USD,2024-01-02,2024-01-07\n";
+    let files: &[(&str, &[u8])] = &[("deals.csv", deals.as_bytes())];
+    let won = drill_files(files, &q1(), q("won", &[]));
+    assert_eq!(
+        (won.total, won.amount.as_deref(), won.currencies.clone()),
+        (3, None, vec!["USD".to_string(), "EUR".to_string()])
+    );
+    let usd = drill_files(files, &q1(), RawDrill { contains: Some("usd".into()), ..q("won", &[]) });
+    assert_eq!((usd.total, usd.amount.as_deref()), (2, Some("150")));
+    // with a rate, one currency: converted, then added (200 EUR × 1.1 = 220 USD)
+    let mut rated = q1();
+    rated.currency_rates = Some([("EUR".to_string(), json!("1.1"))].into());
+    rated.base_currency = Some("USD".into());
+    let won = drill_files(files, &rated, q("won", &[]));
+    assert_eq!((won.amount.as_deref(), won.rows[1]["amount"].clone()), (Some("370.0"), json!("220.0")));
+}

@@ -38,7 +38,12 @@ pub struct Drill {
     /// from a stage history read before the deals (the page sends it first).
     history: HistoryAgg,
     stages_at: Option<StagesAt>,
+    /// The currencies of the amounts summed (several: no sum, as the report's money).
+    currencies: Vec<String>,
 }
+
+/// Currencies listed at most.
+const MAX_CODES: usize = 20;
 
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
@@ -53,6 +58,7 @@ impl Drill {
             hits: Vec::new(),
             history: HistoryAgg::default(),
             stages_at: None,
+            currencies: Vec::new(),
         }
     }
 
@@ -67,14 +73,14 @@ impl Drill {
         if self.kind() != "deals" {
             return;
         }
-        let Some(mut stage) = self.query.deal_stage(d) else { return };
+        let Some(stage) = self.query.deal_stage(d) else { return };
+        let mut at_end = None;
         if stage == CLOSED_LATER && !d.deal_id.is_empty() {
             let history = &self.history;
-            let at_end = self.stages_at.get_or_insert_with(|| history.stages_at(self.query.period.to));
-            if let Some(s) = at_end.get(&id_hash(d.deal_id)) {
-                stage = s;
-            }
+            let stages = self.stages_at.get_or_insert_with(|| history.stages_at(self.query.period.to));
+            at_end = stages.get(&id_hash(d.deal_id)).map(|s| s.to_string());
         }
+        let stage = at_end.as_deref().unwrap_or(stage);
         for (field, key, blank) in &self.query.by {
             let value = match field.as_str() {
                 "owner" => d.owner,
@@ -98,26 +104,28 @@ impl Drill {
             Status::Lost => "lost",
             Status::Open => "open",
         };
-        let cells = vec![
-            d.deal_id.to_string(),
-            d.account.to_string(),
-            d.owner.to_string(),
-            stage.to_string(),
-            status.to_string(),
-            d.amount.map(|a| a.to_string()).unwrap_or_default(),
-            currency.to_string(),
-            date_text(d.created),
-            date_text(d.closed),
-            d.lost_reason.unwrap_or("").to_string(),
-            d.product.to_string(),
-            d.source.to_string(),
-            d.pipeline.to_string(),
-        ];
-        self.keep(cells, d.amount, file, row);
+        let cells = || {
+            vec![
+                d.deal_id.to_string(),
+                d.account.to_string(),
+                d.owner.to_string(),
+                stage.to_string(),
+                status.to_string(),
+                d.amount.map(|a| a.to_string()).unwrap_or_default(),
+                currency.to_string(),
+                date_text(d.created),
+                date_text(d.closed),
+                d.lost_reason.unwrap_or("").to_string(),
+                d.product.to_string(),
+                d.source.to_string(),
+                d.pipeline.to_string(),
+            ]
+        };
+        self.keep(cells, d.amount, currency, file, row);
     }
 
-    /// A row of another kind; `amount`: an order line's (converted) amount.
-    pub fn row(&mut self, kind: &str, r: &Row<'_>, amount: Option<Decimal>, file: u32, row: u64) {
+    /// A row of another kind; `amount`: an order line's (converted) amount and its currency.
+    pub fn row(&mut self, kind: &str, r: &Row<'_>, amount: (Option<Decimal>, &str), file: u32, row: u64) {
         if kind == "stage_history" && self.query.set == Set::Open && self.query.period.to.is_some() {
             return self.history.observe(r);
         }
@@ -163,44 +171,62 @@ impl Drill {
                 return;
             }
         }
-        let cells = spec
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| match f.value {
-                ValueType::Money | ValueType::Number | ValueType::Percent => {
-                    r.number(i).map(|n| n.to_string()).unwrap_or_else(|| r.text(i).to_string())
-                }
-                ValueType::Date => r.date(i).map(|d| d.to_string()).unwrap_or_else(|| r.text(i).to_string()),
-                ValueType::DateTime => match r.datetime(i) {
-                    Some(t) if t.time() == chrono::NaiveTime::MIN => t.date().to_string(),
-                    Some(t) => format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()),
-                    None => r.text(i).to_string(),
-                },
-                ValueType::Text => r.text(i).to_string(),
-            })
-            .collect();
-        self.keep(cells, amount, file, row);
+        let cells = || {
+            spec.fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| match f.value {
+                    ValueType::Money | ValueType::Number | ValueType::Percent => {
+                        r.number(i).map(|n| n.to_string()).unwrap_or_else(|| r.text(i).to_string())
+                    }
+                    ValueType::Date => r.date(i).map(|d| d.to_string()).unwrap_or_else(|| r.text(i).to_string()),
+                    ValueType::DateTime => match r.datetime(i) {
+                        Some(t) if t.time() == chrono::NaiveTime::MIN => t.date().to_string(),
+                        Some(t) => format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()),
+                        None => r.text(i).to_string(),
+                    },
+                    ValueType::Text => r.text(i).to_string(),
+                })
+                .collect()
+        };
+        self.keep(cells, amount.0, amount.1, file, row);
     }
 
-    /// Counts a match and keeps it if it may be on the page.
-    fn keep(&mut self, cells: Vec<String>, amount: Option<Decimal>, file: u32, row: u64) {
+    /// Counts a match (its amount in `currency`) and keeps it if it may be on the page.
+    /// Its cells are made only when needed: a match past the page costs no text.
+    fn keep(
+        &mut self,
+        cells: impl FnOnce() -> Vec<String>,
+        amount: Option<Decimal>,
+        currency: &str,
+        file: u32,
+        row: u64,
+    ) {
+        let mut cells = Some(cells);
+        let mut made = None;
         if let Some(needle) = &self.query.needle {
-            if !cells.iter().any(|c| c.to_lowercase().contains(needle.as_str())) {
+            let all = cells.take().map(|c| c()).unwrap_or_default();
+            if !all.iter().any(|c| c.to_lowercase().contains(needle.as_str())) {
                 return;
             }
+            made = Some(all);
         }
+        let mut cells = move || made.take().or_else(|| cells.take().map(|c| c())).unwrap_or_default();
         let index = self.total;
         self.total += 1;
         self.amounts.add(amount);
+        if amount.is_some() && !self.currencies.iter().any(|c| c == currency) && self.currencies.len() < MAX_CODES {
+            self.currencies.push(currency.to_string());
+        }
         let q = &self.query;
         let Some(sort) = q.sort else {
             // file order: only the page's rows are kept
             if index >= q.offset && q.limit.is_none_or(|l| index < q.offset + l) {
-                self.hits.push(Hit { file, row, cells, key: Key::None });
+                self.hits.push(Hit { file, row, cells: cells(), key: Key::None });
             }
             return;
         };
+        let cells = cells();
         let cell = &cells[sort.column];
         let key = if sort.numeric { Key::Number(cell.parse().ok()) } else { Key::Text(cell.to_lowercase()) };
         self.hits.push(Hit { file, row, cells, key });
@@ -245,8 +271,10 @@ impl Drill {
             columns: q.columns.clone(),
             numeric: q.columns.iter().zip(&q.numeric).filter(|(_, n)| **n).map(|(c, _)| *c).collect(),
             total: self.total,
-            amount: (self.amounts.with_amount > 0).then(|| self.amounts.sum.to_string()),
+            // amounts in several currencies are never added together
+            amount: (self.amounts.with_amount > 0 && self.currencies.len() <= 1).then(|| self.amounts.sum.to_string()),
             with_amount: self.amounts.with_amount,
+            currencies: self.currencies,
             offset: q.offset,
             rows,
         }

@@ -53,9 +53,12 @@ pub struct DrillResult {
     pub numeric: Vec<&'static str>,
     /// Rows matching, over every page.
     pub total: u64,
-    /// Σ amount of the matches that have one (deals, order lines); null when none has.
+    /// Σ amount of the matches that have one (deals, order lines); null when none has,
+    /// or when they are in several currencies.
     pub amount: Option<String>,
     pub with_amount: u64,
+    /// The currencies of those amounts (blank: none written), up to 20.
+    pub currencies: Vec<String>,
     pub offset: u64,
     pub rows: Vec<Map<String, Value>>,
 }

@@ -582,4 +582,5 @@ export default {
   'drill.set.new_customers': 'New customers',
   'drill.set.customers_at_start': 'Customers at the start',
   'drill.set.churned_customers': 'Customers who churned',
+  'drill.currencies': 'amounts in {codes}, not added together',
 };

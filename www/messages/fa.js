@@ -570,4 +570,5 @@ export default {
   'drill.set.new_customers': 'مشتریان جدید',
   'drill.set.customers_at_start': 'مشتریان آغاز دوره',
   'drill.set.churned_customers': 'مشتریان ریزش‌کرده',
+  'drill.currencies': 'مبلغ‌ها به {codes}، جمع زده نمی‌شوند',
 };

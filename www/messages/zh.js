@@ -570,4 +570,5 @@ export default {
   'drill.set.new_customers': '新客户',
   'drill.set.customers_at_start': '期初客户',
   'drill.set.churned_customers': '流失客户',
+  'drill.currencies': '金额分属 {codes}，不相加',
 };

@@ -55,7 +55,8 @@ export function drillView(dialog, env) {
     const body = clear(dialog.querySelector('.drill-body'));
     dialog.querySelector('.drill-title').textContent = title;
     const unit = t(`drill.unit.${result.kind}`, { n: fmt.count(result.total) });
-    const sum = result.amount !== null && result.with_amount ? ` · ${t('drill.sum', { amount: fmt.money(result.amount) })}` : '';
+    const sum = result.amount !== null && result.with_amount ? ` · ${t('drill.sum', { amount: fmt.money(result.amount) })}`
+      : result.currencies?.length > 1 ? ` · ${t('drill.currencies', { codes: result.currencies.join(t('list.sep')) })}` : '';
     const first = result.total ? result.offset + 1 : 0;
     const last = result.offset + result.rows.length;
     body.append(el('p', { class: 'drill-summary', 'data-total': result.total, text: `${unit}${sum}` }));
