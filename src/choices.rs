@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::lookup::{join_key, LookupTable};
-use crate::ingest::text::group_key;
+use crate::text::group_key;
 
 /// Spellings kept per list; a file with more distinct names than this (ids written in
 /// the owner column, say) lists the first ones and says there are more.

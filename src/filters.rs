@@ -4,7 +4,7 @@
 //! folded); names of a lookup group as its tables join them ([`join_key`]).
 
 use crate::ingest::lookup::{join_key, LookupTable};
-use crate::ingest::text::group_key;
+use crate::text::group_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeSet;

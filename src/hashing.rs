@@ -13,3 +13,12 @@ use std::hash::BuildHasher;
 pub fn hasher() -> foldhash::quality::FoldHasher<'static> {
     foldhash::quality::FixedState::with_seed(0x5A1E_5BE7_71C5_0001).build_hasher()
 }
+
+/// An id's 64-bit hash (deal, lead, order ids; trimmed), the same in every worker and on
+/// every target.
+pub fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = hasher();
+    id.trim().hash(&mut h);
+    h.finish()
+}

@@ -26,7 +26,9 @@
 //! assert_eq!(report.metrics["win_rate"].value, serde_json::json!(0.5));
 //! ```
 
+pub mod alert;
 pub mod choices;
+pub mod currency_code;
 pub mod drill;
 pub mod engine;
 pub mod filters;
@@ -39,6 +41,7 @@ pub mod period;
 pub mod problems;
 pub mod report;
 pub mod stages;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -299,10 +299,10 @@ pub struct Report {
     pub series: BTreeMap<&'static str, Value>,
     pub currencies: CurrencyReport,
     /// Rules that fired (METRICS.md "Forecast and alerts").
-    pub alerts: Vec<crate::metrics::alerts::Alert>,
+    pub alerts: Vec<crate::alert::Alert>,
     /// The thresholds the alert rules used (the options', else the defaults), for an
     /// editor of them.
-    pub alert_thresholds: crate::metrics::alerts::Thresholds,
+    pub alert_thresholds: crate::alert::Thresholds,
     pub problems: Problems,
     /// The detected schema of every file: kind, column mapping, delimiter, encoding.
     pub files: Vec<FileInfo>,

@@ -1,7 +1,7 @@
 //! Deal status and stage words: won/lost/open from a status or stage name (English,
 //! Chinese, Persian), and the default order of funnel stages.
 
-use crate::ingest::text::normalize_label;
+use crate::text::normalize_label;
 use serde::Serialize;
 
 /// Where a deal stands.

@@ -11,11 +11,11 @@ mod query;
 pub use page::DrillResult;
 pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE, MAX_SORTED_END};
 
+use crate::hashing::id_hash;
 use crate::ingest::schema::{self, ValueType};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::{activity_in, activity_type};
 use crate::metrics::customers::{order_in, CustomerPlace};
-use crate::metrics::deals::id_hash;
 use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::{converted, created_in, is_referral, qualified_in};
 use crate::metrics::pipeline::{StagesAt, CLOSED_LATER};

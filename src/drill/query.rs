@@ -2,12 +2,12 @@
 //! a text; checked against the analysis' options; and the rule each row is tested by.
 
 use crate::ingest::schema::{self, ValueType};
-use crate::ingest::text::group_key;
 use crate::metrics::pipeline::{open_at, open_stage};
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
 use crate::stages::Status;
+use crate::text::group_key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

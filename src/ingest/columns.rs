@@ -2,7 +2,7 @@
 //! column holds which canonical field.
 
 use super::schema::{KindSpec, KINDS};
-use super::text::normalize_label;
+use crate::text::normalize_label;
 
 /// Prefixes CRM exports put before field names (`Deal - Value`, `Opportunity Owner`).
 pub const PREFIXES: [&str; 6] = ["deal ", "opportunity ", "lead ", "商机", "线索", "معامله "];

@@ -3,7 +3,7 @@
 //! company's name). Judged by word *and* shape: a summary word only counts when the rest
 //! of the row names nothing (no id, owner, stage…), so a deal whose id is `Total` is a deal.
 
-use super::text::{fold_letter, normalize_label};
+use crate::text::{fold_letter, normalize_label};
 
 /// Words a summary row starts with, in normal form (lower case).
 const SUMMARY_WORDS: &[&str] = &[

@@ -6,8 +6,8 @@ use super::columns::{Mapping, PREFIXES};
 use super::dates::{parse_date, DateOrder};
 use super::money::parse_money;
 use super::schema::ValueType;
-use super::text::{normalize_label, parse_flag};
 use crate::stages::{status_from_status, Status};
+use crate::text::{normalize_label, parse_flag};
 
 /// Header words that name different fields in different exports (`Closed` holds dates in
 /// one, 1/0 in another): the column's first values decide.

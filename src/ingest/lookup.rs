@@ -8,7 +8,7 @@
 use super::columns::Mapping;
 use super::money::parse_money;
 use super::schema::DEALS;
-use super::text::fold_letter;
+use crate::text::fold_letter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! The input tables of METRICS.md ("Input tables"): every kind, its canonical fields, the
 //! type of each, which are required, and the header words (English, Chinese, Persian and
 //! the names common CRM exports use) that name them. Synonyms are in normal form (see
-//! [`super::text::normalize_label`]).
+//! [`crate::text::normalize_label`]).
 
 /// How a field's cells are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

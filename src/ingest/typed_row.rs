@@ -7,8 +7,8 @@ use super::csv_stream::Record;
 use super::dates::{parse_datetime, DateOrder};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::ValueType;
-use super::text::{field_text, trim_cell};
 use crate::problems::Problems;
+use crate::text::{field_text, trim_cell};
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 

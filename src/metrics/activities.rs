@@ -2,10 +2,10 @@
 //! counts per bucket, and activities per deal won.
 
 use super::groups::{Groups, Merge};
-use crate::ingest::text::normalize_label;
 use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
 use crate::report::{number, row, Metric, Report, Table};
+use crate::text::normalize_label;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

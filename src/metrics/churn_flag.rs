@@ -10,8 +10,8 @@
 //! - MRR at the end = Σ monthly amount of the rows not churned.
 
 use super::groups::Merge;
-use crate::ingest::text::parse_flag;
 use crate::report::{money, number, Metric};
+use crate::text::parse_flag;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;

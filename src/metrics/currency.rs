@@ -10,69 +10,18 @@ use super::customers::{average_order_value, ORDER_REVENUE};
 use super::groups::Merge;
 use super::stats::Tally;
 use super::DealsAgg;
+pub use crate::currency_code::{code, Rates};
 use crate::model::Deal;
 use crate::options::Options;
 use crate::report::{money, CurrencyReport, Metric, MoneyReport, Report, Table};
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A currency cell as a code: trimmed, upper case, with the unambiguous symbols and
-/// words read as their ISO 4217 code (`€` → `EUR`, `元` → `CNY`, `تومان` → `IRT`).
-/// Ambiguous symbols (`$`, `¥`, `kr`) stay as written. Blank stays blank.
-pub fn code(raw: &str) -> Cow<'_, str> {
-    let s = raw.trim();
-    if s.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
-    }
-    let named = match s {
-        "€" => "EUR",
-        "£" => "GBP",
-        "₹" => "INR",
-        "₩" => "KRW",
-        "₽" => "RUB",
-        "₺" => "TRY",
-        "₫" => "VND",
-        "฿" => "THB",
-        "₱" => "PHP",
-        "₪" => "ILS",
-        "US$" | "us$" => "USD",
-        "元" | "人民币" | "人民幣" | "rmb" | "Rmb" | "CN¥" | "￥" => "CNY",
-        "円" => "JPY",
-        "ریال" | "﷼" | "ريال" => "IRR",
-        "تومان" | "تومن" => "IRT",
-        "درهم" => "AED",
-        _ => "",
-    };
-    if !named.is_empty() {
-        return Cow::Borrowed(named);
-    }
-    Cow::Owned(s.to_uppercase())
-}
-
-/// What the user supplied to convert currencies: amount × rate is in `base`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rates {
-    pub base: Option<String>,
-    pub rates: BTreeMap<String, Decimal>,
-}
-
 impl Rates {
-    /// The amount in the base currency and the base's code, when `code` has a rate (or
-    /// is the base). Converted amounts are rounded to cents, half away from zero.
-    pub fn convert(&self, code: &str, amount: Option<Decimal>) -> Option<(Option<Decimal>, &str)> {
-        let base = self.base.as_deref().unwrap_or("");
-        if !base.is_empty() && code == base {
-            return Some((amount, base));
-        }
-        let rate = self.rates.get(code)?;
-        let converted = amount.map(|a| (a * rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
-        Some((converted, base))
-    }
-
     /// The code of a currency cell written `raw` and the amount in it: converted to the
     /// base when the user gave a rate (counted in `noted`), else as they are.
     pub fn apply<'a>(

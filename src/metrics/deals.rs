@@ -10,23 +10,16 @@ use super::growth::{AccountHistory, GrowthAgg};
 use super::pipeline::{PipelineAgg, StagesAt, StallRule};
 use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
-use rustc_hash::FxHashSet;
-
-/// A deal id's 64-bit hash, the same in every worker and on every target.
-pub fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::hashing::hasher();
-    id.trim().hash(&mut h);
-    h.finish()
-}
-use crate::ingest::text::group_key;
+use crate::hashing::id_hash;
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table, DEAL_NEEDS};
 use crate::stages::Status;
+use crate::text::group_key;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;

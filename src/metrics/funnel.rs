@@ -7,10 +7,10 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Tally;
-use crate::ingest::text::group_key;
 use crate::model::Deal;
 use crate::report::{money, number, row, Table};
 use crate::stages::{stage_rank, status_from_stage, Status};
+use crate::text::group_key;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! Named groups (owners, accounts, reasons, stages): grouped case-insensitively with
 //! white space folded; the first spelling seen is displayed.
 
-use crate::ingest::text::group_chars;
+use crate::text::group_chars;
 use hashbrown::HashTable;
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
@@ -216,7 +216,7 @@ impl Names {
 
     /// The group of `name` (trimmed; blank → `blank_label`), and whether it is new.
     fn index(&mut self, name: &str, blank_label: &str) -> (u32, bool) {
-        let name = crate::ingest::text::trim_cell(name);
+        let name = crate::text::trim_cell(name);
         let name = if name.is_empty() { blank_label } else { name };
         let hash = hash_bytes(name);
         if let Some(&(i, _)) = self.by_spelling.find(hash, |&(i, _)| self.spelling(i) == name) {
@@ -244,7 +244,7 @@ impl Names {
     }
 
     fn find(&self, name: &str) -> Option<u32> {
-        let name = crate::ingest::text::trim_cell(name);
+        let name = crate::text::trim_cell(name);
         self.by_key.find(hash_key(name), |&(g, _)| same_key(self.name(g), name)).map(|&(g, _)| g)
     }
 
@@ -384,7 +384,7 @@ impl<T: Default + Merge> Groups<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::text::group_key;
+    use crate::text::group_key;
 
     #[test]
     fn ascii_keys_are_group_keys() {

@@ -56,7 +56,7 @@ pub struct GrowthAgg {
 
 /// Whether a deal type means selling more to an existing account.
 fn is_expansion(deal_type: &str) -> bool {
-    let t = crate::ingest::text::normalize_label(deal_type);
+    let t = crate::text::normalize_label(deal_type);
     ["upsell", "up sell", "cross sell", "crosssell", "expansion", "add on", "addon", "增购", "交叉销售", "فروش بیشتر"]
         .iter()
         .any(|w| t.contains(w))

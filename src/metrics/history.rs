@@ -5,11 +5,11 @@
 use super::funnel::order_stages;
 use super::groups::Groups;
 use super::stats::Histogram;
-use crate::ingest::text::group_key;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
 use crate::report::{number, row, Report, Table};
 use crate::stages::{status_from_stage, Status};
+use crate::text::group_key;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -42,7 +42,7 @@ impl HistoryAgg {
         let mut last: rustc_hash::FxHashMap<u64, (NaiveDateTime, &str)> = rustc_hash::FxHashMap::default();
         let Some(end) = end else { return super::pipeline::StagesAt::default() };
         for (deal, stage, at) in self.entries.iter().filter(|(_, _, at)| at.date() < end) {
-            let slot = last.entry(super::deals::id_hash(deal)).or_insert((*at, stage));
+            let slot = last.entry(crate::hashing::id_hash(deal)).or_insert((*at, stage));
             if *at >= slot.0 {
                 *slot = (*at, stage);
             }

@@ -3,10 +3,10 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
-use crate::ingest::text::normalize_label;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
 use crate::report::{number, row, Metric, Report, Table};
+use crate::text::normalize_label;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -203,7 +203,7 @@ impl LeadsAgg {
             *n += reached as u64;
         }
         if !converted && (opportunity || self.keep_links) {
-            let hash = |t: &str| if t.is_empty() { 0 } else { super::deals::id_hash(t) };
+            let hash = |t: &str| if t.is_empty() { 0 } else { crate::hashing::id_hash(t) };
             self.linked.push(Linked {
                 deal: hash(r.text(f::DEAL_ID)),
                 lead: hash(r.text(f::LEAD_ID)),

@@ -3,8 +3,8 @@
 //! their id, with their customer, so that parts of a file read apart merge exactly (an
 //! order cut between two parts is one order).
 
-use super::deals::id_hash;
-use crate::ingest::text::fold_letter;
+use crate::hashing::id_hash;
+use crate::text::fold_letter;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 

@@ -81,7 +81,7 @@ pub const WEIGHTED_FORMULA: &str =
 /// The win probability of a stage: the user's (matched as owners are), else the default
 /// by its place in a sales process; and which of the two it is.
 pub fn stage_probability(stage: &str, user: &std::collections::BTreeMap<String, f64>) -> (Decimal, &'static str) {
-    use crate::ingest::text::group_key;
+    use crate::text::group_key;
     let mine = user.iter().find(|(s, _)| group_key(s) == group_key(stage)).map(|(_, p)| *p);
     match mine.and_then(rust_decimal::prelude::FromPrimitive::from_f64) {
         Some(p) => (p, "user"),
@@ -167,7 +167,7 @@ impl PipelineAgg {
     pub fn observe(&mut self, d: &Deal<'_>) {
         let Some(stage) = open_stage(self.to, d) else { return };
         if stage == CLOSED_LATER {
-            let id = if d.deal_id.is_empty() { 0 } else { super::deals::id_hash(d.deal_id) };
+            let id = if d.deal_id.is_empty() { 0 } else { crate::hashing::id_hash(d.deal_id) };
             self.closed_later.push(LaterDeal { id, created: d.created, amount: d.amount, probability: d.probability });
         } else {
             let id = self.stage_id(stage);
@@ -208,7 +208,7 @@ impl PipelineAgg {
             .drain()
             .map(|mut o| {
                 if &*o.stage == CLOSED_LATER {
-                    if let Some(s) = stages.get(&super::deals::id_hash(&o.deal_id)) {
+                    if let Some(s) = stages.get(&crate::hashing::id_hash(&o.deal_id)) {
                         o.stage = s.clone();
                     }
                 }

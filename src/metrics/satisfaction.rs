@@ -4,10 +4,10 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
-use crate::ingest::text::normalize_label;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
 use crate::report::{number, row, Metric, Report, Table};
+use crate::text::normalize_label;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
