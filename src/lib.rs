@@ -26,6 +26,9 @@
 //! assert_eq!(report.metrics["win_rate"].value, serde_json::json!(0.5));
 //! ```
 
+// Library code never unwraps: bad input is a message, not a panic (tests may unwrap).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod alert;
 pub mod choices;
 pub mod currency_code;
