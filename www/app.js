@@ -1,22 +1,15 @@
 // The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
-import { renderDimensions, SALES_COLUMNS } from './views/dimensions.js';
 import { reasonText } from './reasons.js';
 import { analyze, drill } from './sales-metrics.js';
 import { drillView } from './views/drill.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
-import { renderForecast } from './views/forecast.js';
 import { renderAlerts } from './views/alerts.js';
 import { el, clear } from './views/dom.js';
 import { renderCards, MONEY_CARDS } from './views/cards.js';
-import { bucketLabel } from './views/axes.js';
-import { renderTable } from './views/table.js';
-import { renderFunnel } from './views/funnel.js';
-import { renderTrend } from './views/chart.js';
-import { renderStacked, renderLine } from './views/timechart.js';
-import { renderBars } from './views/bars.js';
+import { renderFigures } from './views/dashboard.js';
 import { renderProblems } from './views/problems.js';
 import { loadThresholds, renderThresholds } from './views/thresholds.js';
 import { renderMapping } from './views/mapping.js';
@@ -25,8 +18,6 @@ import { presetRange, localDay } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
-/** Activity types as the engine names them (src/metrics/activities.rs TYPES), stacked in this order. */
-const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'demo', 'proposal', 'follow_up', 'event', 'social', 'referral', 'other'];
 
 /** The filters: report.filter_choices key (and engine filter), select, "all" message. */
 /** The view a link keeps in the URL's hash (never the data): hash key → control id; the
@@ -415,123 +406,9 @@ export function mountApp(root, options = {}) {
       alertThresholds = values;
       run(currentFiles);
     });
-    renderCards($('cards'), report, fmt, t, null, (query, label) => {
-      const set = t(`drill.set.${query.set}`);
-      showDrill(query, set === label ? label : `${label}: ${set}`);
-    });
+    renderFigures(report, { $, fmt, t, onDrill: showDrill });
     renderFilterChoices(report.filter_choices);
     renderCurrencies(report.currencies);
-    const forecast = report.series.forecast_revenue ?? {};
-    $('forecast-section').hidden = !forecast.month;
-    renderForecast($('forecast'), forecast.month, fmt, t);
-    renderForecast($('forecast-week'), forecast.week, fmt, t);
-    const trend = report.series.revenue_trend;
-    renderTrend($('trend'), trend, fmt, t, (point) => showDrill({ set: 'closed', bucket: point.bucket },
-      `${t('drill.set.closed')} · ${bucketLabel(fmt, trend.granularity, point.bucket)}`));
-    const funnel = report.tables.deal_funnel;
-    $('funnel-note').textContent = funnel ? t('funnel.note', { order: t(`funnel.order.${funnel.order}`) }) : '';
-    // an exact funnel (from a stage history) counts paths, which the deals do not carry
-    const stages = funnel?.rows?.map((r) => r.stage);
-    renderFunnel($('funnel'), funnel, fmt, t, 'deals', undefined, funnel?.type === 'reached'
-      ? (i) => showDrill({ set: 'reached', stages, step: i }, t('drill.set.reached', { stage: stages[i] })) : null);
-    /** `drill`: [set, fields]: a row's name lists the rows of the set with its values of the fields. */
-    const table = (id, target, columns, empty, drillBy = null) => {
-      const tb = report.tables[id];
-      // money columns are left out when amounts are in several currencies
-      const shown = (tb?.columns ? columns.filter((c) => tb.columns.includes(c.key)) : columns)
-        .map((c) => ({ ...c, label: t(c.label) }));
-      const drillRow = drillBy && ((r) => {
-        const [set, fields] = drillBy;
-        const by = Object.fromEntries(fields.map((f) => [f, r[f]]));
-        showDrill({ set, by }, `${t(`drill.set.${set}`)} · ${fields.map((f) => (f === 'type' ? fmt.activity(r[f]) : r[f])).join(' · ')}`);
-      });
-      renderTable($(target), { columns: shown, rows: tb?.rows ?? [], rest: tb?.rest, empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(empty), name: id, drill: drillRow }, fmt, t);
-    };
-    table('sales_by_owner', 'by-owner', [
-      { key: 'owner', label: 'col.owner' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-      { key: 'won', label: 'col.won', kind: 'count' }, { key: 'lost', label: 'col.lost', kind: 'count' },
-      { key: 'win_rate', label: 'col.win_rate', kind: 'ratio' },
-      { key: 'average_deal_size', label: 'col.average_deal_size', kind: 'money' },
-      { key: 'sales_cycle_days', label: 'col.sales_cycle_days', kind: 'days' },
-      { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-    ], 'empty.owners', ['closed', ['owner']]);
-    $('product-section').hidden = !report.tables.sales_by_product?.rows?.length;
-    table('sales_by_product', 'by-product', [{ key: 'product', label: 'col.product' }, ...SALES_COLUMNS], 'empty.owners', ['closed', ['product']]);
-    renderDimensions($('dimensions'), report.dimensions, fmt, t);
-    table('sales_by_account', 'by-account', [
-      { key: 'account', label: 'col.account' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-      { key: 'won', label: 'col.won', kind: 'count' }, { key: 'share_of_revenue', label: 'col.share', kind: 'ratio' },
-    ], 'empty.accounts', ['won', ['account']]);
-    table('pipeline_value', 'pipeline', [
-      { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-      { key: 'value', label: 'col.value', kind: 'money' },
-    ], 'empty.open', ['open', ['stage']]);
-    table('loss_reasons', 'loss', [
-      { key: 'lost_reason', label: 'col.reason' }, { key: 'count', label: 'col.deals', kind: 'count' },
-      { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'share_of_lost', label: 'col.share', kind: 'ratio' },
-    ], 'empty.lost', ['lost', ['lost_reason']]);
-    const stalled = report.tables.stalled_deals;
-    $('stalled-note').textContent = stalled?.rule
-      ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
-        { rule: reasonText(stalled.rule, t, fmt), asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
-      : '';
-    table('stalled_deals', 'stalled', [
-      { key: 'deal_id', label: 'col.deal' }, { key: 'owner', label: 'col.owner' }, { key: 'account', label: 'col.account' },
-      { key: 'stage', label: 'col.stage' }, { key: 'amount', label: 'col.amount', kind: 'money' },
-      { key: 'created_date', label: 'col.created', kind: 'date' }, { key: 'age_days', label: 'col.age', kind: 'count' },
-    ], 'empty.stalled');
-    $('leads-section').hidden = !report.tables.lead_funnel;
-    if (report.tables.lead_funnel) {
-      renderFunnel($('lead-funnel'), report.tables.lead_funnel, fmt, t, 'leads', (s) => t(`lead_step.${s}`));
-      table('conversion_by_source', 'lead-sources', [
-        { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
-        { key: 'converted', label: 'col.converted', kind: 'count' }, { key: 'rate', label: 'col.rate', kind: 'ratio' },
-      ], 'empty.leads', ['leads', ['source']]);
-    }
-    $('activities-section').hidden = !report.tables.activity_counts;
-    if (report.tables.activity_counts) {
-      table('sales_activity_ratio', 'activity-ratio', [
-        { key: 'owner', label: 'col.owner' }, { key: 'activities', label: 'col.activities', kind: 'count' },
-        { key: 'won', label: 'col.deals_won', kind: 'count' }, { key: 'ratio', label: 'col.per_won', kind: 'days1' },
-      ], 'empty.activities', ['activities', ['owner']]);
-      table('activity_counts', 'activity-counts', [
-        { key: 'owner', label: 'col.owner' }, { key: 'type', label: 'col.type', kind: 'activity' }, { key: 'count', label: 'col.count', kind: 'count' },
-      ], 'empty.activities', ['activities', ['owner', 'type']]);
-    }
-    const acts = report.series.activity_counts;
-    const types = ACTIVITY_TYPES.filter((k) => (acts?.points ?? []).some((p) => p[k]));
-    renderStacked($('activity-trend'), { points: acts?.points ?? [], keys: types, granularity: acts?.granularity, name: fmt.activity,
-      format: fmt.count, aria: t('activity.aria', { granularity: t(`granularity.${acts?.granularity ?? 'month'}`) }) }, fmt, t);
-    $('time-section').hidden = !report.tables.time_in_stage;
-    table('time_in_stage', 'time-in-stage', [
-      { key: 'stage', label: 'col.stage' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-      { key: 'mean_days', label: 'col.mean', kind: 'days' }, { key: 'median_days', label: 'col.median', kind: 'days' },
-    ], 'empty.history');
-    $('mrr-section').hidden = !report.tables.mrr;
-    renderLine($('mrr-chart'), { points: report.series.mrr?.points ?? [], x: 'month_end', value: 'mrr', format: fmt.money,
-      aria: t('mrr.aria'), tip: (p) => t('mrr.tip', { month: fmt.date(p.month_end), mrr: fmt.money(p.mrr), new: fmt.money(p.new),
-        expansion: fmt.money(p.expansion), contraction: fmt.money(p.contraction), churned: fmt.money(p.churned) }) }, fmt);
-    table('mrr', 'mrr', [
-      { key: 'month_end', label: 'col.month_end', kind: 'date' }, { key: 'mrr', label: 'col.mrr', kind: 'money' },
-      { key: 'new', label: 'col.new', kind: 'money' }, { key: 'expansion', label: 'col.expansion', kind: 'money' },
-      { key: 'contraction', label: 'col.contraction', kind: 'money' }, { key: 'churned', label: 'col.churned', kind: 'money' },
-    ], 'empty.subscriptions');
-    $('quota-section').hidden = !report.tables.quota_attainment;
-    table('quota_attainment', 'quota', [
-      { key: 'owner', label: 'col.owner' }, { key: 'from', label: 'col.from', kind: 'date' }, { key: 'to', label: 'col.to', kind: 'date' },
-      { key: 'quota', label: 'col.quota', kind: 'money' }, { key: 'revenue', label: 'col.revenue', kind: 'money' },
-      { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
-    ], 'empty.quotas');
-    renderBars($('loss-chart'), { rows: report.tables.loss_reasons?.rows ?? [], label: (r) => r.lost_reason, value: 'count', kind: 'count',
-      text: (r) => `${fmt.count(r.count)} (${fmt.ratio(r.share_of_lost)})`, aria: t('section.loss') }, fmt);
-    renderBars($('quota-chart'), { rows: report.tables.quota_attainment?.rows ?? [], label: (r) => `${r.owner} · ${fmt.month(r.from)}`, value: 'attainment', kind: 'ratio',
-      marker: 1, good: (r) => r.attainment >= 1, aria: t('section.quota') }, fmt);
-    const weighted = report.tables.forecast_weighted;
-    $('weighted-section').hidden = !weighted?.rows?.length;
-    table('forecast_weighted', 'weighted', [
-      { key: 'bucket', label: 'col.bucket' }, { key: 'owner', label: 'col.owner' }, { key: 'deals', label: 'col.deals', kind: 'count' },
-      { key: 'amount', label: 'col.amount', kind: 'money' }, { key: 'weighted', label: 'col.weighted', kind: 'money' },
-    ], 'empty.open');
     renderProbabilities(report.metrics.weighted_pipeline);
     renderProblems($('problems'), report.problems, fmt, t);
   }

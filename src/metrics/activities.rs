@@ -194,7 +194,7 @@ impl ActivitiesAgg {
             .collect();
         report
             .series
-            .insert("activity_counts", json!({ "granularity": self.granularity, "points": points, "formula": COUNTS }));
+            .insert("activity_counts", json!({ "granularity": self.granularity, "types": TYPES, "points": points, "formula": COUNTS }));
     }
 }
 
