@@ -8,8 +8,9 @@ import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
 import { renderAlerts } from './views/alerts.js';
 import { el, clear } from './views/dom.js';
-import { renderCards, MONEY_CARDS } from './views/cards.js';
 import { renderFigures } from './views/dashboard.js';
+import { renderCurrencyForm } from './views/currencies.js';
+import { renderProbabilityForm } from './views/probabilities.js';
 import { renderProblems } from './views/problems.js';
 import { loadThresholds, renderThresholds } from './views/thresholds.js';
 import { renderMapping } from './views/mapping.js';
@@ -18,8 +19,6 @@ import { presetRange, localDay } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
-
-/** The filters: report.filter_choices key (and engine filter), select, "all" message. */
 /** The view a link keeps in the URL's hash (never the data): hash key → control id; the
  *  filters' names as `owner=…&owner=…` (and source, pipeline). */
 const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
@@ -469,72 +468,20 @@ export function mountApp(root, options = {}) {
     }
   }
 
-  /** Money per currency when amounts come in several, and the conversion-rate form. */
+  /** Money per currency, and the conversion rates form (a new run with the rates given). */
   function renderCurrencies(cur) {
-    const { codes = [], mixed = false, base = null, converted = {} } = cur ?? {};
-    const convertedCodes = Object.keys(converted);
-    $('currency-note').textContent = mixed
-      ? t('currency.note.mixed', { n: fmt.count(codes.length), codes: codes.join(', ') })
-      : codes.length === 1
-        ? t(convertedCodes.length ? 'currency.note.converted' : 'currency.note.one', { code: codes[0], from: convertedCodes.join(', ') }) : '';
-    const section = $('currency-section');
-    section.hidden = !mixed && !convertedCodes.length;
-    if (section.hidden) return;
-    const holder = clear($('by-currency'));
-    for (const [code, part] of Object.entries(cur.by_currency)) {
-      const cards = el('div', { class: 'cards' });
-      renderCards(cards, part, fmt, t, MONEY_CARDS);
-      holder.append(el('section', { class: 'currency', 'data-currency': code }, el('h3', { text: code }), cards));
-    }
-    const form = clear($('rates'));
-    const all = [...new Set([...codes, ...convertedCodes])];
-    const baseCode = baseCurrency || base || all[0];
-    form.append(el('label', { class: 'field' }, `${t('currency.base')} `,
-      el('input', { name: 'base', value: baseCode, size: '5', 'aria-label': t('currency.base') })));
-    for (const code of all.filter((c) => c !== baseCode)) {
-      form.append(el('label', { class: 'field' }, `${t('currency.rate', { code })} `,
-        el('input', { type: 'number', min: '0', step: 'any', name: code, value: currencyRates[code] ?? '',
-          'aria-label': `${t('currency.rate', { code })} ${t('currency.rate.unit')}` }), ` ${t('currency.rate.unit')}`));
-    }
-    form.append(el('button', { type: 'submit', text: t('currency.convert') }));
-    form.onsubmit = (e) => {
-      e.preventDefault();
-      currencyRates = {};
-      for (const input of form.querySelectorAll('input')) {
-        if (input.name === 'base') baseCurrency = input.value.trim();
-        else if (Number(input.value) > 0) currencyRates[input.name] = input.value;
-      }
+    renderCurrencyForm($, cur, { baseCurrency, currencyRates }, fmt, t, (base, rates) => {
+      [baseCurrency, currencyRates] = [base, rates];
       run(currentFiles);
-    };
+    });
   }
 
-  /** The stage probabilities the weighted pipeline used, editable. */
+  /** The stage probabilities the weighted pipeline used, editable (a new run with them). */
   function renderProbabilities(metric) {
-    const form = clear($('probabilities'));
-    const used = metric?.stage_probabilities ?? {};
-    form.hidden = !metric?.open_deals;
-    if (form.hidden) return;
-    if (!Object.keys(used).length) {
-      // nothing to edit: say why, rather than hide the editor
-      const none = metric.without_amount === metric.open_deals;
-      form.append(el('p', { class: 'muted', text: none
-        ? t('probabilities.no_amounts', { n: fmt.count(metric.open_deals) })
-        : t('probabilities.from_file', { n: fmt.count(metric.with_file_probability) }) }));
-      return;
-    }
-    form.append(el('p', { class: 'muted', text: t('probabilities.intro') }));
-    for (const [stage, { probability, source }] of Object.entries(used)) {
-      form.append(el('label', { class: 'field' }, `${stage} `,
-        el('input', { type: 'number', min: '0', max: '100', step: '1', name: stage, value: String(Math.round(Number(probability) * 100)),
-          'aria-label': t('probabilities.aria', { stage }) }), ` % (${t.has(`probabilities.${source}`) ? t(`probabilities.${source}`) : source})`));
-    }
-    form.append(el('button', { type: 'submit', text: t('probabilities.use') }));
-    form.onsubmit = (e) => {
-      e.preventDefault();
-      stageProbabilities = {};
-      for (const input of form.querySelectorAll('input')) stageProbabilities[input.name] = Math.min(100, Math.max(0, Number(input.value))) / 100;
+    renderProbabilityForm($('probabilities'), metric, fmt, t, (chosen) => {
+      stageProbabilities = chosen;
       run(currentFiles);
-    };
+    });
   }
 
   function setUp() {
