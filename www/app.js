@@ -9,6 +9,7 @@ import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n
 import { renderAlerts } from './views/alerts.js';
 import { el, clear } from './views/dom.js';
 import { renderFigures } from './views/dashboard.js';
+import { FILTERS, chosenFilters, chipWords, renderFilterChips, renderFilterChoices } from './views/filters.js';
 import { renderCurrencyForm } from './views/currencies.js';
 import { renderProbabilityForm } from './views/probabilities.js';
 import { renderProblems } from './views/problems.js';
@@ -23,23 +24,6 @@ import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, import
  *  filters' names as `owner=…&owner=…` (and source, pipeline). */
 const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
   ['compare', 'comparison'], ['by', 'granularity']];
-
-/** Each filter: the engine's key, its select, its "all" label, and its one-name word
- *  (the hash key, and `controls.<word>` for its label). */
-const FILTERS = [
-  ['owners', 'owner-filter', 'controls.owner.all', 'owner'],
-  ['sources', 'source-filter', 'controls.source.all', 'source'],
-  ['pipelines', 'pipeline-filter', 'controls.pipeline.all', 'pipeline'],
-  ['products', 'product-filter', 'controls.product.all', 'product'],
-  // a lookup table's column (an owner's manager, an account's sector): `key|column|value`
-  ['groups', 'group-filter', 'controls.group.all', 'group'],
-];
-
-/** A lookup group filter's parts, from its `key|column|value` name. */
-const groupParts = (name) => {
-  const [key, column, ...value] = name.split('|');
-  return { key, column, value: value.join('|') };
-};
 
 /** The files in the order the engine wants them: stage histories and lookup tables
  *  (which filters and open stages use) before the rest, as `report` knew their kinds. */
@@ -146,7 +130,7 @@ export function mountApp(root, options = {}) {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices,
         comparison: $('comparison').value, granularity: granularity(), stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
-        filters: chosenFilters(), memoryLimitMb: options.memoryLimitMb, alertThresholds,
+        filters: chosenFilters(picked), memoryLimitMb: options.memoryLimitMb, alertThresholds,
       };
       // lookup tables first when their columns filter (else the deals before them are
       // judged against groups not yet known); once their kinds are known, read again
@@ -264,7 +248,7 @@ export function mountApp(root, options = {}) {
    *  the data's span and the files read. */
   function renderReportInfo(report) {
     const filters = FILTERS.filter(([key]) => picked[key].length).flatMap(([key, , , word]) => (key === 'groups'
-      ? picked[key].map((name) => chipWords(key, word, name).join(': '))
+      ? picked[key].map((name) => chipWords(t, key, word, name).join(': '))
       : [`${t(`controls.${word}`)}: ${picked[key].join(t('list.sep'))}`]));
     const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
     const lines = [
@@ -406,66 +390,19 @@ export function mountApp(root, options = {}) {
       run(currentFiles);
     });
     renderFigures(report, { $, fmt, t, onDrill: showDrill });
-    renderFilterChoices(report.filter_choices);
+    renderFilterChoices($, report.filter_choices, picked, t, LOCALES[locale].intl);
     renderCurrencies(report.currencies);
     renderProbabilities(report.metrics.weighted_pipeline);
     renderProblems($('problems'), report.problems, fmt, t);
   }
 
-  /** The filters chosen: `{ owners, sources, pipelines }`, each the names kept, or null. */
-  function chosenFilters() {
-    const filters = {};
-    for (const [key] of FILTERS) if (picked[key].length && key !== 'groups') filters[key] = [...picked[key]];
-    // groups: one filter per lookup column, its values any of those picked
-    const groups = new Map();
-    for (const { key, column, value } of picked.groups.map(groupParts)) {
-      const id = `${key}|${column}`;
-      if (!groups.has(id)) groups.set(id, { key, column, values: [] });
-      groups.get(id).values.push(value);
-    }
-    if (groups.size) filters.groups = [...groups.values()];
-    return Object.keys(filters).length ? filters : null;
-  }
-
-  /** A chip's words: "Owner: Ann", or a lookup column's "manager: Dustin". */
-  function chipWords(key, word, name) {
-    if (key !== 'groups') return [t(`controls.${word}`), name];
-    const { column, value } = groupParts(name);
-    return [column, value];
-  }
-
   /** The chosen names as chips; removing one re-runs the analysis. */
   function renderChips() {
-    const holder = clear($('filter-chips'));
-    for (const [key, , , word] of FILTERS) {
-      for (const name of picked[key]) {
-        const [kind, shown] = chipWords(key, word, name);
-        holder.append(el('button', { type: 'button', class: 'chip', 'data-filter': key, 'data-name': name,
-          'aria-label': t('filter.remove', { kind, name: shown }), text: `${kind}: ${shown} ×`,
-          onclick: () => {
-            picked[key] = picked[key].filter((n) => n !== name);
-            renderChips();
-            if (currentFiles.length) run(currentFiles);
-          } }));
-      }
-    }
-    holder.hidden = !holder.children.length;
-  }
-
-  /** Each filter lists what the data holds (whatever the filters); hidden when empty. */
-  function renderFilterChoices(choices = {}) {
-    for (const [key, id, all] of FILTERS) {
-      const select = $(id);
-      const names = [...(choices[key] ?? [])];
-      const options = key === 'groups'
-        // one list per lookup column: "manager (sales_teams.csv)", its values below
-        ? names.map((g) => el('optgroup', { label: `${g.column} (${g.file})` },
-          g.values.map((v) => el('option', { value: `${g.key}|${g.column}|${v}`, text: v }))))
-        : names.sort((a, b) => a.localeCompare(b, LOCALES[locale].intl)).map((o) => el('option', { value: o, text: o }));
-      select.replaceChildren(el('option', { value: '', 'data-i18n': all, text: t(all) }), ...options);
-      select.value = '';
-      select.closest('label').hidden = key !== 'owners' && names.length === 0 && !picked[key].length;
-    }
+    renderFilterChips($('filter-chips'), picked, t, (key, name) => {
+      picked[key] = picked[key].filter((n) => n !== name);
+      renderChips();
+      if (currentFiles.length) run(currentFiles);
+    });
   }
 
   /** Money per currency, and the conversion rates form (a new run with the rates given). */
