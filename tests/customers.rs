@@ -27,6 +27,8 @@ fn churn_retention_cac_and_clv() {
     assert_eq!(value(&r, "clv"), json!("1119.29"));
     assert_eq!(value(&r, "clv_net"), json!("369.29"));
     assert!((value(&r, "ltv_cac_ratio").as_f64().unwrap_or(0.0) - 1.49239).abs() < 1e-4);
+    // between 1 and 5: the band the page words
+    assert_eq!(r.metrics["ltv_cac_ratio"].detail["band"], json!("ok"));
 }
 
 #[test]

@@ -192,9 +192,10 @@ impl ActivitiesAgg {
                 Value::Object(p)
             })
             .collect();
-        report
-            .series
-            .insert("activity_counts", json!({ "granularity": self.granularity, "types": TYPES, "points": points, "formula": COUNTS }));
+        report.series.insert(
+            "activity_counts",
+            json!({ "granularity": self.granularity, "types": TYPES, "points": points, "formula": COUNTS }),
+        );
     }
 }
 

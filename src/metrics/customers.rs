@@ -54,6 +54,19 @@ impl CustomerPlace {
     }
 }
 
+/// LTV:CAC with its band: `low` under 1 (each customer costs more than it brings),
+/// `high` over 5 (room to spend more on winning customers), else `ok`.
+fn ltv_cac(ratio: Decimal) -> Metric {
+    let band = if ratio < Decimal::ONE {
+        "low"
+    } else if ratio > Decimal::from(5) {
+        "high"
+    } else {
+        "ok"
+    };
+    Metric::new(ratio.to_f64().map_or(Value::Null, number), 0, LTV_CAC).with("band", json!(band))
+}
+
 /// Whether an order line's order date is in `period` (a line without one never is).
 pub fn order_in(period: Period, r: &Row<'_>) -> bool {
     let date = r.date(2);
@@ -417,10 +430,9 @@ impl CustomersAgg {
             },
         );
         let (net, ratio) = match (&clv, &cac) {
-            (Some((v, _, _, _)), Ok(c)) if !c.is_zero() => (
-                Metric::new(money_rounded(*v - *c), 0, CLV_NET),
-                Metric::new((*v / *c).to_f64().map_or(Value::Null, number), 0, LTV_CAC),
-            ),
+            (Some((v, _, _, _)), Ok(c)) if !c.is_zero() => {
+                (Metric::new(money_rounded(*v - *c), 0, CLV_NET), ltv_cac(*v / *c))
+            }
             (Some(_), Ok(_)) => (
                 Metric::missing("division by zero: cac is 0", CLV_NET),
                 Metric::missing("division by zero: cac is 0", LTV_CAC),

@@ -49,7 +49,7 @@ const CARDS = [
   { id: 'customers_at_start', drill: (m, r) => (fromCustomersFile(r) ? 'customers_at_start' : null), kind: 'count' },
   { id: 'clv_net', kind: 'money' },
   { id: 'clv', kind: 'money', sub: (m, f, t) => t('card.clv.sub', { years: f.days1(m.lifespan_years) }) },
-  { id: 'ltv_cac_ratio', kind: 'days1', sub: (m, f, t) => t(m.value < 1 ? 'card.ltv_cac_ratio.low' : m.value > 5 ? 'card.ltv_cac_ratio.high' : 'card.ltv_cac_ratio.ok') },
+  { id: 'ltv_cac_ratio', kind: 'days1', sub: (m, f, t) => t(`card.ltv_cac_ratio.${m.band}`) },
   { id: 'order_revenue', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.order_revenue.sub', { n: f.count(m.orders) }) },
   { id: 'average_order_value', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.average_order_value.sub', { n: f.count(m.denominator), lines: f.count(m.lines) }) },
   { id: 'repeat_purchase_rate', kind: 'ratio', sub: (m, f, t) => t('card.repeat_purchase_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
