@@ -9,7 +9,10 @@ import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n
 import { renderAlerts } from './views/alerts.js';
 import { el, clear } from './views/dom.js';
 import { renderFigures } from './views/dashboard.js';
-import { FILTERS, chosenFilters, chipWords, renderFilterChips, renderFilterChoices } from './views/filters.js';
+import { renderPeriod, periodText, presetOfData } from './views/period.js';
+import { renderReportInfo } from './views/info.js';
+import { writeViewToHash, readViewFromHash } from './view-hash.js';
+import { FILTERS, chosenFilters, renderFilterChips, renderFilterChoices } from './views/filters.js';
 import { renderCurrencyForm } from './views/currencies.js';
 import { renderProbabilityForm } from './views/probabilities.js';
 import { renderProblems } from './views/problems.js';
@@ -20,10 +23,6 @@ import { presetRange, localDay } from './periods.js';
 import { sampleFiles, stylesheetText } from './assets.js';
 import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
 
-/** The view a link keeps in the URL's hash (never the data): hash key → control id; the
- *  filters' names as `owner=…&owner=…` (and source, pipeline). */
-const VIEW_IN_HASH = [['preset', 'preset'], ['of', 'anchor'], ['from', 'from'], ['to', 'to'], ['as_of', 'as-of'],
-  ['compare', 'comparison'], ['by', 'granularity']];
 
 /** The files in the order the engine wants them: stage histories and lookup tables
  *  (which filters and open stages use) before the rest, as `report` knew their kinds. */
@@ -94,11 +93,7 @@ export function mountApp(root, options = {}) {
 
   /** Lists the rows behind a figure (`what` says which) in the drill dialog. */
   function showDrill(query, what) {
-    const p = lastReport.period;
-    const period = p.from || p.to
-      ? t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') })
-      : t('period.all');
-    openDrill(query, `${what} · ${period}`, { name: `${query.set}-rows`, files: currentFiles.length });
+    openDrill(query, `${what} · ${periodText(lastReport.period, fmt, t)}`, { name: `${query.set}-rows`, files: currentFiles.length });
   }
 
   function message(text, kind = 'error') {
@@ -148,7 +143,7 @@ export function mountApp(root, options = {}) {
         return run(files, { keepMessages: true });
       }
       render(report);
-      if (standalone) writeViewToHash();
+      if (standalone) writeViewToHash($, picked);
       $('start-over').hidden = false;
       // done, and whether it covers only part of the files (stopped at the memory limit)
       if (report.partial) {
@@ -174,30 +169,6 @@ export function mountApp(root, options = {}) {
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
     }
-  }
-
-  /** The period, comparison, granularity and filters into the URL's hash, so that a link
-   *  or a bookmark opens the same view (of the files the user drops then). */
-  function writeViewToHash() {
-    const params = new URLSearchParams();
-    for (const [key, id] of VIEW_IN_HASH) if ($(id).value) params.set(key, $(id).value);
-    for (const [key, , , word] of FILTERS) for (const name of picked[key]) params.append(word, name);
-    const hash = params.toString();
-    if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
-  }
-
-  /** The view from the URL's hash (on opening the page). */
-  function readViewFromHash() {
-    const params = new URLSearchParams(location.hash.slice(1));
-    for (const [key, id] of VIEW_IN_HASH) {
-      const value = params.get(key);
-      if (value === null) continue;
-      const control = $(id);
-      if (control.tagName === 'SELECT' && ![...control.options].some((o) => o.value === value)) continue;
-      control.value = value;
-    }
-    for (const [key, , , word] of FILTERS) picked[key] = params.getAll(word);
-    renderChips();
   }
 
   /** The trend's buckets: months are Solar Hijri months when Solar Hijri dates are shown. */
@@ -244,62 +215,19 @@ export function mountApp(root, options = {}) {
     host.dataset.state = 'ready';
   }
 
-  /** What a printout or snapshot says of how it was made: period, as-of date, filters,
-   *  the data's span and the files read. */
-  function renderReportInfo(report) {
-    const filters = FILTERS.filter(([key]) => picked[key].length).flatMap(([key, , , word]) => (key === 'groups'
-      ? picked[key].map((name) => chipWords(t, key, word, name).join(': '))
-      : [`${t(`controls.${word}`)}: ${picked[key].join(t('list.sep'))}`]));
-    const files = report.files.map((f) => t('info.file', { name: f.name, rows: fmt.count(f.rows), kind: f.kind ? t(`kind.${f.kind}`) : '?' }));
-    const lines = [
-      $('period-label').textContent,
-      $('as-of-note').textContent,
-      filters.length ? t('info.filters', { list: filters.join(t('list.sep')) }) : t('info.no_filters'),
-      t('info.files', { list: files.join(t('list.sep')) }),
-      t('info.made', { date: fmt.date(new Date().toISOString().slice(0, 10)) }),
-    ].filter(Boolean);
-    clear($('report-info')).append(el('ul', {}, lines.map((text) => el('li', { text }))));
-  }
-
   /** A preset of the data's period chosen before the data was known (or new files): set
    *  it from the data's last day; true when the period changed and wants a new run. */
   function followData(report) {
     if ($('anchor').value !== 'data') return false;
-    const [from, to] = presetOfData(report.period.last_date);
+    const [from, to] = presetOfData($, report.period.last_date);
     if (!from || from === $('from').value && to === $('to').value) return false;
     [$('from').value, $('to').value] = [from, to];
     return true;
   }
 
-  /** The chosen preset over the data's last day `last` (['', ''] for none or all data). */
-  function presetOfData(last) {
-    const preset = $('preset').value;
-    return preset && preset !== 'all' && last ? presetRange(preset, localDay(last)) : ['', ''];
-  }
-
   /** The anchor day of the period presets: the data's last day, or today. */
   function anchorDay() {
     return $('anchor').value !== 'today' && dataSpan ? localDay(dataSpan.last) : new Date();
-  }
-
-  /** A period outside the data says so, and offers the same preset over the data's end
-   *  (or all data). */
-  function showEmptyPeriod(p) {
-    const outside = (p.from || p.to) && dataSpan && ((p.to && p.to <= dataSpan.first) || (p.from && p.from > dataSpan.last));
-    $('period-empty').hidden = !outside;
-    if (!outside) return;
-    $('period-empty-text').textContent = t('period.empty', { first: fmt.date(dataSpan.first), last: fmt.date(dataSpan.last) });
-    const preset = $('preset').value;
-    const [from, to] = presetOfData(dataSpan.last);
-    const button = $('period-nearest');
-    button.textContent = from
-      ? t('period.nearest', { preset: t(`preset.${preset}`), from: fmt.date(from), to: fmt.date(to) })
-      : t('period.show_all');
-    button.onclick = () => {
-      $('anchor').value = 'data';
-      [$('from').value, $('to').value] = [from, to];
-      run(currentFiles);
-    };
   }
 
   /** Reading stopped at the memory limit: where, why, and what to do. */
@@ -371,18 +299,9 @@ export function mountApp(root, options = {}) {
     const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
     $('dashboard').hidden = !analysed;
     const p = report.period;
-    // The date open deals, customers and the forecast are judged at, and why.
-    $('as-of-note').textContent = p.as_of
-      ? t(p.to ? 'asof.period_end' : $('as-of').value ? 'asof.chosen' : 'asof.data_end', { date: fmt.date(p.as_of) })
-      : '';
     if (p.first_date) dataSpan = { first: p.first_date, last: p.last_date };
-    $('anchor-data').textContent = dataSpan ? t('anchor.data_until', { date: fmt.date(dataSpan.last) }) : t('anchor.data');
-    const span = dataSpan ? t('period.data_span', { first: fmt.date(dataSpan.first), last: fmt.date(dataSpan.last) }) : '';
-    $('period-label').textContent = p.from || p.to
-      ? [t('period.range', { from: p.from ? fmt.date(p.from) : t('period.start'), to: p.to ? fmt.date(p.to) : t('period.now') }), span].filter(Boolean).join(' · ')
-      : p.first_date ? t('period.span', { first: fmt.date(p.first_date), last: fmt.date(p.last_date) }) : t('period.all');
-    showEmptyPeriod(p);
-    renderReportInfo(report);
+    renderPeriod($, p, dataSpan, fmt, t, () => run(currentFiles));
+    renderReportInfo($, report, picked, fmt, t);
     if (!analysed) return;
     renderAlerts($('alerts'), report.alerts, fmt, t);
     renderThresholds($('thresholds'), report.alert_thresholds, t, (values) => {
@@ -517,7 +436,10 @@ export function mountApp(root, options = {}) {
       // months as buckets follow the calendar shown: analysed again by Solar Hijri month
       if (currentFiles.length && $('granularity').value === 'month') run(currentFiles);
     });
-    if (standalone) readViewFromHash();
+    if (standalone) {
+      readViewFromHash($, picked);
+      renderChips();
+    }
     setLocale(locale).then(() => {
       host.dataset.state ||= 'ready';
     });
