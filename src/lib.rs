@@ -42,6 +42,7 @@ pub mod model;
 pub mod options;
 pub mod period;
 pub mod problems;
+pub mod reason;
 pub mod report;
 pub mod stages;
 pub mod text;

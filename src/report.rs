@@ -3,6 +3,7 @@
 
 use crate::ingest::file::FileInfo;
 use crate::problems::Problems;
+pub use crate::reason::Reason;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -22,8 +23,12 @@ pub struct Metric {
     pub denominator: Option<Value>,
     /// Rows the metric was computed from.
     pub rows: u64,
+    /// Why it is not computable, in METRICS.md's English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The same as a code and values, which the page words in its language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<Reason>,
     /// How it is computed, as METRICS.md states it.
     pub formula: &'static str,
     /// Further values (e.g. `median` beside a mean), flattened into the object.
@@ -33,17 +38,26 @@ pub struct Metric {
 
 impl Metric {
     pub fn new(value: Value, rows: u64, formula: &'static str) -> Self {
-        Metric { value, numerator: None, denominator: None, rows, reason: None, formula, detail: Map::new() }
+        Metric {
+            value,
+            numerator: None,
+            denominator: None,
+            rows,
+            reason: None,
+            reason_code: None,
+            formula,
+            detail: Map::new(),
+        }
     }
 
     /// Not computable: `value: null` and why.
-    pub fn missing(reason: impl Into<String>, formula: &'static str) -> Self {
-        Metric { reason: Some(reason.into()), ..Metric::new(Value::Null, 0, formula) }
+    pub fn missing(reason: Reason, formula: &'static str) -> Self {
+        Metric { reason: Some(reason.text()), reason_code: Some(reason), ..Metric::new(Value::Null, 0, formula) }
     }
 
     /// A count ratio `n / d`, with its numerator and denominator; not computable (with
     /// `reason`) when `d` is 0.
-    pub fn ratio(n: u64, d: u64, reason: &str, formula: &'static str) -> Self {
+    pub fn ratio(n: u64, d: u64, reason: Reason, formula: &'static str) -> Self {
         if d == 0 {
             return Metric::missing(reason, formula);
         }
@@ -71,6 +85,8 @@ pub struct Table {
     pub total_rows: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<Reason>,
     pub formula: &'static str,
     /// The rows left off the list by the cap ([`MAX_TABLE_ROWS`]): how many, and the sums
     /// of their additive columns (counts and money), so that totals stay exact.
@@ -87,7 +103,16 @@ pub const MAX_TABLE_ROWS: usize = 1000;
 
 impl Table {
     pub fn new(columns: Vec<&'static str>, rows: Vec<Map<String, Value>>, formula: &'static str) -> Self {
-        Table { columns, total_rows: rows.len() as u64, rows, reason: None, formula, rest: None, detail: Map::new() }
+        Table {
+            columns,
+            total_rows: rows.len() as u64,
+            rows,
+            reason: None,
+            reason_code: None,
+            formula,
+            rest: None,
+            detail: Map::new(),
+        }
     }
 
     /// A table of rows ordered most important first: the first [`MAX_TABLE_ROWS`] are
@@ -144,14 +169,28 @@ impl Table {
         table
     }
 
-    pub fn missing(columns: Vec<&'static str>, reason: impl Into<String>, formula: &'static str) -> Self {
-        Table { reason: Some(reason.into()), ..Table::new(columns, Vec::new(), formula) }
+    pub fn missing(columns: Vec<&'static str>, reason: Reason, formula: &'static str) -> Self {
+        Table { reason: Some(reason.text()), reason_code: Some(reason), ..Table::new(columns, Vec::new(), formula) }
     }
 
     pub fn with(mut self, key: &str, value: Value) -> Self {
         self.detail.insert(key.to_string(), value);
         self
     }
+
+    /// The table with why it is empty.
+    pub fn because(self, reason: Reason) -> Self {
+        Table { reason: Some(reason.text()), reason_code: Some(reason), ..self }
+    }
+}
+
+/// A series (`report.series`) that cannot be drawn: its `reason` and `reason_code`, with
+/// `extra` (its granularity, empty points…).
+pub fn series_missing(reason: &Reason, extra: Value) -> Value {
+    let mut out = extra.as_object().cloned().unwrap_or_default();
+    out.insert("reason".into(), Value::from(reason.text()));
+    out.insert("reason_code".into(), serde_json::to_value(reason).unwrap_or(Value::Null));
+    Value::Object(out)
 }
 
 /// The period the report covers.

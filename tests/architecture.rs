@@ -11,6 +11,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
     ("period", 0),
     ("problems", 0),
+    ("reason", 0),
     ("alert", 0),
     ("currency_code", 0),
     ("stages", 1),

@@ -92,7 +92,7 @@ fn airline_passengers_are_multiplicative() {
 fn short_and_empty_histories_say_why() {
     let day = |m: u32| chrono::NaiveDate::from_ymd_opt(2024, m, 1).unwrap();
     let two = [(day(1), 10.0), (day(2), 12.0)];
-    let why = project(&two, Granularity::Month).err().unwrap_or_default();
+    let why = project(&two, Granularity::Month).err().map(|r| r.text()).unwrap_or_default();
     assert_eq!(why, "needs at least 3 complete months of revenue history, has 2");
     assert!(project(&[], Granularity::Month).is_err());
     // four months: a level only, forecast six months

@@ -1,55 +1,11 @@
-// The engine says why a metric is not computable in English (METRICS.md's words: "needs
-// column: amount", "no won deals in period"); this words those reasons in the page's
-// language. Reasons the page does not know are shown as the engine wrote them.
+// Why a figure is not computable comes from the engine as a code with its values
+// (`reason_code`, src/reason.rs), worded here by `reason.<code>` messages (whyText). Bad
+// values, stalled-deal rules and file notes still come as English sentences, which
+// reasonText words by their text; ones the page does not know are shown as written.
 
-/** Reasons without numbers or names: English text → message key. */
+/** Sentences without numbers or names: English text → message key. */
 const EXACT = {
-  'division by zero': 'reason.division_by_zero',
-  'cac is 0': 'reason.cac_zero',
-  'no customers at the start': 'reason.no_customers_at_start',
-  'no deals won in period': 'reason.no_won',
-  'no new customers in period': 'reason.no_new_customers',
-  'no revenue in the comparison period': 'reason.no_revenue_before',
-  'no visitors in period': 'reason.no_visitors',
-  'sales cycle of 0 days': 'reason.zero_cycle',
-  'needs a bounded period': 'reason.bounded_period',
-  'needs a comparison period (option comparison: previous or year)': 'reason.comparison',
-  'needs a period start (from)': 'reason.period_start',
-  'needs a period start (from): accounts with a won deal before it': 'reason.period_start_accounts',
-  'needs a period with a start (from) for the comparison': 'reason.period_start_comparison',
-  'needs a customers file (customer_id, acquired_date), deals or orders': 'reason.customers_deals_orders',
-  'needs a deals file for deals won': 'reason.deals_for_won',
-  'needs annual_profit, or revenue and customers at the end of a bounded period': 'reason.annual_profit',
-  'needs clv and cac': 'reason.clv_cac',
-  'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)': 'reason.no_conversion_data',
   'Every row is an MQL (the id column says so): its created date is its MQL date.': 'file_note.mql_file',
-  'needs new customers (customers, deals or orders)': 'reason.new_customers',
-  'needs revenue in both periods': 'reason.revenue_both',
-  'needs sales_cycle_days (no won deals with both dates in period) or the stalled_after_days option': 'reason.stalled_rule',
-  'needs win_rate, average_deal_size and sales_cycle_days': 'reason.velocity_inputs',
-  'needs won deals (closed_date, amount) or orders': 'reason.won_or_orders',
-  'no CSAT responses in period': 'reason.no_csat',
-  'no MQLs in period': 'reason.no_mqls',
-  'no NPS responses in period': 'reason.no_nps',
-  'no accounts with a won deal before the period': 'reason.no_accounts_before',
-  'no amounts on won deals in period': 'reason.no_won_amounts',
-  'no churn observed in period: lifespan unknown': 'reason.no_churn',
-  'no deals created in period': 'reason.no_created',
-  'no history': 'reason.no_history',
-  'no leads created in period with both created and first response times': 'reason.no_lead_responses',
-  'no leads created in period': 'reason.no_leads',
-  'no lost deals in period': 'reason.no_lost',
-  'no model could be fitted': 'reason.no_model',
-  'no open deals': 'reason.no_open',
-  'no open pipeline value': 'reason.no_open_value',
-  'no orders in period': 'reason.no_orders',
-  'no owners with deals created or closed in period': 'reason.no_owners',
-  'no quota overlaps the period': 'reason.no_quota',
-  'no tickets created in period with a first response': 'reason.no_tickets',
-  'no won deals in period': 'reason.no_won',
-  'no won deals with both dates in period': 'reason.no_won_dates',
-  'no won or lost deals in period': 'reason.no_closed',
-  'the quota is already met: nothing left to cover': 'reason.quota_met',
   // bad values (the Problems table)
   'not a number': 'problem.not_number',
   'not a date': 'problem.not_date',
@@ -77,9 +33,33 @@ const EXACT = {
   'A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.': 'file_error.needs_status',
 };
 
-/** A reason of the form "needs a leads file (…)": the kind of file it waits for, or null. */
-export function neededFile(reason) {
-  return /^needs an? (\w+) file \([^)]*\)$/.exec(reason ?? '')?.[1] ?? null;
+/** The kind of file a metric, table or series waits for (`leads`), or null. */
+export function neededFile(holder) {
+  const code = holder?.reason_code;
+  return code?.code === 'needs_file' ? code.params.file : null;
+}
+
+/**
+ * Why a metric, table or series is not computable, in the language of `t`: from the
+ * engine's code and values (`reason_code`, src/reason.rs) when it gives one, else from
+ * its English `reason`.
+ */
+export function whyText(holder, t, fmt = null) {
+  return holder?.reason_code ? byCode(holder.reason_code, t, fmt) : reasonText(holder?.reason, t, fmt);
+}
+
+/** A reason code and its values (`{ code, params }`) in the language of `t`. */
+function byCode({ code, params = {} }, t, fmt) {
+  const n = (v) => (fmt ? fmt.days1(Number(v)) : String(v));
+  const p = { ...params };
+  switch (code) {
+    case 'division_by': return t('reason.division_by', { why: byCode(params.why, t, fmt) });
+    case 'needs_columns': p.columns = params.columns.map((f) => fieldName(f, t)).join(t('list.sep')); break;
+    case 'needs_file': p.file = t.has(`file.${params.file}`) ? t(`file.${params.file}`) : `${params.file} (${params.fields})`; break;
+    case 'mixed_currencies': p.codes = params.codes.join(t('list.sep')); break;
+    default: for (const k of ['n', 'need', 'has']) if (k in p) p[k] = n(p[k]);
+  }
+  return t(`reason.${code}`, p);
 }
 
 /**
@@ -87,12 +67,6 @@ export function neededFile(reason) {
  * (or nothing, to leave the text as written). `n` formats a number in the page's digits.
  */
 const PATTERNS = [
-  [/^needs columns?: (.+)$/, (m, t) => ['reason.needs_columns', { columns: fieldList(m[1], t) }]],
-  [/^needs an? (\w+) file \([^)]*\)$/, (m, t) => t.has(`file.${m[1]}`) && ['reason.needs_file', { file: t(`file.${m[1]}`) }]],
-  [/^none of the (\d+) open deals has an amount$/, (m, t, n) => ['reason.open_without_amounts', { n: n(m[1]) }]],
-  [/^none of the (\d+) won deals has an amount$/, (m, t, n) => ['reason.won_without_amounts', { n: n(m[1]) }]],
-  [/^needs at least (\d+) complete (months|weeks) of revenue history, has (\d+)$/,
-    (m, t, n) => [`reason.short_history.${m[2]}`, { need: n(m[1]), has: n(m[3]) }]],
   [/^age > ([\d.]+) days \(fixed by option\)$/, (m, t, n) => ['stalled.rule.fixed', { days: n(m[1]) }]],
   [/^age > ([\d.]+) days \(mean sales cycle of the period\)$/, (m, t, n) => ['stalled.rule.mean', { days: n(m[1]) }]],
   [/^row has (\d+) fields, the header has (\d+)$/, (m, t, n) => ['problem.fields', { n: n(m[1]), header: n(m[2]) }]],
@@ -134,8 +108,6 @@ export function reasonText(reason, t, fmt = null) {
   if (reason === null || reason === undefined) return '';
   const text = String(reason);
   if (EXACT[text]) return t(EXACT[text]);
-  const zero = /^division by zero: (.+)$/.exec(text);
-  if (zero) return t('reason.division_by', { why: reasonText(zero[1], t, fmt) });
   const n = (digits) => (fmt ? fmt.days1(Number(digits)) : digits);
   for (const [re, word] of PATTERNS) {
     const m = re.exec(text);

@@ -4,6 +4,7 @@
 use super::groups::{Groups, Merge};
 use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
+use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::text::normalize_label;
 use chrono::NaiveDate;
@@ -140,7 +141,10 @@ impl ActivitiesAgg {
         if self.rows == 0 {
             for (id, formula) in [("activity_counts", COUNTS), ("activity_time", TIME), ("sales_activity_ratio", RATIO)]
             {
-                report.metrics.insert(id, Metric::missing("needs an activities file (owner, type, date)", formula));
+                report.metrics.insert(
+                    id,
+                    Metric::missing(Reason::NeedsFile { kind: "activities", fields: "owner, type, date" }, formula),
+                );
             }
             return;
         }
@@ -171,8 +175,8 @@ impl ActivitiesAgg {
             match won_total {
                 Some(w) if w > 0 => Metric::new(number(self.in_period as f64 / w as f64), self.in_period, RATIO)
                     .fraction(json!(self.in_period), json!(w)),
-                Some(_) => Metric::missing("division by zero: no deals won in period", RATIO),
-                None => Metric::missing("needs a deals file for deals won", RATIO),
+                Some(_) => Metric::missing(Reason::zero(Reason::NoWon), RATIO),
+                None => Metric::missing(Reason::DealsForWon, RATIO),
             },
         );
         let tables = &mut report.tables;

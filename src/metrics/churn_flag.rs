@@ -10,6 +10,7 @@
 //! - MRR at the end = Σ monthly amount of the rows not churned.
 
 use super::groups::Merge;
+use crate::reason::Reason;
 use crate::report::{money, number, Metric};
 use crate::text::parse_flag;
 use rust_decimal::Decimal;
@@ -68,7 +69,7 @@ impl Snapshot {
 
     pub fn churn_rate(&self, formula: &'static str) -> Metric {
         if self.at_start == 0 {
-            return Metric::missing("division by zero: no customers at the start", formula);
+            return Metric::missing(Reason::zero(Reason::NoCustomersAtStart), formula);
         }
         let rate = self.churned_from_start as f64 / self.at_start as f64;
         Self::mark(
@@ -79,7 +80,7 @@ impl Snapshot {
 
     pub fn retention_rate(&self, formula: &'static str) -> Metric {
         if self.at_start == 0 {
-            return Metric::missing("division by zero: no customers at the start", formula);
+            return Metric::missing(Reason::zero(Reason::NoCustomersAtStart), formula);
         }
         let kept = self.at_end as i64 - self.new as i64;
         Self::mark(

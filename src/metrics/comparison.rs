@@ -3,6 +3,7 @@
 
 use crate::options::Options;
 use crate::period::Period;
+use crate::reason::Reason;
 use crate::report::{money, number, Metric, Report};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -26,8 +27,8 @@ pub fn compare(
     let Some((period, earlier)) = earlier else {
         let growth = match (options.comparison, previous) {
             (None, Some((p, before))) => growth_of(report, "revenue", before, p),
-            (None, None) => Metric::missing("needs a period with a start (from) for the comparison", GROWTH_FORMULA),
-            (Some(_), _) => Metric::missing("needs a period with a start (from) for the comparison", GROWTH_FORMULA),
+            (None, None) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
+            (Some(_), _) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
         };
         report.metrics.insert("sales_growth", growth);
         return;
@@ -62,10 +63,8 @@ pub fn compare(
                 .fraction(money(now - before), money(before))
                 .with("source", json!(source))
         }
-        Some((_, _, Some(_))) => {
-            Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA)
-        }
-        _ => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
+        Some((_, _, Some(_))) => Metric::missing(Reason::zero(Reason::NoRevenueBefore), GROWTH_FORMULA),
+        _ => Metric::missing(Reason::RevenueBoth, GROWTH_FORMULA),
     };
     report.metrics.insert("sales_growth", growth.with("comparison", json!({ "from": period.from, "to": period.to })));
 }
@@ -81,8 +80,8 @@ fn growth_of(report: &Report, id: &str, before: Decimal, period: Period) -> Metr
                 .fraction(money(now - before), money(before))
                 .with("source", json!("deals"))
         }
-        Some(_) => Metric::missing("division by zero: no revenue in the comparison period", GROWTH_FORMULA),
-        None => Metric::missing("needs revenue in both periods", GROWTH_FORMULA),
+        Some(_) => Metric::missing(Reason::zero(Reason::NoRevenueBefore), GROWTH_FORMULA),
+        None => Metric::missing(Reason::RevenueBoth, GROWTH_FORMULA),
     };
     metric.with("comparison", json!({ "from": period.from, "to": period.to }))
 }

@@ -13,7 +13,8 @@ use super::DealsAgg;
 pub use crate::currency_code::{code, Rates};
 use crate::model::Deal;
 use crate::options::Options;
-use crate::report::{money, CurrencyReport, Metric, MoneyReport, Report, Table};
+use crate::reason::Reason;
+use crate::report::{money, series_missing, CurrencyReport, Metric, MoneyReport, Report, Table};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -183,13 +184,8 @@ pub const DEAL_MONEY_COLUMNS: &[(&str, &[&str])] = &[
 ];
 
 /// Why money is not added up: names the codes.
-pub fn mixed_reason(what: &str, codes: &BTreeSet<String>) -> String {
-    let list: Vec<&str> = codes.iter().map(String::as_str).collect();
-    format!(
-        "{what} in {} currencies ({}) are never added together: see each currency, or give conversion rates",
-        codes.len(),
-        list.join(", ")
-    )
+pub fn mixed_reason(what: &'static str, codes: &BTreeSet<String>) -> Reason {
+    Reason::MixedCurrencies { what, codes: codes.iter().cloned().collect() }
 }
 
 /// Turns the money metrics of `report` into "not computable" and drops money columns
@@ -207,12 +203,12 @@ pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
     for (id, columns) in DEAL_MONEY_COLUMNS {
         if let Some(t) = report.tables.get_mut(id) {
             strip_columns(t, columns);
-            t.detail.insert("money_withheld".into(), json!(why));
+            t.detail.insert("money_withheld".into(), json!(why.text()));
         }
     }
     for id in ["revenue_trend", "forecast_revenue"] {
         if report.series.contains_key(id) {
-            report.series.insert(id, json!({ "points": [], "reason": why }));
+            report.series.insert(id, series_missing(&why, json!({ "points": [] })));
         }
     }
     withhold_clv(report, "deals", &why);
@@ -226,19 +222,19 @@ pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
     let from_orders = report.metrics.get("forecast_revenue").and_then(|m| m.detail.get("source"));
     if from_orders.is_some_and(|s| s == "orders") {
         withhold(report, "forecast_revenue", &why);
-        report.series.insert("forecast_revenue", json!({ "reason": why }));
+        report.series.insert("forecast_revenue", series_missing(&why, json!({})));
     }
     let trend_from_orders = report.series.get("revenue_trend").is_some_and(|t| t["source"] == "orders");
     for (id, from_orders) in [("revenue_trend", trend_from_orders), ("order_revenue_trend", true)] {
         if from_orders && report.series.contains_key(id) {
-            report.series.insert(id, json!({ "points": [], "reason": why }));
+            report.series.insert(id, series_missing(&why, json!({ "points": [] })));
         }
     }
     withhold_clv(report, "orders", &why);
 }
 
 /// CLV computed from revenue (no annual_profit column) of the mixed source.
-fn withhold_clv(report: &mut Report, source: &str, why: &str) {
+fn withhold_clv(report: &mut Report, source: &str, why: &Reason) {
     let from_revenue = report
         .metrics
         .get("clv")
@@ -253,9 +249,9 @@ fn withhold_clv(report: &mut Report, source: &str, why: &str) {
 
 /// A computed metric becomes "not computable" because of mixed currencies (marked
 /// `per_currency: true`); a metric not computable for another reason keeps its reason.
-fn withhold(report: &mut Report, id: &str, why: &str) {
+fn withhold(report: &mut Report, id: &str, why: &Reason) {
     if let Some(m) = report.metrics.get_mut(id).filter(|m| !m.value.is_null()) {
-        *m = Metric::missing(why, m.formula).with("per_currency", json!(true));
+        *m = Metric::missing(why.clone(), m.formula).with("per_currency", json!(true));
     }
 }
 

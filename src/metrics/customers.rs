@@ -9,6 +9,7 @@ use super::orders::OrderBook;
 use super::stats::Tally;
 use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
+use crate::reason::Reason;
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
 use chrono::NaiveDate;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -170,7 +171,7 @@ impl Merge for Option<NaiveDate> {
 pub fn average_order_value(orders: &Tally) -> Metric {
     let n = orders.with_amount;
     if n == 0 {
-        return Metric::missing("no orders in period", AOV);
+        return Metric::missing(Reason::NoOrders, AOV);
     }
     Metric::new(money_rounded(orders.sum / Decimal::from(n)), n, AOV).fraction(money(orders.sum), json!(n))
 }
@@ -324,11 +325,11 @@ impl CustomersAgg {
             "new_customers",
             match new {
                 Some((n, from)) => Metric::new(json!(n), n, NEW).with("source", json!(from)),
-                None => Metric::missing("needs a customers file (customer_id, acquired_date), deals or orders", NEW),
+                None => Metric::missing(Reason::CustomersDealsOrders, NEW),
             },
         );
-        let needs_customers = "needs a customers file (customer_id, acquired_date)";
-        let needs_from = "needs a period start (from)";
+        let needs_customers = Reason::NeedsFile { kind: "customers", fields: "customer_id, acquired_date" };
+        let needs_from = Reason::PeriodStart;
         let at_start = if self.rows == 0 {
             Err(needs_customers)
         } else if self.period.from.is_none() {
@@ -338,28 +339,28 @@ impl CustomersAgg {
         };
         m.insert(
             "customers_at_start",
-            match at_start {
-                Ok(n) => Metric::new(json!(n), n, AT_START),
-                Err(why) => Metric::missing(why, AT_START),
+            match &at_start {
+                Ok(n) => Metric::new(json!(n), *n, AT_START),
+                Err(why) => Metric::missing(why.clone(), AT_START),
             },
         );
-        let churn = match at_start {
-            Ok(0) => Err("division by zero: no customers at the start"),
-            Ok(n) => Ok(self.churned_from_start as f64 / n as f64),
-            Err(why) => Err(why),
+        let churn = match &at_start {
+            Ok(0) => Err(Reason::zero(Reason::NoCustomersAtStart)),
+            Ok(n) => Ok(self.churned_from_start as f64 / *n as f64),
+            Err(why) => Err(why.clone()),
         };
         m.insert(
             "churn_rate",
-            match churn {
-                Ok(c) => Metric::new(number(c), self.at_start, CHURN)
+            match &churn {
+                Ok(c) => Metric::new(number(*c), self.at_start, CHURN)
                     .fraction(json!(self.churned_from_start), json!(self.at_start)),
-                Err(why) => Metric::missing(why, CHURN),
+                Err(why) => Metric::missing(why.clone(), CHURN),
             },
         );
         m.insert(
             "retention_rate",
             match at_start {
-                Ok(0) => Metric::missing("division by zero: no customers at the start", RETENTION),
+                Ok(0) => Metric::missing(Reason::zero(Reason::NoCustomersAtStart), RETENTION),
                 Ok(n) => {
                     let kept = at_end as i64 - self.new as i64;
                     Metric::new(number(kept as f64 / n as f64), n, RETENTION).fraction(json!(kept), json!(n))
@@ -376,9 +377,9 @@ impl CustomersAgg {
         // CAC
         let new_n = new.map(|(n, _)| n);
         let cac = match (self.spend_rows, new_n) {
-            (0, _) => Err("needs a spend file (date, amount)".to_string()),
-            (_, None) => Err("needs new customers (customers, deals or orders)".to_string()),
-            (_, Some(0)) => Err("division by zero: no new customers in period".to_string()),
+            (0, _) => Err(Reason::NeedsFile { kind: "spend", fields: "date, amount" }),
+            (_, None) => Err(Reason::NewCustomers),
+            (_, Some(0)) => Err(Reason::zero(Reason::NoNewCustomers)),
             (_, Some(n)) => Ok(self.spend.sum / Decimal::from(n)),
         };
         m.insert(
@@ -392,9 +393,9 @@ impl CustomersAgg {
         // CLV: annual profit per customer × 1 / annual churn
         let annual_churn = match (churn, days) {
             (Ok(c), Some(d)) if c > 0.0 => Ok(1.0 - (1.0 - c).powf(365.25 / d)),
-            (Ok(_), Some(_)) => Err("no churn observed in period: lifespan unknown".to_string()),
-            (Ok(_), None) => Err("needs a bounded period".to_string()),
-            (Err(why), _) => Err(why.to_string()),
+            (Ok(_), Some(_)) => Err(Reason::NoChurn),
+            (Ok(_), None) => Err(Reason::BoundedPeriod),
+            (Err(why), _) => Err(why),
         };
         let profit = if profit.with_amount > 0 {
             Ok((profit.sum / Decimal::from(profit.with_amount), "annual_profit", None))
@@ -409,9 +410,9 @@ impl CustomersAgg {
                     let per_year = r.to_f64().unwrap_or(0.0) / n as f64 * 365.25 / d * gross_margin;
                     Decimal::from_f64(per_year)
                         .map(|p| (p, "revenue × gross margin", Some(from)))
-                        .ok_or_else(|| "revenue too large".to_string())
+                        .ok_or(Reason::RevenueTooLarge)
                 }
-                _ => Err("needs annual_profit, or revenue and customers at the end of a bounded period".to_string()),
+                _ => Err(Reason::AnnualProfit),
             }
         };
         let clv = match (&profit, &annual_churn) {
@@ -426,7 +427,7 @@ impl CustomersAgg {
                     .with("revenue_source", json!(from))
                     .with("lifespan_years", number(life.to_f64().unwrap_or(0.0))),
                 (None, Err(why), _) | (None, _, Err(why)) => Metric::missing(why.clone(), CLV),
-                _ => Metric::missing("division by zero", CLV),
+                _ => Metric::missing(Reason::DivisionByZero(None), CLV),
             },
         );
         let (net, ratio) = match (&clv, &cac) {
@@ -434,21 +435,21 @@ impl CustomersAgg {
                 (Metric::new(money_rounded(*v - *c), 0, CLV_NET), ltv_cac(*v / *c))
             }
             (Some(_), Ok(_)) => (
-                Metric::missing("division by zero: cac is 0", CLV_NET),
-                Metric::missing("division by zero: cac is 0", LTV_CAC),
+                Metric::missing(Reason::zero(Reason::CacZero), CLV_NET),
+                Metric::missing(Reason::zero(Reason::CacZero), LTV_CAC),
             ),
-            _ => (Metric::missing("needs clv and cac", CLV_NET), Metric::missing("needs clv and cac", LTV_CAC)),
+            _ => (Metric::missing(Reason::ClvCac, CLV_NET), Metric::missing(Reason::ClvCac, LTV_CAC)),
         };
         m.insert("clv_net", net);
         m.insert("ltv_cac_ratio", ratio);
         // orders: lines summed, counted by order id
-        let needs_orders = "needs an orders file (order_id, customer_id, order_date, amount)";
+        let needs_orders = Reason::NeedsFile { kind: "orders", fields: "order_id, customer_id, order_date, amount" };
         let (orders, with_amount) = self.order_book.in_period();
         let lines = &self.order_amounts;
         m.insert(
             "order_revenue",
             if self.order_rows == 0 {
-                Metric::missing(needs_orders, ORDER_REVENUE)
+                Metric::missing(needs_orders.clone(), ORDER_REVENUE)
             } else {
                 Metric::new(money(lines.sum), lines.with_amount, ORDER_REVENUE).with("orders", json!(orders))
             },
@@ -456,7 +457,7 @@ impl CustomersAgg {
         m.insert(
             "average_order_value",
             if self.order_rows == 0 {
-                Metric::missing(needs_orders, AOV)
+                Metric::missing(needs_orders.clone(), AOV)
             } else {
                 let t = Tally { count: orders, sum: lines.sum, with_amount };
                 average_order_value(&t).with("lines", json!(lines.count))
@@ -468,7 +469,7 @@ impl CustomersAgg {
             if self.order_rows == 0 {
                 Metric::missing(needs_orders, REPEAT)
             } else if buyers == 0 {
-                Metric::missing("no orders in period", REPEAT)
+                Metric::missing(Reason::NoOrders, REPEAT)
             } else {
                 Metric::new(number(repeat as f64 / buyers as f64), buyers, REPEAT)
                     .fraction(json!(repeat), json!(buyers))
@@ -484,9 +485,13 @@ impl CustomersAgg {
             return;
         }
         if self.subscriptions.is_empty() {
-            report
-                .metrics
-                .insert("mrr", Metric::missing("needs a subscriptions file (customer_id, start_date, mrr)", MRR));
+            report.metrics.insert(
+                "mrr",
+                Metric::missing(
+                    Reason::NeedsFile { kind: "subscriptions", fields: "customer_id, start_date, mrr" },
+                    MRR,
+                ),
+            );
             return;
         }
         let first = self.subscriptions.iter().map(|s| s.1).min();

@@ -14,6 +14,7 @@ use crate::hashing::id_hash;
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
+use crate::reason::Reason;
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table, DEAL_NEEDS};
 use crate::stages::Status;
 use crate::text::group_key;
@@ -408,7 +409,7 @@ impl DealsAgg {
     fn by_product(&self) -> Table {
         let columns = [&["product"][..], &SALES_COLUMNS].concat();
         if !self.has("product") {
-            return Table::missing(columns, "needs column: product", BY_PRODUCT);
+            return Table::missing(columns, Reason::needs_column("product"), BY_PRODUCT);
         }
         sales_table("product", self.products.sorted(), self.won.sum, BY_PRODUCT)
     }
@@ -446,20 +447,20 @@ impl DealsAgg {
         let closed = self.won.count + self.lost.count;
         // Won deals whose amounts all failed to read are no revenue of 0.
         let revenue = if self.won.count > 0 && self.won.with_amount == 0 {
-            Metric::missing(format!("none of the {} won deals has an amount", self.won.count), REVENUE)
+            Metric::missing(Reason::WonWithoutAmounts(self.won.count), REVENUE)
         } else {
             Metric::new(money(self.won.sum), self.won.with_amount, REVENUE)
         };
         m.insert("revenue", revenue);
         m.insert("deals_won", Metric::new(json!(self.won.count), self.won.count, DEALS_WON));
         m.insert("deals_lost", Metric::new(json!(self.lost.count), self.lost.count, DEALS_LOST));
-        m.insert("win_rate", Metric::ratio(self.won.count, closed, "no won or lost deals in period", WIN_RATE));
+        m.insert("win_rate", Metric::ratio(self.won.count, closed, Reason::NoClosed, WIN_RATE));
         m.insert(
             "win_rate_cohort",
             if self.has("created_date") {
-                Metric::ratio(self.cohort_won, self.created.count, "no deals created in period", WIN_RATE_COHORT)
+                Metric::ratio(self.cohort_won, self.created.count, Reason::NoCreated, WIN_RATE_COHORT)
             } else {
-                Metric::missing("needs column: created_date", WIN_RATE_COHORT)
+                Metric::missing(Reason::needs_column("created_date"), WIN_RATE_COHORT)
             },
         );
         let (avg, median) = self.deal_size();
@@ -472,7 +473,7 @@ impl DealsAgg {
                 Metric::new(json!(self.created.count), self.created.count, CREATED)
                     .with("amount", money(self.created.sum))
             } else {
-                Metric::missing("needs column: created_date", CREATED)
+                Metric::missing(Reason::needs_column("created_date"), CREATED)
             },
         );
         let at_end = self.pipeline.at_end(stages);
@@ -515,14 +516,14 @@ impl DealsAgg {
         for (field, ids) in DEAL_NEEDS.iter().filter(|(f, _)| !self.has(f)) {
             for id in *ids {
                 if let Some(metric) = report.metrics.get_mut(id).filter(|m| m.reason.is_none()) {
-                    *metric = Metric::missing(format!("needs column: {field}"), metric.formula);
+                    *metric = Metric::missing(Reason::needs_column(field), metric.formula);
                 }
             }
         }
     }
 
     fn not_computable(&self, report: &mut Report) {
-        let why = "needs a deals file (deal_id, owner, account, stage, amount, created_date)";
+        let why = Reason::NeedsFile { kind: "deals", fields: "deal_id, owner, account, stage, amount, created_date" };
         for (id, formula) in [
             ("revenue", REVENUE),
             ("deals_won", DEALS_WON),
@@ -541,21 +542,21 @@ impl DealsAgg {
             ("upsell_rate", super::growth::UPSELL_FORMULA),
             ("forecast_weighted", super::forecast::weighted::FORMULA),
         ] {
-            report.metrics.insert(id, Metric::missing(why, formula));
+            report.metrics.insert(id, Metric::missing(why.clone(), formula));
         }
     }
 
     fn deal_size(&self) -> (Metric, Metric) {
         let reason = if !self.has("amount") {
-            "needs column: amount"
+            Reason::needs_column("amount")
         } else if self.won.count == 0 {
-            "no won deals in period"
+            Reason::NoWon
         } else {
-            "no amounts on won deals in period"
+            Reason::NoWonAmounts
         };
         let n = self.won.with_amount;
         if n == 0 {
-            return (Metric::missing(reason, AVG_DEAL), Metric::missing(reason, MEDIAN_DEAL));
+            return (Metric::missing(reason.clone(), AVG_DEAL), Metric::missing(reason, MEDIAN_DEAL));
         }
         let avg = Metric::new(money_rounded(self.won.sum / Decimal::from(n)), n, AVG_DEAL)
             .fraction(money(self.won.sum), json!(n));
@@ -569,29 +570,26 @@ impl DealsAgg {
 
     fn sales_cycle(&self) -> Metric {
         if !(self.has("created_date") && self.has("closed_date")) {
-            return Metric::missing("needs columns: created_date, closed_date", CYCLE);
+            return Metric::missing(Reason::NeedsColumns(vec!["created_date".into(), "closed_date".into()]), CYCLE);
         }
         match self.mean_cycle() {
-            None => Metric::missing("no won deals with both dates in period", CYCLE),
+            None => Metric::missing(Reason::NoWonDates, CYCLE),
             Some(mean) => Metric::new(number(mean), self.cycle.len(), CYCLE)
                 .fraction(json!(self.cycle_sum), json!(self.cycle.len()))
                 .with("median", median_whole(&self.cycle).map_or(Value::Null, number)),
         }
     }
 
-    fn stall_rule(&self, options: &Options) -> Result<StallRule, String> {
+    fn stall_rule(&self, options: &Options) -> Result<StallRule, Reason> {
         if let Some(days) = options.stalled_after_days {
             return Ok(StallRule { days, text: format!("age > {days} days (fixed by option)") });
         }
         if !self.has("created_date") {
-            return Err("needs column: created_date".into());
+            return Err(Reason::needs_column("created_date"));
         }
         self.mean_cycle()
             .map(|days| StallRule { days, text: format!("age > {days:.1} days (mean sales cycle of the period)") })
-            .ok_or_else(|| {
-                "needs sales_cycle_days (no won deals with both dates in period) or the stalled_after_days option"
-                    .into()
-            })
+            .ok_or(Reason::StalledRule)
     }
 
     fn by_owner(&self) -> Table {
@@ -606,7 +604,7 @@ impl DealsAgg {
             "share_of_revenue",
         ];
         if !self.has("owner") {
-            return Table::missing(columns, "needs column: owner", BY_OWNER);
+            return Table::missing(columns, Reason::needs_column("owner"), BY_OWNER);
         }
         sales_table("owner", closed_sales(&self.owners, |o| &o.sales), self.won.sum, BY_OWNER)
     }
@@ -614,7 +612,7 @@ impl DealsAgg {
     fn by_account(&self) -> Table {
         let columns = vec!["account", "revenue", "won", "share_of_revenue"];
         if !self.has("account") {
-            return Table::missing(columns, "needs column: account", BY_ACCOUNT);
+            return Table::missing(columns, Reason::needs_column("account"), BY_ACCOUNT);
         }
         // Accounts with won deals (an account with only lost deals has no sales to show).
         let mut accounts: Vec<_> =
@@ -634,7 +632,7 @@ impl DealsAgg {
     fn loss_reasons(&self) -> Table {
         let columns = vec!["lost_reason", "count", "amount", "share_of_lost"];
         if !self.has("lost_reason") {
-            return Table::missing(columns, "needs column: lost_reason", LOSS);
+            return Table::missing(columns, Reason::needs_column("lost_reason"), LOSS);
         }
         let mut reasons = self.reasons.sorted();
         reasons.sort_by_key(|r| std::cmp::Reverse(r.1.count));
@@ -649,7 +647,7 @@ impl DealsAgg {
         });
         let table = Table::capped(columns, rows, &["count", "amount"], LOSS);
         if lost == 0 {
-            Table { reason: Some("no lost deals in period".into()), ..table }
+            table.because(Reason::NoLost)
         } else {
             table
         }

@@ -6,7 +6,8 @@ use super::groups::Merge;
 use super::stats::Tally;
 use crate::model::Deal;
 use crate::period::{Granularity, Period};
-use crate::report::{money, money_rounded, number, Metric};
+use crate::reason::Reason;
+use crate::report::{money, money_rounded, number, series_missing, Metric};
 use crate::stages::Status;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -119,7 +120,10 @@ impl GrowthAgg {
     /// period when it is bounded), empty buckets included.
     pub fn trend(&self) -> Value {
         let (Some(first), Some(last)) = (self.trend.keys().next(), self.trend.keys().next_back()) else {
-            return json!({ "granularity": self.granularity, "points": [], "reason": "no won or lost deals in period", "formula": TREND_FORMULA });
+            return series_missing(
+                &Reason::NoClosed,
+                json!({ "granularity": self.granularity, "points": [], "formula": TREND_FORMULA }),
+            );
         };
         let points = buckets(self.period, self.granularity, *first, *last, |at| {
             let b = self.trend.get(&at).copied().unwrap_or_default();
@@ -134,9 +138,10 @@ impl GrowthAgg {
         });
         match points {
             Some(points) => json!({ "granularity": self.granularity, "points": points, "formula": TREND_FORMULA }),
-            None => {
-                json!({ "granularity": self.granularity, "points": [], "reason": "too many buckets: choose a coarser granularity", "formula": TREND_FORMULA })
-            }
+            None => series_missing(
+                &Reason::TooManyBuckets,
+                json!({ "granularity": self.granularity, "points": [], "formula": TREND_FORMULA }),
+            ),
         }
     }
 
@@ -149,7 +154,7 @@ impl GrowthAgg {
     /// `reps`: owners with a deal created or closed in the period.
     pub fn per_rep(&self, revenue: Decimal, reps: u64) -> Metric {
         if reps == 0 {
-            return Metric::missing("no owners with deals created or closed in period", PER_REP_FORMULA);
+            return Metric::missing(Reason::NoOwners, PER_REP_FORMULA);
         }
         Metric::new(money_rounded(revenue / Decimal::from(reps)), reps, PER_REP_FORMULA)
             .fraction(money(revenue), json!(reps))
@@ -158,10 +163,10 @@ impl GrowthAgg {
     /// `sales_velocity` from the period's win rate, average deal size and sales cycle.
     pub fn velocity(&self, win_rate: Option<f64>, avg_deal: Option<Decimal>, cycle_days: Option<f64>) -> Metric {
         let (Some(w), Some(a), Some(c)) = (win_rate, avg_deal.and_then(|a| a.to_f64()), cycle_days) else {
-            return Metric::missing("needs win_rate, average_deal_size and sales_cycle_days", VELOCITY_FORMULA);
+            return Metric::missing(Reason::VelocityInputs, VELOCITY_FORMULA);
         };
         if c <= 0.0 {
-            return Metric::missing("division by zero: sales cycle of 0 days", VELOCITY_FORMULA);
+            return Metric::missing(Reason::zero(Reason::ZeroCycle), VELOCITY_FORMULA);
         }
         let per_day = self.open_in_period as f64 * w * a / c;
         let value = Decimal::from_f64_retain(per_day).map_or(Value::Null, money_rounded);
@@ -175,16 +180,16 @@ impl GrowthAgg {
     /// `upsell_rate` (needs a period start and a `type` column).
     pub fn upsell<'a>(&self, has_type: bool, accounts: impl Iterator<Item = &'a AccountHistory>) -> Metric {
         if !has_type {
-            return Metric::missing("needs column: type", UPSELL_FORMULA);
+            return Metric::missing(Reason::needs_column("type"), UPSELL_FORMULA);
         }
         let Some(from) = self.period.from else {
-            return Metric::missing("needs a period start (from): accounts with a won deal before it", UPSELL_FORMULA);
+            return Metric::missing(Reason::PeriodStartAccounts, UPSELL_FORMULA);
         };
         let existing: Vec<&AccountHistory> = accounts.filter(|a| a.first_won.is_some_and(|d| d < from)).collect();
         let expanded = existing.iter().filter(|a| a.expansion_in_period).count() as u64;
         let n = existing.len() as u64;
         if n == 0 {
-            return Metric::missing("no accounts with a won deal before the period", UPSELL_FORMULA);
+            return Metric::missing(Reason::NoAccountsBefore, UPSELL_FORMULA);
         }
         Metric::new(number(expanded as f64 / n as f64), n, UPSELL_FORMULA).fraction(json!(expanded), json!(n))
     }

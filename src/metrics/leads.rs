@@ -5,6 +5,7 @@ use super::groups::{Groups, Merge};
 use super::stats::Histogram;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::text::normalize_label;
 use serde::{Deserialize, Serialize};
@@ -28,8 +29,6 @@ const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/
 const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
 const CONVERSION: &str =
     "leads converted (converted_date, a converted/won status, or a linked deal won) / leads created in period";
-const NO_CONVERSIONS: &str =
-    "needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)";
 const BY_SOURCE: &str = "per source: leads created in period, converted, rate";
 const RESPONSE: &str =
     "mean and median of (first_response_date − created_date) in minutes; share answered within the target";
@@ -265,7 +264,7 @@ impl LeadsAgg {
     fn report(&self, target_minutes: i64, report: &mut Report) {
         let m = &mut report.metrics;
         if self.rows == 0 {
-            let why = "needs a leads file (lead_id, created_date)";
+            let why = Reason::NeedsFile { kind: "leads", fields: "lead_id, created_date" };
             for (id, formula) in [
                 ("qualified_leads", QUALIFIED),
                 ("mql_to_sql_rate", MQL_SQL),
@@ -273,7 +272,7 @@ impl LeadsAgg {
                 ("lead_response_minutes", RESPONSE),
                 ("referrals", REFERRALS),
             ] {
-                m.insert(id, Metric::missing(why, formula));
+                m.insert(id, Metric::missing(why.clone(), formula));
             }
             return;
         }
@@ -288,23 +287,23 @@ impl LeadsAgg {
         m.insert(
             "mql_to_sql_rate",
             if self.sql_seen {
-                Metric::ratio(self.mqls_with_sql, self.mqls, "no MQLs in period", MQL_SQL)
+                Metric::ratio(self.mqls_with_sql, self.mqls, Reason::NoMqls, MQL_SQL)
             } else {
-                Metric::missing("needs column: sql_date", MQL_SQL)
+                Metric::missing(Reason::needs_column("sql_date"), MQL_SQL)
             },
         );
         m.insert(
             "lead_conversion_rate",
             if self.conversion_seen {
-                Metric::ratio(self.converted, self.created, "no leads created in period", CONVERSION)
+                Metric::ratio(self.converted, self.created, Reason::NoLeads, CONVERSION)
             } else {
-                Metric::missing(NO_CONVERSIONS, CONVERSION)
+                Metric::missing(Reason::NoConversionData, CONVERSION)
             },
         );
         m.insert("referrals", Metric::new(json!(self.referrals), self.created, REFERRALS));
         let n = self.response.len();
         let response = if n == 0 {
-            Metric::missing("no leads created in period with both created and first response times", RESPONSE)
+            Metric::missing(Reason::NoLeadResponses, RESPONSE)
         } else {
             let within = self.response.count_at_most(target_minutes.saturating_mul(60));
             let minutes = self.response_sum as f64 / 60.0;

@@ -9,6 +9,7 @@
 use super::groups::{Groups, Merge};
 use super::stats::Tally;
 use crate::model::Deal;
+use crate::reason::Reason;
 use crate::report::{money, number, row, Metric, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
@@ -265,7 +266,7 @@ impl PipelineAgg {
             by_stage.entry(stage, "(no stage)").merge(c.all);
         }
         let metric = if total.count > 0 && total.with_amount == 0 {
-            Metric::missing(format!("none of the {} open deals has an amount", total.count), PIPELINE_FORMULA)
+            Metric::missing(Reason::OpenWithoutAmounts(total.count), PIPELINE_FORMULA)
         } else {
             Metric::new(money(total.sum), total.count, PIPELINE_FORMULA)
         }
@@ -324,13 +325,13 @@ impl PipelineAgg {
     }
 
     /// `stalled_deals` metric and list, under `rule` (Err: no rule could be set).
-    pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, String>) -> (Metric, Table) {
+    pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, Reason>) -> (Metric, Table) {
         const COLUMNS: [&str; 7] = ["deal_id", "owner", "account", "stage", "amount", "created_date", "age_days"];
         let rule = match rule {
             Ok(r) => r,
             Err(reason) => {
                 return (
-                    Metric::missing(&reason, STALLED_FORMULA),
+                    Metric::missing(reason.clone(), STALLED_FORMULA),
                     Table::missing(COLUMNS.to_vec(), reason, STALLED_FORMULA),
                 )
             }

@@ -6,6 +6,7 @@ use super::groups::{Groups, Merge};
 use super::stats::Histogram;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::text::normalize_label;
 use rust_decimal::prelude::ToPrimitive;
@@ -76,8 +77,8 @@ impl SurveysAgg {
     pub fn finish(&self, report: &mut Report) {
         let m = &mut report.metrics;
         if self.rows == 0 {
-            m.insert("nps", Metric::missing("needs a surveys file (date, score)", NPS));
-            m.insert("csat", Metric::missing("needs a surveys file (date, score)", CSAT));
+            m.insert("nps", Metric::missing(Reason::NeedsFile { kind: "surveys", fields: "date, score" }, NPS));
+            m.insert("csat", Metric::missing(Reason::NeedsFile { kind: "surveys", fields: "date, score" }, CSAT));
             return;
         }
         let mut nps = self.nps;
@@ -96,7 +97,7 @@ impl SurveysAgg {
         m.insert(
             "nps",
             if n == 0 {
-                Metric::missing("no NPS responses in period", NPS)
+                Metric::missing(Reason::NoNps, NPS)
             } else {
                 let promoters = nps[9] + nps[10];
                 let detractors: u64 = nps[..7].iter().sum();
@@ -110,7 +111,7 @@ impl SurveysAgg {
         m.insert(
             "csat",
             if n == 0 {
-                Metric::missing("no CSAT responses in period", CSAT)
+                Metric::missing(Reason::NoCsat, CSAT)
             } else {
                 let satisfied = csat[4] + csat[5];
                 let sum: u64 = csat.iter().enumerate().map(|(s, c)| s as u64 * c).sum();
@@ -175,7 +176,10 @@ impl TrafficAgg {
         if self.rows == 0 {
             report.metrics.insert(
                 "conversion_rate",
-                Metric::missing("needs a traffic file (date, visitors, conversions)", CONVERSION),
+                Metric::missing(
+                    Reason::NeedsFile { kind: "traffic", fields: "date, visitors, conversions" },
+                    CONVERSION,
+                ),
             );
             return;
         }
@@ -200,7 +204,7 @@ impl TrafficAgg {
         report.metrics.insert(
             "conversion_rate",
             if total.visitors.is_zero() {
-                Metric::missing("division by zero: no visitors in period", CONVERSION)
+                Metric::missing(Reason::zero(Reason::NoVisitors), CONVERSION)
             } else {
                 let n = total.visitors.to_u64().unwrap_or(0);
                 Metric::new(rate(&total), n, CONVERSION)
@@ -259,9 +263,9 @@ impl TicketsAgg {
     pub fn finish(&self, target: i64, report: &mut Report) {
         let n = self.seconds.len();
         let metric = if self.rows == 0 {
-            Metric::missing("needs a tickets file (created_date, first_response_date)", INQUIRY)
+            Metric::missing(Reason::NeedsFile { kind: "tickets", fields: "created_date, first_response_date" }, INQUIRY)
         } else if n == 0 {
-            Metric::missing("no tickets created in period with a first response", INQUIRY)
+            Metric::missing(Reason::NoTickets, INQUIRY)
         } else {
             let minutes = self.sum as f64 / 60.0;
             Metric::new(number(minutes / n as f64), n, INQUIRY)

@@ -4,6 +4,7 @@
 use super::groups::{Groups, Merge};
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::reason::Reason;
 use crate::report::{money, number, row, Metric, Report, Table};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -163,9 +164,9 @@ impl QuotasAgg {
         let m = &mut report.metrics;
         if self.rows == 0 || !deals_read {
             let why = if self.rows == 0 {
-                "needs a quotas file (owner, period, quota)"
+                Reason::NeedsFile { kind: "quotas", fields: "owner, period, quota" }
             } else {
-                "needs a deals file (deal_id, owner, account, stage, amount, created_date)"
+                Reason::NeedsFile { kind: "deals", fields: "deal_id, owner, account, stage, amount, created_date" }
             };
             for (id, formula) in [
                 ("quota_attainment", ATTAINMENT),
@@ -173,7 +174,7 @@ impl QuotasAgg {
                 ("target_achievement", TARGET),
                 ("pipeline_coverage", COVERAGE),
             ] {
-                m.insert(id, Metric::missing(why, formula));
+                m.insert(id, Metric::missing(why.clone(), formula));
             }
             return;
         }
@@ -205,7 +206,7 @@ impl QuotasAgg {
                 ("target_achievement", TARGET),
                 ("pipeline_coverage", COVERAGE),
             ] {
-                m.insert(id, Metric::missing("no quota overlaps the period", formula));
+                m.insert(id, Metric::missing(Reason::NoQuota, formula));
             }
         } else {
             m.insert(
@@ -222,10 +223,8 @@ impl QuotasAgg {
             );
             let gap = quota_sum - revenue;
             let coverage = match pipeline {
-                None => Metric::missing("no open pipeline value", COVERAGE),
-                Some(_) if gap <= Decimal::ZERO => {
-                    Metric::missing("the quota is already met: nothing left to cover", COVERAGE)
-                }
+                None => Metric::missing(Reason::NoOpenValue, COVERAGE),
+                Some(_) if gap <= Decimal::ZERO => Metric::missing(Reason::QuotaMet, COVERAGE),
                 Some(p) => Metric::new((p / gap).to_f64().map_or(Value::Null, number), n, COVERAGE)
                     .fraction(money(p), money(gap)),
             };

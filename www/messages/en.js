@@ -583,4 +583,7 @@ export default {
   'drill.set.customers_at_start': 'Customers at the start',
   'drill.set.churned_customers': 'Customers who churned',
   'drill.currencies': 'amounts in {codes}, not added together',
+  'reason.mixed_currencies': 'amounts in {codes} are never added together: see each currency, or give conversion rates',
+  'reason.too_many_buckets': 'too many buckets: choose a coarser granularity',
+  'reason.revenue_too_large': 'revenue too large to compute',
 };

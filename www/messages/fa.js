@@ -571,4 +571,7 @@ export default {
   'drill.set.customers_at_start': 'مشتریان آغاز دوره',
   'drill.set.churned_customers': 'مشتریان ریزش‌کرده',
   'drill.currencies': 'مبلغ‌ها به {codes}، جمع زده نمی‌شوند',
+  'reason.mixed_currencies': 'مبلغ‌های {codes} هرگز با هم جمع نمی‌شوند: هر ارز را جدا ببینید یا نرخ تبدیل بدهید',
+  'reason.too_many_buckets': 'بازه‌ها بیش از حد زیادند: دانه‌بندی درشت‌تری برگزینید',
+  'reason.revenue_too_large': 'درآمد برای محاسبه بیش از حد بزرگ است',
 };

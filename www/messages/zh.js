@@ -571,4 +571,7 @@ export default {
   'drill.set.customers_at_start': '期初客户',
   'drill.set.churned_customers': '流失客户',
   'drill.currencies': '金额分属 {codes}，不相加',
+  'reason.mixed_currencies': '{codes} 的金额从不相加：请分币种查看，或提供汇率',
+  'reason.too_many_buckets': '时间段过多：请选择更粗的粒度',
+  'reason.revenue_too_large': '收入过大，无法计算',
 };

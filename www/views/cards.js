@@ -1,5 +1,5 @@
 // KPI cards: one per scalar metric, with "how computed" (formula, numerator, denominator).
-import { reasonText, neededFile } from '../reasons.js';
+import { whyText, neededFile } from '../reasons.js';
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
@@ -96,10 +96,10 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
     // withheld because amounts are in several currencies: shown per currency instead
     if (!m || m.per_currency) continue;
     // waiting for another file: listed once per file instead of a card each
-    const needs = m.value === null && neededFile(m.reason);
+    const needs = m.value === null && neededFile(m);
     if (needs) {
-      if (!waiting.has(m.reason)) waiting.set(m.reason, []);
-      waiting.get(m.reason).push(cardLabel(t, card.id));
+      if (!waiting.has(needs)) waiting.set(needs, { metric: m, labels: [] });
+      waiting.get(needs).labels.push(cardLabel(t, card.id));
       continue;
     }
     const computable = m.value !== null;
@@ -113,7 +113,7 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
         el('div', { class: 'label', text: cardLabel(t, card.id) }),
         computable
           ? valueEl(formatAs(fmt, card.kind, m.value), m.value)
-          : el('div', { class: 'value na', text: reasonText(m.reason, t, fmt) }),
+          : el('div', { class: 'value na', text: whyText(m, t, fmt) }),
         (computable || card.subAlways) && card.sub ? el('div', { class: 'sub', text: card.sub(m, fmt, t) }) : null,
         computable ? change(card, m, fmt, t) : null,
         // a list behind every figure but a count or sum of nothing
@@ -127,9 +127,8 @@ export function renderCards(container, report, fmt, t, only = null, onDrill = nu
   }
   if (waiting.size) {
     const list = el('ul', { class: 'unlock' });
-    for (const [reason, labels] of waiting) {
-      const kind = neededFile(reason);
-      const file = t.has(`file.${kind}`) ? t(`file.${kind}`) : reason.replace(/^needs /, '');
+    for (const [kind, { metric, labels }] of waiting) {
+      const file = t.has(`file.${kind}`) ? t(`file.${kind}`) : metric.reason.replace(/^needs /, '');
       list.append(el('li', { text: t('card.unlock', { file, labels: labels.join(t('list.sep')) }) }));
     }
     container.append(el('aside', { class: 'card unlock-card' }, el('div', { class: 'label', text: t('card.more') }), list));

@@ -1,6 +1,6 @@
 // Revenue trend: bars per bucket (revenue) with the win rate as a line, axes, labels,
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
-import { reasonText } from '../reasons.js';
+import { whyText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
 import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, drillTarget, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';
@@ -10,7 +10,7 @@ export function renderTrend(container, series, fmt, t, onBar = null) {
   clear(container);
   const points = series?.points ?? [];
   if (!points.length) {
-    container.append(el('p', { class: 'empty', text: series?.reason ? reasonText(series.reason, t, fmt) : t('trend.none') }));
+    container.append(el('p', { class: 'empty', text: series?.reason ? whyText(series, t, fmt) : t('trend.none') }));
     return;
   }
   const W = chartWidth(container), H = 260, left = 70, right = 50, top = 16, bottom = 46;

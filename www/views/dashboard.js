@@ -12,7 +12,7 @@ import { renderStacked, renderLine } from './timechart.js';
 import { renderBars } from './bars.js';
 import { renderDimensions, SALES_COLUMNS } from './dimensions.js';
 import { bucketLabel } from './axes.js';
-import { reasonText } from '../reasons.js';
+import { reasonText, whyText } from '../reasons.js';
 
 export const TABLES = [
   { id: 'sales_by_owner', target: 'by-owner', empty: 'empty.owners', drill: ['closed', ['owner']],
@@ -108,7 +108,7 @@ function drawTable(def, report, $, fmt, t, onDrill) {
     onDrill({ set, by }, `${t(`drill.set.${set}`)} · ${fields.map((f) => (f === 'type' ? fmt.activity(r[f]) : r[f])).join(' · ')}`);
   });
   renderTable($(def.target), { columns: shown, rows: tb?.rows ?? [], rest: tb?.rest,
-    empty: tb?.reason ? reasonText(tb.reason, t, fmt) : t(def.empty), name: def.id, drill: drillRow }, fmt, t);
+    empty: tb?.reason ? whyText(tb, t, fmt) : t(def.empty), name: def.id, drill: drillRow }, fmt, t);
 }
 
 /**

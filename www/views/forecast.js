@@ -1,7 +1,7 @@
 // Revenue forecast: history as a line, the projection with its 80% and 95% bands, and
 // the backtest's forecast over the held-back months beside what happened; the numbers
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
-import { reasonText } from '../reasons.js';
+import { whyText } from '../reasons.js';
 import { svg, el, clear } from './dom.js';
 import { niceMax, yGrid, xLabels, chartWidth, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';
@@ -15,7 +15,7 @@ export function methodName(model, t) {
 }
 
 /** Why that method, in the page's language. */
-function whyText(why, t) {
+function methodWhy(why, t) {
   if (/^chosen by AICc/.test(why)) return t('why.aicc');
   if (/^history shorter/.test(why)) return t('why.short');
   if (/^short history/.test(why)) return t('why.level');
@@ -27,7 +27,7 @@ export function renderForecast(container, block, fmt, t) {
   const history = block?.history ?? [];
   const points = block?.points ?? [];
   if (!points.length) {
-    container.append(el('p', { class: 'empty', text: block?.reason ? reasonText(block.reason, t, fmt) : t('forecast.none') }));
+    container.append(el('p', { class: 'empty', text: block?.reason ? whyText(block, t, fmt) : t('forecast.none') }));
     return;
   }
   const backtest = block.backtest?.points ?? [];
@@ -70,7 +70,7 @@ export function renderForecast(container, block, fmt, t) {
   root.append(svg('text', { x: left, y: H - 8, class: 'axis legend' }, t('forecast.legend')));
   const bt = block.backtest;
   const summary = el('p', { class: 'muted forecast-method' },
-    t('forecast.method', { method: methodName(block.model, t), model: block.model, why: whyText(block.why, t) }), ' ',
+    t('forecast.method', { method: methodName(block.model, t), model: block.model, why: methodWhy(block.why, t) }), ' ',
     bt ? t('forecast.backtest', { n: fmt.count(bt.held_back), mape: fmt.ratio(bt.mape), bias: fmt.ratio(bt.bias) }) : '');
   const rows = [
     ...history.map((h) => ({ bucket: h.bucket, actual: h.revenue, forecast: backtest.find((p) => p.bucket === h.bucket)?.forecast })),

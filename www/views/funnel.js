@@ -1,6 +1,6 @@
 // The deal funnel in SVG: one bar per stage (width ∝ deals reached), count and value in
 // the label, and the leakage between consecutive stages.
-import { reasonText } from '../reasons.js';
+import { whyText } from '../reasons.js';
 import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
 import { chartWidth, mirrorForRtl, drillTarget } from './axes.js';
@@ -11,7 +11,7 @@ export function renderFunnel(container, table, fmt, t, unit = 'deals', stageName
   const unitText = t(`funnel.${unit}`);
   clear(container);
   if (!table || table.reason || !table.rows.length) {
-    container.append(el('p', { class: 'empty', text: table?.reason ? reasonText(table.reason, t, fmt) : t('funnel.none') }));
+    container.append(el('p', { class: 'empty', text: table?.reason ? whyText(table, t, fmt) : t('funnel.none') }));
     return;
   }
   const rows = table.rows;

@@ -7,7 +7,8 @@ pub mod weighted;
 
 use super::stats::Exact;
 use crate::period::Granularity;
-use crate::report::{money, number, Metric};
+use crate::reason::Reason;
+use crate::report::{money, number, series_missing, Metric};
 use chrono::NaiveDate;
 use ets::Fit;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
@@ -116,14 +117,13 @@ fn held_back(n: usize, m: usize) -> usize {
 
 /// Forecasts `history` ahead (by months: a year when seasonal, else six months; by
 /// weeks: 13): the model, its projection and its backtest; `Err` says why it cannot.
-pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Value, String> {
-    let unit = if g == Granularity::Week { "weeks" } else { "months" };
+pub fn project(history: &[(NaiveDate, f64)], g: Granularity) -> Result<Value, Reason> {
     if history.len() < 3 {
-        return Err(format!("needs at least 3 complete {unit} of revenue history, has {}", history.len()));
+        return Err(Reason::ShortHistory { need: 3, has: history.len(), weeks: g == Granularity::Week });
     }
     let y: Vec<f64> = history.iter().map(|(_, v)| *v).collect();
     let m = season_length(g);
-    let (fit, why) = ets::select(&y, m).ok_or("no model could be fitted")?;
+    let (fit, why) = ets::select(&y, m).ok_or(Reason::NoModel)?;
     let horizon = match (g, fit.spec.season) {
         (Granularity::Week, _) => 13,
         (_, ets::Season::None) => 6,
@@ -220,12 +220,12 @@ pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Valu
 /// `today` (a month not over yet). `source` names where revenue came from.
 pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, source: &str) -> (Metric, Value) {
     if history.is_empty() {
-        let why = "needs won deals (closed_date, amount) or orders";
-        return (Metric::missing(why, FORMULA), json!({ "reason": why }));
+        let why = Reason::WonOrOrders;
+        return (Metric::missing(why.clone(), FORMULA), series_missing(&why, json!({})));
     }
     let end = today.map_or(as_of, |t| t.min(as_of));
     let mut series = serde_json::Map::new();
-    let mut metric = Metric::missing("no history", FORMULA);
+    let mut metric = Metric::missing(Reason::NoHistory, FORMULA);
     for (g, key) in [(Granularity::Month, "month"), (Granularity::Week, "week")] {
         let h = history.series(g, end);
         let v = match project(&h, g) {
@@ -247,10 +247,11 @@ pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, so
                 v
             }
             Err(why) => {
+                let series = series_missing(&why, json!({}));
                 if g == Granularity::Month {
-                    metric = Metric::missing(why.clone(), FORMULA);
+                    metric = Metric::missing(why, FORMULA);
                 }
-                json!({ "reason": why })
+                series
             }
         };
         series.insert(key.into(), v);

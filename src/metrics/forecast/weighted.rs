@@ -6,6 +6,7 @@ use super::super::groups::{Groups, Merge};
 use super::super::pipeline::{stage_probability, Cell};
 use crate::model::Deal;
 use crate::period::Granularity;
+use crate::reason::Reason;
 use crate::report::{money, row, Metric, Table};
 use crate::stages::Status;
 use chrono::NaiveDate;
@@ -71,12 +72,12 @@ impl WeightedForecastAgg {
     pub fn finish(&self, as_of: NaiveDate, user: &BTreeMap<String, f64>, has_column: bool) -> (Metric, Table) {
         let columns = vec!["bucket", "owner", "deals", "amount", "weighted"];
         if !has_column {
-            let why = "needs column: expected_close_date";
-            return (Metric::missing(why, FORMULA), Table::missing(columns, why, FORMULA));
+            let why = Reason::needs_column("expected_close_date");
+            return (Metric::missing(why.clone(), FORMULA), Table::missing(columns, why, FORMULA));
         }
         if self.cells.is_empty() {
-            let why = "no open deals";
-            return (Metric::missing(why, FORMULA), Table::missing(columns, why, FORMULA));
+            let why = Reason::NoOpen;
+            return (Metric::missing(why.clone(), FORMULA), Table::missing(columns, why, FORMULA));
         }
         let now = self.granularity.bucket(as_of);
         let label = |b: Option<NaiveDate>| match b {
