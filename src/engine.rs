@@ -18,6 +18,7 @@ use crate::metrics::DealsAgg;
 use crate::model::Deal;
 use crate::options::{Filters, Options};
 use crate::period::Period;
+use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
 use chrono::{Days, NaiveDate};
@@ -79,7 +80,7 @@ impl PeriodAggs {
         }
     }
 
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         match kind {
             "leads" => self.leads.observe(row, bad),
             "activities" => self.activities.observe(row),
@@ -190,7 +191,7 @@ impl RowSink for Aggregates {
         self.lookups.push(table);
     }
 
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, String)) {
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
         if kind == "leads" {
             self.choices.lead(row.text(4), row.text(2));
         }

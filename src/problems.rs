@@ -2,11 +2,158 @@
 //! its file, row, column and raw value; the rest of the row and file is still analysed.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How many problems are listed in a report; all of them are counted.
 pub const LISTED_PROBLEMS: usize = 1000;
 /// Raw values are cut to this many characters in the list.
 const MAX_VALUE_CHARS: usize = 120;
+
+/// What is wrong with a value or a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    NotNumber,
+    NotDate,
+    NotTime,
+    NotFlag,
+    DateWindow,
+    UnknownUnit,
+    TooLarge,
+    Probability,
+    QuotaZero,
+    Negative,
+    NotPeriod,
+    Status,
+    WonNoAmount,
+    SingleValue,
+    UnclosedQuote,
+    Unnamed,
+    /// A row with `n` fields under a header of `header`.
+    Fields {
+        n: usize,
+        header: usize,
+    },
+    /// Closed before it was created (the created date).
+    ClosedBefore(String),
+    ChurnedBefore(String),
+    EndsBefore(String),
+    RespondedBefore(String),
+    Score {
+        min: String,
+        max: String,
+    },
+}
+
+impl ProblemKind {
+    /// One of each, for the test that every code is worded in every language.
+    pub fn examples() -> Vec<ProblemKind> {
+        use ProblemKind::*;
+        vec![
+            NotNumber,
+            NotDate,
+            NotTime,
+            NotFlag,
+            DateWindow,
+            UnknownUnit,
+            TooLarge,
+            Probability,
+            QuotaZero,
+            Negative,
+            NotPeriod,
+            Status,
+            WonNoAmount,
+            SingleValue,
+            UnclosedQuote,
+            Unnamed,
+            Fields { n: 6, header: 7 },
+            ClosedBefore("2024-01-02".into()),
+            ChurnedBefore("2024-01-02".into()),
+            EndsBefore("2024-01-02".into()),
+            RespondedBefore("2024-01-02 09:00:00".into()),
+            Score { min: "0".into(), max: "10".into() },
+        ]
+    }
+
+    /// The page's code: `problem.<code>` in `www/messages/*`.
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match self {
+            NotNumber => "not_number",
+            NotDate => "not_date",
+            NotTime => "not_time",
+            NotFlag => "not_flag",
+            DateWindow => "date_window",
+            UnknownUnit => "unknown_unit",
+            TooLarge => "too_large",
+            Probability => "probability",
+            QuotaZero => "quota_zero",
+            Negative => "negative",
+            NotPeriod => "not_period",
+            Status => "status",
+            WonNoAmount => "won_no_amount",
+            SingleValue => "single_value",
+            UnclosedQuote => "unclosed_quote",
+            Unnamed => "unnamed",
+            Fields { .. } => "fields",
+            ClosedBefore(_) => "closed_before",
+            ChurnedBefore(_) => "churned_before",
+            EndsBefore(_) => "ends_before",
+            RespondedBefore(_) => "responded_before",
+            Score { .. } => "score",
+        }
+    }
+
+    /// The values its wording names.
+    pub fn params(&self) -> BTreeMap<String, String> {
+        use ProblemKind::*;
+        let pairs: Vec<(&str, String)> = match self {
+            Fields { n, header } => vec![("n", n.to_string()), ("header", header.to_string())],
+            ClosedBefore(d) | ChurnedBefore(d) | EndsBefore(d) | RespondedBefore(d) => vec![("date", d.clone())],
+            Score { min, max } => vec![("min", min.clone()), ("max", max.clone())],
+            _ => Vec::new(),
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    }
+
+    /// The English sentence.
+    pub fn text(&self) -> String {
+        use ProblemKind::*;
+        let fixed = match self {
+            NotNumber => "not a number",
+            NotDate => "not a date",
+            NotTime => "not a time",
+            NotFlag => "not a yes/no value",
+            DateWindow => "date outside the years 1900 to 2100",
+            UnknownUnit => "not an amount: the word beside it is not a currency",
+            TooLarge => "amount too large",
+            Probability => "probability out of range (0 to 100%)",
+            QuotaZero => "a quota must be above zero",
+            Negative => "negative counts",
+            NotPeriod => "not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)",
+            Status => "unknown status (expected open, won or lost): taken from the stage",
+            WonNoAmount => "won deal without an amount: left out of revenue",
+            SingleValue => "a single value on a row of its own: not read",
+            UnclosedQuote => {
+                "quote not closed: the row was read to the end of its line, the rows after it on their own"
+            }
+            Unnamed => "the row names nothing (no id, owner, account or stage): not read",
+            Fields { n, header } => return format!("row has {n} fields, the header has {header}"),
+            ClosedBefore(d) => return format!("closed before created ({d}): left out of the sales cycle"),
+            ChurnedBefore(d) => return format!("churned before acquired ({d})"),
+            EndsBefore(d) => return format!("ends before it starts ({d})"),
+            RespondedBefore(d) => return format!("responded before created ({d})"),
+            Score { min, max } => return format!("score out of range ({min} to {max})"),
+        };
+        fixed.to_string()
+    }
+}
+
+/// A problem's code and values, as the page words it (`problem.<code>`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemCode {
+    pub code: String,
+    pub params: BTreeMap<String, String>,
+}
 
 /// One bad value (or bad row).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,7 +165,10 @@ pub struct Problem {
     pub column: String,
     /// The raw value as written in the file.
     pub value: String,
+    /// What is wrong, in English.
     pub reason: String,
+    /// The same as a code and its values.
+    pub reason_code: ProblemCode,
 }
 
 /// A capped, ordered list of problems plus the total count. Mergeable.
@@ -29,7 +179,7 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn push(&mut self, file: &str, row: u64, column: &str, value: &str, reason: impl Into<String>) {
+    pub fn push(&mut self, file: &str, row: u64, column: &str, value: &str, kind: ProblemKind) {
         self.total += 1;
         if self.items.len() < LISTED_PROBLEMS {
             let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
@@ -38,7 +188,8 @@ impl Problems {
                 row,
                 column: column.to_string(),
                 value,
-                reason: reason.into(),
+                reason: kind.text(),
+                reason_code: ProblemCode { code: kind.code().to_string(), params: kind.params() },
             });
         }
     }
@@ -59,14 +210,32 @@ mod tests {
     fn caps_the_list_but_counts_all() {
         let mut a = Problems::default();
         for i in 0..(LISTED_PROBLEMS as u64 + 5) {
-            a.push("f.csv", i + 2, "amount", "x", "not a number");
+            a.push("f.csv", i + 2, "amount", "x", ProblemKind::NotNumber);
         }
         assert_eq!(a.total, LISTED_PROBLEMS as u64 + 5);
         assert_eq!(a.items.len(), LISTED_PROBLEMS);
         let mut b = Problems::default();
-        b.push("g.csv", 2, "amount", "y", "not a number");
+        b.push("g.csv", 2, "amount", "y", ProblemKind::NotNumber);
         a.merge(b);
         assert_eq!(a.total, LISTED_PROBLEMS as u64 + 6);
         assert_eq!(a.items.len(), LISTED_PROBLEMS);
+    }
+}
+
+#[cfg(test)]
+mod wording {
+    use super::*;
+
+    /// Every problem's code is worded in English, Chinese and Persian.
+    #[test]
+    fn every_code_is_worded_in_every_language() {
+        for locale in ["en", "zh", "fa"] {
+            let path = format!("{}/www/messages/{locale}.js", env!("CARGO_MANIFEST_DIR"));
+            let messages = std::fs::read_to_string(&path).unwrap();
+            for k in ProblemKind::examples() {
+                let key = format!("'problem.{}'", k.code());
+                assert!(messages.contains(&key), "{locale}: no {key} for {:?}", k.text());
+            }
+        }
     }
 }

@@ -1,28 +1,12 @@
 // Why a figure is not computable comes from the engine as a code with its values
-// (`reason_code`, src/reason.rs), worded here by `reason.<code>` messages (whyText). Bad
-// values, stalled-deal rules and file notes still come as English sentences, which
-// reasonText words by their text; ones the page does not know are shown as written.
+// (`reason_code`, src/reason.rs), worded here by `reason.<code>` messages (whyText), and
+// so does what is wrong with a value (problemText, src/problems.rs). Stalled-deal rules
+// and file notes still come as English sentences, which reasonText words by their text;
+// ones the page does not know are shown as written.
 
 /** Sentences without numbers or names: English text → message key. */
 const EXACT = {
   'Every row is an MQL (the id column says so): its created date is its MQL date.': 'file_note.mql_file',
-  // bad values (the Problems table)
-  'not a number': 'problem.not_number',
-  'not a date': 'problem.not_date',
-  'not a yes/no value': 'problem.not_flag',
-  'date outside the years 1900 to 2100': 'problem.date_window',
-  'not an amount: the word beside it is not a currency': 'problem.unknown_unit',
-  'not a time': 'problem.not_time',
-  'amount too large': 'problem.too_large',
-  'probability out of range (0 to 100%)': 'problem.probability',
-  'a quota must be above zero': 'problem.quota_zero',
-  'negative counts': 'problem.negative',
-  'not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)': 'problem.not_period',
-  'unknown status (expected open, won or lost): taken from the stage': 'problem.status',
-  'won deal without an amount: left out of revenue': 'problem.won_no_amount',
-  'a single value on a row of its own: not read': 'problem.single_value',
-  'quote not closed: the row was read to the end of its line, the rows after it on their own': 'problem.unclosed_quote',
-  'the row names nothing (no id, owner, account or stage): not read': 'problem.unnamed',
   // whole files (files[i].error.message, files[i].notes)
   'This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xlsx',
   'This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › "CSV UTF-8 (Comma delimited)" and drop the .csv file.': 'file_error.xls',
@@ -48,6 +32,15 @@ export function whyText(holder, t, fmt = null) {
   return holder?.reason_code ? byCode(holder.reason_code, t, fmt) : reasonText(holder?.reason, t, fmt);
 }
 
+/** What is wrong with a value of the files (a problem's `reason_code`), in the language of `t`. */
+export function problemText(problem, t, fmt = null) {
+  const rc = problem.reason_code;
+  if (!rc) return reasonText(problem.reason, t, fmt);
+  const p = { ...rc.params };
+  for (const k of ['n', 'header', 'min', 'max']) if (k in p && fmt) p[k] = fmt.days1(Number(p[k]));
+  return t(`problem.${rc.code}`, p);
+}
+
 /** A reason code and its values (`{ code, params }`) in the language of `t`. */
 function byCode({ code, params = {} }, t, fmt) {
   const n = (v) => (fmt ? fmt.days1(Number(v)) : String(v));
@@ -69,12 +62,6 @@ function byCode({ code, params = {} }, t, fmt) {
 const PATTERNS = [
   [/^age > ([\d.]+) days \(fixed by option\)$/, (m, t, n) => ['stalled.rule.fixed', { days: n(m[1]) }]],
   [/^age > ([\d.]+) days \(mean sales cycle of the period\)$/, (m, t, n) => ['stalled.rule.mean', { days: n(m[1]) }]],
-  [/^row has (\d+) fields, the header has (\d+)$/, (m, t, n) => ['problem.fields', { n: n(m[1]), header: n(m[2]) }]],
-  [/^closed before created \(([\d-]+)\): left out of the sales cycle$/, (m) => ['problem.closed_before', { date: m[1] }]],
-  [/^churned before acquired \(([\d-]+)\)$/, (m) => ['problem.churned_before', { date: m[1] }]],
-  [/^ends before it starts \(([\d-]+)\)$/, (m) => ['problem.ends_before', { date: m[1] }]],
-  [/^responded before created \(([^)]+)\)$/, (m) => ['problem.responded_before', { date: m[1] }]],
-  [/^score out of range \((-?[\d.]+) to (-?[\d.]+)\)$/, (m, t, n) => ['problem.score', { min: n(m[1]), max: n(m[2]) }]],
   [/^The columns were not recognised as a deals table \(or another known table\)\. Found: (.*)\. A deals file needs: (.*) \(missing: (.*)\)\.$/,
     (m, t) => ['file_error.columns', { found: m[1], needs: fieldList(m[2], t), missing: fieldList(m[3], t) }]],
   [/^Columns guessed from their values: (.*)\.$/, (m) => ['file_note.guessed', { list: m[1] }]],

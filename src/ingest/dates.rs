@@ -10,6 +10,7 @@
 //! (`14:30`, `2:30 PM`) is kept.
 
 use super::money::ascii_digit;
+use crate::problems::ProblemKind;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::borrow::Cow;
 
@@ -60,17 +61,17 @@ impl OrderVotes {
 }
 
 /// Parses a date cell to a calendar date. `Ok(None)` for blank.
-pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, &'static str> {
+pub fn parse_date(raw: &str, order: DateOrder) -> Result<Option<NaiveDate>, ProblemKind> {
     Ok(parse_datetime(raw, order)?.map(|dt| dt.date()))
 }
 
 /// Years a sales date may fall in: outside them a cell is a typo (`0024`, `9023`) that
 /// would make a forecast for the year 440 or a sales cycle of 24,369 days.
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
-pub const OUTSIDE_YEARS: &str = "date outside the years 1900 to 2100";
+pub const OUTSIDE_YEARS: ProblemKind = ProblemKind::DateWindow;
 
 /// Parses a date or date-time cell. `Ok(None)` for blank.
-pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
+pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, ProblemKind> {
     let parsed = match numeric_date(raw.as_bytes(), order) {
         Some(d) => Some(d.and_time(NaiveTime::MIN)),
         None => general_datetime(raw, order)?,
@@ -82,7 +83,7 @@ pub fn parse_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTim
 }
 
 /// [`parse_datetime`] without its fast path: every shape of date the engine reads.
-fn general_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, &'static str> {
+fn general_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>, ProblemKind> {
     let s = ascii_digits(raw.trim());
     let s = s.trim();
     if s.is_empty() {
@@ -92,16 +93,16 @@ fn general_datetime(raw: &str, order: DateOrder) -> Result<Option<NaiveDateTime>
         return Ok(Some(dt));
     }
     if s.contains('年') {
-        return chinese(s).map(Some).ok_or("not a date");
+        return chinese(s).map(Some).ok_or(ProblemKind::NotDate);
     }
     if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
-        return named_month(s).map(Some).ok_or("not a date");
+        return named_month(s).map(Some).ok_or(ProblemKind::NotDate);
     }
     let (date_part, time_part) = split_date_time(s);
-    let date = parse_date_part(date_part, order).ok_or("not a date")?;
+    let date = parse_date_part(date_part, order).ok_or(ProblemKind::NotDate)?;
     let (time, offset_minutes) = match time_part {
         None => (NaiveTime::MIN, 0),
-        Some(t) => parse_time(t).ok_or("not a time")?,
+        Some(t) => parse_time(t).ok_or(ProblemKind::NotTime)?,
     };
     let local = date.and_time(time);
     Ok(Some(local - Duration::minutes(offset_minutes)))
@@ -378,9 +379,9 @@ mod tests {
         assert_eq!(parse_date("01.03.17", DateOrder::DayFirst), Ok(day(2017, 3, 1)));
         assert_eq!(parse_date("2017-03-01 13:45:00", mf), Ok(day(2017, 3, 1)));
         assert_eq!(parse_date("", mf), Ok(None));
-        assert_eq!(parse_date("2017-02-30", mf), Err("not a date"));
-        assert_eq!(parse_date("soon", mf), Err("not a date"));
-        assert_eq!(parse_date("13/13/2017", mf), Err("not a date"));
+        assert_eq!(parse_date("2017-02-30", mf), Err(ProblemKind::NotDate));
+        assert_eq!(parse_date("soon", mf), Err(ProblemKind::NotDate));
+        assert_eq!(parse_date("13/13/2017", mf), Err(ProblemKind::NotDate));
     }
 
     #[test]
@@ -392,7 +393,7 @@ mod tests {
         assert_eq!(dt("2024-03-05T14:30:00+03:30"), "2024-03-05 11:00:00");
         assert_eq!(dt("3/5/2024 2:05 PM"), "2024-03-05 14:05:00");
         assert_eq!(dt("2024-03-05 12:00 AM"), "2024-03-05 00:00:00");
-        assert_eq!(parse_datetime("2024-03-05 25:00", mf), Err("not a time"));
+        assert_eq!(parse_datetime("2024-03-05 25:00", mf), Err(ProblemKind::NotTime));
     }
 
     #[test]
@@ -416,8 +417,8 @@ mod tests {
             assert_eq!(parse_date(s, mf), Ok(day(y, m, d)), "{s}");
         }
         assert_eq!(parse_datetime("45356.75", mf).unwrap().unwrap().to_string(), "2024-03-05 18:00:00");
-        assert_eq!(parse_date("Smarch 5, 2024", mf), Err("not a date"));
-        assert_eq!(parse_date("12345", mf), Err("not a date"));
+        assert_eq!(parse_date("Smarch 5, 2024", mf), Err(ProblemKind::NotDate));
+        assert_eq!(parse_date("12345", mf), Err(ProblemKind::NotDate));
     }
 
     #[test]
@@ -438,8 +439,8 @@ mod tests {
         ] {
             assert_eq!(parse_date(s, mf), Ok(day(y, m, d)), "{s}");
         }
-        assert_eq!(parse_date("1402/12/30", mf), Err("not a date")); // 1402 is not leap
-        assert_eq!(parse_date("1403/07/31", mf), Err("not a date")); // Mehr has 30 days
+        assert_eq!(parse_date("1402/12/30", mf), Err(ProblemKind::NotDate)); // 1402 is not leap
+        assert_eq!(parse_date("1403/07/31", mf), Err(ProblemKind::NotDate)); // Mehr has 30 days
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::dates::{parse_date, DateOrder};
 use super::money::{amount_unit, parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
 use crate::model::Deal;
+use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::stages::{status_from_stage, status_from_status, Status};
 use crate::text::{field_text, parse_flag, trim_cell};
@@ -182,13 +183,7 @@ impl DealReader {
     /// the bad bytes replaced).
     pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Deal<'a> {
         if rec.len() != self.headers.len() {
-            problems.push(
-                file,
-                row,
-                "",
-                "",
-                format!("row has {} fields, the header has {}", rec.len(), self.headers.len()),
-            );
+            problems.push(file, row, "", "", ProblemKind::Fields { n: rec.len(), header: self.headers.len() });
         }
         let mut cells: [&'a str; FIELDS] = [""; FIELDS];
         let whole = rec.as_str();
@@ -250,7 +245,7 @@ impl DealReader {
                     row,
                     this.header(DealField::ClosedDate),
                     text(DealField::ClosedDate),
-                    format!("closed before created ({c}): left out of the sales cycle"),
+                    ProblemKind::ClosedBefore(c.to_string()),
                 );
             }
         }
@@ -264,13 +259,7 @@ impl DealReader {
         let stage = text(DealField::Stage);
         let status = if this.has_status && !text(DealField::Status).is_empty() {
             this.status_word(text(DealField::Status)).unwrap_or_else(|| {
-                problems.push(
-                    file,
-                    row,
-                    this.header(DealField::Status),
-                    text(DealField::Status),
-                    "unknown status (expected open, won or lost): taken from the stage",
-                );
+                problems.push(file, row, this.header(DealField::Status), text(DealField::Status), ProblemKind::Status);
                 this.stage_status(stage)
             })
         } else if this.has_flags && (!this.has_stage || stage.is_empty()) {
@@ -298,8 +287,7 @@ impl DealReader {
         let amount = if status == Status::Won { actual.or(estimated) } else { estimated };
         let blank_amount = text(DealField::Amount).is_empty() && text(DealField::WonAmount).is_empty();
         if status == Status::Won && (this.has_amount || this.has_won_amount) && blank_amount {
-            let why = "won deal without an amount: left out of revenue";
-            problems.push(file, row, this.header(DealField::Amount), "", why);
+            problems.push(file, row, this.header(DealField::Amount), "", ProblemKind::WonNoAmount);
         }
         Deal {
             deal_id: text(DealField::DealId),

@@ -17,6 +17,7 @@ use super::schema::{ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
 use crate::model::Deal;
+use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::text::{field_text, normalize_label};
 use rust_decimal::Decimal;
@@ -38,7 +39,7 @@ pub trait RowSink {
     /// A row of another kind of table (`leads`, `activities`…), from row `at` of its
     /// file. `bad(field, reason)` reports a value the metrics cannot use (listed with the
     /// row's file and number).
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, String));
+    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind));
     /// A whole lookup table (at the end of its file).
     fn lookup(&mut self, _table: LookupTable) {}
 }
@@ -524,8 +525,7 @@ impl FileIngest {
         if let Some(col) = rec.unclosed_quote() {
             let header = self.headers.get(col).cloned().unwrap_or_default();
             let value = rec.get(col).map(field_text).unwrap_or_default();
-            let why = "quote not closed: the row was read to the end of its line, the rows after it on their own";
-            self.problems.push(&self.info.name, row, &header, &format!("\"{value}"), why);
+            self.problems.push(&self.info.name, row, &header, &format!("\"{value}"), ProblemKind::UnclosedQuote);
         }
         // Most rows start with a byte no header, summary or footer word starts with, and
         // have as many fields as the header.
@@ -572,7 +572,7 @@ impl FileIngest {
             let rec = rec.as_record();
             let value = rec.iter().map(field_text).find(|t| !t.is_empty()).unwrap_or_default();
             self.info.skipped.unnamed_rows += 1;
-            self.problems.push(&self.info.name, row, "", &value, "a single value on a row of its own: not read");
+            self.problems.push(&self.info.name, row, "", &value, ProblemKind::SingleValue);
         }
     }
 
@@ -655,9 +655,8 @@ impl FileIngest {
             self.info.skipped.summary_rows += 1;
         } else {
             self.info.skipped.unnamed_rows += 1;
-            let why = "the row names nothing (no id, owner, account or stage): not read";
             let value = self.money_col.and_then(|c| rec.get(c)).map(field_text).unwrap_or_default();
-            self.problems.push(&self.info.name, row, "", &value, why);
+            self.problems.push(&self.info.name, row, "", &value, ProblemKind::Unnamed);
         }
     }
 
@@ -957,7 +956,7 @@ fn read_typed(
     if let Some(a) = money.and_then(|f| r.number(f)) {
         sums.add(a);
     }
-    let mut bad = |field: &str, reason: String| {
+    let mut bad = |field: &str, reason: ProblemKind| {
         let column = ctx.mapping.and_then(|m| m.column(field));
         let header = column.and_then(|c| ctx.headers.get(c)).map_or("", String::as_str);
         let value = ctx.mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));

@@ -6,6 +6,7 @@
 //! full-width digits. Where a lone separator is ambiguous (`1,234`, `1.234`), the
 //! column's decimal separator decides (see [`SeparatorVotes`]).
 
+use crate::problems::ProblemKind;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -86,12 +87,12 @@ impl SeparatorVotes {
 
 /// Parses a money cell with the column's decimal separator. `Ok(None)` for a blank
 /// cell; `Err(reason)` for text that is not an amount.
-pub fn parse_money(raw: &str) -> Result<Option<Decimal>, &'static str> {
+pub fn parse_money(raw: &str) -> Result<Option<Decimal>, ProblemKind> {
     parse_money_with(raw, DecimalSeparator::Point)
 }
 
 /// A probability cell: `30%`, `0.3` or `30` (above 1 read as percent) → 0.30.
-pub fn parse_probability(raw: &str) -> Result<Option<Decimal>, &'static str> {
+pub fn parse_probability(raw: &str) -> Result<Option<Decimal>, ProblemKind> {
     let s = raw.trim();
     let (s, percent) = match s.strip_suffix('%') {
         Some(rest) => (rest.trim(), true),
@@ -100,7 +101,7 @@ pub fn parse_probability(raw: &str) -> Result<Option<Decimal>, &'static str> {
     let Some(v) = parse_money(s)? else { return Ok(None) };
     let p = if percent || v > Decimal::ONE { v / Decimal::ONE_HUNDRED } else { v };
     if p < Decimal::ZERO || p > Decimal::ONE {
-        return Err("probability out of range (0 to 100%)");
+        return Err(ProblemKind::Probability);
     }
     Ok(Some(p.normalize()))
 }
@@ -163,7 +164,7 @@ fn plain_decimal(s: &str, decimal: DecimalSeparator) -> Option<Decimal> {
 }
 
 /// [`parse_money`] for a column whose decimal separator is `decimal`.
-pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, &'static str> {
+pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, ProblemKind> {
     if let Some(d) = plain_decimal(raw, decimal) {
         return Ok(Some(d));
     }
@@ -171,7 +172,7 @@ pub fn parse_money_with(raw: &str, decimal: DecimalSeparator) -> Result<Option<D
 }
 
 /// [`parse_money_with`] without its fast path: every shape of amount the engine reads.
-fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, &'static str> {
+fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>, ProblemKind> {
     let s = raw.trim();
     let s = s.strip_prefix('\'').unwrap_or(s).trim();
     if s.is_empty() {
@@ -192,7 +193,7 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
     for c in body.chars() {
         if let Some(d) = ascii_digit(c) {
             if after_number {
-                return Err("not a number");
+                return Err(ProblemKind::NotNumber);
             }
             digits.push(d);
             seen_digit = true;
@@ -205,7 +206,7 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
             };
             if !seen_digit && matches!(c, '.' | ',' | '٫') && !after_number {
                 if !point || digits.contains('.') || digits.contains(',') {
-                    return Err("not a number");
+                    return Err(ProblemKind::NotNumber);
                 }
                 digits.push('0');
                 digits.push(if c == '٫' { '.' } else { c });
@@ -222,11 +223,11 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
         } else if c == '-' || c == '−' || c == '+' {
             signs += 1;
             if signs > 1 {
-                return Err("not a number");
+                return Err(ProblemKind::NotNumber);
             }
             if seen_digit {
                 if c == '+' {
-                    return Err("not a number");
+                    return Err(ProblemKind::NotNumber);
                 }
                 after_number = true;
                 negative = !negative;
@@ -238,15 +239,15 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
         }
     }
     if !seen_digit {
-        return Err("not a number");
+        return Err(ProblemKind::NotNumber);
     }
     if !is_currency(amount_unit(raw)) {
         return Err(UNKNOWN_UNIT);
     }
-    let number = resolve_separators(&digits, decimal).ok_or("not a number")?;
-    let mut value = Decimal::from_str(&number).map_err(|_| "not a number")?;
+    let number = resolve_separators(&digits, decimal).ok_or(ProblemKind::NotNumber)?;
+    let mut value = Decimal::from_str(&number).map_err(|_| ProblemKind::NotNumber)?;
     if value.abs() > Decimal::from(MAX_ABS) {
-        return Err("amount too large");
+        return Err(ProblemKind::TooLarge);
     }
     if negative {
         value.set_sign_negative(true);
@@ -255,7 +256,7 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
 }
 
 /// Why an amount with a word beside it that names no currency is not read.
-pub const UNKNOWN_UNIT: &str = "not an amount: the word beside it is not a currency";
+pub const UNKNOWN_UNIT: ProblemKind = ProblemKind::UnknownUnit;
 
 /// ISO 4217 codes in use (and RMB, NTD, IRT as people write them), sorted: a unit beside
 /// every amount of a file (`USD 1,234.56`) costs a binary search, not a scan.
@@ -530,20 +531,20 @@ mod tests {
         assert_eq!(p("75"), Some("0.75".into()));
         assert_eq!(p("1"), Some("1".into()));
         assert_eq!(p(""), None);
-        assert_eq!(parse_probability("150%"), Err("probability out of range (0 to 100%)"));
-        assert_eq!(parse_probability("-5"), Err("probability out of range (0 to 100%)"));
+        assert_eq!(parse_probability("150%"), Err(ProblemKind::Probability));
+        assert_eq!(parse_probability("-5"), Err(ProblemKind::Probability));
     }
 
     #[test]
     fn rejects() {
-        assert_eq!(parse_money("abc"), Err("not a number"));
-        assert_eq!(parse_money("12abc34"), Err("not a number"));
-        assert_eq!(parse_money("1.2.3,4,5"), Err("not a number"));
-        assert_eq!(parse_money("99999999999999999999"), Err("amount too large"));
-        assert_eq!(parse_money("1+2"), Err("not a number"));
+        assert_eq!(parse_money("abc"), Err(ProblemKind::NotNumber));
+        assert_eq!(parse_money("12abc34"), Err(ProblemKind::NotNumber));
+        assert_eq!(parse_money("1.2.3,4,5"), Err(ProblemKind::NotNumber));
+        assert_eq!(parse_money("99999999999999999999"), Err(ProblemKind::TooLarge));
+        assert_eq!(parse_money("1+2"), Err(ProblemKind::NotNumber));
         // nothing read too generously (each was a silent 123, 5, 5, 5, 15, 123)
         for bad in ["1.2.3", "--5", "(-5)", ",5", "1..5", "1,2,3", "12,34,5"] {
-            assert_eq!(parse_money(bad), Err("not a number"), "{bad}");
+            assert_eq!(parse_money(bad), Err(ProblemKind::NotNumber), "{bad}");
         }
         // a word beside the number that names no currency
         for bad in ["100k", "100 approx", "200 (est)", "5 pcs"] {

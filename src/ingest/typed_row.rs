@@ -7,6 +7,7 @@ use super::csv_stream::Record;
 use super::dates::{parse_datetime, DateOrder};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::ValueType;
+use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::text::{field_text, trim_cell};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -91,8 +92,7 @@ impl TypedReader {
     /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.
     pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Row<'a> {
         if rec.len() != self.headers.len() {
-            let why = format!("row has {} fields, the header has {}", rec.len(), self.headers.len());
-            problems.push(file, row, "", "", why);
+            problems.push(file, row, "", "", ProblemKind::Fields { n: rec.len(), header: self.headers.len() });
         }
         let whole = rec.as_str();
         if whole.is_none() {

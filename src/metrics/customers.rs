@@ -9,6 +9,7 @@ use super::orders::OrderBook;
 use super::stats::Tally;
 use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
+use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{money, money_rounded, number, row, Metric, Report, Table};
 use chrono::NaiveDate;
@@ -211,12 +212,12 @@ impl CustomersAgg {
         [self.flow.last(), self.order_history.last(), subscriptions].into_iter().flatten().max()
     }
 
-    pub fn observe_customer(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe_customer(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         let Some(acquired) = r.date(1) else { return };
         let churned = r.date(2);
         if churned.is_some_and(|c| c < acquired) {
-            bad("churned_date", format!("churned before acquired ({acquired})"));
+            bad("churned_date", ProblemKind::ChurnedBefore(acquired.to_string()));
             return;
         }
         let place = CustomerPlace::of(self.period, acquired, churned);
@@ -253,17 +254,17 @@ impl CustomersAgg {
         }
     }
 
-    pub fn observe_subscription(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe_subscription(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         if r.date(1).is_none() && !r.text(4).is_empty() {
             if !self.snapshot.observe(r.text(4), r.number(5), r.number(3)) {
-                bad("churned", "not a yes/no value".to_string());
+                bad("churned", ProblemKind::NotFlag);
             }
             return;
         }
         let (Some(start), Some(mrr)) = (r.date(1), r.number(3)) else { return };
         let end = r.date(2);
         if end.is_some_and(|e| e < start) {
-            bad("end_date", format!("ends before it starts ({start})"));
+            bad("end_date", ProblemKind::EndsBefore(start.to_string()));
             return;
         }
         self.subscriptions.push((r.text(0).to_string(), start, end, mrr));

@@ -5,6 +5,7 @@ use super::groups::{Groups, Merge};
 use super::stats::Histogram;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::text::normalize_label;
@@ -145,7 +146,7 @@ impl LeadsAgg {
         self
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, problems: &mut dyn FnMut(&str, String)) {
+    pub fn observe(&mut self, r: &Row<'_>, problems: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         let created = r.datetime(f::CREATED);
         let in_period = |d: Option<chrono::NaiveDate>| self.period.contains(d);
@@ -189,7 +190,7 @@ impl LeadsAgg {
             // minutes is too low).
             let seconds = (first - c).num_seconds();
             if seconds < 0 {
-                problems("first_response_date", format!("responded before created ({c})"));
+                problems("first_response_date", ProblemKind::RespondedBefore(c.to_string()));
             } else {
                 self.response.add(seconds);
                 self.response_sum += seconds;

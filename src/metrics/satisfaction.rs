@@ -6,6 +6,7 @@ use super::groups::{Groups, Merge};
 use super::stats::Histogram;
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::text::normalize_label;
@@ -36,7 +37,7 @@ impl SurveysAgg {
         SurveysAgg { period, ..SurveysAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         if !self.period.contains(r.date(0)) {
             return;
@@ -59,7 +60,7 @@ impl SurveysAgg {
                 "csat" => self.csat[s as usize] += 1,
                 _ => self.untyped[s as usize] += 1,
             },
-            _ => bad("score", format!("score out of range ({min} to {max})")),
+            _ => bad("score", ProblemKind::Score { min: min.to_string(), max: max.to_string() }),
         }
     }
 
@@ -152,14 +153,14 @@ impl TrafficAgg {
         TrafficAgg { period, ..TrafficAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         if !self.period.contains(r.date(0)) {
             return;
         }
         let (Some(v), Some(c)) = (r.number(1), r.number(2)) else { return };
         if v < Decimal::ZERO || c < Decimal::ZERO {
-            bad("visitors", "negative counts".into());
+            bad("visitors", ProblemKind::Negative);
             return;
         }
         let slot = self.channels.entry(r.text(3), "(all)");
@@ -238,7 +239,7 @@ impl TicketsAgg {
         TicketsAgg { period, ..TicketsAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         let (Some(created), Some(first)) = (r.datetime(0), r.datetime(1)) else { return };
         if !self.period.contains(Some(created.date())) {
@@ -247,7 +248,7 @@ impl TicketsAgg {
         // In seconds (see leads): whole minutes per row would bias the mean down.
         let seconds = (first - created).num_seconds();
         if seconds < 0 {
-            bad("first_response_date", format!("responded before created ({created})"));
+            bad("first_response_date", ProblemKind::RespondedBefore(created.to_string()));
             return;
         }
         self.seconds.add(seconds);

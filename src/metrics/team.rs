@@ -4,6 +4,7 @@
 use super::groups::{Groups, Merge};
 use crate::ingest::typed_row::Row;
 use crate::period::Period;
+use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{money, number, row, Metric, Report, Table};
 use chrono::NaiveDate;
@@ -128,15 +129,15 @@ impl QuotasAgg {
         QuotasAgg { period, ..QuotasAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, String)) {
+    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
         let Some((from, to)) = quota_period(r.text(f::PERIOD)) else {
-            bad("period", "not a period (2025-03, 2025-Q2, 2025, or 2025-01-01 to 2025-03-31)".into());
+            bad("period", ProblemKind::NotPeriod);
             return;
         };
         let Some(quota) = r.number(f::QUOTA) else { return };
         if quota <= Decimal::ZERO {
-            bad("quota", "a quota must be above zero".into());
+            bad("quota", ProblemKind::QuotaZero);
             return;
         }
         // A quota counts when its period overlaps the report's.

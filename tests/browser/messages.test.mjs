@@ -80,16 +80,17 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   const { readdirSync, readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const src = new URL('../../src/', import.meta.url).pathname;
-  // reasons of figures are codes, worded by src/reason.rs's test: the sentences here are the rest
-  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs') && f !== 'reason.rs').map((f) => readFileSync(join(src, f), 'utf8'));
+  // reasons of figures and problems are codes, worded by the tests of src/reason.rs and
+  // src/problems.rs: the sentences here are the rest
+  const files = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.rs') && f !== 'reason.rs' && f !== 'problems.rs').map((f) => readFileSync(join(src, f), 'utf8'));
   // string literals that read as a reason ("needs …", "no …", "not a date"…), placeholders given values
   const notReasons = new Set(['no trend', 'needs analysis', 'not a part state: 3']);
   const start = /"((?:needs |no |none of|division by zero|the quota|not a |amount too|probability out|a quota must|negative counts|unknown status|won deal without|date outside the|not an amount|a single value on|quote not closed|the row names nothing|row has|closed before|churned before|ends before|responded before|score out|age > )[^"]*)"/g;
   const reasons = new Set(files.flatMap((text) => [...text.matchAll(start)]
     .map((m) => m[1].replace('{unit}', 'months').replaceAll(/\{[^}]*\}/g, '3'))
     .filter((r) => !notReasons.has(r))));
-  assert.ok(reasons.size > 20, `${reasons.size} reasons found`);
-  assert.ok(reasons.has("row has 3 fields, the header has 3") && reasons.has("not a date") && reasons.has("age > 3 days (mean sales cycle of the period)"), [...reasons].join("\n"));
+  assert.ok(reasons.size >= 2, `${reasons.size} reasons found`);
+  assert.ok(reasons.has("age > 3 days (mean sales cycle of the period)"), [...reasons].join("\n"));
   for (const locale of ['zh', 'fa']) {
     const t = translator(locale);
     const untranslated = [...reasons].filter((r) => {
@@ -114,6 +115,12 @@ test('every reason the engine can give is worded in Chinese and Persian', async 
   assert.match(why({ code: 'needs_columns', params: { columns: ['lost_reason'] } }, translator('fa')), /دلیل باخت \(lost_reason\)/);
   assert.equal(why({ code: 'division_by', params: { why: { code: 'no_won' } } }, en), 'no deals won in period');
   assert.equal(why({ code: 'needs_file', params: { file: 'leads', fields: 'lead_id, created_date' } }, en), en('reason.needs_file', { file: en('file.leads') }));
+  // what is wrong with a value comes as a code too (src/problems.rs)
+  const { problemText } = await import('../../www/reasons.js');
+  const problem = (code, params = {}, tr = t) => problemText({ reason: 'English', reason_code: { code, params } }, tr);
+  assert.equal(problem('fields', { n: '6', header: '7' }, en), en('problem.fields', { n: '6', header: '7' }));
+  assert.match(problem('closed_before', { date: '2024-01-02' }), /2024-01-02/);
+  assert.ok(!/[a-z]{4,}/.test(problem('not_number', {}, translator('fa'))));
   for (const tr of [translator('zh'), translator('fa')]) {
     for (const code of [{ code: 'mixed_currencies', params: { what: 'deal amounts', codes: ['EUR', 'USD'] } }, { code: 'too_many_buckets' },
       { code: 'open_without_amounts', params: { n: 4 } }]) {

@@ -1,7 +1,7 @@
 // Problems found in the files (bad values, ragged rows): counted, listed, never fatal.
 import { el, clear } from './dom.js';
 import { renderTable } from './table.js';
-import { reasonText } from '../reasons.js';
+import { problemText } from '../reasons.js';
 
 export function renderProblems(container, problems, fmt, t) {
   clear(container);
@@ -20,7 +20,7 @@ export function renderProblems(container, problems, fmt, t) {
       { key: 'file', label: t('col.file') }, { key: 'row', label: t('col.row'), kind: 'count' },
       { key: 'column', label: t('col.column') }, { key: 'value', label: t('col.value') }, { key: 'reason', label: t('col.reason') },
     ],
-    rows: problems.items.map((p) => ({ ...p, reason: reasonText(p.reason, t, fmt) })),
+    rows: problems.items.map((p) => ({ ...p, reason: problemText(p, t, fmt) })),
     name: 'problems',
   }, fmt, t);
 }
