@@ -5,6 +5,7 @@ use crate::choices::Choices;
 use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::lookup::LookupTable;
+use crate::ingest::notes::FileNote;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
@@ -331,7 +332,7 @@ impl Engine {
         let choices = self.options.files.get(name).cloned().unwrap_or_default();
         let mut file = FileIngest::new(name, choices);
         if let Some(why) = self.options.file_option_errors.get(name) {
-            file.note(format!("The choices given for this file were not used ({why}): it was read as detected."));
+            file.note(FileNote::BadChoices(why.clone()));
         }
         self.open.push(Some(file));
         self.names.push(name.to_string());

@@ -148,11 +148,17 @@ impl ProblemKind {
     }
 }
 
-/// A problem's code and values, as the page words it (`problem.<code>`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProblemCode {
+/// A code and its values, as the page words them (`problem.<code>`, `file_note.<code>`…).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Code {
     pub code: String,
     pub params: BTreeMap<String, String>,
+}
+
+impl Code {
+    pub fn new(code: &str, params: Vec<(&str, String)>) -> Self {
+        Code { code: code.to_string(), params: params.into_iter().map(|(k, v)| (k.to_string(), v)).collect() }
+    }
 }
 
 /// One bad value (or bad row).
@@ -168,7 +174,7 @@ pub struct Problem {
     /// What is wrong, in English.
     pub reason: String,
     /// The same as a code and its values.
-    pub reason_code: ProblemCode,
+    pub reason_code: Code,
 }
 
 /// A capped, ordered list of problems plus the total count. Mergeable.
@@ -189,7 +195,7 @@ impl Problems {
                 column: column.to_string(),
                 value,
                 reason: kind.text(),
-                reason_code: ProblemCode { code: kind.code().to_string(), params: kind.params() },
+                reason_code: Code { code: kind.code().to_string(), params: kind.params() },
             });
         }
     }

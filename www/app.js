@@ -1,7 +1,7 @@
 // The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
-import { reasonText } from './reasons.js';
+import { fileErrorText } from './words.js';
 import { analyze, drill } from './sales-metrics.js';
 import { drillView } from './views/drill.js';
 import { formatter } from './format.js';
@@ -273,7 +273,7 @@ export function mountApp(root, options = {}) {
     $('dashboard').classList.remove('stale');
     if (!redraw) {
       for (const f of report.files) {
-        if (f.error) message(`${f.name}: ${reasonText(f.error.message, t, fmt)}`);
+        if (f.error) message(`${f.name}: ${fileErrorText(f.error, t)}`);
       }
     }
     $('files-section').hidden = !report.files.length;

@@ -1,6 +1,7 @@
 //! Header recognition: which table kind a file is (see [`super::schema`]) and which
 //! column holds which canonical field.
 
+use super::notes::FileErrorKind;
 use super::schema::{KindSpec, KINDS};
 use crate::text::normalize_label;
 
@@ -135,7 +136,7 @@ impl Mapping {
 
 /// The best-fitting kind for a header row, or a message listing what was found and what
 /// a deals file needs.
-pub fn recognise(headers: &[String]) -> Result<Mapping, String> {
+pub fn recognise(headers: &[String]) -> Result<Mapping, FileErrorKind> {
     let mut best: Option<Mapping> = None;
     for kind in KINDS {
         let m = Mapping::new(kind, headers, &[]);
@@ -143,19 +144,16 @@ pub fn recognise(headers: &[String]) -> Result<Mapping, String> {
             best = Some(m);
         }
     }
-    best.ok_or_else(|| unrecognised_message(headers))
+    best.ok_or_else(|| unrecognised(headers))
 }
 
-fn unrecognised_message(headers: &[String]) -> String {
+/// Why `headers` are no known table's: what was found, and what a deals file needs.
+pub fn unrecognised(headers: &[String]) -> FileErrorKind {
     let deals = Mapping::new(&super::schema::DEALS, headers, &[]);
-    let found: Vec<&str> = headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
-    let required: Vec<&str> = deals.kind.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
-    format!(
-        "The columns were not recognised as a deals table (or another known table). Found: {}. A deals file needs: {} (missing: {}).",
-        if found.is_empty() { "(none)".to_string() } else { found.join(", ") },
-        required.join(", "),
-        deals.missing().join(", "),
-    )
+    let found = headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).map(String::from).collect();
+    let needs = deals.kind.fields.iter().filter(|f| f.required).map(|f| f.name.to_string()).collect();
+    let missing = deals.missing().into_iter().map(String::from).collect();
+    FileErrorKind::Columns { found, needs, missing }
 }
 
 #[cfg(test)]
@@ -223,7 +221,7 @@ mod tests {
 
     #[test]
     fn unknown_lists_found_and_missing() {
-        let msg = recognise(&headers("name,email,phone")).unwrap_err();
+        let msg = recognise(&headers("name,email,phone")).unwrap_err().text();
         assert!(msg.contains("Found: name, email, phone"), "{msg}");
         assert!(msg.contains("missing: deal_id, owner, account, stage, amount, created_date"), "{msg}");
     }

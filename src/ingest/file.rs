@@ -3,6 +3,7 @@
 //! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
 use super::codec::{UTF_16BE, UTF_16LE, UTF_8};
+use super::columns::unrecognised;
 use super::columns::{recognise, Mapping};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
@@ -13,10 +14,12 @@ use super::footer::{first_bytes, opening, Opening};
 use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
+use super::notes::{FileErrorKind, FileNote};
 use super::schema::{ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
 use crate::model::Deal;
+use crate::problems::Code;
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::text::{field_text, normalize_label};
@@ -30,7 +33,6 @@ const PREVIEW_ROWS: usize = 1000;
 const HEADER_SCAN: usize = 20;
 /// Data rows shown in the report's preview of a file.
 const SAMPLE_ROWS: usize = 5;
-const NEEDS_STATUS: &str = "A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.";
 
 /// Where typed rows go. The engine implements it; ingest knows no metric.
 pub trait RowSink {
@@ -63,9 +65,12 @@ const COMPUTED_KINDS: [&str; 12] = [
 /// A file-level failure shown to the user instead of a dashboard for that file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileError {
-    /// `not_csv`, `empty` or `unrecognised_columns`.
+    /// `not_csv`, `empty`, `unrecognised_columns` or `needs_status`.
     pub code: String,
+    /// What to do, in English.
     pub message: String,
+    /// The same as a code and its values (`file_error.<code>`).
+    pub reason_code: Code,
 }
 
 /// One header column and the canonical field it was mapped to.
@@ -141,7 +146,11 @@ pub struct FileInfo {
     pub skipped: Skipped,
     /// The first data rows as written, for the mapping preview.
     pub sample: Vec<Vec<String>>,
+    /// How the file was read, in English…
     pub notes: Vec<String>,
+    /// …and the same as codes and values (`file_note.<code>`).
+    #[serde(default)]
+    pub note_codes: Vec<Code>,
     pub error: Option<FileError>,
     /// Data rows holding bytes that are not valid UTF-8 (shown as U+FFFD), and the
     /// spreadsheet row of the first.
@@ -308,9 +317,9 @@ impl FileIngest {
         }
     }
 
-    /// Adds a sentence to the file's notes.
-    pub fn note(&mut self, text: String) {
-        self.info.notes.push(text);
+    /// Adds a note on how the file was read.
+    pub fn note(&mut self, note: FileNote) {
+        self.info.note(note);
     }
 
     /// Data rows read so far.
@@ -361,34 +370,28 @@ impl FileIngest {
             table.settle();
             let groups: Vec<&str> =
                 table.headers.iter().zip(&table.groupable).filter(|(_, g)| **g).map(|(h, _)| h.trim()).collect();
-            self.info.notes.push(format!(
-                "Lookup table of {}: deal tables are grouped by {}.",
-                table.key,
-                if groups.is_empty() { "(no column of categories)".to_string() } else { groups.join(", ") }
-            ));
+            let columns = groups.iter().map(|g| g.to_string()).collect();
+            self.info.note(FileNote::Lookup { key: table.key.clone(), columns });
             if table.left_out > 0 {
-                self.info.notes.push(format!(
-                    "Only the first {} rows of the lookup table are used: {} more were left out.",
-                    super::lookup::MAX_ROWS,
-                    table.left_out
-                ));
+                self.info.note(FileNote::LookupCut { max: super::lookup::MAX_ROWS, left_out: table.left_out });
             }
             sink.lookup(table);
         }
         if self.info.error.is_none() && self.info.kind.is_none() {
-            self.reject("empty", "The file is empty: it has no header row and no data.".into());
+            self.reject(FileErrorKind::Empty);
         }
         (self.info, self.problems)
     }
 
-    fn reject(&mut self, code: &'static str, message: String) {
-        self.info.error = Some(FileError { code: code.to_string(), message });
+    fn reject(&mut self, kind: FileErrorKind) {
+        self.info.error =
+            Some(FileError { code: kind.group().to_string(), message: kind.text(), reason_code: kind.code() });
         self.stage = Stage::Rejected;
     }
 
     fn start(&mut self, head: &[u8], at_eof: bool, sink: &mut dyn RowSink) {
-        if let Some(message) = not_csv(head) {
-            return self.reject("not_csv", message.into());
+        if let Some(kind) = not_csv(head) {
+            return self.reject(kind);
         }
         let detected = match self.choices.encoding {
             Some(encoding) => super::decode::Detected { encoding, bom_len: 0, how: "user" },
@@ -404,13 +407,11 @@ impl FileIngest {
         // Binary data has many NUL bytes; a text file with a stray one is read without it.
         let head = &text[..text.len().min(SNIFF_BYTES)];
         if head.iter().filter(|&&b| b == 0).count() * 100 > head.len().max(1) {
-            return self.reject("not_csv", "This file holds binary data, not CSV text.".into());
+            return self.reject(FileErrorKind::Binary);
         }
         if text.iter().all(|b| b.is_ascii_whitespace()) {
             if !text.is_empty() || at_eof {
-                let what =
-                    if text.is_empty() { "it has no header row and no data" } else { "it holds only blank lines" };
-                self.reject("empty", format!("The file is empty: {what}."));
+                self.reject(if text.is_empty() { FileErrorKind::Empty } else { FileErrorKind::Blank });
             }
             return;
         }
@@ -724,7 +725,7 @@ impl FileIngest {
                 .collect();
             let decided = decide_by_values(m, &texts[*i], &texts[*i + 1..], &fixed);
             if !decided.is_empty() {
-                self.info.notes.push(format!("Columns decided by their values: {}.", decided.join(", ")));
+                self.info.note(FileNote::Decided(decided));
             }
         }
         let lookup = match (&found, user_kind, best) {
@@ -746,8 +747,7 @@ impl FileIngest {
                 self.info.header_row = i as u64 + 1;
                 self.info.columns = texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
             }
-            let message = recognise(best.map_or(&[][..], |i| &texts[i])).err().unwrap_or_default();
-            return self.reject("unrecognised_columns", message);
+            return self.reject(unrecognised(best.map_or(&[][..], |i| &texts[i])));
         };
         self.set_header(texts[at].clone(), at, mapping);
         for (i, r) in records.iter().enumerate().skip(at + 1) {
@@ -796,9 +796,7 @@ impl FileIngest {
             let id_header = mapping.column("lead_id").and_then(|c| self.headers.get(c)).map(|h| normalize_label(h));
             if let (Some("mql id" | "mql"), Some(created)) = (id_header.as_deref(), mapping.column("created_date")) {
                 mapping.alias("mql_date", created);
-                self.info
-                    .notes
-                    .push("Every row is an MQL (the id column says so): its created date is its MQL date.".into());
+                self.info.note(FileNote::MqlFile);
             }
         }
         self.info.kind = Some(mapping.kind.name.to_string());
@@ -815,24 +813,21 @@ impl FileIngest {
         if COMPUTED_KINDS.contains(&mapping.kind.name) {
             self.stage = Stage::Preview(Vec::new());
         } else {
-            self.info.notes.push(format!(
-                "Recognised as a {} table; metrics from this kind of table are not computed yet.",
-                mapping.kind.name
-            ));
+            self.info.note(FileNote::NotComputed(mapping.kind.name));
             self.stage = Stage::Counting;
         }
         let no_status = !STATUS_FIELDS.iter().any(|f| mapping.has(f));
         self.mapping = Some(mapping);
         if self.info.kind.as_deref() == Some(DEALS.name) && no_status {
             // Read without one, every deal would be open: the pipeline would hold them all.
-            self.reject("needs_status", NEEDS_STATUS.into());
+            self.reject(FileErrorKind::NeedsStatus);
         }
     }
 
     fn note_guesses(&mut self, guessed: &[(&'static str, String)]) {
         if !guessed.is_empty() {
             let list: Vec<String> = guessed.iter().map(|(f, h)| format!("{h} → {f}")).collect();
-            self.info.notes.push(format!("Columns guessed from their values: {}.", list.join(", ")));
+            self.info.note(FileNote::Guessed(list));
         }
     }
 
@@ -888,32 +883,29 @@ impl FileIngest {
 }
 
 impl FileInfo {
+    /// Adds a note, in English and as a code.
+    pub fn note(&mut self, note: FileNote) {
+        self.notes.push(note.text());
+        self.note_codes.push(note.code());
+    }
+
     /// The notes its counts call for (bytes dropped or replaced), added once the file is
     /// whole (its parts merged).
     pub fn add_count_notes(&mut self) {
         if self.nul_bytes > 0 {
-            let first = self.first_nul_row.unwrap_or_default();
-            self.notes.push(format!("{} NUL bytes were dropped (the first in row {first}).", self.nul_bytes));
+            let row = self.first_nul_row.unwrap_or_default();
+            self.note(FileNote::Nul { n: self.nul_bytes, row });
         }
         if self.replaced_chars > 0 {
-            let first = self.first_replaced_row.unwrap_or_default();
-            self.notes.push(format!(
-                "{} characters could not be read as {} (the first at row {first}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
-                self.replaced_chars, self.encoding
-            ));
+            let row = self.first_replaced_row.unwrap_or_default();
+            self.note(FileNote::Replaced { n: self.replaced_chars, encoding: self.encoding.clone(), row });
         }
         if let Some(row) = self.utf8_from_row {
-            self.notes.push(format!(
-                "From row {row} the bytes read as UTF-8, not as {}: names there may look wrong (Ã© for é). If they do, choose the encoding UTF-8.",
-                self.encoding
-            ));
+            self.note(FileNote::LateUtf8 { row, encoding: self.encoding.clone() });
         }
         if self.invalid_text_rows > 0 {
-            let first = self.first_invalid_row.unwrap_or_default();
-            self.notes.push(format!(
-                "{} rows hold bytes that are not valid UTF-8 (the first at row {first}); they show as \u{FFFD}. If names look wrong, choose the file's encoding.",
-                self.invalid_text_rows
-            ));
+            let row = self.first_invalid_row.unwrap_or_default();
+            self.note(FileNote::InvalidText { n: self.invalid_text_rows, row });
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod gb18030;
 pub mod hints;
 pub mod lookup;
 pub mod money;
+pub mod notes;
 pub mod schema;
 pub mod sniff;
 pub mod typed_row;

@@ -1,19 +1,20 @@
 //! Sniffing the head of a file: formats that are not CSV, Excel's `sep=` line, and the
 //! delimiter.
 
+use super::notes::FileErrorKind;
 /// Bytes the sniffer wants before deciding (unless the file ends first).
 pub const SNIFF_BYTES: usize = 64 * 1024;
 
 /// A message when the bytes are a known non-CSV format.
-pub fn not_csv(head: &[u8]) -> Option<&'static str> {
+pub fn not_csv(head: &[u8]) -> Option<FileErrorKind> {
     if head.starts_with(b"PK\x03\x04") {
-        return Some("This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.");
+        return Some(FileErrorKind::Xlsx);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Some("This is an old Excel workbook (.xls), not a CSV. In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.");
+        return Some(FileErrorKind::Xls);
     }
     if head.starts_with(b"%PDF") {
-        return Some("This is a PDF document, not a CSV. Export the data from your CRM or spreadsheet as CSV.");
+        return Some(FileErrorKind::Pdf);
     }
     None
 }
@@ -119,8 +120,8 @@ mod tests {
 
     #[test]
     fn not_csv_formats() {
-        assert!(not_csv(b"PK\x03\x04rest").is_some_and(|m| m.contains("xlsx")));
-        assert!(not_csv(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]).is_some_and(|m| m.contains(".xls")));
+        assert_eq!(not_csv(b"PK\x03\x04rest"), Some(FileErrorKind::Xlsx));
+        assert_eq!(not_csv(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]), Some(FileErrorKind::Xls));
         assert!(not_csv(b"a,b\n").is_none());
     }
 }

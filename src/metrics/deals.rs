@@ -582,14 +582,12 @@ impl DealsAgg {
 
     fn stall_rule(&self, options: &Options) -> Result<StallRule, Reason> {
         if let Some(days) = options.stalled_after_days {
-            return Ok(StallRule { days, text: format!("age > {days} days (fixed by option)") });
+            return Ok(StallRule { days, fixed: true });
         }
         if !self.has("created_date") {
             return Err(Reason::needs_column("created_date"));
         }
-        self.mean_cycle()
-            .map(|days| StallRule { days, text: format!("age > {days:.1} days (mean sales cycle of the period)") })
-            .ok_or(Reason::StalledRule)
+        self.mean_cycle().map(|days| StallRule { days, fixed: false }).ok_or(Reason::StalledRule)
     }
 
     fn by_owner(&self) -> Table {

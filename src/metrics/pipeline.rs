@@ -142,10 +142,27 @@ impl PartialEq for PipelineAgg {
     }
 }
 
-/// The rule that makes a deal stalled.
+/// The rule that makes a deal stalled: older than `days`, a number the user fixed or
+/// the period's mean sales cycle.
 pub struct StallRule {
     pub days: f64,
-    pub text: String,
+    pub fixed: bool,
+}
+
+impl StallRule {
+    /// In English: "age > 30 days (fixed by option)".
+    pub fn text(&self) -> String {
+        if self.fixed {
+            format!("age > {} days (fixed by option)", self.days)
+        } else {
+            format!("age > {:.1} days (mean sales cycle of the period)", self.days)
+        }
+    }
+
+    /// As the page words it (`stalled.rule.<code>`).
+    pub fn code(&self) -> Value {
+        json!({ "code": if self.fixed { "fixed" } else { "mean" }, "params": { "days": self.days } })
+    }
 }
 
 impl PipelineAgg {
@@ -364,9 +381,12 @@ impl PipelineAgg {
         let metric = Metric::new(json!(total.count), judged, STALLED_FORMULA)
             .with("value_sum", if total.with_amount == 0 { Value::Null } else { money(total.sum) })
             .with("threshold_days", number(rule.days))
-            .with("rule", json!(rule.text))
+            .with("rule", json!(rule.text()))
+            .with("rule_code", rule.code())
             .with("as_of", json!(as_of));
-        let mut table = Table::new(COLUMNS.to_vec(), rows, STALLED_FORMULA).with("rule", json!(rule.text));
+        let mut table = Table::new(COLUMNS.to_vec(), rows, STALLED_FORMULA)
+            .with("rule", json!(rule.text()))
+            .with("rule_code", rule.code());
         table.total_rows = total.count;
         (metric, table)
     }

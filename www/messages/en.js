@@ -586,4 +586,6 @@ export default {
   'reason.mixed_currencies': 'amounts in {codes} are never added together: see each currency, or give conversion rates',
   'reason.too_many_buckets': 'too many buckets: choose a coarser granularity',
   'reason.revenue_too_large': 'revenue too large to compute',
+  'file_note.lookup_no_groups': 'Lookup table of {key}: it has no column of categories to group deal tables by.',
+  'file_note.not_computed': 'Recognised as a {kind} table; metrics from this kind of table are not computed yet.',
 };

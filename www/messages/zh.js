@@ -574,4 +574,6 @@ export default {
   'reason.mixed_currencies': '{codes} 的金额从不相加：请分币种查看，或提供汇率',
   'reason.too_many_buckets': '时间段过多：请选择更粗的粒度',
   'reason.revenue_too_large': '收入过大，无法计算',
+  'file_note.lookup_no_groups': '{key} 的对照表：没有可用于分组商机表的类别列。',
+  'file_note.not_computed': '已识别为{kind}表；此类表的指标暂未计算。',
 };

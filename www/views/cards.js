@@ -1,5 +1,5 @@
 // KPI cards: one per scalar metric, with "how computed" (formula, numerator, denominator).
-import { whyText, neededFile } from '../reasons.js';
+import { whyText, neededFile } from '../words.js';
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 

@@ -1,6 +1,6 @@
 // Revenue trend: bars per bucket (revenue) with the win rate as a line, axes, labels,
 // and a tooltip per bucket; the same numbers as a table beside it for screen readers.
-import { whyText } from '../reasons.js';
+import { whyText } from '../words.js';
 import { svg, el, clear } from './dom.js';
 import { niceMax, yGrid, xLabels, bucketLabel, chartWidth, drillTarget, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';

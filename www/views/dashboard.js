@@ -12,7 +12,7 @@ import { renderStacked, renderLine } from './timechart.js';
 import { renderBars } from './bars.js';
 import { renderDimensions, SALES_COLUMNS } from './dimensions.js';
 import { bucketLabel } from './axes.js';
-import { reasonText, whyText } from '../reasons.js';
+import { whyText, ruleText } from '../words.js';
 
 export const TABLES = [
   { id: 'sales_by_owner', target: 'by-owner', empty: 'empty.owners', drill: ['closed', ['owner']],
@@ -138,7 +138,7 @@ export function renderFigures(report, { $, fmt, t, onDrill }) {
   const stalled = report.tables.stalled_deals;
   $('stalled-note').textContent = stalled?.rule
     ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',
-      { rule: reasonText(stalled.rule, t, fmt), asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
+      { rule: ruleText(stalled, t, fmt), asOf: fmt.date(report.period.as_of), n: fmt.count(stalled.total_rows), listed: fmt.count(stalled.rows.length) })
     : '';
   $('leads-section').hidden = !report.tables.lead_funnel;
   if (report.tables.lead_funnel) {

@@ -1,7 +1,7 @@
 // Revenue forecast: history as a line, the projection with its 80% and 95% bands, and
 // the backtest's forecast over the held-back months beside what happened; the numbers
 // as a table for screen readers. Compact SVG of our own (see chart.js for why).
-import { whyText } from '../reasons.js';
+import { whyText } from '../words.js';
 import { svg, el, clear } from './dom.js';
 import { niceMax, yGrid, xLabels, chartWidth, isolateText } from './axes.js';
 import { numbersTable } from './numbers.js';

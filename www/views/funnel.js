@@ -1,6 +1,6 @@
 // The deal funnel in SVG: one bar per stage (width ∝ deals reached), count and value in
 // the label, and the leakage between consecutive stages.
-import { whyText } from '../reasons.js';
+import { whyText } from '../words.js';
 import { svg, clear, el } from './dom.js';
 import { numbersTable } from './numbers.js';
 import { chartWidth, mirrorForRtl, drillTarget } from './axes.js';

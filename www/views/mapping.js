@@ -3,7 +3,7 @@
 // the analysis with the user's choices; "Save as preset" keeps them for files with the
 // same header.
 import { el, clear } from './dom.js';
-import { reasonText, fieldName } from '../reasons.js';
+import { noteText, fieldName } from '../words.js';
 
 const ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'gb18030', 'Big5', 'windows-1252', 'windows-1256'];
 /** Delimiters and the message naming each. */
@@ -107,7 +107,7 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
     const presetName = el('input', { type: 'text', name: 'preset', placeholder: t('map.preset_name'), 'aria-label': t('map.preset_name') });
     form.append(
       el('p', { class: 'muted', text: facts.join(' · ') }),
-      ...(file.notes ?? []).map((n) => el('p', { class: 'muted', text: reasonText(n, t, fmt) })),
+      ...(file.note_codes ?? []).map((c) => el('p', { class: 'muted', text: noteText(c, t, fmt) })),
       controls,
       needs,
       file.columns.length

@@ -1,7 +1,7 @@
 // Problems found in the files (bad values, ragged rows): counted, listed, never fatal.
 import { el, clear } from './dom.js';
 import { renderTable } from './table.js';
-import { problemText } from '../reasons.js';
+import { problemText } from '../words.js';
 
 export function renderProblems(container, problems, fmt, t) {
   clear(container);

@@ -1,0 +1,233 @@
+//! What the page says of a file: why it was not read ([`FileErrorKind`]) and how it was
+//! read ([`FileNote`]), each a code with its values (worded by the page as
+//! `file_error.<code>` / `file_note.<code>`) and an English sentence.
+
+use crate::problems::Code;
+
+/// Why a file was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileErrorKind {
+    Xlsx,
+    Xls,
+    Pdf,
+    Binary,
+    /// No header row and no data.
+    Empty,
+    /// Only blank lines.
+    Blank,
+    /// The headers of no known table: the headers found, and a deals file's required
+    /// fields with those missing.
+    Columns {
+        found: Vec<String>,
+        needs: Vec<String>,
+        missing: Vec<String>,
+    },
+    NeedsStatus,
+}
+
+impl FileErrorKind {
+    /// The report's `error.code` (what kind of failure).
+    pub fn group(&self) -> &'static str {
+        match self {
+            FileErrorKind::Xlsx | FileErrorKind::Xls | FileErrorKind::Pdf | FileErrorKind::Binary => "not_csv",
+            FileErrorKind::Empty | FileErrorKind::Blank => "empty",
+            FileErrorKind::Columns { .. } => "unrecognised_columns",
+            FileErrorKind::NeedsStatus => "needs_status",
+        }
+    }
+
+    /// Its code and values, as the page words it (`file_error.<code>`).
+    pub fn code(&self) -> Code {
+        let (code, params): (&str, Vec<(&str, String)>) = match self {
+            FileErrorKind::Xlsx => ("xlsx", vec![]),
+            FileErrorKind::Xls => ("xls", vec![]),
+            FileErrorKind::Pdf => ("pdf", vec![]),
+            FileErrorKind::Binary => ("binary", vec![]),
+            FileErrorKind::Empty => ("empty", vec![]),
+            FileErrorKind::Blank => ("blank", vec![]),
+            FileErrorKind::Columns { found, needs, missing } => (
+                "columns",
+                vec![
+                    ("found", if found.is_empty() { "—".into() } else { found.join(", ") }),
+                    ("needs", needs.join(", ")),
+                    ("missing", missing.join(", ")),
+                ],
+            ),
+            FileErrorKind::NeedsStatus => ("needs_status", vec![]),
+        };
+        Code::new(code, params)
+    }
+
+    /// The English sentence.
+    pub fn text(&self) -> String {
+        const SAVE_AS: &str =
+            "In Excel choose File › Save As › \"CSV UTF-8 (Comma delimited)\" and drop the .csv file.";
+        match self {
+            FileErrorKind::Xlsx => format!("This is an Excel workbook (.xlsx) or another zipped file, not a CSV. {SAVE_AS}"),
+            FileErrorKind::Xls => format!("This is an old Excel workbook (.xls), not a CSV. {SAVE_AS}"),
+            FileErrorKind::Pdf => "This is a PDF document, not a CSV. Export the data from your CRM or spreadsheet as CSV.".into(),
+            FileErrorKind::Binary => "This file holds binary data, not CSV text.".into(),
+            FileErrorKind::Empty => "The file is empty: it has no header row and no data.".into(),
+            FileErrorKind::Blank => "The file is empty: it holds only blank lines.".into(),
+            FileErrorKind::Columns { found, needs, missing } => format!(
+                "The columns were not recognised as a deals table (or another known table). Found: {}. A deals file needs: {} (missing: {}).",
+                if found.is_empty() { "(none)".to_string() } else { found.join(", ") },
+                needs.join(", "),
+                missing.join(", ")
+            ),
+            FileErrorKind::NeedsStatus => "A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.".into(),
+        }
+    }
+}
+
+/// How a file was read: what the user should know of it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileNote {
+    /// The user's choices for the file were not used (why, in English: an option's name
+    /// and value).
+    BadChoices(String),
+    /// A lookup table keyed by `key` (owner, account, product), grouping by `columns`.
+    Lookup {
+        key: String,
+        columns: Vec<String>,
+    },
+    LookupCut {
+        max: usize,
+        left_out: u64,
+    },
+    /// Columns decided or guessed from their values (`header → field`).
+    Decided(Vec<String>),
+    Guessed(Vec<String>),
+    /// A kind of table whose metrics are not computed.
+    NotComputed(&'static str),
+    MqlFile,
+    Nul {
+        n: u64,
+        row: u64,
+    },
+    Replaced {
+        n: u64,
+        encoding: String,
+        row: u64,
+    },
+    LateUtf8 {
+        row: u64,
+        encoding: String,
+    },
+    InvalidText {
+        n: u64,
+        row: u64,
+    },
+}
+
+impl FileNote {
+    /// Its code and values, as the page words it (`file_note.<code>`).
+    pub fn code(&self) -> Code {
+        let (code, params): (&str, Vec<(&str, String)>) = match self {
+            FileNote::BadChoices(why) => ("bad_choices", vec![("why", why.clone())]),
+            FileNote::Lookup { key, columns } if columns.is_empty() => ("lookup_no_groups", vec![("key", key.clone())]),
+            FileNote::Lookup { key, columns } => {
+                ("lookup", vec![("key", key.clone()), ("columns", columns.join(", "))])
+            }
+            FileNote::LookupCut { max, left_out } => {
+                ("lookup_cut", vec![("max", max.to_string()), ("n", left_out.to_string())])
+            }
+            FileNote::Decided(list) => ("decided", vec![("list", list.join(", "))]),
+            FileNote::Guessed(list) => ("guessed", vec![("list", list.join(", "))]),
+            FileNote::NotComputed(kind) => ("not_computed", vec![("kind", kind.to_string())]),
+            FileNote::MqlFile => ("mql_file", vec![]),
+            FileNote::Nul { n, row } => ("nul", vec![("n", n.to_string()), ("row", row.to_string())]),
+            FileNote::Replaced { n, encoding, row } => {
+                ("replaced", vec![("n", n.to_string()), ("encoding", encoding.clone()), ("row", row.to_string())])
+            }
+            FileNote::LateUtf8 { row, encoding } => {
+                ("late_utf8", vec![("row", row.to_string()), ("encoding", encoding.clone())])
+            }
+            FileNote::InvalidText { n, row } => ("invalid_text", vec![("n", n.to_string()), ("row", row.to_string())]),
+        };
+        Code::new(code, params)
+    }
+
+    /// The English sentence.
+    pub fn text(&self) -> String {
+        const CHOOSE: &str = "they show as \u{FFFD}. If names look wrong, choose the file's encoding.";
+        match self {
+            FileNote::BadChoices(why) => {
+                format!("The choices given for this file were not used ({why}): it was read as detected.")
+            }
+            FileNote::Lookup { key, columns } => format!(
+                "Lookup table of {key}: deal tables are grouped by {}.",
+                if columns.is_empty() { "(no column of categories)".to_string() } else { columns.join(", ") }
+            ),
+            FileNote::LookupCut { max, left_out } => {
+                format!("Only the first {max} rows of the lookup table are used: {left_out} more were left out.")
+            }
+            FileNote::Decided(list) => format!("Columns decided by their values: {}.", list.join(", ")),
+            FileNote::Guessed(list) => format!("Columns guessed from their values: {}.", list.join(", ")),
+            FileNote::NotComputed(kind) => {
+                format!("Recognised as a {kind} table; metrics from this kind of table are not computed yet.")
+            }
+            FileNote::MqlFile => "Every row is an MQL (the id column says so): its created date is its MQL date.".into(),
+            FileNote::Nul { n, row } => format!("{n} NUL bytes were dropped (the first in row {row})."),
+            FileNote::Replaced { n, encoding, row } => {
+                format!("{n} characters could not be read as {encoding} (the first at row {row}); {CHOOSE}")
+            }
+            FileNote::LateUtf8 { row, encoding } => format!(
+                "From row {row} the bytes read as UTF-8, not as {encoding}: names there may look wrong (Ã© for é). If they do, choose the encoding UTF-8."
+            ),
+            FileNote::InvalidText { n, row } => {
+                format!("{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); {CHOOSE}")
+            }
+        }
+    }
+
+    /// One of each, for the test that every code is worded in every language.
+    pub fn examples() -> Vec<FileNote> {
+        vec![
+            FileNote::BadChoices("delimiter \"ab\"".into()),
+            FileNote::Lookup { key: "owner".into(), columns: vec!["manager".into()] },
+            FileNote::Lookup { key: "owner".into(), columns: vec![] },
+            FileNote::LookupCut { max: 100_000, left_out: 3 },
+            FileNote::Decided(vec!["Amount → amount".into()]),
+            FileNote::Guessed(vec!["Col3 → created_date".into()]),
+            FileNote::NotComputed("accounts"),
+            FileNote::MqlFile,
+            FileNote::Nul { n: 1, row: 3 },
+            FileNote::Replaced { n: 2, encoding: "GBK".into(), row: 5 },
+            FileNote::LateUtf8 { row: 9, encoding: "windows-1252".into() },
+            FileNote::InvalidText { n: 2, row: 4 },
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file error and note is worded in English, Chinese and Persian.
+    #[test]
+    fn every_code_is_worded_in_every_language() {
+        let errors = [
+            FileErrorKind::Xlsx,
+            FileErrorKind::Xls,
+            FileErrorKind::Pdf,
+            FileErrorKind::Binary,
+            FileErrorKind::Empty,
+            FileErrorKind::Blank,
+            FileErrorKind::Columns { found: vec![], needs: vec![], missing: vec![] },
+            FileErrorKind::NeedsStatus,
+        ];
+        let keys: Vec<String> = errors
+            .iter()
+            .map(|e| format!("'file_error.{}'", e.code().code))
+            .chain(FileNote::examples().iter().map(|n| format!("'file_note.{}'", n.code().code)))
+            .collect();
+        for locale in ["en", "zh", "fa"] {
+            let path = format!("{}/www/messages/{locale}.js", env!("CARGO_MANIFEST_DIR"));
+            let messages = std::fs::read_to_string(&path).unwrap();
+            for key in &keys {
+                assert!(messages.contains(key.as_str()), "{locale}: no {key}");
+            }
+        }
+    }
+}
