@@ -113,12 +113,11 @@ impl PeriodAggs {
     /// Every metric of the period into `report`, open items judged at `as_of`.
     fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
         let deals = &self.deals;
-        deals.finish_with(options, as_of, &self.history.stages_at(deals.period().to), report);
+        let summary = deals.finish_with(options, as_of, &self.history.stages_at(deals.period().to), report);
         self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
-        let won = report.metrics.get("deals_won").and_then(|m| m.value.as_u64());
-        self.activities.finish(won, &|name: &str| deals.won_by_owner(name), report);
-        let pipeline = report.metrics.get("pipeline_value").and_then(|m| m.value.as_str()).and_then(|v| v.parse().ok());
-        self.quotas.finish(&|owner| deals.ledger(owner), deals.read_any(), deals.revenue(), pipeline, report);
+        self.activities.finish(summary.won, &|name: &str| deals.won_by_owner(name), report);
+        let ledger = |owner: &str| deals.ledger(owner);
+        self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, report);
         self.surveys.finish(report);
         self.traffic.finish(report);
         self.tickets.finish(options.response_target_minutes, report);

@@ -110,6 +110,16 @@ fn closed_sales<T>(groups: &Groups<T>, sales: impl Fn(&T) -> &SalesStats) -> Vec
     groups.sorted().into_iter().map(|(n, g)| (n, sales(g))).filter(|(_, s)| s.won.count + s.lost > 0).collect()
 }
 
+/// What the deal metrics hand the families finished after them (the same figures as the
+/// report's, not read back out of it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DealsSummary {
+    /// Deals won in the period (None: no deals, or no column to tell).
+    pub won: Option<u64>,
+    /// The open pipeline's value at the as-of date (None: not computable).
+    pub pipeline: Option<Decimal>,
+}
+
 /// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
 /// won amounts and open deals, not with rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -432,16 +442,22 @@ impl DealsAgg {
     }
 
     /// Writes every deal metric and table into `report`, judging open deals at `as_of`.
-    pub fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
-        self.finish_with(options, as_of, &StagesAt::default(), report);
+    pub fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) -> DealsSummary {
+        self.finish_with(options, as_of, &StagesAt::default(), report)
     }
 
     /// [`DealsAgg::finish`], the deals open at the period's end that closed since placed
     /// in their stage then (`stages`, from a stage history).
-    pub fn finish_with(&self, options: &Options, as_of: NaiveDate, stages: &StagesAt, report: &mut Report) {
+    pub fn finish_with(
+        &self,
+        options: &Options,
+        as_of: NaiveDate,
+        stages: &StagesAt,
+        report: &mut Report,
+    ) -> DealsSummary {
         if self.rows == 0 && self.columns.is_empty() {
             self.not_computable(report);
-            return;
+            return DealsSummary::default();
         }
         let m = &mut report.metrics;
         let closed = self.won.count + self.lost.count;
@@ -477,7 +493,7 @@ impl DealsAgg {
             },
         );
         let at_end = self.pipeline.at_end(stages);
-        let (pipeline, by_stage) = at_end.pipeline(as_of);
+        let (pipeline, by_stage, pipeline_total) = at_end.pipeline(as_of);
         m.insert("pipeline_value", pipeline);
         let (stalled, stalled_list) = at_end.stalled(as_of, self.stall_rule(options));
         m.insert("stalled_deals", stalled);
@@ -519,6 +535,11 @@ impl DealsAgg {
                     *metric = Metric::missing(Reason::needs_column(field), metric.formula);
                 }
             }
+        }
+        let lacks = |id: &str| DEAL_NEEDS.iter().any(|(f, ids)| !self.has(f) && ids.contains(&id));
+        DealsSummary {
+            won: (!lacks("deals_won")).then_some(self.won.count),
+            pipeline: pipeline_total.filter(|_| !lacks("pipeline_value")),
         }
     }
 

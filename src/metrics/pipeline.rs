@@ -271,7 +271,8 @@ impl PipelineAgg {
     }
 
     /// `pipeline_value` metric and per-stage table.
-    pub fn pipeline(&self, as_of: NaiveDate) -> (Metric, Table) {
+    /// `pipeline_value`, its table by stage, and its value (None when no open deal has an amount).
+    pub fn pipeline(&self, as_of: NaiveDate) -> (Metric, Table, Option<Decimal>) {
         let mut total = Tally::default();
         let mut by_stage: Groups<Tally> = Groups::default();
         // first spellings first, so each stage shows as it was first written
@@ -282,7 +283,8 @@ impl PipelineAgg {
             total.merge(c.all);
             by_stage.entry(stage, "(no stage)").merge(c.all);
         }
-        let metric = if total.count > 0 && total.with_amount == 0 {
+        let value = (total.count == 0 || total.with_amount > 0).then_some(total.sum);
+        let metric = if value.is_none() {
             Metric::missing(Reason::OpenWithoutAmounts(total.count), PIPELINE_FORMULA)
         } else {
             Metric::new(money(total.sum), total.count, PIPELINE_FORMULA)
@@ -296,7 +298,7 @@ impl PipelineAgg {
             let value = if t.with_amount == 0 { Value::Null } else { money(t.sum) };
             row(&[("stage", json!(stage)), ("deals", json!(t.count)), ("value", value)])
         });
-        (metric, Table::capped(vec!["stage", "deals", "value"], rows, &["deals", "value"], PIPELINE_FORMULA))
+        (metric, Table::capped(vec!["stage", "deals", "value"], rows, &["deals", "value"], PIPELINE_FORMULA), value)
     }
 
     /// `weighted_pipeline`: the probability column where given, else the user's
