@@ -20,8 +20,10 @@ import { loadThresholds, renderThresholds } from './views/thresholds.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
 import { presetRange, localDay } from './periods.js';
-import { sampleFiles, stylesheetText } from './assets.js';
-import { presetFor, savePreset, loadPresets, deletePreset, exportPresets, importPresets } from './presets.js';
+import { sampleFiles } from './assets.js';
+import { presetFor, savePreset } from './presets.js';
+import { renderPresets, wirePresetFiles } from './views/presets.js';
+import { wireExports, wireDrop } from './views/controls.js';
 
 
 /** The files in the order the engine wants them: stage histories and lookup tables
@@ -257,15 +259,9 @@ export function mountApp(root, options = {}) {
     return applied;
   }
 
+  /** The saved presets, each removable. */
   function renderPresetList() {
-    const list = loadPresets();
-    const holder = clear($('preset-list'));
-    holder.append(list.length ? t('presets.saved') : t('presets.none'));
-    for (const p of list) {
-      holder.append(el('span', { class: 'preset' }, ` ${p.name} `,
-        el('button', { type: 'button', class: 'link', 'aria-label': t('preset.delete', { name: p.name }), text: '×',
-          onclick: () => { deletePreset(p.name); renderPresetList(); } })));
-    }
+    renderPresets($('preset-list'), t);
   }
 
   function render(report, { redraw = false } = {}) {
@@ -341,15 +337,7 @@ export function mountApp(root, options = {}) {
   }
 
   function setUp() {
-    const drop = $('drop');
-    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => {
-      e.preventDefault();
-      drop.classList.remove('over');
-      addFiles(Array.from(e.dataTransfer?.files ?? []));
-    });
-    $('choose').addEventListener('click', () => $('file-input').click());
+    wireDrop($, addFiles);
     $('start-over').addEventListener('click', startOver);
     $('sample').addEventListener('click', async () => {
       try {
@@ -357,10 +345,6 @@ export function mountApp(root, options = {}) {
       } catch (err) {
         message(t('msg.sample_failed', { error: err.message }));
       }
-    });
-    $('file-input').addEventListener('change', (e) => {
-      addFiles(Array.from(e.target.files ?? []));
-      e.target.value = '';
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
@@ -392,34 +376,8 @@ export function mountApp(root, options = {}) {
       $('to').value = '';
       run(currentFiles);
     });
-    $('export-presets').addEventListener('click', exportPresets);
-    $('import-presets').addEventListener('click', () => $('import-input').click());
-    $('import-input').addEventListener('change', async (e) => {
-      const file = e.target.files?.[0];
-      e.target.value = '';
-      if (!file) return;
-      try {
-        const { imported, refused } = await importPresets(file);
-        message(t('preset.imported', { n: fmt.count(imported) }), 'info');
-        for (const r of refused) message(t('preset.refused', { name: r.name, why: r.why }));
-      } catch (err) {
-        message(t('preset.bad_file', { file: file.name, error: err.message }));
-      }
-      renderPresetList();
-    });
-    // export.js is fetched at the first download: the first result does not need it
-    $('export-json').addEventListener('click', async () => {
-      if (!lastReport) return;
-      const { download } = await import('./export.js');
-      download('sales-metrics-report.json', JSON.stringify(lastReport, null, 2), 'application/json');
-    });
-    $('print').addEventListener('click', () => window.print());
-    $('snapshot').addEventListener('click', async () => {
-      const [css, { download, snapshotHtml }] = await Promise.all([stylesheetText(), import('./export.js')]);
-      const stamp = new Date().toISOString().slice(0, 10);
-      const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: LOCALES[locale].intl, dir: LOCALES[locale].dir });
-      download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');
-    });
+    wirePresetFiles($, t, fmt, message, renderPresetList);
+    wireExports($, root, () => ({ report: lastReport, t, locale: LOCALES[locale] }));
     // Charts are drawn at their container's width: drawn again when it changes (a phone
     // turned, a window resized), so that their text keeps its size.
     let drawnAt = 0;
