@@ -31,6 +31,7 @@
 
 pub mod alert;
 pub mod choices;
+mod coded;
 pub mod currency_code;
 pub mod drill;
 pub mod engine;
