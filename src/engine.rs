@@ -6,6 +6,7 @@ use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::lookup::LookupTable;
 use crate::ingest::notes::FileNote;
+use crate::ingest::schema::at;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
@@ -193,14 +194,18 @@ impl RowSink for Aggregates {
 
     fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
         if kind == "leads" {
-            self.choices.lead(row.text(4), row.text(2));
+            self.choices.lead(row.text(at::leads::OWNER), row.text(at::leads::SOURCE));
         }
         if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
             return;
         }
         if let Some(drill) = self.drill.as_mut() {
             let (code, amount) = if kind == "orders" {
-                self.rates.apply(row.text(5), row.number(3), &mut self.main.currencies)
+                self.rates.apply(
+                    row.text(at::orders::CURRENCY),
+                    row.number(at::orders::AMOUNT),
+                    &mut self.main.currencies,
+                )
             } else {
                 (Cow::Borrowed(""), None)
             };
@@ -208,7 +213,8 @@ impl RowSink for Aggregates {
         }
         if kind == "orders" {
             let Aggregates { main, earlier, rates, .. } = self;
-            let (code, amount) = rates.apply(row.text(5), row.number(3), &mut main.currencies);
+            let (code, amount) =
+                rates.apply(row.text(at::orders::CURRENCY), row.number(at::orders::AMOUNT), &mut main.currencies);
             main.order(row, &code, amount);
             if let Some(e) = earlier.as_mut() {
                 e.order(row, &code, amount);
@@ -227,9 +233,10 @@ impl RowSink for Aggregates {
 /// or source column are all kept).
 fn kept(filters: &mut Filters, kind: &str, row: &Row<'_>) -> bool {
     match kind {
-        "leads" => filters.keeps_owner(row.text(4)) && filters.keeps_source(row.text(2)),
-        "activities" | "quotas" => filters.keeps_owner(row.text(0)),
-        "tickets" => filters.keeps_owner(row.text(3)),
+        "leads" => filters.keeps_owner(row.text(at::leads::OWNER)) && filters.keeps_source(row.text(at::leads::SOURCE)),
+        "activities" => filters.keeps_owner(row.text(at::activities::OWNER)),
+        "quotas" => filters.keeps_owner(row.text(at::quotas::OWNER)),
+        "tickets" => filters.keeps_owner(row.text(at::tickets::OWNER)),
         _ => true,
     }
 }

@@ -12,6 +12,7 @@ pub use page::DrillResult;
 pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE, MAX_SORTED_END};
 
 use crate::hashing::id_hash;
+use crate::ingest::schema::at::{activities, customers, leads, orders};
 use crate::ingest::schema::{self, ValueType};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::{activity_in, activity_type};
@@ -134,13 +135,15 @@ impl Drill {
         }
         let q = &self.query;
         let (inside, date) = match q.set {
-            Set::Leads => (created_in(q.period, r), r.date(1)),
-            Set::ConvertedLeads => (created_in(q.period, r) && converted(r), r.date(1)),
-            Set::QualifiedLeads => (qualified_in(q.period, r), r.date(6).or(r.date(7))),
-            Set::ReferralLeads => (created_in(q.period, r) && is_referral(r.text(2)), r.date(1)),
+            Set::Leads => (created_in(q.period, r), r.date(leads::CREATED_DATE)),
+            Set::ConvertedLeads => (created_in(q.period, r) && converted(r), r.date(leads::CREATED_DATE)),
+            Set::QualifiedLeads => (qualified_in(q.period, r), r.date(leads::MQL_DATE).or(r.date(leads::SQL_DATE))),
+            Set::ReferralLeads => {
+                (created_in(q.period, r) && is_referral(r.text(leads::SOURCE)), r.date(leads::CREATED_DATE))
+            }
             Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => {
-                let Some(acquired) = r.date(1) else { return };
-                let churned = r.date(2);
+                let Some(acquired) = r.date(customers::ACQUIRED_DATE) else { return };
+                let churned = r.date(customers::CHURNED_DATE);
                 // a customer churned before acquired is a problem, counted nowhere
                 if churned.is_some_and(|c| c < acquired) {
                     return;
@@ -152,8 +155,8 @@ impl Drill {
                     _ => (place.churned, churned),
                 }
             }
-            Set::Orders => (order_in(q.period, r), r.date(2)),
-            Set::Activities => (activity_in(q.period, r), r.date(2)),
+            Set::Orders => (order_in(q.period, r), r.date(orders::ORDER_DATE)),
+            Set::Activities => (activity_in(q.period, r), r.date(activities::DATE)),
             _ => (false, None),
         };
         if !inside || !q.in_bucket(date) {

@@ -701,3 +701,111 @@ pub const KINDS: [&KindSpec; 12] = [
 pub fn kind(name: &str) -> Option<&'static KindSpec> {
     KINDS.iter().copied().find(|k| k.name == name)
 }
+
+/// Where each field of a kind sits in a typed row (`Row::text(at::leads::OWNER)`): rows are
+/// read by name, and a test checks every position against the kind's fields.
+pub mod at {
+    /// Fields of `leads` rows.
+    pub mod leads {
+        pub const LEAD_ID: usize = 0;
+        pub const CREATED_DATE: usize = 1;
+        pub const SOURCE: usize = 2;
+        pub const DIRECTION: usize = 3;
+        pub const OWNER: usize = 4;
+        pub const STATUS: usize = 5;
+        pub const MQL_DATE: usize = 6;
+        pub const SQL_DATE: usize = 7;
+        pub const FIRST_RESPONSE_DATE: usize = 8;
+        pub const CONVERTED_DATE: usize = 9;
+        pub const DEAL_ID: usize = 10;
+        pub const CUSTOMER_ID: usize = 11;
+    }
+    /// Fields of `activities` rows.
+    pub mod activities {
+        pub const OWNER: usize = 0;
+        pub const TYPE: usize = 1;
+        pub const DATE: usize = 2;
+        pub const DURATION_MINUTES: usize = 3;
+        pub const DEAL_ID: usize = 4;
+        pub const LEAD_ID: usize = 5;
+        pub const OUTCOME: usize = 6;
+    }
+    /// Fields of `orders` rows.
+    pub mod orders {
+        pub const ORDER_ID: usize = 0;
+        pub const CUSTOMER_ID: usize = 1;
+        pub const ORDER_DATE: usize = 2;
+        pub const AMOUNT: usize = 3;
+        pub const PRODUCT: usize = 4;
+        pub const CURRENCY: usize = 5;
+    }
+    /// Fields of `quotas` rows.
+    pub mod quotas {
+        pub const OWNER: usize = 0;
+        pub const PERIOD: usize = 1;
+        pub const QUOTA: usize = 2;
+    }
+    /// Fields of `tickets` rows.
+    pub mod tickets {
+        pub const CREATED_DATE: usize = 0;
+        pub const FIRST_RESPONSE_DATE: usize = 1;
+        pub const CUSTOMER_ID: usize = 2;
+        pub const OWNER: usize = 3;
+    }
+    /// Fields of `customers` rows.
+    pub mod customers {
+        pub const CUSTOMER_ID: usize = 0;
+        pub const ACQUIRED_DATE: usize = 1;
+        pub const CHURNED_DATE: usize = 2;
+        pub const SEGMENT: usize = 3;
+        pub const CHANNEL: usize = 4;
+        pub const ANNUAL_PROFIT: usize = 5;
+    }
+}
+
+#[cfg(test)]
+mod positions {
+    use super::*;
+
+    #[test]
+    fn every_position_is_its_fields() {
+        assert_eq!(LEADS.field("lead_id"), Some(at::leads::LEAD_ID));
+        assert_eq!(LEADS.field("created_date"), Some(at::leads::CREATED_DATE));
+        assert_eq!(LEADS.field("source"), Some(at::leads::SOURCE));
+        assert_eq!(LEADS.field("direction"), Some(at::leads::DIRECTION));
+        assert_eq!(LEADS.field("owner"), Some(at::leads::OWNER));
+        assert_eq!(LEADS.field("status"), Some(at::leads::STATUS));
+        assert_eq!(LEADS.field("mql_date"), Some(at::leads::MQL_DATE));
+        assert_eq!(LEADS.field("sql_date"), Some(at::leads::SQL_DATE));
+        assert_eq!(LEADS.field("first_response_date"), Some(at::leads::FIRST_RESPONSE_DATE));
+        assert_eq!(LEADS.field("converted_date"), Some(at::leads::CONVERTED_DATE));
+        assert_eq!(LEADS.field("deal_id"), Some(at::leads::DEAL_ID));
+        assert_eq!(LEADS.field("customer_id"), Some(at::leads::CUSTOMER_ID));
+        assert_eq!(ACTIVITIES.field("owner"), Some(at::activities::OWNER));
+        assert_eq!(ACTIVITIES.field("type"), Some(at::activities::TYPE));
+        assert_eq!(ACTIVITIES.field("date"), Some(at::activities::DATE));
+        assert_eq!(ACTIVITIES.field("duration_minutes"), Some(at::activities::DURATION_MINUTES));
+        assert_eq!(ACTIVITIES.field("deal_id"), Some(at::activities::DEAL_ID));
+        assert_eq!(ACTIVITIES.field("lead_id"), Some(at::activities::LEAD_ID));
+        assert_eq!(ACTIVITIES.field("outcome"), Some(at::activities::OUTCOME));
+        assert_eq!(ORDERS.field("order_id"), Some(at::orders::ORDER_ID));
+        assert_eq!(ORDERS.field("customer_id"), Some(at::orders::CUSTOMER_ID));
+        assert_eq!(ORDERS.field("order_date"), Some(at::orders::ORDER_DATE));
+        assert_eq!(ORDERS.field("amount"), Some(at::orders::AMOUNT));
+        assert_eq!(ORDERS.field("product"), Some(at::orders::PRODUCT));
+        assert_eq!(ORDERS.field("currency"), Some(at::orders::CURRENCY));
+        assert_eq!(QUOTAS.field("owner"), Some(at::quotas::OWNER));
+        assert_eq!(QUOTAS.field("period"), Some(at::quotas::PERIOD));
+        assert_eq!(QUOTAS.field("quota"), Some(at::quotas::QUOTA));
+        assert_eq!(TICKETS.field("created_date"), Some(at::tickets::CREATED_DATE));
+        assert_eq!(TICKETS.field("first_response_date"), Some(at::tickets::FIRST_RESPONSE_DATE));
+        assert_eq!(TICKETS.field("customer_id"), Some(at::tickets::CUSTOMER_ID));
+        assert_eq!(TICKETS.field("owner"), Some(at::tickets::OWNER));
+        assert_eq!(CUSTOMERS.field("customer_id"), Some(at::customers::CUSTOMER_ID));
+        assert_eq!(CUSTOMERS.field("acquired_date"), Some(at::customers::ACQUIRED_DATE));
+        assert_eq!(CUSTOMERS.field("churned_date"), Some(at::customers::CHURNED_DATE));
+        assert_eq!(CUSTOMERS.field("segment"), Some(at::customers::SEGMENT));
+        assert_eq!(CUSTOMERS.field("channel"), Some(at::customers::CHANNEL));
+        assert_eq!(CUSTOMERS.field("annual_profit"), Some(at::customers::ANNUAL_PROFIT));
+    }
+}

@@ -7,6 +7,7 @@ use super::forecast::History;
 use super::groups::{Groups, Merge};
 use super::orders::OrderBook;
 use super::stats::Tally;
+use crate::ingest::schema::at;
 use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
 use crate::problems::ProblemKind;
@@ -71,7 +72,7 @@ fn ltv_cac(ratio: Decimal) -> Metric {
 
 /// Whether an order line's order date is in `period` (a line without one never is).
 pub fn order_in(period: Period, r: &Row<'_>) -> bool {
-    let date = r.date(2);
+    let date = r.date(at::orders::ORDER_DATE);
     date.is_some() && period.contains(date)
 }
 
