@@ -6,7 +6,7 @@ use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::lookup::LookupTable;
 use crate::ingest::notes::FileNote;
-use crate::ingest::schema::at;
+use crate::ingest::schema::{at, Kind};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
@@ -82,19 +82,19 @@ impl PeriodAggs {
         }
     }
 
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    fn row(&mut self, kind: Kind, row: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         match kind {
-            "leads" => self.leads.observe(row, bad),
-            "activities" => self.activities.observe(row),
-            "quotas" => self.quotas.observe(row, bad),
-            "surveys" => self.surveys.observe(row, bad),
-            "traffic" => self.traffic.observe(row, bad),
-            "tickets" => self.tickets.observe(row, bad),
-            "customers" => self.customers.observe_customer(row, bad),
-            "spend" => self.customers.observe_spend(row),
-            "subscriptions" => self.customers.observe_subscription(row, bad),
-            "stage_history" => self.history.observe(row),
-            _ => {}
+            Kind::Leads => self.leads.observe(row, bad),
+            Kind::Activities => self.activities.observe(row),
+            Kind::Quotas => self.quotas.observe(row, bad),
+            Kind::Surveys => self.surveys.observe(row, bad),
+            Kind::Traffic => self.traffic.observe(row, bad),
+            Kind::Tickets => self.tickets.observe(row, bad),
+            Kind::Customers => self.customers.observe_customer(row, bad),
+            Kind::Spend => self.customers.observe_spend(row),
+            Kind::Subscriptions => self.customers.observe_subscription(row, bad),
+            Kind::StageHistory => self.history.observe(row),
+            Kind::Deals | Kind::Orders => {}
         }
     }
 
@@ -192,15 +192,15 @@ impl RowSink for Aggregates {
         self.lookups.push(table);
     }
 
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        if kind == "leads" {
+    fn row(&mut self, kind: Kind, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
+        if kind == Kind::Leads {
             self.choices.lead(row.text(at::leads::OWNER), row.text(at::leads::SOURCE));
         }
         if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
             return;
         }
         if let Some(drill) = self.drill.as_mut() {
-            let (code, amount) = if kind == "orders" {
+            let (code, amount) = if kind == Kind::Orders {
                 self.rates.apply(
                     row.text(at::orders::CURRENCY),
                     row.number(at::orders::AMOUNT),
@@ -211,7 +211,7 @@ impl RowSink for Aggregates {
             };
             return drill.row(kind, row, (amount, &code), self.file, at);
         }
-        if kind == "orders" {
+        if kind == Kind::Orders {
             let Aggregates { main, earlier, rates, .. } = self;
             let (code, amount) =
                 rates.apply(row.text(at::orders::CURRENCY), row.number(at::orders::AMOUNT), &mut main.currencies);
@@ -231,12 +231,14 @@ impl RowSink for Aggregates {
 
 /// Whether a row of `kind` belongs to the owners and sources kept (kinds without an owner
 /// or source column are all kept).
-fn kept(filters: &mut Filters, kind: &str, row: &Row<'_>) -> bool {
+fn kept(filters: &mut Filters, kind: Kind, row: &Row<'_>) -> bool {
     match kind {
-        "leads" => filters.keeps_owner(row.text(at::leads::OWNER)) && filters.keeps_source(row.text(at::leads::SOURCE)),
-        "activities" => filters.keeps_owner(row.text(at::activities::OWNER)),
-        "quotas" => filters.keeps_owner(row.text(at::quotas::OWNER)),
-        "tickets" => filters.keeps_owner(row.text(at::tickets::OWNER)),
+        Kind::Leads => {
+            filters.keeps_owner(row.text(at::leads::OWNER)) && filters.keeps_source(row.text(at::leads::SOURCE))
+        }
+        Kind::Activities => filters.keeps_owner(row.text(at::activities::OWNER)),
+        Kind::Quotas => filters.keeps_owner(row.text(at::quotas::OWNER)),
+        Kind::Tickets => filters.keeps_owner(row.text(at::tickets::OWNER)),
         _ => true,
     }
 }

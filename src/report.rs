@@ -257,7 +257,7 @@ fn needed_by(kind: &str, field: &str) -> &'static [&'static str] {
 
 /// Every table kind and its fields (METRICS.md "Input tables").
 pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
-    use crate::ingest::schema::{ValueType, CLOSE_DATE_FIELDS, KINDS, STATUS_FIELDS};
+    use crate::ingest::schema::{Kind, ValueType, CLOSE_DATE_FIELDS, KINDS, STATUS_FIELDS};
     KINDS
         .iter()
         .map(|k| {
@@ -268,8 +268,8 @@ pub fn kinds() -> BTreeMap<&'static str, Vec<FieldInfo>> {
                     name: f.name,
                     required: f.required,
                     needed_by: needed_by(k.name, f.name),
-                    tells_status: k.name == "deals" && STATUS_FIELDS.contains(&f.name),
-                    stands_for: (k.name == "deals" && CLOSE_DATE_FIELDS.contains(&f.name)).then_some("closed_date"),
+                    tells_status: k.kind == Kind::Deals && STATUS_FIELDS.contains(&f.name),
+                    stands_for: (k.kind == Kind::Deals && CLOSE_DATE_FIELDS.contains(&f.name)).then_some("closed_date"),
                     value: match f.value {
                         ValueType::Text => "text",
                         ValueType::Money => "money",

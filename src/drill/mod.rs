@@ -13,7 +13,7 @@ pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE, MAX_SORTED_END};
 
 use crate::hashing::id_hash;
 use crate::ingest::schema::at::{activities, customers, leads, orders};
-use crate::ingest::schema::{self, ValueType};
+use crate::ingest::schema::{Kind, ValueType};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::{activity_in, activity_type};
 use crate::metrics::customers::{order_in, CustomerPlace};
@@ -64,14 +64,14 @@ impl Drill {
     }
 
     /// The table kind whose rows this drill reads.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> Kind {
         self.query.set.kind()
     }
 
     /// A deal (amount and currency as the analysis took them: converted when a rate was
     /// given), row `row` of file `file`.
     pub fn deal(&mut self, d: &Deal<'_>, currency: &str, file: u32, row: u64) {
-        if self.kind() != "deals" {
+        if self.kind() != Kind::Deals {
             return;
         }
         let Some(stage) = self.query.deal_stage(d) else { return };
@@ -126,8 +126,8 @@ impl Drill {
     }
 
     /// A row of another kind; `amount`: an order line's (converted) amount and its currency.
-    pub fn row(&mut self, kind: &str, r: &Row<'_>, amount: (Option<Decimal>, &str), file: u32, row: u64) {
-        if kind == "stage_history" && self.query.set == Set::Open && self.query.period.to.is_some() {
+    pub fn row(&mut self, kind: Kind, r: &Row<'_>, amount: (Option<Decimal>, &str), file: u32, row: u64) {
+        if kind == Kind::StageHistory && self.query.set == Set::Open && self.query.period.to.is_some() {
             return self.history.observe(r);
         }
         if kind != self.kind() {
@@ -162,7 +162,7 @@ impl Drill {
         if !inside || !q.in_bucket(date) {
             return;
         }
-        let Some(spec) = schema::kind(kind) else { return };
+        let spec = kind.spec();
         for (field, key, blank) in &q.by {
             let Some(i) = spec.field(field) else { return };
             let named = if q.set == Set::Activities && field == "type" {
@@ -270,7 +270,7 @@ impl Drill {
             .collect();
         DrillResult {
             set: q.set,
-            kind: q.set.kind(),
+            kind: q.set.kind().name(),
             columns: q.columns.clone(),
             numeric: q.columns.iter().zip(&q.numeric).filter(|(_, n)| **n).map(|(c, _)| *c).collect(),
             total: self.total,

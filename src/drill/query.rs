@@ -1,7 +1,7 @@
 //! A drill's query: which rows (a [`Set`]), narrowed by names, a bucket, a funnel step or
 //! a text; checked against the analysis' options; and the rule each row is tested by.
 
-use crate::ingest::schema::{self, ValueType};
+use crate::ingest::schema::{Kind, ValueType};
 use crate::metrics::pipeline::{open_at, open_stage};
 use crate::model::Deal;
 use crate::options::Options;
@@ -118,13 +118,13 @@ impl Set {
     }
 
     /// The table kind the set's rows come from.
-    pub fn kind(self) -> &'static str {
+    pub fn kind(self) -> Kind {
         match self {
-            Set::Leads | Set::ConvertedLeads | Set::QualifiedLeads | Set::ReferralLeads => "leads",
-            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => "customers",
-            Set::Orders => "orders",
-            Set::Activities => "activities",
-            _ => "deals",
+            Set::Leads | Set::ConvertedLeads | Set::QualifiedLeads | Set::ReferralLeads => Kind::Leads,
+            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => Kind::Customers,
+            Set::Orders => Kind::Orders,
+            Set::Activities => Kind::Activities,
+            _ => Kind::Deals,
         }
     }
 }
@@ -184,10 +184,10 @@ impl DrillQuery {
                 raw.set
             )
         })?;
-        let (columns, numeric): (Vec<&'static str>, Vec<bool>) = if set.kind() == "deals" {
+        let (columns, numeric): (Vec<&'static str>, Vec<bool>) = if set.kind() == Kind::Deals {
             DEAL_COLUMNS.iter().map(|c| (*c, *c == "amount")).unzip()
         } else {
-            let spec = schema::kind(set.kind()).ok_or("drill: unknown kind")?;
+            let spec = set.kind().spec();
             spec.fields
                 .iter()
                 .map(|f| (f.name, matches!(f.value, ValueType::Money | ValueType::Number | ValueType::Percent)))
@@ -196,7 +196,7 @@ impl DrillQuery {
         let mut by = Vec::new();
         for (field, name) in &raw.by {
             if !columns.contains(&field.as_str()) {
-                return Err(format!("drill by: {} rows have no field {field:?}", set.kind()));
+                return Err(format!("drill by: {} rows have no field {field:?}", set.kind().name()));
             }
             let key = if set == Set::Activities && field == "type" { name.clone() } else { group_key(name) };
             by.push((field.clone(), key, blank_label(field)));

@@ -18,7 +18,7 @@ pub struct Mapping {
 
 impl PartialEq for Mapping {
     fn eq(&self, other: &Self) -> bool {
-        self.kind.name == other.kind.name && self.index == other.index
+        self.kind.kind == other.kind.kind && self.index == other.index
     }
 }
 

@@ -15,7 +15,7 @@ use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::notes::{FileErrorKind, FileNote};
-use super::schema::{ValueType, DEALS, STATUS_FIELDS};
+use super::schema::{Kind, ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
 use crate::model::Deal;
@@ -41,25 +41,25 @@ pub trait RowSink {
     /// A row of another kind of table (`leads`, `activities`…), from row `at` of its
     /// file. `bad(field, reason)` reports a value the metrics cannot use (listed with the
     /// row's file and number).
-    fn row(&mut self, kind: &'static str, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind));
+    fn row(&mut self, kind: Kind, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind));
     /// A whole lookup table (at the end of its file).
     fn lookup(&mut self, _table: LookupTable) {}
 }
 
 /// Kinds whose rows feed metrics (others are recognised and counted).
-const COMPUTED_KINDS: [&str; 12] = [
-    "deals",
-    "leads",
-    "activities",
-    "quotas",
-    "surveys",
-    "traffic",
-    "tickets",
-    "customers",
-    "orders",
-    "subscriptions",
-    "spend",
-    "stage_history",
+const COMPUTED_KINDS: [Kind; 12] = [
+    Kind::Deals,
+    Kind::Leads,
+    Kind::Activities,
+    Kind::Quotas,
+    Kind::Surveys,
+    Kind::Traffic,
+    Kind::Tickets,
+    Kind::Customers,
+    Kind::Orders,
+    Kind::Subscriptions,
+    Kind::Spend,
+    Kind::StageHistory,
 ];
 
 /// A file-level failure shown to the user instead of a dashboard for that file.
@@ -711,7 +711,7 @@ impl FileIngest {
                 found = Some((i, m));
             }
         } else if let (Some((i, m)), None) = (&mut found, user_kind) {
-            if m.kind.name == DEALS.name {
+            if m.kind.kind == Kind::Deals {
                 let guessed = fill_deal_fields(m, &texts[*i], &texts[*i + 1..]);
                 self.note_guesses(&guessed);
             }
@@ -792,7 +792,7 @@ impl FileIngest {
         self.header_basics(headers, at);
         // A file of MQLs (its id column says so, e.g. Olist's `mql_id`): every row is an
         // MQL at its created date.
-        if mapping.kind.name == "leads" && !mapping.has("mql_date") {
+        if mapping.kind.kind == Kind::Leads && !mapping.has("mql_date") {
             let id_header = mapping.column("lead_id").and_then(|c| self.headers.get(c)).map(|h| normalize_label(h));
             if let (Some("mql id" | "mql"), Some(created)) = (id_header.as_deref(), mapping.column("created_date")) {
                 mapping.alias("mql_date", created);
@@ -810,7 +810,7 @@ impl FileIngest {
         self.identity = identity_columns(&mapping);
         self.money_col =
             mapping.kind.fields.iter().find(|f| f.value == ValueType::Money).and_then(|f| mapping.column(f.name));
-        if COMPUTED_KINDS.contains(&mapping.kind.name) {
+        if COMPUTED_KINDS.contains(&mapping.kind.kind) {
             self.stage = Stage::Preview(Vec::new());
         } else {
             self.info.note(FileNote::NotComputed(mapping.kind.name));
@@ -867,7 +867,7 @@ impl FileIngest {
             self.info.decimal_separator.insert(name.to_string(), sep.name().to_string());
         }
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
-        if mapping.kind.name != DEALS.name {
+        if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
             self.stage = Stage::Rows(Box::new(TypedReader::new(mapping, self.headers.clone(), order, first)));
         } else {
@@ -915,7 +915,7 @@ impl FileInfo {
 fn identity_columns(mapping: &Mapping) -> Vec<usize> {
     let kind = mapping.kind;
     let names = kind.fields.iter().filter(|f| {
-        if kind.name == DEALS.name {
+        if kind.kind == Kind::Deals {
             matches!(f.name, "deal_id" | "owner" | "account" | "stage" | "status")
         } else {
             f.required && f.value == ValueType::Text

@@ -23,9 +23,52 @@ pub struct FieldSpec {
     pub synonyms: &'static [&'static str],
 }
 
+/// The kinds of table the engine reads, as it routes their rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Deals,
+    StageHistory,
+    Leads,
+    Activities,
+    Customers,
+    Orders,
+    Subscriptions,
+    Spend,
+    Quotas,
+    Surveys,
+    Traffic,
+    Tickets,
+}
+
+impl Kind {
+    /// Its spec: fields and signature.
+    pub fn spec(self) -> &'static KindSpec {
+        match self {
+            Kind::Deals => &DEALS,
+            Kind::StageHistory => &STAGE_HISTORY,
+            Kind::Leads => &LEADS,
+            Kind::Activities => &ACTIVITIES,
+            Kind::Customers => &CUSTOMERS,
+            Kind::Orders => &ORDERS,
+            Kind::Subscriptions => &SUBSCRIPTIONS,
+            Kind::Spend => &SPEND,
+            Kind::Quotas => &QUOTAS,
+            Kind::Surveys => &SURVEYS,
+            Kind::Traffic => &TRAFFIC,
+            Kind::Tickets => &TICKETS,
+        }
+    }
+
+    /// Its name in the report and the options (`deals`, `stage_history`…).
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+}
+
 /// A table kind: its fields, and the fields that must be present to recognise it.
 #[derive(Debug)]
 pub struct KindSpec {
+    pub kind: Kind,
     pub name: &'static str,
     pub fields: &'static [FieldSpec],
     /// Each inner list is a choice: one of its fields must be present.
@@ -291,6 +334,7 @@ pub const STATUS_FIELDS: [&str; 5] = ["stage", "status", "won_flag", "won_date",
 pub const CLOSE_DATE_FIELDS: [&str; 2] = ["won_date", "lost_date"];
 
 pub const DEALS: KindSpec = KindSpec {
+    kind: Kind::Deals,
     name: "deals",
     fields: &[
         f("deal_id", Text, true, DEAL_ID),
@@ -397,6 +441,7 @@ pub const DEALS: KindSpec = KindSpec {
 };
 
 pub const STAGE_HISTORY: KindSpec = KindSpec {
+    kind: Kind::StageHistory,
     name: "stage_history",
     fields: &[
         f("deal_id", Text, true, DEAL_ID),
@@ -431,6 +476,7 @@ pub const STAGE_HISTORY: KindSpec = KindSpec {
 };
 
 pub const LEADS: KindSpec = KindSpec {
+    kind: Kind::Leads,
     name: "leads",
     fields: &[
         f("lead_id", Text, true, LEAD_ID),
@@ -472,6 +518,7 @@ pub const LEADS: KindSpec = KindSpec {
 };
 
 pub const ACTIVITIES: KindSpec = KindSpec {
+    kind: Kind::Activities,
     name: "activities",
     fields: &[
         f("owner", Text, true, OWNER),
@@ -496,6 +543,7 @@ pub const ACTIVITIES: KindSpec = KindSpec {
 };
 
 pub const CUSTOMERS: KindSpec = KindSpec {
+    kind: Kind::Customers,
     name: "customers",
     fields: &[
         f("customer_id", Text, true, CUSTOMER_ID),
@@ -531,6 +579,7 @@ pub const CUSTOMERS: KindSpec = KindSpec {
 };
 
 pub const ORDERS: KindSpec = KindSpec {
+    kind: Kind::Orders,
     name: "orders",
     fields: &[
         f(
@@ -565,6 +614,7 @@ pub const ORDERS: KindSpec = KindSpec {
 };
 
 pub const SUBSCRIPTIONS: KindSpec = KindSpec {
+    kind: Kind::Subscriptions,
     name: "subscriptions",
     fields: &[
         f("customer_id", Text, true, CUSTOMER_ID),
@@ -605,6 +655,7 @@ pub const SUBSCRIPTIONS: KindSpec = KindSpec {
 };
 
 pub const SPEND: KindSpec = KindSpec {
+    kind: Kind::Spend,
     name: "spend",
     fields: &[
         f("date", Date, true, DATE),
@@ -620,6 +671,7 @@ pub const SPEND: KindSpec = KindSpec {
 };
 
 pub const QUOTAS: KindSpec = KindSpec {
+    kind: Kind::Quotas,
     name: "quotas",
     fields: &[
         f("owner", Text, true, OWNER),
@@ -635,6 +687,7 @@ pub const QUOTAS: KindSpec = KindSpec {
 };
 
 pub const SURVEYS: KindSpec = KindSpec {
+    kind: Kind::Surveys,
     name: "surveys",
     fields: &[
         f("date", Date, true, &["date", "response date", "submitted at", "survey date", "日期", "تاریخ"]),
@@ -651,6 +704,7 @@ pub const SURVEYS: KindSpec = KindSpec {
 };
 
 pub const TRAFFIC: KindSpec = KindSpec {
+    kind: Kind::Traffic,
     name: "traffic",
     fields: &[
         f("date", Date, true, DATE),
@@ -667,6 +721,7 @@ pub const TRAFFIC: KindSpec = KindSpec {
 };
 
 pub const TICKETS: KindSpec = KindSpec {
+    kind: Kind::Tickets,
     name: "tickets",
     fields: &[
         f(

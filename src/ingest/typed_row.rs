@@ -6,7 +6,7 @@ use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_datetime, DateOrder};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
-use super::schema::ValueType;
+use super::schema::{Kind, ValueType};
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::text::{field_text, trim_cell};
@@ -85,8 +85,8 @@ impl TypedReader {
         self.money
     }
 
-    pub fn kind(&self) -> &'static str {
-        self.mapping.kind.name
+    pub fn kind(&self) -> Kind {
+        self.mapping.kind.kind
     }
 
     /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.
