@@ -47,6 +47,7 @@ pub mod reason;
 pub mod report;
 pub mod stages;
 pub mod text;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -16,6 +16,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("alert", 0),
     ("currency_code", 0),
     ("stages", 1),
+    ("vocabulary", 1),
     ("model", 2),
     ("ingest", 3),
     ("filters", 4),

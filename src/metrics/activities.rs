@@ -6,7 +6,7 @@ use crate::ingest::typed_row::Row;
 use crate::period::{Granularity, Period};
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-use crate::text::normalize_label;
+pub use crate::vocabulary::{activity_type, TYPES};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -21,31 +21,10 @@ const COUNTS: &str = "count per type per owner per bucket (calls, emails, meetin
 const TIME: &str = "Σ duration_minutes per type per owner";
 const RATIO: &str = "activities dated in period / deals won in period, per owner and total";
 
-/// The activity types of METRICS.md, in order.
-pub const TYPES: [&str; 10] =
-    ["call", "email", "meeting", "demo", "proposal", "follow_up", "event", "social", "referral", "other"];
-
 /// Whether an activity happened in `period` (an activity without a date never does).
 pub fn activity_in(period: Period, r: &Row<'_>) -> bool {
     let date = r.date(f::DATE);
     date.is_some() && period.contains(date)
-}
-
-/// The type an activity's label means (English, Chinese, Persian and common CRM words).
-pub fn activity_type(label: &str) -> &'static str {
-    let l = normalize_label(label);
-    const WORDS: [(&str, &[&str]); 9] = [
-        ("follow_up", &["follow", "跟进", "回访", "پیگیری"]),
-        ("call", &["call", "phone", "电话", "通话", "تماس", "تلفن"]),
-        ("email", &["email", "e mail", "mail", "邮件", "ایمیل"]),
-        ("meeting", &["meeting", "visit", "会议", "拜访", "جلسه", "ملاقات"]),
-        ("demo", &["demo", "presentation", "演示", "دمو", "ارائه"]),
-        ("proposal", &["proposal", "quote", "方案", "报价", "پیشنهاد"]),
-        ("event", &["event", "webinar", "conference", "活动", "展会", "رویداد"]),
-        ("social", &["social", "linkedin", "wechat", "社交", "微信", "شبکه اجتماعی"]),
-        ("referral", &["referral", "推荐", "معرفی"]),
-    ];
-    WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map_or("other", |(t, _)| t)
 }
 
 /// Count and minutes of one (owner, type).

@@ -9,6 +9,7 @@ use crate::period::{Granularity, Period};
 use crate::reason::Reason;
 use crate::report::{money, money_rounded, number, series_missing, Metric};
 use crate::stages::Status;
+use crate::vocabulary::is_expansion;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -53,14 +54,6 @@ pub struct GrowthAgg {
     granularity: Granularity,
     trend: BTreeMap<NaiveDate, Bucket>,
     open_in_period: u64,
-}
-
-/// Whether a deal type means selling more to an existing account.
-fn is_expansion(deal_type: &str) -> bool {
-    let t = crate::text::normalize_label(deal_type);
-    ["upsell", "up sell", "cross sell", "crosssell", "expansion", "add on", "addon", "增购", "交叉销售", "فروش بیشتر"]
-        .iter()
-        .any(|w| t.contains(w))
 }
 
 impl GrowthAgg {

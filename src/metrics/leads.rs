@@ -8,7 +8,8 @@ use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-use crate::text::normalize_label;
+pub use crate::vocabulary::is_referral;
+use crate::vocabulary::{converted_status, inbound};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -91,12 +92,6 @@ pub struct DealLinks<'a> {
     pub leads_with_deal: &'a rustc_hash::FxHashSet<u64>,
 }
 
-/// Whether a lead source is a referral (`referrals` counts them).
-pub fn is_referral(source: &str) -> bool {
-    let s = normalize_label(source);
-    ["referral", "referred", "word of mouth", "推荐", "转介绍", "معرفی", "ارجاع"].iter().any(|w| s.contains(w))
-}
-
 /// Whether a lead was qualified in `period`: its MQL or SQL date is in it (`qualified_leads`).
 pub fn qualified_in(period: Period, r: &Row<'_>) -> bool {
     [r.date(f::MQL_DATE), r.date(f::SQL_DATE)].into_iter().flatten().any(|d| period.contains(Some(d)))
@@ -110,13 +105,6 @@ pub fn created_in(period: Period, r: &Row<'_>) -> bool {
 /// Whether a lead converted: a conversion date, or a status that says so.
 pub fn converted(r: &Row<'_>) -> bool {
     r.datetime(f::CONVERTED_DATE).is_some() || converted_status(r.text(f::STATUS))
-}
-
-fn converted_status(status: &str) -> bool {
-    matches!(
-        normalize_label(status).as_str(),
-        "converted" | "won" | "customer" | "已转化" | "转化" | "成交" | "تبدیل شده"
-    )
 }
 
 impl LeadsAgg {
@@ -144,13 +132,10 @@ impl LeadsAgg {
         }
         let (mql, sql) = (r.date(f::MQL_DATE), r.date(f::SQL_DATE));
         if qualified_in(self.period, r) {
-            let dir = normalize_label(r.text(f::DIRECTION));
-            let slot = if dir.starts_with("in") || dir.contains("入") || dir.contains("ورود") {
-                0
-            } else if dir.starts_with("out") || dir.contains("外") || dir.contains("خروج") {
-                1
-            } else {
-                2
+            let slot = match inbound(r.text(f::DIRECTION)) {
+                Some(true) => 0,
+                Some(false) => 1,
+                None => 2,
             };
             self.qualified[slot] += 1;
         }

@@ -9,7 +9,7 @@ use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-use crate::text::normalize_label;
+use crate::vocabulary::{survey_scale, Scale};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -43,15 +43,11 @@ impl SurveysAgg {
             return;
         }
         let Some(score) = r.number(1) else { return };
-        let kind = normalize_label(r.text(2));
         let whole = score.fract().is_zero().then(|| score.to_i64()).flatten();
-        let (scale, max) = if kind.contains("nps") || kind.contains("promoter") {
-            ("nps", 10)
-        } else if kind.contains("csat") || kind.contains("satisf") || kind.contains("满意") || kind.contains("رضایت")
-        {
-            ("csat", 5)
-        } else {
-            ("", 10)
+        let (scale, max) = match survey_scale(r.text(2)) {
+            Some(Scale::Nps) => ("nps", 10),
+            Some(Scale::Csat) => ("csat", 5),
+            None => ("", 10),
         };
         let min = if scale == "csat" { 1 } else { 0 };
         match whole {
