@@ -314,3 +314,34 @@ fn amounts_in_several_currencies_are_not_added() {
     let won = drill_files(files, &rated, q("won", &[]));
     assert_eq!((won.amount.as_deref(), won.rows[1]["amount"].clone()), (Some("370.0"), json!("220.0")));
 }
+
+/// A row of a table grouped by a lookup column lists its deals with the group as a
+/// filter (the lookup table read first, as the page sends it).
+#[test]
+fn a_lookup_group_row_drills_through_its_filter() {
+    use sales_metrics::filters::{RawFilters, RawGroup};
+    let teams = "sales_agent,manager,regional_office\nAnn,Dustin,East\nBob,Melvin,East\nCy,Melvin,West\n";
+    let deals = fixture("small_deals.csv");
+    let files: &[(&str, &[u8])] = &[("sales_teams.csv", teams.as_bytes()), ("deals.csv", &deals)];
+    let report = analyze(files, q1(), 1 << 16);
+    let by_manager = report.dimensions.iter().find(|d| d.column == "manager").expect("a manager dimension");
+    let mut totals = Vec::new();
+    for r in &by_manager.table.rows {
+        let value = r["group"].as_str().unwrap().to_string();
+        let group = RawGroup { key: "owner".into(), column: "manager".into(), values: vec![value.clone()] };
+        let raw =
+            RawOptions { filters: Some(RawFilters { groups: Some(vec![group]), ..RawFilters::default() }), ..q1() };
+        let closed = drill_files(files, &raw, q("closed", &[]));
+        assert_eq!(closed.total as f64, num(&r["won"]) + num(&r["lost"]), "{value}");
+        totals.push((value, ids(&closed, "deal_id")));
+    }
+    // Dustin manages Ann (D1, D2 won); Melvin Bob (D3 lost, D4 won) and Cy (D5, D9 lost)
+    totals.sort();
+    assert_eq!(
+        totals,
+        [
+            ("Dustin".to_string(), vec!["D1".to_string(), "D2".into()]),
+            ("Melvin".into(), vec!["D3".into(), "D4".into(), "D5".into(), "D9".into()])
+        ]
+    );
+}

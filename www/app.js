@@ -85,7 +85,10 @@ export function mountApp(root, options = {}) {
       drilling?.abort();
       drilling = new AbortController();
       const files = inReadingOrder(currentFiles, lastReport);
-      return drill(files, { ...lastOptions, asOf: lastReport.period.as_of, signal: drilling.signal }, query, how);
+      // a lookup group's list: its group joins the filters of the analysis
+      const { filters: extra, ...rows } = query;
+      const filters = extra ? { ...lastOptions.filters, groups: [...(lastOptions.filters?.groups ?? []), ...extra.groups] } : lastOptions.filters;
+      return drill(files, { ...lastOptions, filters, asOf: lastReport.period.as_of, signal: drilling.signal }, rows, how);
     },
     get fmt() { return fmt; },
     get t() { return t; },

@@ -43,6 +43,32 @@ test('a manager\'s team and a product filter every figure and the lists behind t
     await page.screenshot({ path: `${SHOTS}filters-groups.png` });
     await page.keyboard.press('Escape');
 
+    // a row of sales by manager lists that team's deals (the filters on top)
+    await page.click('#filter-chips .chip[data-filter=products]');
+    await revenueIs(page, '80');
+    await page.click('#filter-chips .chip[data-filter=groups]');
+    await revenueIs(page, '180');
+    await page.click('[data-dimension="sales_teams.csv:manager"] tbody button.drill:text-is("Melvin")');
+    await page.waitForFunction(() => document.querySelector('.drill-summary')?.textContent.startsWith('2 deals · amounts add up to 80'));
+    assert.deepEqual(await page.$$eval('#drill tbody td:nth-child(2)', (tds) => tds.map((td) => td.textContent)), ['2', '4']);
+    assert.match(await text(page, '#drill-title'), /manager: Melvin/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.$$eval('[data-dimension="sales_teams.csv:manager"] tbody button.drill', (b) => b.length), 2);
+  } finally {
+    await b.close();
+  }
+});
+
+test('removing a chip keeps the other filters', async () => {
+  const b = await openBrowser();
+  const { page } = b;
+  try {
+    await dropFiles(page, [{ name: 'deals.csv', text: DEALS }, { name: 'sales_teams.csv', text: TEAMS }]);
+    await revenueIs(page, '180');
+    await page.selectOption('#group-filter', 'owner|manager|Melvin');
+    await revenueIs(page, '80');
+    await page.selectOption('#product-filter', 'MG Special');
+    await revenueIs(page, '30');
     // removing the team's chip keeps the product
     await page.click('#filter-chips .chip[data-filter=groups]');
     await revenueIs(page, '30');

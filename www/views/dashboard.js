@@ -134,7 +134,9 @@ export function renderFigures(report, { $, fmt, t, onDrill }) {
   renderFunnel($('funnel'), funnel, fmt, t, 'deals', undefined, funnel?.type === 'reached'
     ? (i) => onDrill({ set: 'reached', stages, step: i }, t('drill.set.reached', { stage: stages[i] })) : null);
   $('product-section').hidden = !report.tables.sales_by_product?.rows?.length;
-  renderDimensions($('dimensions'), report.dimensions, fmt, t);
+  renderDimensions($('dimensions'), report.dimensions, fmt, t, report.filter_choices?.groups, (g) =>
+    onDrill({ set: 'closed', filters: { groups: [{ key: g.key, column: g.column, values: [g.value] }] } },
+      `${t('drill.set.closed')} · ${g.column}: ${g.value}`));
   const stalled = report.tables.stalled_deals;
   $('stalled-note').textContent = stalled?.rule
     ? t(stalled.rows.length < stalled.total_rows ? 'stalled.note.listed' : 'stalled.note',

@@ -3,7 +3,8 @@
 // a header to sort; type in the filter to keep rows containing the text. A table the
 // engine cut to its first rows (`rest`: how many more, and their summed columns) ends
 // with one row for the others, which sorting and filtering leave last. `drill(row)`:
-// the first cell of each row is a button that lists the rows of the files behind it.
+// the first cell of each row (`canDrill(row)`: of those rows) is a button that lists the
+// rows of the files behind it.
 import { el, clear } from './dom.js';
 import { formatAs } from '../format.js';
 
@@ -15,7 +16,7 @@ function compare(a, b, kind) {
   return NUMERIC.has(kind) ? Number(a) - Number(b) : String(a).localeCompare(String(b));
 }
 
-export function renderTable(container, { columns, rows, rest, empty, caption, name = 'table', drill = null }, fmt, t) {
+export function renderTable(container, { columns, rows, rest, empty, caption, name = 'table', drill = null, canDrill = () => true }, fmt, t) {
   clear(container);
   if (!rows?.length) {
     container.append(el('p', { class: 'empty', text: empty ?? t('table.empty') }));
@@ -37,7 +38,7 @@ export function renderTable(container, { columns, rows, rest, empty, caption, na
         const text = formatAs(fmt, c.kind, r[c.key]);
         const td = el('td', { class: NUMERIC.has(c.kind) ? 'num' : null });
         // a row's name lists the rows behind it, where the table says how (`drill`)
-        td.append(i === 0 && drill ? el('button', { type: 'button', class: 'link drill', text, title: t('drill.row'), onclick: () => drill(r) }) : text);
+        td.append(i === 0 && drill && canDrill(r) ? el('button', { type: 'button', class: 'link drill', text, title: t('drill.row'), onclick: () => drill(r) }) : text);
         return td;
       })));
     }
