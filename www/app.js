@@ -81,14 +81,14 @@ export function mountApp(root, options = {}) {
   /** The drill being read (a new one, or closing the list, stops it). */
   let drilling = null;
   const openDrill = drillView($('drill'), {
-    fetch: (query, how) => {
+    fetch: (query, { onProgress, ...how } = {}) => {
       drilling?.abort();
       drilling = new AbortController();
       const files = inReadingOrder(currentFiles, lastReport);
       // a lookup group's list: its group joins the filters of the analysis
       const { filters: extra, ...rows } = query;
       const filters = extra ? { ...lastOptions.filters, groups: [...(lastOptions.filters?.groups ?? []), ...extra.groups] } : lastOptions.filters;
-      return drill(files, { ...lastOptions, filters, asOf: lastReport.period.as_of, signal: drilling.signal }, rows, how);
+      return drill(files, { ...lastOptions, filters, asOf: lastReport.period.as_of, signal: drilling.signal, onProgress }, rows, how);
     },
     get fmt() { return fmt; },
     get t() { return t; },

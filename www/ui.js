@@ -144,6 +144,7 @@ export const MARKUP = `
         <button type="button" class="drill-close secondary small" data-i18n="drill.close">Close</button></div>
       <div class="table-tools"><input type="search" class="drill-filter filter" data-i18n-aria-label="drill.filter" aria-label="Keep rows containing">
         <button type="button" class="drill-download secondary small" data-i18n="drill.download">Download all as CSV</button></div>
+      <progress class="drill-progress" max="1" hidden data-i18n-aria-label="drill.loading" aria-label="Reading the files again…"></progress>
       <div class="drill-body"></div>
     </dialog>
   </main>

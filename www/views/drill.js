@@ -10,7 +10,7 @@ const KINDS = { amount: 'money', created_date: 'date', closed_date: 'date', orde
   mql_date: 'date', sql_date: 'date', acquired_date: 'date', churned_date: 'date', annual_profit: 'money', duration_minutes: 'count' };
 
 /**
- * A drill dialog in `dialog`; returns `open(query, title)`. `env`: `fetch(query, {csv})`
+ * A drill dialog in `dialog`; returns `open(query, title)`. `env`: `fetch(query, {csv, onProgress})`
  * resolves to a page of the engine's drill (or CSV text); `fmt` and `t` (read at each
  * draw: the language may change); `onError(err)` shows a failure.
  */
@@ -36,7 +36,7 @@ export function drillView(dialog, env) {
     const { query, sort, descending, contains, offset } = state;
     dialog.setAttribute('aria-busy', 'true');
     try {
-      const result = await fetch({ ...query, sort, descending, contains, offset, limit: PAGE });
+      const result = await fetch({ ...query, sort, descending, contains, offset, limit: PAGE }, { onProgress: showProgress });
       if (mine !== asked || !state) return;
       // the columns: those with a value in the first page (kept while paging)
       state.columns ??= result.columns.filter((c) => result.rows.some((r) => r[c] !== ''));
@@ -45,8 +45,18 @@ export function drillView(dialog, env) {
     } catch (err) {
       if (mine === asked && err.name !== 'AbortError') onError(err);
     } finally {
-      if (mine === asked) dialog.removeAttribute('aria-busy');
+      if (mine === asked) {
+        dialog.removeAttribute('aria-busy');
+        bar.hidden = true;
+      }
     }
+  }
+
+  /** The share of the files read again, shown while a page is read (long files take a while). */
+  const bar = dialog.querySelector('.drill-progress');
+  function showProgress(p) {
+    bar.value = p.totalBytes ? p.bytes / p.totalBytes : 0;
+    bar.hidden = false;
   }
 
   function draw() {
@@ -91,11 +101,13 @@ export function drillView(dialog, env) {
   async function downloadCsv() {
     const { query, sort, descending, contains, name } = state;
     try {
-      const text = await fetch({ ...query, sort, descending, contains }, { csv: true });
+      const text = await fetch({ ...query, sort, descending, contains }, { csv: true, onProgress: showProgress });
       const { download } = await import('../export.js');
       download(`${name}.csv`, text, 'text/csv;charset=utf-8');
     } catch (err) {
       if (err.name !== 'AbortError') onError(err);
+    } finally {
+      bar.hidden = true;
     }
   }
 
