@@ -55,21 +55,21 @@ impl Memo {
     }
 }
 
-/// One column's filter.
+/// One column's filter (also a drill's name: `drill::query`).
 #[derive(Clone, Debug, Default)]
-struct NameFilter {
+pub(crate) struct NameFilter {
     /// Names kept, as group keys; `None`: every name.
     wanted: Option<BTreeSet<String>>,
     seen: Memo,
 }
 
 impl NameFilter {
-    fn new(list: &Option<Vec<String>>) -> Self {
+    pub(crate) fn new(list: &Option<Vec<String>>) -> Self {
         let keys: BTreeSet<String> = list.iter().flatten().map(|s| group_key(s)).collect();
         NameFilter { wanted: (!keys.is_empty()).then_some(keys), seen: Memo::default() }
     }
 
-    fn keeps(&mut self, name: &str) -> bool {
+    pub(crate) fn keeps(&mut self, name: &str) -> bool {
         let Some(wanted) = &self.wanted else { return true };
         self.seen.keeps(name, |n| wanted.contains(&group_key(n)))
     }
@@ -140,8 +140,10 @@ impl Filters {
         }
     }
 
+    /// No filter is set (checked per row: no list is built).
     pub fn is_empty(&self) -> bool {
-        self.set().is_empty()
+        let names = [&self.owners, &self.sources, &self.pipelines, &self.products];
+        self.groups.is_empty() && names.iter().all(|f| f.wanted.is_none())
     }
 
     /// Learns a lookup table's names for the filters by its columns.

@@ -15,7 +15,7 @@ use crate::hashing::id_hash;
 use crate::ingest::schema::at::{activities, customers, leads, orders};
 use crate::ingest::schema::{Kind, ValueType};
 use crate::ingest::typed_row::Row;
-use crate::metrics::activities::{activity_in, activity_type};
+use crate::metrics::activities::activity_in;
 use crate::metrics::customers::{order_in, CustomerPlace};
 use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::{converted, created_in, is_referral, qualified_in};
@@ -82,8 +82,8 @@ impl Drill {
             at_end = stages.get(&id_hash(d.deal_id)).map(|s| s.to_string());
         }
         let stage = at_end.as_deref().unwrap_or(stage);
-        for (field, key, blank) in &self.query.by {
-            let value = match field.as_str() {
+        for by in &mut self.query.by {
+            let value = match by.field.as_str() {
                 "owner" => d.owner,
                 "account" => d.account,
                 "product" => d.product,
@@ -96,7 +96,7 @@ impl Drill {
                 },
                 _ => return,
             };
-            if !DrillQuery::named(key, blank, value) {
+            if !by.matches(value) {
                 return;
             }
         }
@@ -162,18 +162,10 @@ impl Drill {
         if !inside || !q.in_bucket(date) {
             return;
         }
-        let spec = kind.spec();
-        for (field, key, blank) in &q.by {
-            let Some(i) = spec.field(field) else { return };
-            let named = if q.set == Set::Activities && field == "type" {
-                activity_type(r.text(i)) == key
-            } else {
-                DrillQuery::named(key, blank, r.text(i))
-            };
-            if !named {
-                return;
-            }
+        if !self.query.by.iter_mut().all(|by| by.matches(r.text(by.at))) {
+            return;
         }
+        let spec = kind.spec();
         let cells = || {
             spec.fields
                 .iter()

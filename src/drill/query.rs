@@ -1,7 +1,9 @@
 //! A drill's query: which rows (a [`Set`]), narrowed by names, a bucket, a funnel step or
 //! a text; checked against the analysis' options; and the rule each row is tested by.
 
+use crate::filters::NameFilter;
 use crate::ingest::schema::{Kind, ValueType};
+use crate::metrics::activities::activity_type;
 use crate::metrics::pipeline::{open_at, open_stage};
 use crate::model::Deal;
 use crate::options::Options;
@@ -144,8 +146,8 @@ pub struct DrillQuery {
     pub(super) period: Period,
     pub(super) as_of: Option<NaiveDate>,
     pub(super) granularity: Granularity,
-    /// (field, group key of the name, blank label)
-    pub(super) by: Vec<(String, String, &'static str)>,
+    /// The names asked for, field by field.
+    pub(super) by: Vec<ByField>,
     pub(super) bucket: Option<NaiveDate>,
     /// `reached`: group key → position of the open stages; the won stage's position; the step.
     pub(super) positions: BTreeMap<String, usize>,
@@ -159,6 +161,33 @@ pub struct DrillQuery {
     pub(super) offset: u64,
     /// None: every match.
     pub(super) limit: Option<u64>,
+}
+
+/// A field a drill narrows by, and the name asked for.
+#[derive(Clone, Debug)]
+pub(super) struct ByField {
+    pub(super) field: String,
+    /// The field's column (for rows of kinds other than deals, its place in the row).
+    pub(super) at: usize,
+    /// The name, matched as the report's tables group names (each spelling decided once).
+    name: NameFilter,
+    /// How the tables name a blank value of the field: `(no owner)`.
+    blank: &'static str,
+    /// An activity type code (`call`): activities are matched by the type their label means.
+    activity_type: Option<String>,
+}
+
+impl ByField {
+    /// Whether `value` is the name asked for (a blank value is the table's blank row).
+    pub(super) fn matches(&mut self, value: &str) -> bool {
+        if let Some(code) = &self.activity_type {
+            return activity_type(value) == code;
+        }
+        if value.trim().is_empty() {
+            return self.name.keeps(self.blank) || self.name.keeps("");
+        }
+        self.name.keeps(value)
+    }
 }
 
 /// How a blank value of a field is named in the report's tables.
@@ -195,11 +224,12 @@ impl DrillQuery {
         };
         let mut by = Vec::new();
         for (field, name) in &raw.by {
-            if !columns.contains(&field.as_str()) {
+            let Some(at) = columns.iter().position(|c| c == field) else {
                 return Err(format!("drill by: {} rows have no field {field:?}", set.kind().name()));
-            }
-            let key = if set == Set::Activities && field == "type" { name.clone() } else { group_key(name) };
-            by.push((field.clone(), key, blank_label(field)));
+            };
+            let activity_type = (set == Set::Activities && field == "type").then(|| name.clone());
+            let name = NameFilter::new(&Some(vec![name.clone()]));
+            by.push(ByField { field: field.clone(), at, name, blank: blank_label(field), activity_type });
         }
         let bucket = match raw.bucket.as_deref().filter(|b| !b.is_empty()) {
             None => None,
@@ -260,15 +290,6 @@ impl DrillQuery {
 
     pub(super) fn in_bucket(&self, date: Option<NaiveDate>) -> bool {
         self.bucket.is_none_or(|b| date.is_some_and(|d| self.granularity.bucket(d) == b))
-    }
-
-    /// Whether `value` (of `field`) is the name asked for.
-    pub(super) fn named(key: &str, blank: &str, value: &str) -> bool {
-        if value.trim().is_empty() {
-            key.is_empty() || key == group_key(blank)
-        } else {
-            group_key(value) == key
-        }
     }
 
     /// The funnel step a deal got to (see `metrics::funnel`: won deals reach the won
