@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::lookup::{join_key, LookupTable};
+use crate::model::Deal;
 use crate::text::group_key;
 
 /// Spellings kept per list; a file with more distinct names than this (ids written in
@@ -112,10 +113,12 @@ fn group_choices(lookups: &[LookupTable]) -> Vec<GroupChoice> {
 }
 
 impl Choices {
-    pub fn deal(&mut self, owner: &str, source: &str, pipeline: &str) {
-        self.owners.observe(owner);
-        self.sources.observe(source);
-        self.pipelines.observe(pipeline);
+    /// A deal's owner, source, pipeline and product.
+    pub fn deal(&mut self, d: &Deal<'_>) {
+        self.owners.observe(d.owner);
+        self.sources.observe(d.source);
+        self.pipelines.observe(d.pipeline);
+        self.products.observe(d.product);
     }
 
     pub fn lead(&mut self, owner: &str, source: &str) {
@@ -128,10 +131,6 @@ impl Choices {
         self.sources.merge(other.sources);
         self.pipelines.merge(other.pipelines);
         self.products.merge(other.products);
-    }
-
-    pub fn product(&mut self, product: &str) {
-        self.products.observe(product);
     }
 
     /// The choices, with the category columns of `lookups`.

@@ -169,8 +169,7 @@ struct Aggregates {
 
 impl RowSink for Aggregates {
     fn deal(&mut self, deal: &Deal<'_>, at: u64) {
-        self.choices.deal(deal.owner, deal.source, deal.pipeline);
-        self.choices.product(deal.product);
+        self.choices.deal(deal);
         if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline, deal.product, deal.account) {
             return;
         }

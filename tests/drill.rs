@@ -345,3 +345,35 @@ fn a_lookup_group_row_drills_through_its_filter() {
         ]
     );
 }
+
+/// Files as the real tools write them: Tableau's Superstore (several lines per order,
+/// quoted commas in product names), its Chinese edition saved by Excel (GBK, CRLF), and
+/// Olist's marketing funnel (leads and the deals they closed).
+#[test]
+fn drills_add_up_on_real_exports() {
+    if let Some(us) = shared_dataset("superstore-us/Sample - Superstore.csv") {
+        let files: &[(&str, &[u8])] = &[("Sample - Superstore.csv", &us)];
+        assert!(check_against_report(files, RawOptions::default()) >= 1);
+        // independent count (Python csv + Decimal): 9,994 lines, Σ Sales 2,297,200.8603
+        let lines = drill_files(files, &RawOptions::default(), q("orders", &[]));
+        assert_eq!((lines.total, lines.amount.as_deref()), (9994, Some("2297200.8603")));
+        let all = drill_files(files, &RawOptions::default(), RawDrill { all: true, ..q("orders", &[]) });
+        assert_eq!(all.to_csv().lines().count(), 9995, "every line, and the header");
+    }
+    if let Some(cn) = shared_dataset("superstore-cn/derived/orders_gbk.csv") {
+        let files: &[(&str, &[u8])] = &[("orders_gbk.csv", &cn)];
+        assert!(check_against_report(files, RawOptions::default()) >= 1);
+    }
+    let olist = (
+        shared_dataset("olist-funnel/olist_marketing_qualified_leads_dataset.csv"),
+        shared_dataset("olist-funnel/olist_closed_deals_dataset.csv"),
+    );
+    if let (Some(mqls), Some(closed)) = olist {
+        // the deals first, as the page sends them (leads convert through the deals won)
+        let files: &[(&str, &[u8])] = &[("closed.csv", &closed), ("mqls.csv", &mqls)];
+        assert!(check_against_report(files, RawOptions::default()) >= 2);
+        // every one of the 8,000 MQLs is a qualified lead; 842 closed as won deals
+        assert_eq!(drill_files(files, &RawOptions::default(), q("qualified_leads", &[])).total, 8000);
+        assert_eq!(drill_files(files, &RawOptions::default(), q("won", &[])).total, 842);
+    }
+}

@@ -26,12 +26,14 @@ import { renderPresets, wirePresetFiles } from './views/presets.js';
 import { wireExports, wireDrop } from './views/controls.js';
 
 
-/** The files in the order the engine wants them: stage histories and lookup tables
- *  (which filters and open stages use) before the rest, as `report` knew their kinds. */
-function inReadingOrder(files, report) {
+/** The files in the order the engine wants them, as `report` knew their kinds: stage
+ *  histories and lookup tables (which open stages and filters use) first; for a drill,
+ *  deals next (a drill into converted leads links them to the deals won). */
+function inReadingOrder(files, report, { drilling = false } = {}) {
   const kinds = new Map((report?.files ?? []).map((f) => [f.name, f.kind]));
-  const first = (f) => ['stage_history', 'lookup'].includes(kinds.get(f.name));
-  return [...files.filter(first), ...files.filter((f) => !first(f))];
+  const ranks = drilling ? { stage_history: 0, lookup: 0, deals: 1 } : { stage_history: 0, lookup: 0 };
+  const rank = (f) => ranks[kinds.get(f.name)] ?? 2;
+  return [...files].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
@@ -84,7 +86,7 @@ export function mountApp(root, options = {}) {
     fetch: (query, { onProgress, ...how } = {}) => {
       drilling?.abort();
       drilling = new AbortController();
-      const files = inReadingOrder(currentFiles, lastReport);
+      const files = inReadingOrder(currentFiles, lastReport, { drilling: true });
       // a lookup group's list: its group joins the filters of the analysis
       const { filters: extra, ...rows } = query;
       const filters = extra ? { ...lastOptions.filters, groups: [...(lastOptions.filters?.groups ?? []), ...extra.groups] } : lastOptions.filters;

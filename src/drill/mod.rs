@@ -26,6 +26,7 @@ use crate::stages::Status;
 use chrono::{NaiveDate, Timelike};
 use page::{compare, Hit, Key};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
 use serde_json::{Map, Value};
 
 /// The rows of a drill as they are read.
@@ -41,6 +42,10 @@ pub struct Drill {
     stages_at: Option<StagesAt>,
     /// The currencies of the amounts summed (several: no sum, as the report's money).
     currencies: Vec<String>,
+    /// `converted_leads`: the ids of won deals and of their leads, from deals read before
+    /// the leads (the page sends deals first), as the lead metrics link them.
+    won_deals: FxHashSet<u64>,
+    won_leads: FxHashSet<u64>,
 }
 
 /// Currencies listed at most.
@@ -60,6 +65,8 @@ impl Drill {
             history: HistoryAgg::default(),
             stages_at: None,
             currencies: Vec::new(),
+            won_deals: FxHashSet::default(),
+            won_leads: FxHashSet::default(),
         }
     }
 
@@ -71,6 +78,13 @@ impl Drill {
     /// A deal (amount and currency as the analysis took them: converted when a rate was
     /// given), row `row` of file `file`.
     pub fn deal(&mut self, d: &Deal<'_>, currency: &str, file: u32, row: u64) {
+        if self.query.set == Set::ConvertedLeads && d.status == Status::Won {
+            for (ids, id) in [(&mut self.won_deals, d.deal_id), (&mut self.won_leads, d.lead_id)] {
+                if !id.is_empty() {
+                    ids.insert(id_hash(id));
+                }
+            }
+        }
         if self.kind() != Kind::Deals {
             return;
         }
@@ -136,7 +150,14 @@ impl Drill {
         let q = &self.query;
         let (inside, date) = match q.set {
             Set::Leads => (created_in(q.period, r), r.date(leads::CREATED_DATE)),
-            Set::ConvertedLeads => (created_in(q.period, r) && converted(r), r.date(leads::CREATED_DATE)),
+            Set::ConvertedLeads => {
+                // converted by its own columns, or linked to a won deal (metrics::leads)
+                let hash = |t: &str| if t.is_empty() { 0 } else { id_hash(t) };
+                let (deal, lead) = (hash(r.text(leads::DEAL_ID)), hash(r.text(leads::LEAD_ID)));
+                let linked =
+                    (deal != 0 || q.link_leads) && (self.won_deals.contains(&deal) || self.won_leads.contains(&lead));
+                (created_in(q.period, r) && (converted(r) || linked), r.date(leads::CREATED_DATE))
+            }
             Set::QualifiedLeads => (qualified_in(q.period, r), r.date(leads::MQL_DATE).or(r.date(leads::SQL_DATE))),
             Set::ReferralLeads => {
                 (created_in(q.period, r) && is_referral(r.text(leads::SOURCE)), r.date(leads::CREATED_DATE))

@@ -154,6 +154,8 @@ pub struct DrillQuery {
     pub(super) won_at: usize,
     pub(super) step: usize,
     pub(super) needle: Option<String>,
+    /// Leads are linked to the deals they name or that name them (option `link_leads`).
+    pub(super) link_leads: bool,
     pub(super) columns: Vec<&'static str>,
     /// Field types of the columns (deals: `amount` is money, dates are dates).
     pub(super) numeric: Vec<bool>,
@@ -279,6 +281,7 @@ impl DrillQuery {
             positions,
             won_at,
             step,
+            link_leads: options.link_leads,
             needle: raw.contains.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_lowercase),
             columns,
             numeric,
