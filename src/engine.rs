@@ -6,7 +6,7 @@ use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
 use crate::ingest::lookup::LookupTable;
 use crate::ingest::notes::FileNote;
-use crate::ingest::schema::{at, Kind};
+use crate::ingest::record::Entry;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
 use crate::metrics::currency::{self, Currencies, Rates};
@@ -17,7 +17,7 @@ use crate::metrics::leads::LeadsAgg;
 use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
 use crate::metrics::team::QuotasAgg;
 use crate::metrics::DealsAgg;
-use crate::model::Deal;
+use crate::model::{Deal, Order};
 use crate::options::{Filters, Options};
 use crate::period::Period;
 use crate::problems::ProblemKind;
@@ -76,25 +76,25 @@ impl PeriodAggs {
         self.currencies.deal(&mut self.deals, deal, code);
     }
 
-    fn order(&mut self, row: &Row<'_>, code: &str, amount: Option<Decimal>) {
-        if let Some(first) = self.customers.observe_order(row, amount) {
+    fn order(&mut self, order: &Order<'_>, code: &str, amount: Option<Decimal>) {
+        if let Some(first) = self.customers.observe_order(order, amount) {
             self.currencies.order(code, amount, first);
         }
     }
 
-    fn row(&mut self, kind: Kind, row: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        match kind {
-            Kind::Leads => self.leads.observe(row, bad),
-            Kind::Activities => self.activities.observe(row),
-            Kind::Quotas => self.quotas.observe(row, bad),
-            Kind::Surveys => self.surveys.observe(row, bad),
-            Kind::Traffic => self.traffic.observe(row, bad),
-            Kind::Tickets => self.tickets.observe(row, bad),
-            Kind::Customers => self.customers.observe_customer(row, bad),
-            Kind::Spend => self.customers.observe_spend(row),
-            Kind::Subscriptions => self.customers.observe_subscription(row, bad),
-            Kind::StageHistory => self.history.observe(row),
-            Kind::Deals | Kind::Orders => {}
+    fn row(&mut self, entry: &Entry<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+        match entry {
+            Entry::Lead(l) => self.leads.observe(l, bad),
+            Entry::Activity(a) => self.activities.observe(a),
+            Entry::Quota(q) => self.quotas.observe(q, bad),
+            Entry::Survey(s) => self.surveys.observe(s, bad),
+            Entry::Visits(v) => self.traffic.observe(v, bad),
+            Entry::Ticket(t) => self.tickets.observe(t, bad),
+            Entry::Customer(c) => self.customers.observe_customer(c, bad),
+            Entry::Spend(s) => self.customers.observe_spend(s),
+            Entry::Subscription(s) => self.customers.observe_subscription(s, bad),
+            Entry::StageChange(c) => self.history.observe(c),
+            Entry::Order(_) => {}
         }
     }
 
@@ -191,53 +191,44 @@ impl RowSink for Aggregates {
         self.lookups.push(table);
     }
 
-    fn row(&mut self, kind: Kind, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        if kind == Kind::Leads {
-            self.choices.lead(row.text(at::leads::OWNER), row.text(at::leads::SOURCE));
+    fn row(&mut self, entry: &Entry<'_>, cells: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
+        if let Entry::Lead(l) = entry {
+            self.choices.lead(l.owner, l.source);
         }
-        if !self.filters.is_empty() && !kept(&mut self.filters, kind, row) {
+        if !self.filters.is_empty() && !kept(&mut self.filters, entry) {
             return;
         }
+        let Aggregates { main, earlier, rates, .. } = self;
+        let (code, amount) = match entry {
+            Entry::Order(o) => rates.apply(o.currency, o.amount, &mut main.currencies),
+            _ => (Cow::Borrowed(""), None),
+        };
         if let Some(drill) = self.drill.as_mut() {
-            let (code, amount) = if kind == Kind::Orders {
-                self.rates.apply(
-                    row.text(at::orders::CURRENCY),
-                    row.number(at::orders::AMOUNT),
-                    &mut self.main.currencies,
-                )
-            } else {
-                (Cow::Borrowed(""), None)
-            };
-            return drill.row(kind, row, (amount, &code), self.file, at);
+            return drill.row(entry, cells, (amount, &code), self.file, at);
         }
-        if kind == Kind::Orders {
-            let Aggregates { main, earlier, rates, .. } = self;
-            let (code, amount) =
-                rates.apply(row.text(at::orders::CURRENCY), row.number(at::orders::AMOUNT), &mut main.currencies);
-            main.order(row, &code, amount);
+        if let Entry::Order(o) = entry {
+            main.order(o, &code, amount);
             if let Some(e) = earlier.as_mut() {
-                e.order(row, &code, amount);
+                e.order(o, &code, amount);
             }
             return;
         }
-        self.main.row(kind, row, bad);
-        if let Some(e) = self.earlier.as_mut() {
+        main.row(entry, bad);
+        if let Some(e) = earlier.as_mut() {
             // bad values are reported once, by the main period
-            e.row(kind, row, &mut |_, _| {});
+            e.row(entry, &mut |_, _| {});
         }
     }
 }
 
-/// Whether a row of `kind` belongs to the owners and sources kept (kinds without an owner
-/// or source column are all kept).
-fn kept(filters: &mut Filters, kind: Kind, row: &Row<'_>) -> bool {
-    match kind {
-        Kind::Leads => {
-            filters.keeps_owner(row.text(at::leads::OWNER)) && filters.keeps_source(row.text(at::leads::SOURCE))
-        }
-        Kind::Activities => filters.keeps_owner(row.text(at::activities::OWNER)),
-        Kind::Quotas => filters.keeps_owner(row.text(at::quotas::OWNER)),
-        Kind::Tickets => filters.keeps_owner(row.text(at::tickets::OWNER)),
+/// Whether a row belongs to the owners and sources kept (kinds without an owner or
+/// source column are all kept).
+fn kept(filters: &mut Filters, entry: &Entry<'_>) -> bool {
+    match entry {
+        Entry::Lead(l) => filters.keeps_owner(l.owner) && filters.keeps_source(l.source),
+        Entry::Activity(a) => filters.keeps_owner(a.owner),
+        Entry::Quota(q) => filters.keeps_owner(q.owner),
+        Entry::Ticket(t) => filters.keeps_owner(t.owner),
         _ => true,
     }
 }

@@ -9,21 +9,59 @@ use crate::text::normalize_label;
 pub const TYPES: [&str; 10] =
     ["call", "email", "meeting", "demo", "proposal", "follow_up", "event", "social", "referral", "other"];
 
-/// The type an activity's label means (English, Chinese, Persian and common CRM words).
-pub fn activity_type(label: &str) -> &'static str {
+/// An activity's type, one of METRICS.md's (in the order of [`TYPES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActivityType {
+    /// A phone call.
+    Call,
+    /// An email.
+    Email,
+    /// A meeting or visit.
+    Meeting,
+    /// A demonstration.
+    Demo,
+    /// A proposal or quote.
+    Proposal,
+    /// A follow-up.
+    FollowUp,
+    /// An event, webinar or conference.
+    Event,
+    /// A social-media touch.
+    Social,
+    /// A referral.
+    Referral,
+    /// Anything else.
+    Other,
+}
+
+impl ActivityType {
+    /// Its index in [`TYPES`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Its name in the report (`call`, `follow_up`…).
+    pub fn name(self) -> &'static str {
+        TYPES[self.index()]
+    }
+}
+
+/// The type an activity's label means (English, Chinese and Persian, and common CRM words).
+pub fn activity_type(label: &str) -> ActivityType {
+    use ActivityType::*;
     let l = normalize_label(label);
-    const WORDS: [(&str, &[&str]); 9] = [
-        ("follow_up", &["follow", "跟进", "回访", "پیگیری"]),
-        ("call", &["call", "phone", "电话", "通话", "تماس", "تلفن"]),
-        ("email", &["email", "e mail", "mail", "邮件", "ایمیل"]),
-        ("meeting", &["meeting", "visit", "会议", "拜访", "جلسه", "ملاقات"]),
-        ("demo", &["demo", "presentation", "演示", "دمو", "ارائه"]),
-        ("proposal", &["proposal", "quote", "方案", "报价", "پیشنهاد"]),
-        ("event", &["event", "webinar", "conference", "活动", "展会", "رویداد"]),
-        ("social", &["social", "linkedin", "wechat", "社交", "微信", "شبکه اجتماعی"]),
-        ("referral", &["referral", "推荐", "معرفی"]),
+    const WORDS: [(ActivityType, &[&str]); 9] = [
+        (FollowUp, &["follow", "跟进", "回访", "پیگیری"]),
+        (Call, &["call", "phone", "电话", "通话", "تماس", "تلفن"]),
+        (Email, &["email", "e mail", "mail", "邮件", "ایمیل"]),
+        (Meeting, &["meeting", "visit", "会议", "拜访", "جلسه", "ملاقات"]),
+        (Demo, &["demo", "presentation", "演示", "دمو", "ارائه"]),
+        (Proposal, &["proposal", "quote", "方案", "报价", "پیشنهاد"]),
+        (Event, &["event", "webinar", "conference", "活动", "展会", "رویداد"]),
+        (Social, &["social", "linkedin", "wechat", "社交", "微信", "شبکه اجتماعی"]),
+        (Referral, &["referral", "推荐", "معرفی"]),
     ];
-    WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map_or("other", |(t, _)| t)
+    WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map_or(Other, |(t, _)| *t)
 }
 
 /// Whether a lead source is a referral (`referrals` counts them).
@@ -40,15 +78,26 @@ pub fn converted_status(status: &str) -> bool {
     )
 }
 
-/// Whether a lead's direction says inbound (`Some(true)`) or outbound (`Some(false)`).
-pub fn inbound(direction: &str) -> Option<bool> {
-    let d = normalize_label(direction);
+/// Which way a lead came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// The lead came to us.
+    Inbound,
+    /// We went to the lead.
+    Outbound,
+    /// Written, but neither word.
+    Unknown,
+}
+
+/// The direction a lead's direction cell says (blank is [`Direction::Unknown`] too).
+pub fn direction(written: &str) -> Direction {
+    let d = normalize_label(written);
     if d.starts_with("in") || d.contains("入") || d.contains("ورود") {
-        Some(true)
+        Direction::Inbound
     } else if d.starts_with("out") || d.contains("外") || d.contains("خروج") {
-        Some(false)
+        Direction::Outbound
     } else {
-        None
+        Direction::Unknown
     }
 }
 
@@ -78,5 +127,27 @@ pub fn survey_scale(kind: &str) -> Option<Scale> {
         Some(Scale::Csat)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_types() {
+        assert_eq!(activity_type("Outbound call").name(), "call");
+        assert_eq!(activity_type("Follow-up call").name(), "follow_up");
+        assert_eq!(activity_type("电话").name(), "call");
+        assert_eq!(activity_type("جلسه").name(), "meeting");
+        assert_eq!(activity_type("Lunch").name(), "other");
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction("Inbound"), Direction::Inbound);
+        assert_eq!(direction("outbound"), Direction::Outbound);
+        assert_eq!(direction("呼入"), Direction::Inbound);
+        assert_eq!(direction("partner"), Direction::Unknown);
     }
 }

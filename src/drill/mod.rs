@@ -12,13 +12,13 @@ pub use page::DrillResult;
 pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE, MAX_SORTED_END};
 
 use crate::hashing::id_hash;
-use crate::ingest::schema::at::{activities, customers, leads, orders};
+use crate::ingest::record::Entry;
 use crate::ingest::schema::{Kind, ValueType};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::activity_in;
 use crate::metrics::customers::{order_in, CustomerPlace};
 use crate::metrics::history::HistoryAgg;
-use crate::metrics::leads::{converted, created_in, is_referral, qualified_in};
+use crate::metrics::leads::{created_in, qualified_in};
 use crate::metrics::pipeline::{StagesAt, CLOSED_LATER};
 use crate::metrics::stats::Tally;
 use crate::model::Deal;
@@ -110,7 +110,7 @@ impl Drill {
                 },
                 _ => return,
             };
-            if !by.matches(value) {
+            if !by.matches(value, None) {
                 return;
             }
         }
@@ -139,32 +139,37 @@ impl Drill {
         self.keep(cells, d.amount, currency, file, row);
     }
 
-    /// A row of another kind; `amount`: an order line's (converted) amount and its currency.
-    pub fn row(&mut self, kind: Kind, r: &Row<'_>, amount: (Option<Decimal>, &str), file: u32, row: u64) {
-        if kind == Kind::StageHistory && self.query.set == Set::Open && self.query.period.to.is_some() {
-            return self.history.observe(r);
+    /// A row of another kind, with its cells; `amount`: an order line's (converted)
+    /// amount and its currency.
+    pub fn row(&mut self, entry: &Entry<'_>, r: &Row<'_>, amount: (Option<Decimal>, &str), file: u32, row: u64) {
+        let kind = entry.kind();
+        if let Entry::StageChange(c) = entry {
+            if self.query.set == Set::Open && self.query.period.to.is_some() {
+                self.history.observe(c);
+            }
+            return;
         }
         if kind != self.kind() {
             return;
         }
         let q = &self.query;
-        let (inside, date) = match q.set {
-            Set::Leads => (created_in(q.period, r), r.date(leads::CREATED_DATE)),
-            Set::ConvertedLeads => {
+        let (inside, date) = match (q.set, entry) {
+            (Set::Leads, Entry::Lead(l)) => (created_in(q.period, l), l.created.map(|c| c.date())),
+            (Set::ConvertedLeads, Entry::Lead(l)) => {
                 // converted by its own columns, or linked to a won deal (metrics::leads)
                 let hash = |t: &str| if t.is_empty() { 0 } else { id_hash(t) };
-                let (deal, lead) = (hash(r.text(leads::DEAL_ID)), hash(r.text(leads::LEAD_ID)));
+                let (deal, lead) = (hash(l.deal_id), hash(l.lead_id));
                 let linked =
                     (deal != 0 || q.link_leads) && (self.won_deals.contains(&deal) || self.won_leads.contains(&lead));
-                (created_in(q.period, r) && (converted(r) || linked), r.date(leads::CREATED_DATE))
+                (created_in(q.period, l) && (l.converted || linked), l.created.map(|c| c.date()))
             }
-            Set::QualifiedLeads => (qualified_in(q.period, r), r.date(leads::MQL_DATE).or(r.date(leads::SQL_DATE))),
-            Set::ReferralLeads => {
-                (created_in(q.period, r) && is_referral(r.text(leads::SOURCE)), r.date(leads::CREATED_DATE))
+            (Set::QualifiedLeads, Entry::Lead(l)) => (qualified_in(q.period, l), l.mql.or(l.sql)),
+            (Set::ReferralLeads, Entry::Lead(l)) => {
+                (created_in(q.period, l) && l.referral, l.created.map(|c| c.date()))
             }
-            Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers => {
-                let Some(acquired) = r.date(customers::ACQUIRED_DATE) else { return };
-                let churned = r.date(customers::CHURNED_DATE);
+            (Set::NewCustomers | Set::CustomersAtStart | Set::ChurnedCustomers, Entry::Customer(c)) => {
+                let Some(acquired) = c.acquired else { return };
+                let churned = c.churned;
                 // a customer churned before acquired is a problem, counted nowhere
                 if churned.is_some_and(|c| c < acquired) {
                     return;
@@ -176,14 +181,18 @@ impl Drill {
                     _ => (place.churned, churned),
                 }
             }
-            Set::Orders => (order_in(q.period, r), r.date(orders::ORDER_DATE)),
-            Set::Activities => (activity_in(q.period, r), r.date(activities::DATE)),
+            (Set::Orders, Entry::Order(o)) => (order_in(q.period, o), o.date),
+            (Set::Activities, Entry::Activity(a)) => (activity_in(q.period, a), a.date),
             _ => (false, None),
         };
         if !inside || !q.in_bucket(date) {
             return;
         }
-        if !self.query.by.iter_mut().all(|by| by.matches(r.text(by.at))) {
+        let activity = match entry {
+            Entry::Activity(a) => Some(a.kind),
+            _ => None,
+        };
+        if !self.query.by.iter_mut().all(|by| by.matches(r.text(by.at), activity)) {
             return;
         }
         let spec = kind.spec();

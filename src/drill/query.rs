@@ -3,13 +3,13 @@
 
 use crate::filters::NameFilter;
 use crate::ingest::schema::{Kind, ValueType};
-use crate::metrics::activities::activity_type;
 use crate::metrics::pipeline::{open_at, open_stage};
 use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
 use crate::stages::Status;
 use crate::text::group_key;
+use crate::vocabulary::ActivityType;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -180,10 +180,11 @@ pub(super) struct ByField {
 }
 
 impl ByField {
-    /// Whether `value` is the name asked for (a blank value is the table's blank row).
-    pub(super) fn matches(&mut self, value: &str) -> bool {
+    /// Whether `value` is the name asked for (a blank value is the table's blank row);
+    /// `kind`: an activity's type, which an activity type code matches.
+    pub(super) fn matches(&mut self, value: &str, kind: Option<ActivityType>) -> bool {
         if let Some(code) = &self.activity_type {
-            return activity_type(value) == code;
+            return kind.is_some_and(|k| k.name() == code);
         }
         if value.trim().is_empty() {
             return self.name.keeps(self.blank) || self.name.keeps("");

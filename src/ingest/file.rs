@@ -15,6 +15,7 @@ use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::notes::{FileErrorKind, FileNote};
+use super::record::{Entry, EntryReader};
 use super::schema::{Kind, ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
@@ -38,10 +39,10 @@ const SAMPLE_ROWS: usize = 5;
 pub trait RowSink {
     /// A deal, read from row `at` of its file (the header is row 1).
     fn deal(&mut self, deal: &Deal<'_>, at: u64);
-    /// A row of another kind of table (`leads`, `activities`…), from row `at` of its
-    /// file. `bad(field, reason)` reports a value the metrics cannot use (listed with the
-    /// row's file and number).
-    fn row(&mut self, kind: Kind, row: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind));
+    /// A row of another kind of table (`leads`, `activities`…), typed, with its cells (which
+    /// a drill lists), from row `at` of its file. `bad(field, reason)` reports a value the
+    /// metrics cannot use (listed with the row's file and number).
+    fn row(&mut self, entry: &Entry<'_>, cells: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind));
     /// A whole lookup table (at the end of its file).
     fn lookup(&mut self, _table: LookupTable) {}
 }
@@ -186,7 +187,7 @@ enum Stage {
     /// Streaming deal rows.
     Deals(Box<DealReader>),
     /// Streaming rows of another kind.
-    Rows(Box<TypedReader>),
+    Rows(Box<(TypedReader, EntryReader)>),
     /// Collecting a lookup table.
     Lookup(Box<LookupTable>),
     /// A recognised kind whose metrics are not computed: rows are counted.
@@ -640,10 +641,11 @@ impl FileIngest {
                 }
                 deal.amount
             }
-            Stage::Rows(reader) => {
+            Stage::Rows(readers) => {
                 let ctx = RowContext { file, mapping: self.mapping.as_ref(), headers: &self.headers };
+                let (reader, entries) = &mut **readers;
                 if !unnamed {
-                    return read_typed(reader, rec, row, &ctx, &mut self.problems, &mut self.sums, sink);
+                    return read_typed((reader, entries), rec, row, &ctx, &mut self.problems, &mut self.sums, sink);
                 }
                 let money = reader.money_field();
                 money.and_then(|f| reader.read(rec, row, file, &mut self.problems).number(f))
@@ -869,7 +871,9 @@ impl FileIngest {
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
         if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
-            self.stage = Stage::Rows(Box::new(TypedReader::new(mapping, self.headers.clone(), order, first)));
+            let entries = EntryReader::new(mapping.kind.kind);
+            let cells = TypedReader::new(mapping, self.headers.clone(), order, first);
+            self.stage = Stage::Rows(Box::new((cells, entries)));
         } else {
             self.stage = Stage::Deals(Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep)));
         }
@@ -934,7 +938,7 @@ struct RowContext<'a> {
 /// Reads a record of a non-deal kind and hands it to the sink; a value the metrics cannot
 /// use is listed with its column's header and the cell as written.
 fn read_typed(
-    reader: &mut TypedReader,
+    (reader, entries): (&mut TypedReader, &mut EntryReader),
     rec: &Record<'_>,
     row: u64,
     ctx: &RowContext<'_>,
@@ -942,9 +946,9 @@ fn read_typed(
     sums: &mut RunningSum,
     sink: &mut dyn RowSink,
 ) {
-    let kind = reader.kind();
     let money = reader.money_field();
     let r = reader.read(rec, row, ctx.file, problems);
+    let Some(entry) = entries.read(&r) else { return };
     if let Some(a) = money.and_then(|f| r.number(f)) {
         sums.add(a);
     }
@@ -954,7 +958,7 @@ fn read_typed(
         let value = ctx.mapping.and_then(|m| m.kind.field(field)).map_or("", |i| r.text(i));
         problems.push(ctx.file, row, header, value, reason);
     };
-    sink.row(kind, &r, row, &mut bad);
+    sink.row(&entry, &r, row, &mut bad);
 }
 
 /// Whether a chunk of a file read in a legacy encoding is UTF-8 text instead: it holds

@@ -15,6 +15,8 @@ pub mod hints;
 pub mod lookup;
 pub mod money;
 pub mod notes;
+pub mod quota_period;
+pub mod record;
 pub mod schema;
 pub mod sniff;
 pub mod typed_row;

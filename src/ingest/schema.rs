@@ -816,6 +816,39 @@ pub mod at {
         pub const CHANNEL: usize = 4;
         pub const ANNUAL_PROFIT: usize = 5;
     }
+    /// Fields of `subscriptions` rows.
+    pub mod subscriptions {
+        pub const CUSTOMER_ID: usize = 0;
+        pub const START_DATE: usize = 1;
+        pub const END_DATE: usize = 2;
+        pub const MRR: usize = 3;
+        pub const CHURNED: usize = 4;
+        pub const TENURE_MONTHS: usize = 5;
+    }
+    /// Fields of `spend` rows.
+    pub mod spend {
+        pub const DATE: usize = 0;
+        pub const AMOUNT: usize = 1;
+    }
+    /// Fields of `surveys` rows.
+    pub mod surveys {
+        pub const DATE: usize = 0;
+        pub const SCORE: usize = 1;
+        pub const TYPE: usize = 2;
+    }
+    /// Fields of `traffic` rows.
+    pub mod traffic {
+        pub const DATE: usize = 0;
+        pub const VISITORS: usize = 1;
+        pub const CONVERSIONS: usize = 2;
+        pub const CHANNEL: usize = 3;
+    }
+    /// Fields of `stage_history` rows.
+    pub mod stage_history {
+        pub const DEAL_ID: usize = 0;
+        pub const STAGE: usize = 1;
+        pub const ENTERED_DATE: usize = 2;
+    }
 }
 
 #[cfg(test)]
@@ -862,5 +895,23 @@ mod positions {
         assert_eq!(CUSTOMERS.field("segment"), Some(at::customers::SEGMENT));
         assert_eq!(CUSTOMERS.field("channel"), Some(at::customers::CHANNEL));
         assert_eq!(CUSTOMERS.field("annual_profit"), Some(at::customers::ANNUAL_PROFIT));
+        assert_eq!(SUBSCRIPTIONS.field("customer_id"), Some(at::subscriptions::CUSTOMER_ID));
+        assert_eq!(SUBSCRIPTIONS.field("start_date"), Some(at::subscriptions::START_DATE));
+        assert_eq!(SUBSCRIPTIONS.field("end_date"), Some(at::subscriptions::END_DATE));
+        assert_eq!(SUBSCRIPTIONS.field("mrr"), Some(at::subscriptions::MRR));
+        assert_eq!(SUBSCRIPTIONS.field("churned"), Some(at::subscriptions::CHURNED));
+        assert_eq!(SUBSCRIPTIONS.field("tenure_months"), Some(at::subscriptions::TENURE_MONTHS));
+        assert_eq!(SPEND.field("date"), Some(at::spend::DATE));
+        assert_eq!(SPEND.field("amount"), Some(at::spend::AMOUNT));
+        assert_eq!(SURVEYS.field("date"), Some(at::surveys::DATE));
+        assert_eq!(SURVEYS.field("score"), Some(at::surveys::SCORE));
+        assert_eq!(SURVEYS.field("type"), Some(at::surveys::TYPE));
+        assert_eq!(TRAFFIC.field("date"), Some(at::traffic::DATE));
+        assert_eq!(TRAFFIC.field("visitors"), Some(at::traffic::VISITORS));
+        assert_eq!(TRAFFIC.field("conversions"), Some(at::traffic::CONVERSIONS));
+        assert_eq!(TRAFFIC.field("channel"), Some(at::traffic::CHANNEL));
+        assert_eq!(STAGE_HISTORY.field("deal_id"), Some(at::stage_history::DEAL_ID));
+        assert_eq!(STAGE_HISTORY.field("stage"), Some(at::stage_history::STAGE));
+        assert_eq!(STAGE_HISTORY.field("entered_date"), Some(at::stage_history::ENTERED_DATE));
     }
 }

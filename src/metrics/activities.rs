@@ -2,11 +2,11 @@
 //! counts per bucket, and activities per deal won.
 
 use super::groups::{Groups, Merge};
-use crate::ingest::typed_row::Row;
+use crate::model::Activity;
 use crate::period::{Granularity, Period};
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-pub use crate::vocabulary::{activity_type, TYPES};
+use crate::vocabulary::TYPES;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -14,17 +14,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
-/// Field positions of the `activities` kind (checked against the schema in a test).
-use crate::ingest::schema::at::activities as f;
-
 const COUNTS: &str = "count per type per owner per bucket (calls, emails, meetings, demos, proposals, follow-ups, events, social, referrals)";
 const TIME: &str = "Σ duration_minutes per type per owner";
 const RATIO: &str = "activities dated in period / deals won in period, per owner and total";
 
 /// Whether an activity happened in `period` (an activity without a date never does).
-pub fn activity_in(period: Period, r: &Row<'_>) -> bool {
-    let date = r.date(f::DATE);
-    date.is_some() && period.contains(date)
+pub fn activity_in(period: Period, a: &Activity<'_>) -> bool {
+    a.date.is_some() && period.contains(a.date)
 }
 
 /// Count and minutes of one (owner, type).
@@ -79,21 +75,20 @@ impl ActivitiesAgg {
         ActivitiesAgg { period, granularity, ..ActivitiesAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>) {
+    pub fn observe(&mut self, a: &Activity<'_>) {
         self.rows += 1;
-        if !activity_in(self.period, r) {
+        if !activity_in(self.period, a) {
             return;
         }
-        let date = r.date(f::DATE);
         self.in_period += 1;
-        let t = TYPES.iter().position(|t| *t == activity_type(r.text(f::TYPE))).unwrap_or(9);
-        let e = &mut self.owners.entry(r.text(f::OWNER), "(no owner)").by_type[t];
+        let t = a.kind.index();
+        let e = &mut self.owners.entry(a.owner, "(no owner)").by_type[t];
         e.count += 1;
-        if let Some(m) = r.number(f::DURATION_MINUTES) {
+        if let Some(m) = a.minutes {
             e.minutes += m;
             e.timed += 1;
         }
-        if let Some(d) = date {
+        if let Some(d) = a.date {
             self.buckets.entry(self.granularity.bucket(d)).or_default()[t] += 1;
         }
     }
@@ -186,18 +181,4 @@ fn per_type<'a>(name: &'a str, o: &'a OwnerEffort, timed: bool) -> impl Iterator
             row(&[("owner", json!(name)), ("type", json!(t)), (if timed { "minutes" } else { "count" }, value)])
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn types() {
-        assert_eq!(activity_type("Outbound call"), "call");
-        assert_eq!(activity_type("Follow-up call"), "follow_up");
-        assert_eq!(activity_type("电话"), "call");
-        assert_eq!(activity_type("جلسه"), "meeting");
-        assert_eq!(activity_type("Lunch"), "other");
-    }
 }

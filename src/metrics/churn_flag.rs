@@ -12,7 +12,6 @@
 use super::groups::Merge;
 use crate::reason::Reason;
 use crate::report::{money, number, Metric};
-use crate::text::parse_flag;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -29,10 +28,8 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// One customer: `churned` as written, `tenure` in months, `mrr` the monthly amount.
-    /// Returns false when the churn cell is not a yes/no word (the row is not counted).
-    pub fn observe(&mut self, churned: &str, tenure: Option<Decimal>, mrr: Option<Decimal>) -> bool {
-        let Some(churned) = parse_flag(churned) else { return false };
+    /// One customer: whether it `churned`, `tenure` in months, `mrr` the monthly amount.
+    pub fn observe(&mut self, churned: bool, tenure: Option<Decimal>, mrr: Option<Decimal>) {
         self.rows += 1;
         let joined_this_month = tenure.is_some_and(|t| t < Decimal::ONE);
         if joined_this_month {
@@ -47,7 +44,6 @@ impl Snapshot {
                 self.mrr_at_end.merge(m);
             }
         }
-        true
     }
 
     pub fn merge(&mut self, o: &Snapshot) {
@@ -103,10 +99,9 @@ mod tests {
         // 5 customers: A (24 months, stays, 50), B (1 month, churns, 30), C (0 months, new,
         // stays, 20), D (12, churns, 70), E (6, stays, 10).
         let mut s = Snapshot::default();
-        for (churn, tenure, mrr) in [("No", 24, 50), ("Yes", 1, 30), ("No", 0, 20), ("Yes", 12, 70), ("No", 6, 10)] {
-            assert!(s.observe(churn, Some(Decimal::from(tenure)), Some(Decimal::from(mrr))));
+        for (churn, tenure, mrr) in [(false, 24, 50), (true, 1, 30), (false, 0, 20), (true, 12, 70), (false, 6, 10)] {
+            s.observe(churn, Some(Decimal::from(tenure)), Some(Decimal::from(mrr)));
         }
-        assert!(!s.observe("maybe", None, None));
         // at start: A B D E = 4; churned of them: B D = 2 → 50 %
         assert_eq!(s.churn_rate("f").value, json!(0.5));
         // at end: A C E = 3; minus 1 new = 2 kept of 4 → 50 %

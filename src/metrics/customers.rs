@@ -7,8 +7,7 @@ use super::forecast::History;
 use super::groups::{Groups, Merge};
 use super::orders::OrderBook;
 use super::stats::Tally;
-use crate::ingest::schema::at;
-use crate::ingest::typed_row::Row;
+use crate::model::{Customer, Order, Spend, Subscription};
 use crate::period::{Granularity, Period};
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
@@ -71,9 +70,8 @@ fn ltv_cac(ratio: Decimal) -> Metric {
 }
 
 /// Whether an order line's order date is in `period` (a line without one never is).
-pub fn order_in(period: Period, r: &Row<'_>) -> bool {
-    let date = r.date(at::orders::ORDER_DATE);
-    date.is_some() && period.contains(date)
+pub fn order_in(period: Period, o: &Order<'_>) -> bool {
+    o.date.is_some() && period.contains(o.date)
 }
 
 /// Customers acquired and churned per day (with their annual profit, when given).
@@ -213,10 +211,10 @@ impl CustomersAgg {
         [self.flow.last(), self.order_history.last(), subscriptions].into_iter().flatten().max()
     }
 
-    pub fn observe_customer(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe_customer(&mut self, c: &Customer, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        let Some(acquired) = r.date(1) else { return };
-        let churned = r.date(2);
+        let Some(acquired) = c.acquired else { return };
+        let churned = c.churned;
         if churned.is_some_and(|c| c < acquired) {
             bad("churned_date", ProblemKind::ChurnedBefore(acquired.to_string()));
             return;
@@ -225,50 +223,51 @@ impl CustomersAgg {
         self.new += place.new as u64;
         self.at_start += place.at_start as u64;
         self.churned_from_start += place.churned as u64;
-        self.flow.add(acquired, churned, r.number(5));
+        self.flow.add(acquired, churned, c.annual_profit);
     }
 
     /// An order line whose amount (converted when the user gave a rate) is `amount`:
     /// `None` when it is not in the period, else whether it starts an order in the period.
-    pub fn observe_order(&mut self, r: &Row<'_>, amount: Option<Decimal>) -> Option<bool> {
+    pub fn observe_order(&mut self, o: &Order<'_>, amount: Option<Decimal>) -> Option<bool> {
         self.order_rows += 1;
-        let date = r.date(2);
-        let in_period = order_in(self.period, r);
-        self.orders.entry(r.text(1), "(no customer)").merge(date);
+        let date = o.date;
+        let in_period = order_in(self.period, o);
+        self.orders.entry(o.customer_id, "(no customer)").merge(date);
         if in_period {
             self.order_amounts.add(amount);
             if let (Some(day), Some(a)) = (date, amount) {
                 self.order_trend.entry(self.granularity.bucket(day)).or_default().merge(a);
             }
         }
-        let first = self.order_book.line(r.text(0), r.text(1), in_period, amount.is_some());
+        let first = self.order_book.line(o.order_id, o.customer_id, in_period, amount.is_some());
         if let (Some(day), Some(a)) = (date, amount) {
             self.order_history.add(day, a);
         }
         in_period.then_some(first)
     }
 
-    pub fn observe_spend(&mut self, r: &Row<'_>) {
+    pub fn observe_spend(&mut self, s: &Spend) {
         self.spend_rows += 1;
-        if r.date(0).is_some() && self.period.contains(r.date(0)) {
-            self.spend.add(r.number(1));
+        if s.date.is_some() && self.period.contains(s.date) {
+            self.spend.add(s.amount);
         }
     }
 
-    pub fn observe_subscription(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        if r.date(1).is_none() && !r.text(4).is_empty() {
-            if !self.snapshot.observe(r.text(4), r.number(5), r.number(3)) {
-                bad("churned", ProblemKind::NotFlag);
+    pub fn observe_subscription(&mut self, s: &Subscription<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+        if let (None, Some(churned)) = (s.start, s.churned) {
+            match churned {
+                Some(churned) => self.snapshot.observe(churned, s.tenure_months, s.mrr),
+                None => bad("churned", ProblemKind::NotFlag),
             }
             return;
         }
-        let (Some(start), Some(mrr)) = (r.date(1), r.number(3)) else { return };
-        let end = r.date(2);
+        let (Some(start), Some(mrr)) = (s.start, s.mrr) else { return };
+        let end = s.end;
         if end.is_some_and(|e| e < start) {
             bad("end_date", ProblemKind::EndsBefore(start.to_string()));
             return;
         }
-        self.subscriptions.push((r.text(0).to_string(), start, end, mrr));
+        self.subscriptions.push((s.customer_id.to_string(), start, end, mrr));
     }
 
     pub fn merge(&mut self, o: CustomersAgg) {

@@ -5,7 +5,7 @@
 use super::funnel::order_stages;
 use super::groups::Groups;
 use super::stats::Histogram;
-use crate::ingest::typed_row::Row;
+use crate::model::StageChange;
 use crate::period::Period;
 use crate::report::{number, row, Report, Table};
 use crate::stages::{status_from_stage, Status};
@@ -29,10 +29,10 @@ impl HistoryAgg {
         HistoryAgg { period, entries: Vec::new() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>) {
-        if let Some(at) = r.datetime(2) {
-            if !r.text(0).is_empty() && !r.text(1).is_empty() {
-                self.entries.push((r.text(0).to_string(), r.text(1).to_string(), at));
+    pub fn observe(&mut self, c: &StageChange<'_>) {
+        if let Some(at) = c.at {
+            if !c.deal_id.is_empty() && !c.stage.is_empty() {
+                self.entries.push((c.deal_id.to_string(), c.stage.to_string(), at));
             }
         }
     }

@@ -3,18 +3,14 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
-use crate::ingest::typed_row::Row;
+use crate::model::Lead;
 use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-pub use crate::vocabulary::is_referral;
-use crate::vocabulary::{converted_status, inbound};
+use crate::vocabulary::Direction;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-/// Field positions of the `leads` kind (checked against the schema in a test).
-use crate::ingest::schema::at::leads as f;
 
 const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/outbound when direction exists";
 const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
@@ -93,18 +89,13 @@ pub struct DealLinks<'a> {
 }
 
 /// Whether a lead was qualified in `period`: its MQL or SQL date is in it (`qualified_leads`).
-pub fn qualified_in(period: Period, r: &Row<'_>) -> bool {
-    [r.date(f::MQL_DATE), r.date(f::SQL_DATE)].into_iter().flatten().any(|d| period.contains(Some(d)))
+pub fn qualified_in(period: Period, l: &Lead<'_>) -> bool {
+    [l.mql, l.sql].into_iter().flatten().any(|d| period.contains(Some(d)))
 }
 
 /// Whether a lead was created in `period` (the leads every lead metric but MQL → SQL counts).
-pub fn created_in(period: Period, r: &Row<'_>) -> bool {
-    period.contains(r.date(f::CREATED_DATE))
-}
-
-/// Whether a lead converted: a conversion date, or a status that says so.
-pub fn converted(r: &Row<'_>) -> bool {
-    r.datetime(f::CONVERTED_DATE).is_some() || converted_status(r.text(f::STATUS))
+pub fn created_in(period: Period, l: &Lead<'_>) -> bool {
+    period.contains(l.created.map(|c| c.date()))
 }
 
 impl LeadsAgg {
@@ -123,19 +114,16 @@ impl LeadsAgg {
         self
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, problems: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe(&mut self, l: &Lead<'_>, problems: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        let created = r.datetime(f::CREATED_DATE);
         let in_period = |d: Option<chrono::NaiveDate>| self.period.contains(d);
-        if !r.text(f::DIRECTION).is_empty() {
-            self.has_direction = true;
-        }
-        let (mql, sql) = (r.date(f::MQL_DATE), r.date(f::SQL_DATE));
-        if qualified_in(self.period, r) {
-            let slot = match inbound(r.text(f::DIRECTION)) {
-                Some(true) => 0,
-                Some(false) => 1,
-                None => 2,
+        self.has_direction |= l.direction.is_some();
+        let (mql, sql) = (l.mql, l.sql);
+        if qualified_in(self.period, l) {
+            let slot = match l.direction {
+                Some(Direction::Inbound) => 0,
+                Some(Direction::Outbound) => 1,
+                _ => 2,
             };
             self.qualified[slot] += 1;
         }
@@ -145,21 +133,19 @@ impl LeadsAgg {
                 self.mqls_with_sql += 1;
             }
         }
-        if !created_in(self.period, r) {
+        if !created_in(self.period, l) {
             return;
         }
         self.sql_seen |= sql.is_some();
-        self.conversion_seen |= !r.text(f::CONVERTED_DATE).is_empty() || !r.text(f::STATUS).is_empty();
-        let converted = converted(r);
+        self.conversion_seen |= l.conversion_said;
+        let converted = l.converted;
         self.created += 1;
         self.converted += converted as u64;
-        let src = self.sources.entry(r.text(f::SOURCE), "(no source)");
+        let src = self.sources.entry(l.source, "(no source)");
         src.leads += 1;
         src.converted += converted as u64;
-        if is_referral(r.text(f::SOURCE)) {
-            self.referrals += 1;
-        }
-        if let (Some(c), Some(first)) = (created, r.datetime(f::FIRST_RESPONSE_DATE)) {
+        self.referrals += u64::from(l.referral);
+        if let (Some(c), Some(first)) = (l.created, l.first_response) {
             // In seconds: minutes are whole only in the report (a mean of truncated
             // minutes is too low).
             let seconds = (first - c).num_seconds();
@@ -170,7 +156,7 @@ impl LeadsAgg {
                 self.response_sum += seconds;
             }
         }
-        let opportunity = !r.text(f::DEAL_ID).is_empty();
+        let opportunity = !l.deal_id.is_empty();
         let sql_reached = sql.is_some() || opportunity || converted;
         let steps = [true, mql.is_some() || sql_reached, sql_reached, opportunity || converted, converted];
         for (n, reached) in self.funnel.iter_mut().zip(steps) {
@@ -179,9 +165,9 @@ impl LeadsAgg {
         if !converted && (opportunity || self.keep_links) {
             let hash = |t: &str| if t.is_empty() { 0 } else { crate::hashing::id_hash(t) };
             self.linked.push(Linked {
-                deal: hash(r.text(f::DEAL_ID)),
-                lead: hash(r.text(f::LEAD_ID)),
-                source: r.text(f::SOURCE).to_string(),
+                deal: hash(l.deal_id),
+                lead: hash(l.lead_id),
+                source: l.source.to_string(),
                 reached: steps.iter().enumerate().map(|(i, r)| u8::from(*r) << i).sum(),
             });
         }

@@ -4,12 +4,12 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
-use crate::ingest::typed_row::Row;
+use crate::model::{self, Survey, Ticket};
 use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
-use crate::vocabulary::{survey_scale, Scale};
+use crate::vocabulary::Scale;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -37,14 +37,14 @@ impl SurveysAgg {
         SurveysAgg { period, ..SurveysAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe(&mut self, r: &Survey, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        if !self.period.contains(r.date(0)) {
+        if !self.period.contains(r.date) {
             return;
         }
-        let Some(score) = r.number(1) else { return };
+        let Some(score) = r.score else { return };
         let whole = score.fract().is_zero().then(|| score.to_i64()).flatten();
-        let (scale, max) = match survey_scale(r.text(2)) {
+        let (scale, max) = match r.scale {
             Some(Scale::Nps) => ("nps", 10),
             Some(Scale::Csat) => ("csat", 5),
             None => ("", 10),
@@ -149,17 +149,17 @@ impl TrafficAgg {
         TrafficAgg { period, ..TrafficAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe(&mut self, r: &model::Visits<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        if !self.period.contains(r.date(0)) {
+        if !self.period.contains(r.date) {
             return;
         }
-        let (Some(v), Some(c)) = (r.number(1), r.number(2)) else { return };
+        let (Some(v), Some(c)) = (r.visitors, r.conversions) else { return };
         if v < Decimal::ZERO || c < Decimal::ZERO {
             bad("visitors", ProblemKind::Negative);
             return;
         }
-        let slot = self.channels.entry(r.text(3), "(all)");
+        let slot = self.channels.entry(r.channel, "(all)");
         slot.visitors += v;
         slot.conversions += c;
     }
@@ -235,9 +235,9 @@ impl TicketsAgg {
         TicketsAgg { period, ..TicketsAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe(&mut self, r: &Ticket<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        let (Some(created), Some(first)) = (r.datetime(0), r.datetime(1)) else { return };
+        let (Some(created), Some(first)) = (r.created, r.first_response) else { return };
         if !self.period.contains(Some(created.date())) {
             return;
         }

@@ -2,7 +2,7 @@
 //! `quota_attainment`, `reps_at_quota`, `target_achievement`, and `pipeline_coverage`.
 
 use super::groups::{Groups, Merge};
-use crate::ingest::typed_row::Row;
+use crate::model::Quota as QuotaRow;
 use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
@@ -12,12 +12,6 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-
-mod f {
-    pub const OWNER: usize = 0;
-    pub const PERIOD: usize = 1;
-    pub const QUOTA: usize = 2;
-}
 
 const ATTAINMENT: &str = "per owner: revenue in quota period / quota";
 const AT_QUOTA: &str = "owners with attainment ≥ 100% / owners with a quota";
@@ -67,47 +61,6 @@ impl Merge for Ledger {
     }
 }
 
-/// A quota period as written: `2025-03`, `2025-Q2` (or `Q2 2025`), `2025`, or
-/// `2025-01-01 to 2025-03-31` (end included). Returns `[from, to)`.
-pub fn quota_period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
-    // Years as dates allow them (1900–2100): `+262142-12-31` is no period.
-    let plausible = |p: &(NaiveDate, NaiveDate)| {
-        use chrono::Datelike;
-        (1900..=2101).contains(&p.0.year()) && (1900..=2101).contains(&p.1.year())
-    };
-    let t = text.trim().to_ascii_uppercase().replace(['/', '.', '_'], "-");
-    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-    for sep in [" TO ", "..", " - ", "~", "—"] {
-        if let Some((a, b)) = t.split_once(sep) {
-            let (a, b) = (day(a)?, day(b)?);
-            return (b >= a).then(|| Some((a, b.succ_opt()?))).flatten().filter(plausible);
-        }
-    }
-    let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
-    let months = |d: NaiveDate, n: u32| d.checked_add_months(chrono::Months::new(n));
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<i32>().ok()).flatten();
-    let quarter = |y: &str, q: &str| -> Option<(NaiveDate, NaiveDate)> {
-        let (y, q) = (digits(y)?, digits(q.trim_start_matches('Q'))?);
-        let start = first(y, (1..=4).contains(&q).then_some(q as u32 * 3 - 2)?)?;
-        Some((start, months(start, 3)?))
-    };
-    let parts: Vec<&str> = t.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
-    let period = match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            let start = first(digits(y)?, 1)?;
-            Some((start, months(start, 12)?))
-        }
-        [y, q] if q.starts_with('Q') => quarter(y, q),
-        [q, y] if q.starts_with('Q') => quarter(y, q),
-        [y, m] => {
-            let start = first(digits(y)?, digits(m)? as u32)?;
-            Some((start, months(start, 1)?))
-        }
-        _ => None,
-    };
-    period.filter(plausible)
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Quota {
     owner: String,
@@ -129,13 +82,13 @@ impl QuotasAgg {
         QuotasAgg { period, ..QuotasAgg::default() }
     }
 
-    pub fn observe(&mut self, r: &Row<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
+    pub fn observe(&mut self, q: &QuotaRow<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
         self.rows += 1;
-        let Some((from, to)) = quota_period(r.text(f::PERIOD)) else {
+        let Some((from, to)) = q.period else {
             bad("period", ProblemKind::NotPeriod);
             return;
         };
-        let Some(quota) = r.number(f::QUOTA) else { return };
+        let Some(quota) = q.quota else { return };
         if quota <= Decimal::ZERO {
             bad("quota", ProblemKind::QuotaZero);
             return;
@@ -143,7 +96,7 @@ impl QuotasAgg {
         // A quota counts when its period overlaps the report's.
         let overlaps = self.period.from.is_none_or(|f| to > f) && self.period.to.is_none_or(|t| from < t);
         if overlaps {
-            self.quotas.push(Quota { owner: r.text(f::OWNER).to_string(), from, to, quota });
+            self.quotas.push(Quota { owner: q.owner.to_string(), from, to, quota });
         }
     }
 
@@ -233,38 +186,5 @@ impl QuotasAgg {
         }
         let columns = vec!["owner", "from", "to", "quota", "revenue", "attainment"];
         report.tables.insert("quota_attainment", Table::capped(columns, rows, &["quota", "revenue"], ATTAINMENT));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn periods() {
-        assert_eq!(quota_period("2025-03"), Some((d("2025-03-01"), d("2025-04-01"))));
-        assert_eq!(quota_period("2025-Q2"), Some((d("2025-04-01"), d("2025-07-01"))));
-        assert_eq!(quota_period("Q4 2024"), Some((d("2024-10-01"), d("2025-01-01"))));
-        assert_eq!(quota_period("2025"), Some((d("2025-01-01"), d("2026-01-01"))));
-        assert_eq!(quota_period("2025-01-01 to 2025-01-31"), Some((d("2025-01-01"), d("2025-02-01"))));
-        // the last date chrono holds, and years no sales date has: no period, no panic
-        assert_eq!(quota_period("2024-01-01 to +262142-12-31"), None);
-        assert_eq!(quota_period("2024-01-01 to 262142-12-31"), None);
-        assert_eq!(quota_period("9023-Q1"), None);
-        assert_eq!(quota_period("2025-Q5"), None);
-        assert_eq!(quota_period("soon"), None);
-    }
-
-    #[test]
-    fn field_positions_match_the_schema() {
-        use crate::ingest::schema::QUOTAS;
-        assert_eq!(
-            (QUOTAS.field("owner"), QUOTAS.field("period"), QUOTAS.field("quota")),
-            (Some(f::OWNER), Some(f::PERIOD), Some(f::QUOTA))
-        );
     }
 }

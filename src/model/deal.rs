@@ -1,4 +1,4 @@
-//! Typed rows. A [`Deal`] borrows its text from the CSV record it came from.
+//! A deal: one row of a deals table, its text borrowed from the CSV record it came from.
 
 use crate::stages::Status;
 use chrono::NaiveDate;
