@@ -10,6 +10,7 @@ use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::stages::{status_from_stage, status_from_status, Status};
 use crate::text::{field_text, parse_flag, trim_cell};
+use crate::vocabulary::is_expansion;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -112,6 +113,8 @@ pub struct DealReader {
     text: [String; FIELDS],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
+    /// Whether each deal type written is an expansion, decided once per spelling.
+    expansions: RefCell<FxHashMap<Box<str>, bool>>,
     /// The fields that have a column, and the column.
     mapped: Vec<(DealField, usize)>,
     /// Blank cells per field.
@@ -148,6 +151,7 @@ impl DealReader {
             text: Default::default(),
             stages: RefCell::default(),
             statuses: RefCell::default(),
+            expansions: RefCell::default(),
             blank_counts: [0; FIELDS],
         }
     }
@@ -161,6 +165,22 @@ impl DealReader {
         let s = status_from_stage(stage);
         cache.insert(stage.into(), s);
         s
+    }
+
+    /// Whether a deal type is an expansion, remembered per distinct word.
+    fn expansion(&self, deal_type: &str) -> bool {
+        if deal_type.is_empty() {
+            return false;
+        }
+        let mut cache = self.expansions.borrow_mut();
+        if let Some(&e) = cache.get(deal_type) {
+            return e;
+        }
+        let e = is_expansion(deal_type);
+        if cache.len() < 4096 {
+            cache.insert(deal_type.into(), e);
+        }
+        e
     }
 
     /// Status of a status cell, remembered per distinct word.
@@ -302,6 +322,7 @@ impl DealReader {
             lost_reason: this.has_lost_reason.then(|| text(DealField::LostReason)),
             lost_stage: text(DealField::LostStage),
             deal_type: text(DealField::Type),
+            expansion: this.expansion(text(DealField::Type)),
             source: text(DealField::Source),
             pipeline: text(DealField::Pipeline),
             product: text(DealField::Product),

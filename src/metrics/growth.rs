@@ -9,7 +9,6 @@ use crate::period::{Granularity, Period};
 use crate::reason::Reason;
 use crate::report::{money, money_rounded, number, series_missing, Metric};
 use crate::stages::Status;
-use crate::vocabulary::is_expansion;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -93,10 +92,8 @@ impl GrowthAgg {
         if created_before_end && still_open_at_start {
             self.open_in_period += 1;
         }
-        let account = (d.status == Status::Won && !d.account.trim().is_empty()).then(|| AccountHistory {
-            first_won: d.closed,
-            expansion_in_period: closed_in && is_expansion(d.deal_type),
-        });
+        let account = (d.status == Status::Won && !d.account.trim().is_empty())
+            .then_some(AccountHistory { first_won: d.closed, expansion_in_period: closed_in && d.expansion });
         (active, account)
     }
 

@@ -23,6 +23,8 @@ pub struct Deal<'a> {
     pub lost_stage: &'a str,
     /// new, upsell, cross-sell, renewal… as written (blank when no column).
     pub deal_type: &'a str,
+    /// Whether the deal type sells more to an existing account (upsell, cross-sell…).
+    pub expansion: bool,
     /// Win probability from 0 to 1, when the file has a probability column.
     pub probability: Option<Decimal>,
     /// Currency as written: the currency column, else a symbol or code written with the
@@ -54,6 +56,7 @@ impl<'a> Deal<'a> {
             lost_reason: None,
             lost_stage: "",
             deal_type: "",
+            expansion: false,
             probability: None,
             currency: "",
             source: "",
