@@ -10,7 +10,7 @@ use std::time::Instant;
 
 fn main() {
     let mut raw = RawOptions::default();
-    let mut drill = sales_metrics::drill::RawDrill { descending: true, ..Default::default() };
+    let mut drill = sales_metrics::RawDrill { descending: true, ..Default::default() };
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -37,7 +37,7 @@ fn main() {
     let mut engine = if drill.set.is_empty() {
         Engine::new(options)
     } else {
-        match sales_metrics::drill::DrillQuery::new(&drill, &options) {
+        match sales_metrics::DrillQuery::new(&drill, &options) {
             Ok(q) => Engine::drilling(options, q),
             Err(e) => {
                 eprintln!("{e}");

@@ -29,30 +29,51 @@
 // Library code never unwraps: bad input is a message, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod alert;
-pub mod choices;
+// Modules are private; the API is the flat list below (as the `csv` crate does), so
+// that moving code between modules never changes what users of the crate import.
+mod alert;
+mod choices;
 mod coded;
-pub mod currency_code;
-pub mod drill;
-pub mod engine;
-pub mod filters;
-pub mod hashing;
-pub mod ingest;
-pub mod metrics;
-pub mod model;
-pub mod options;
-pub mod period;
-pub mod problems;
-pub mod reason;
-pub mod report;
-pub mod stages;
-pub mod text;
-pub mod vocabulary;
+mod currency_code;
+mod drill;
+mod engine;
+mod filters;
+mod hashing;
+mod ingest;
+mod metrics;
+mod model;
+mod options;
+mod period;
+mod problems;
+mod reason;
+mod report;
+mod stages;
+mod text;
+mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use alert::{Alert, Thresholds};
+pub use drill::{DrillQuery, DrillResult, RawDrill, Set as DrillSet};
 pub use engine::{Engine, FileId};
-pub use options::{Options, RawOptions};
-pub use period::Period;
-pub use report::{Metric, Report, Table};
+pub use filters::{RawFilters, RawGroup};
+pub use ingest::file::{ColumnInfo, FileInfo};
+pub use ingest::notes::{FileErrorKind, FileNote};
+pub use model::Deal;
+pub use options::{Options, RawFileOptions, RawOptions};
+pub use period::{Granularity, Period};
+pub use problems::{Problem, ProblemKind, Problems};
+pub use reason::Reason;
+pub use report::{Metric, Report, Table, MAX_TABLE_ROWS};
+pub use stages::Status;
+
+/// Internals that the crate's own integration tests check directly (the forecast's
+/// smoothing, the alert rules, merging deal aggregates). Not part of the API: they may
+/// change in any release.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::metrics::alerts::evaluate as evaluate_alerts;
+    pub use crate::metrics::forecast::{errors, ets, project};
+    pub use crate::metrics::DealsAgg;
+}

@@ -3,7 +3,8 @@
 
 mod common;
 use common::*;
-use sales_metrics::metrics::alerts::{evaluate, Thresholds};
+use sales_metrics::internals::evaluate_alerts as evaluate;
+use sales_metrics::Thresholds;
 use sales_metrics::{Metric, Report};
 use serde_json::{json, Value};
 

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use common::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use sales_metrics::metrics::DealsAgg;
-use sales_metrics::model::Deal;
-use sales_metrics::report::Report;
-use sales_metrics::stages::Status;
+use sales_metrics::internals::DealsAgg;
+use sales_metrics::Deal;
+use sales_metrics::Report;
+use sales_metrics::Status;
 use sales_metrics::{Options, Period};
 
 const OWNERS: [&str; 4] = ["Ann", "ann ", "Bob", "Zoë \"Z\", Jr."];
@@ -100,11 +100,11 @@ proptest! {
             json(&r)
         };
         let columns = ["owner", "account", "stage", "amount", "created_date", "closed_date", "lost_reason"];
-        let mut one = DealsAgg::new(period, sales_metrics::period::Granularity::Month);
+        let mut one = DealsAgg::new(period, sales_metrics::Granularity::Month);
         one.note_columns(columns);
         deals.iter().for_each(|d| one.observe(&deal(d)));
         let k = split.min(deals.len());
-        let (mut a, mut b) = (DealsAgg::new(period, sales_metrics::period::Granularity::Month), DealsAgg::new(period, sales_metrics::period::Granularity::Month));
+        let (mut a, mut b) = (DealsAgg::new(period, sales_metrics::Granularity::Month), DealsAgg::new(period, sales_metrics::Granularity::Month));
         a.note_columns(columns);
         deals[..k].iter().for_each(|d| a.observe(&deal(d)));
         deals[k..].iter().for_each(|d| b.observe(&deal(d)));

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{analyze, fixture, options, shared_dataset};
-use sales_metrics::drill::{DrillQuery, DrillResult, RawDrill};
+use sales_metrics::{DrillQuery, DrillResult, RawDrill};
 use sales_metrics::{Engine, RawOptions, Report};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -319,7 +319,7 @@ fn amounts_in_several_currencies_are_not_added() {
 /// filter (the lookup table read first, as the page sends it).
 #[test]
 fn a_lookup_group_row_drills_through_its_filter() {
-    use sales_metrics::filters::{RawFilters, RawGroup};
+    use sales_metrics::{RawFilters, RawGroup};
     let teams = "sales_agent,manager,regional_office\nAnn,Dustin,East\nBob,Melvin,East\nCy,Melvin,West\n";
     let deals = fixture("small_deals.csv");
     let files: &[(&str, &[u8])] = &[("sales_teams.csv", teams.as_bytes()), ("deals.csv", &deals)];

@@ -3,8 +3,8 @@
 
 mod common;
 use common::*;
-use sales_metrics::filters::RawGroup;
-use sales_metrics::options::RawFilters;
+use sales_metrics::RawFilters;
+use sales_metrics::RawGroup;
 use sales_metrics::RawOptions;
 use serde_json::json;
 

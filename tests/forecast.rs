@@ -5,9 +5,9 @@
 
 mod common;
 use common::*;
-use sales_metrics::metrics::forecast::ets::{self, Rng, Season, Spec, Trend};
-use sales_metrics::metrics::forecast::{errors, project};
-use sales_metrics::period::Granularity;
+use sales_metrics::internals::ets::{self, Rng, Season, Spec, Trend};
+use sales_metrics::internals::{errors, project};
+use sales_metrics::Granularity;
 use serde_json::json;
 
 /// Level 200, trend +3 a month, additive season ±40 (a sine), noise σ.

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use sales_metrics::report::MAX_TABLE_ROWS;
+use sales_metrics::MAX_TABLE_ROWS;
 use serde_json::json;
 
 /// `n` owners; owner `i` (1-based) won one deal of `i` dollars and lost one, from

@@ -5,7 +5,7 @@
 
 mod common;
 use common::*;
-use sales_metrics::options::RawFileOptions;
+use sales_metrics::RawFileOptions;
 use sales_metrics::{Engine, RawOptions, Report};
 use std::collections::BTreeMap;
 

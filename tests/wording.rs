@@ -1,9 +1,9 @@
 //! Everything the engine says in words comes with a code the page words in its language
 //! (www/words.js): each code has its message in English, Chinese and Persian.
 
-use sales_metrics::ingest::notes::{FileErrorKind, FileNote};
-use sales_metrics::problems::ProblemKind;
-use sales_metrics::reason::Reason;
+use sales_metrics::ProblemKind;
+use sales_metrics::Reason;
+use sales_metrics::{FileErrorKind, FileNote};
 
 #[test]
 fn every_code_is_worded_in_every_language() {

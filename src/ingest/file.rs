@@ -872,7 +872,7 @@ impl FileIngest {
         if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
             let entries = EntryReader::new(mapping.kind.kind);
-            let cells = TypedReader::new(mapping, self.headers.clone(), order, first);
+            let cells = TypedReader::new(&mapping, self.headers.clone(), order, first);
             self.stage = Stage::Rows(Box::new((cells, entries)));
         } else {
             self.stage = Stage::Deals(Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep)));

@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 /// Two-byte pointers: lead 0x81..=0xFE times trail 0x40..=0x7E, 0x80..=0xFE.
+#[cfg(any(target_arch = "wasm32", test))]
 const TWO_BYTE: usize = 126 * 190;
 /// Four-byte pointers mapped by ranges; from 189,000 on they are the supplementary planes.
 const RANGES_END: u32 = 39_419;
@@ -26,6 +27,7 @@ pub struct Table {
 static TABLE: OnceLock<Table> = OnceLock::new();
 
 /// Installs the table for every later decoder; an error names what is wrong with it.
+#[cfg(target_arch = "wasm32")]
 pub fn install(bytes: &[u8]) -> Result<(), &'static str> {
     let table = Table::parse(bytes).ok_or("the GB18030 table is damaged")?;
     let _ = TABLE.set(table);
@@ -38,6 +40,7 @@ pub fn installed() -> Option<&'static Table> {
 }
 
 impl Table {
+    #[cfg(any(target_arch = "wasm32", test))]
     pub fn parse(bytes: &[u8]) -> Option<Table> {
         let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
         let n = u32_at(0)? as usize;
@@ -54,6 +57,7 @@ impl Table {
 
     /// The table's bytes, from the code points of every two-byte pointer and the first
     /// code point of every four-byte range (as the generator writes it).
+    #[cfg(test)]
     pub fn to_bytes(ranges: &[(u32, u32)], two_byte: &[u16]) -> Vec<u8> {
         let mut out = Vec::with_capacity(4 + ranges.len() * 8 + two_byte.len() * 2);
         out.extend((ranges.len() as u32).to_le_bytes());
@@ -207,10 +211,10 @@ impl Decoder {
     }
 }
 
-/// The table as encoding_rs decodes GB18030 (written to `www/gb18030.bin` by
-/// `cargo run --example gb18030_table`; a test checks the file is current).
-#[cfg(feature = "encoding_rs")]
-pub fn table_from_encoding_rs() -> Vec<u8> {
+/// The table as encoding_rs decodes GB18030 (a test checks that `www/gb18030.bin` is it,
+/// and writes it with `WRITE_GB18030_TABLE=1 cargo test committed_table`).
+#[cfg(all(test, feature = "encoding_rs"))]
+fn table_from_encoding_rs() -> Vec<u8> {
     let decode = |bytes: &[u8]| {
         let mut d = encoding_rs::GB18030.new_decoder_without_bom_handling();
         let mut out = String::with_capacity(16);
@@ -254,8 +258,12 @@ mod tests {
 
     #[test]
     fn the_committed_table_is_what_encoding_rs_decodes() {
+        let table = table_from_encoding_rs();
+        if std::env::var_os("WRITE_GB18030_TABLE").is_some() {
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/www/gb18030.bin"), &table).unwrap();
+        }
         let committed = include_bytes!("../../www/gb18030.bin");
-        assert!(committed[..] == table_from_encoding_rs()[..], "run: cargo run --example gb18030_table");
+        assert!(committed[..] == table[..], "run: WRITE_GB18030_TABLE=1 cargo test committed_table");
     }
 
     proptest::proptest! {

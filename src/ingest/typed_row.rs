@@ -6,7 +6,7 @@ use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_datetime, DateOrder};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
-use super::schema::{Kind, ValueType};
+use super::schema::ValueType;
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::text::{field_text, trim_cell};
@@ -59,7 +59,6 @@ impl<'a> Row<'a> {
 
 /// Reads the records of one file of any kind.
 pub struct TypedReader {
-    mapping: Mapping,
     headers: Vec<String>,
     date_order: DateOrder,
     decimal: DecimalSeparator,
@@ -71,22 +70,18 @@ pub struct TypedReader {
 }
 
 impl TypedReader {
-    pub fn new(mapping: Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
+    pub fn new(mapping: &Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
         let mapped: Vec<(usize, usize, ValueType)> = (0..mapping.kind.fields.len().min(MAX_FIELDS))
             .filter_map(|i| mapping.column_at(i).map(|c| (i, c, mapping.kind.fields[i].value)))
             .collect();
         let money = mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f);
-        TypedReader { mapping, headers, date_order, decimal, mapped, money, text: vec![String::new(); MAX_FIELDS] }
+        TypedReader { headers, date_order, decimal, mapped, money, text: vec![String::new(); MAX_FIELDS] }
     }
 
     /// Position of the kind's first money field that has a column (the amount a summary
     /// row would total).
     pub fn money_field(&self) -> Option<usize> {
         self.money
-    }
-
-    pub fn kind(&self) -> Kind {
-        self.mapping.kind.kind
     }
 
     /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.

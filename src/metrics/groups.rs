@@ -286,10 +286,6 @@ impl<T> Groups<T> {
     pub fn len(&self) -> usize {
         self.stats.len()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.stats.len() == 0
-    }
 }
 
 impl<T: PartialEq> PartialEq for Groups<T> {

@@ -160,10 +160,6 @@ impl Amounts {
         self.packed.len() + self.other.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub fn merge(&mut self, o: Amounts) {
         self.packed.extend(o.packed);
         self.other.extend(o.other);
