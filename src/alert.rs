@@ -38,9 +38,11 @@ impl Default for Thresholds {
 /// A fired rule.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Alert {
+    /// The rule (`win_rate_drop`, `stalled_pipeline`…).
     pub id: &'static str,
     /// The sentence in English (the page words it in the user's language from `values`).
     pub message: String,
+    /// The numbers behind it, by name.
     pub values: Map<String, Value>,
     /// The report section that shows the numbers (`forecast`, `kpi`, `leads`, `quota`,
     /// `stalled`).

@@ -8,15 +8,15 @@
 macro_rules! coded_enum {
     (
         $(#[$meta:meta])* $name:ident;
-        $($(#[$doc:meta])* $variant:ident $({ $($field:ident: $ty:ty),* $(,)? })? $(($($tuple:ty),*))?,)*
+        $($(#[$doc:meta])* $variant:ident $({ $($(#[$fdoc:meta])* $field:ident: $ty:ty),* $(,)? })? $(($($tuple:ty),*))?,)*
         ;
         $($plain:ident => $code:literal, $text:literal;)*
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq)]
         pub enum $name {
-            $($(#[$doc])* $variant $({ $($field: $ty),* })? $(($($tuple),*))?,)*
-            $($plain,)*
+            $($(#[$doc])* $variant $({ $($(#[$fdoc])* $field: $ty),* })? $(($($tuple),*))?,)*
+            $(#[doc = $text] $plain,)*
         }
 
         impl $name {

@@ -297,6 +297,7 @@ pub struct Engine {
 }
 
 impl Engine {
+    /// An engine over validated options (see [`RawOptions::validate`](crate::RawOptions)).
     pub fn new(options: Options) -> Self {
         let earlier = options
             .comparison

@@ -13,9 +13,13 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RawFilters {
+    /// Deal, lead, activity, quota and ticket owners kept.
     pub owners: Option<Vec<String>>,
+    /// Deal and lead sources kept.
     pub sources: Option<Vec<String>>,
+    /// Deal pipelines kept.
     pub pipelines: Option<Vec<String>>,
+    /// Deal products kept.
     pub products: Option<Vec<String>>,
     /// Names by a lookup table's column: `{ key: "owner", column: "manager", values: […] }`.
     pub groups: Option<Vec<RawGroup>>,

@@ -28,6 +28,7 @@
 
 // Library code never unwraps: bad input is a message, not a panic (tests may unwrap).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![warn(missing_docs)]
 
 // Modules are private; the API is the flat list below (as the `csv` crate does), so
 // that moving code between modules never changes what users of the crate import.
@@ -55,7 +56,7 @@ mod vocabulary;
 mod wasm;
 
 pub use alert::{Alert, Thresholds};
-pub use drill::{DrillQuery, DrillResult, RawDrill, Set as DrillSet};
+pub use drill::{DrillQuery, DrillResult, RawDrill, Set as DrillSet, MAX_PAGE};
 pub use engine::{Engine, FileId};
 pub use filters::{RawFilters, RawGroup};
 pub use ingest::file::{ColumnInfo, FileInfo};
@@ -65,7 +66,7 @@ pub use options::{Options, RawFileOptions, RawOptions};
 pub use period::{Granularity, Period};
 pub use problems::{Problem, ProblemKind, Problems};
 pub use reason::Reason;
-pub use report::{Metric, Report, Table, MAX_TABLE_ROWS};
+pub use report::{Metric, Report, Table, MAX_TABLE_ROWS, REPORT_VERSION};
 pub use stages::Status;
 
 /// Internals that the crate's own integration tests check directly (the forecast's

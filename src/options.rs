@@ -73,22 +73,37 @@ pub struct RawOptions {
 /// Validated options.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
+    /// The days analysed.
     pub period: Period,
+    /// The day open deals are judged at (default: the period's end, else the day after the data).
     pub as_of: Option<NaiveDate>,
+    /// Today, for a forecast that looks ahead of the data.
     pub today: Option<NaiveDate>,
+    /// Days without a change after which an open deal is stalled (default: by its stage).
     pub stalled_after_days: Option<f64>,
+    /// The stages in the order deals pass them, for the funnel.
     pub stage_order: Vec<String>,
+    /// What the user fixed about each file, by name.
     pub files: BTreeMap<String, FileOptions>,
     /// Per file name: why its choices were not used.
     pub file_option_errors: BTreeMap<String, String>,
+    /// Trend buckets.
     pub granularity: Granularity,
+    /// The period compared against.
     pub comparison: Option<Comparison>,
+    /// Win probability per stage name, for the weighted pipeline.
     pub stage_probabilities: BTreeMap<String, f64>,
+    /// The lead and ticket response target, in minutes.
     pub response_target_minutes: i64,
+    /// Gross margin, for CLV from revenue.
     pub gross_margin: f64,
+    /// Link leads to the deals read with them.
     pub link_leads: bool,
+    /// Conversion rates to a base currency.
     pub rates: Rates,
+    /// When each alert fires.
     pub alert_thresholds: Thresholds,
+    /// Owners, sources, pipelines, products and groups kept.
     pub filters: Filters,
 }
 

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
 /// A half-open date range `[from, to)`; either end may be open ("all data").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
+    /// First day included; `None`: from the start of the data.
     pub from: Option<NaiveDate>,
+    /// First day not included; `None`: to the end of the data.
     pub to: Option<NaiveDate>,
 }
 
 impl Period {
+    /// The days from `from` up to (not including) `to`.
     pub fn new(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Self {
         Period { from, to }
     }
@@ -98,12 +101,16 @@ fn jalali_month_of(d: NaiveDate) -> Option<(i32, u32, NaiveDate)> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    /// Days.
     Day,
     /// ISO week, starting on Monday.
     Week,
+    /// Calendar months.
     #[default]
     Month,
+    /// Calendar quarters.
     Quarter,
+    /// Calendar years.
     Year,
     /// A Solar Hijri month (Farvardin, Ordibehesht…), for Persian readers: each bucket is
     /// named by its first day, in the Gregorian calendar like every date of the report.
@@ -111,6 +118,7 @@ pub enum Granularity {
 }
 
 impl Granularity {
+    /// A granularity by name (`day`, `week`, `month`, `quarter`, `year`, `persian_month`).
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "day" => Granularity::Day,

@@ -15,16 +15,24 @@ coded_enum! {
     ProblemKind;
     /// A row with `n` fields under a header of `header`.
     Fields {
+        /// Fields in the row.
         n: usize,
+        /// Fields in the header.
         header: usize,
     },
     /// Closed before it was created (the created date).
     ClosedBefore(String),
+    /// Churned before it was acquired (the acquired date).
     ChurnedBefore(String),
+    /// Ends before it started (the start date).
     EndsBefore(String),
+    /// Answered before it was created (the created date and time).
     RespondedBefore(String),
+    /// A score outside its scale.
     Score {
+        /// The scale's lowest score.
         min: String,
+        /// The scale's highest score.
         max: String,
     },
     ;
@@ -119,6 +127,7 @@ impl Code {
 /// One bad value (or bad row).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
+    /// The file's name.
     pub file: String,
     /// Row number as a spreadsheet shows it: the header is row 1.
     pub row: u64,
@@ -135,11 +144,14 @@ pub struct Problem {
 /// A capped, ordered list of problems plus the total count. Mergeable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Problems {
+    /// Problems found, listed or not.
     pub total: u64,
+    /// The first of them.
     pub items: Vec<Problem>,
 }
 
 impl Problems {
+    /// A bad value of `file`'s row `row`, in the column headed `column`.
     pub fn push(&mut self, file: &str, row: u64, column: &str, value: &str, kind: ProblemKind) {
         self.total += 1;
         if self.items.len() < LISTED_PROBLEMS {

@@ -17,13 +17,18 @@ coded_enum! {
     NeedsColumns(Vec<String>),
     /// A file of this kind is missing; `fields` are its required columns.
     NeedsFile {
+        /// The kind of table (`leads`).
         kind: &'static str,
+        /// Its required columns.
         fields: &'static str,
     },
     /// Revenue history too short for a forecast.
     ShortHistory {
+        /// Buckets a forecast needs.
         need: usize,
+        /// Buckets with revenue.
         has: usize,
+        /// The buckets are weeks (else months).
         weeks: bool,
     },
     /// Open deals are there, none with an amount.
@@ -32,7 +37,9 @@ coded_enum! {
     WonWithoutAmounts(u64),
     /// Amounts (`what`: deal or order amounts) in several currencies.
     MixedCurrencies {
+        /// What is in several currencies (`deal amounts`).
         what: &'static str,
+        /// The currency codes.
         codes: Vec<String>,
     },
     ;

@@ -16,9 +16,12 @@ pub const REPORT_VERSION: u32 = 1;
 /// One scalar metric. `value` is `null` with a `reason` when it cannot be computed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Metric {
+    /// The figure: a number, money as an exact decimal string, or `null`.
     pub value: Value,
+    /// What was divided, for a ratio.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numerator: Option<Value>,
+    /// What it was divided by, for a ratio.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub denominator: Option<Value>,
     /// Rows the metric was computed from.
@@ -37,6 +40,7 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// A computed metric.
     pub fn new(value: Value, rows: u64, formula: &'static str) -> Self {
         Metric {
             value,
@@ -64,12 +68,14 @@ impl Metric {
         Metric::new(number(n as f64 / d as f64), d, formula).fraction(Value::from(n), Value::from(d))
     }
 
+    /// Adds the numerator and denominator.
     pub fn fraction(mut self, numerator: Value, denominator: Value) -> Self {
         self.numerator = Some(numerator);
         self.denominator = Some(denominator);
         self
     }
 
+    /// Adds a detail value.
     pub fn with(mut self, key: &str, value: Value) -> Self {
         self.detail.insert(key.to_string(), value);
         self
@@ -79,19 +85,25 @@ impl Metric {
 /// A table metric: rows of named cells.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Table {
+    /// The columns, in order.
     pub columns: Vec<&'static str>,
+    /// The rows (at most [`MAX_TABLE_ROWS`]).
     pub rows: Vec<Map<String, Value>>,
     /// Rows before any cap on the list (`rows` may hold fewer).
     pub total_rows: u64,
+    /// Why it is not computable, in METRICS.md's English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The same as a code and values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason_code: Option<Reason>,
+    /// How it is computed, as METRICS.md states it.
     pub formula: &'static str,
     /// The rows left off the list by the cap ([`MAX_TABLE_ROWS`]): how many, and the sums
     /// of their additive columns (counts and money), so that totals stay exact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<Map<String, Value>>,
+    /// Further values, flattened into the object.
     #[serde(flatten)]
     pub detail: Map<String, Value>,
 }
@@ -102,6 +114,7 @@ pub struct Table {
 pub const MAX_TABLE_ROWS: usize = 1000;
 
 impl Table {
+    /// A computed table.
     pub fn new(columns: Vec<&'static str>, rows: Vec<Map<String, Value>>, formula: &'static str) -> Self {
         Table {
             columns,
@@ -169,10 +182,12 @@ impl Table {
         table
     }
 
+    /// A table that is not computable, and why.
     pub fn missing(columns: Vec<&'static str>, reason: Reason, formula: &'static str) -> Self {
         Table { reason: Some(reason.text()), reason_code: Some(reason), ..Table::new(columns, Vec::new(), formula) }
     }
 
+    /// Adds a detail value.
     pub fn with(mut self, key: &str, value: Value) -> Self {
         self.detail.insert(key.to_string(), value);
         self
@@ -329,22 +344,30 @@ pub struct Dimension {
 /// The whole result of an analysis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
+    /// The shape's version ([`REPORT_VERSION`]).
     pub version: u32,
+    /// The period analysed and the data's dates.
     pub period: PeriodInfo,
+    /// Scalar metrics by id.
     pub metrics: BTreeMap<&'static str, Metric>,
+    /// Table metrics by id.
     pub tables: BTreeMap<&'static str, Table>,
     /// Deal tables grouped by the columns of lookup tables (sales by sector, by manager…).
     pub dimensions: Vec<Dimension>,
+    /// Series (trends, forecasts) by id.
     pub series: BTreeMap<&'static str, Value>,
+    /// The currencies of the money, and figures per currency when they are mixed.
     pub currencies: CurrencyReport,
     /// Rules that fired (METRICS.md "Forecast and alerts").
     pub alerts: Vec<crate::alert::Alert>,
     /// The thresholds the alert rules used (the options', else the defaults), for an
     /// editor of them.
     pub alert_thresholds: crate::alert::Thresholds,
+    /// Bad values and rows, with file, row, column and value.
     pub problems: Problems,
     /// The detected schema of every file: kind, column mapping, delimiter, encoding.
     pub files: Vec<FileInfo>,
+    /// Bytes, rows and files read.
     pub diagnostics: Diagnostics,
     /// Every table kind and its fields, for mapping editors.
     pub kinds: BTreeMap<&'static str, Vec<FieldInfo>>,

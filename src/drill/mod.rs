@@ -9,7 +9,7 @@ mod page;
 mod query;
 
 pub use page::DrillResult;
-pub use query::{DrillQuery, RawDrill, Set};
+pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE};
 
 use crate::hashing::id_hash;
 use crate::ingest::record::Entry;

@@ -46,8 +46,11 @@ pub(super) fn compare(sort: Sort, a: &Hit, b: &Hit) -> Ordering {
 /// number in its file, the header being row 1) and what all the matches add up to.
 #[derive(Debug, Serialize)]
 pub struct DrillResult {
+    /// The set drilled.
     pub set: Set,
+    /// The kind of table its rows come from.
     pub kind: &'static str,
+    /// The columns of the rows, in order.
     pub columns: Vec<&'static str>,
     /// The columns holding numbers.
     pub numeric: Vec<&'static str>,
@@ -56,10 +59,13 @@ pub struct DrillResult {
     /// Σ amount of the matches that have one (deals, order lines); null when none has,
     /// or when they are in several currencies.
     pub amount: Option<String>,
+    /// Matches with an amount.
     pub with_amount: u64,
     /// The currencies of those amounts (blank: none written), up to 20.
     pub currencies: Vec<String>,
+    /// The page's first match, counted from 0.
     pub offset: u64,
+    /// The page's rows.
     pub rows: Vec<Map<String, Value>>,
 }
 

@@ -49,15 +49,19 @@ pub struct RawDrill {
     pub bucket: Option<String>,
     /// `reached`: the funnel's stage names in its order, the won stage last, and the step.
     pub stages: Vec<String>,
+    /// The funnel step, counted from 0.
     pub step: Option<usize>,
     /// Only rows with a cell containing this text (case folded).
     pub contains: Option<String>,
     /// Sort by this column (file order when absent); `descending` for largest first.
     pub sort: Option<String>,
+    /// Largest first.
     pub descending: bool,
+    /// The page's first match, counted from 0.
     pub offset: u64,
     /// Rows of the page (default 100, at most [`MAX_PAGE`]); `all` for every match (an export).
     pub limit: Option<u64>,
+    /// Every match, in one page (an export).
     pub all: bool,
 }
 

@@ -77,7 +77,9 @@ pub struct FileError {
 /// One header column and the canonical field it was mapped to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnInfo {
+    /// The header as written.
     pub header: String,
+    /// The field it was mapped to; `None` when not used.
     pub field: Option<String>,
 }
 
@@ -122,9 +124,11 @@ impl Skipped {
 /// What was detected about a file: the schema part of the report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileInfo {
+    /// The file's name.
     pub name: String,
     /// Table kind (`deals`, `leads`…), or `None` when the file was not recognised.
     pub kind: Option<String>,
+    /// Bytes read.
     pub bytes: u64,
     /// Data rows (records after the header, not counting skipped rows).
     pub rows: u64,
@@ -132,9 +136,11 @@ pub struct FileInfo {
     pub encoding: String,
     /// How the encoding was decided: `bom`, `utf16-pattern`, `valid-utf8`, `text-statistics`, `user`.
     pub encoding_source: String,
+    /// The field separator (`,`, `;`, a tab, `|`).
     pub delimiter: String,
     /// Spreadsheet row of the header (1 unless title lines stand above it).
     pub header_row: u64,
+    /// Each header column and its field.
     pub columns: Vec<ColumnInfo>,
     /// Required fields with no column.
     pub missing: Vec<String>,
@@ -144,6 +150,7 @@ pub struct FileInfo {
     pub date_order: BTreeMap<String, String>,
     /// Decimal separator used, per money field.
     pub decimal_separator: BTreeMap<String, String>,
+    /// Rows that were not data, by reason.
     pub skipped: Skipped,
     /// The first data rows as written, for the mapping preview.
     pub sample: Vec<Vec<String>>,
@@ -152,22 +159,26 @@ pub struct FileInfo {
     /// …and the same as codes and values (`file_note.<code>`).
     #[serde(default)]
     pub note_codes: Vec<Code>,
+    /// Why the file was not read, when it was not.
     pub error: Option<FileError>,
     /// Data rows holding bytes that are not valid UTF-8 (shown as U+FFFD), and the
     /// spreadsheet row of the first.
     #[serde(default)]
     pub invalid_text_rows: u64,
+    /// The spreadsheet row of the first of them.
     #[serde(default)]
     pub first_invalid_row: Option<u64>,
     /// NUL bytes dropped from the text, and the row of the first.
     #[serde(default)]
     pub nul_bytes: u64,
+    /// The spreadsheet row of the first.
     #[serde(default)]
     pub first_nul_row: Option<u64>,
     /// Byte sequences a legacy encoding could not read (shown as U+FFFD), and the row of
     /// the first.
     #[serde(default)]
     pub replaced_chars: u64,
+    /// The spreadsheet row of the first.
     #[serde(default)]
     pub first_replaced_row: Option<u64>,
     /// The row from which a file read in a legacy encoding reads as UTF-8 instead (a

@@ -42,6 +42,7 @@ pub struct FileOptions {
 }
 
 impl RawFileOptions {
+    /// The options checked: an unknown encoding, kind or field is an error naming `file`.
     pub fn validate(&self, file: &str) -> Result<FileOptions, String> {
         let bad = |what: &str, v: &str| format!("options for {file}: unknown {what} {v:?}");
         let encoding = match self.encoding.as_deref().filter(|s| !s.is_empty()) {

@@ -7,9 +7,13 @@ use crate::problems::Code;
 /// Why a file was not read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileErrorKind {
+    /// An Excel workbook (`.xlsx`) or another zipped file.
     Xlsx,
+    /// An old Excel workbook (`.xls`).
     Xls,
+    /// A PDF.
     Pdf,
+    /// Binary data, not text.
     Binary,
     /// No header row and no data.
     Empty,
@@ -18,10 +22,14 @@ pub enum FileErrorKind {
     /// The headers of no known table: the headers found, and a deals file's required
     /// fields with those missing.
     Columns {
+        /// The headers found.
         found: Vec<String>,
+        /// A deals file's required fields.
         needs: Vec<String>,
+        /// Those of them with no column.
         missing: Vec<String>,
     },
+    /// A deals file whose stage, status and flags say no deal's status.
     NeedsStatus,
 }
 
@@ -95,34 +103,54 @@ pub enum FileNote {
     BadChoices(String),
     /// A lookup table keyed by `key` (owner, account, product), grouping by `columns`.
     Lookup {
+        /// The field the table is keyed by.
         key: String,
+        /// Its columns that group.
         columns: Vec<String>,
     },
+    /// A lookup table longer than the rows kept of it.
     LookupCut {
+        /// Rows kept.
         max: usize,
+        /// Rows left out.
         left_out: u64,
     },
     /// Columns decided or guessed from their values (`header → field`).
     Decided(Vec<String>),
+    /// Columns guessed from their values, to be checked (`header → field`).
     Guessed(Vec<String>),
     /// A kind of table whose metrics are not computed.
     NotComputed(&'static str),
+    /// Every row is an MQL (its id column says so): the created date is the MQL date.
     MqlFile,
+    /// NUL bytes dropped from the text.
     Nul {
+        /// How many.
         n: u64,
+        /// The spreadsheet row of the first.
         row: u64,
     },
+    /// Byte sequences the encoding could not read (shown as U+FFFD).
     Replaced {
+        /// How many.
         n: u64,
+        /// The encoding.
         encoding: String,
+        /// The spreadsheet row of the first.
         row: u64,
     },
+    /// A file read in a legacy encoding that reads as UTF-8 from a row on.
     LateUtf8 {
+        /// The row.
         row: u64,
+        /// The encoding its head gave.
         encoding: String,
     },
+    /// Rows holding bytes that are not valid UTF-8 (shown as U+FFFD).
     InvalidText {
+        /// How many.
         n: u64,
+        /// The spreadsheet row of the first.
         row: u64,
     },
 }

@@ -172,6 +172,7 @@ impl DealsAgg {
         ]
     }
 
+    /// An empty aggregate of `period`, its trend bucketed by `granularity`.
     pub fn new(period: Period, granularity: Granularity) -> Self {
         DealsAgg {
             period,
@@ -216,6 +217,7 @@ impl DealsAgg {
         self.columns.contains(column)
     }
 
+    /// Folds one deal in.
     pub fn observe(&mut self, d: &Deal<'_>) {
         self.rows += 1;
         for date in [d.created, d.closed].into_iter().flatten() {
@@ -290,6 +292,7 @@ impl DealsAgg {
         }
     }
 
+    /// Adds another part's deals (the two parts read apart, in any order).
     pub fn merge(&mut self, o: DealsAgg) {
         self.rows += o.rows;
         self.columns.extend(o.columns);
@@ -424,6 +427,7 @@ impl DealsAgg {
         sales_table("product", self.products.sorted(), self.won.sum, BY_PRODUCT)
     }
 
+    /// Won revenue in the period.
     pub fn revenue(&self) -> Decimal {
         self.won.sum
     }
@@ -433,10 +437,12 @@ impl DealsAgg {
         self.period
     }
 
+    /// The first date of any deal.
     pub fn first_date(&self) -> Option<NaiveDate> {
         self.first_date
     }
 
+    /// The last date of any deal.
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.last_date
     }

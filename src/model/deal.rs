@@ -8,18 +8,27 @@ use rust_decimal::Decimal;
 /// `None` (bad values were reported as problems before the row got here).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deal<'a> {
+    /// The deal's id, as written.
     pub deal_id: &'a str,
+    /// Its owner, as written.
     pub owner: &'a str,
+    /// Its account, as written.
     pub account: &'a str,
+    /// Its stage, as written.
     pub stage: &'a str,
+    /// Open, won or lost (from the status, flags, dates or stage).
     pub status: Status,
+    /// Its amount (a won deal's actual amount when both are written).
     pub amount: Option<Decimal>,
+    /// When it was created.
     pub created: Option<NaiveDate>,
+    /// When it was won or lost (open deals have none).
     pub closed: Option<NaiveDate>,
     /// `None` when the file has no expected_close_date column; `Some(None)` when blank.
     pub expected_close: Option<Option<NaiveDate>>,
     /// `None` when the file has no lost_reason column; `Some("")` when blank.
     pub lost_reason: Option<&'a str>,
+    /// The stage a lost deal was lost at, as written.
     pub lost_stage: &'a str,
     /// new, upsell, cross-sell, renewal… as written (blank when no column).
     pub deal_type: &'a str,

@@ -9,25 +9,36 @@
 //! and Practice* (3rd ed.), ch. 8; Hyndman et al. (2008), *Forecasting with Exponential
 //! Smoothing*, tables 2.1 and 6.x (the recursions below).
 
+/// A model's trend.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Trend {
+    /// No trend.
     None,
+    /// A straight-line trend.
     Additive,
+    /// A trend that fades (by `phi` a step).
     Damped,
 }
 
+/// A model's seasonality.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Season {
+    /// No season.
     None,
+    /// A season added to the level.
     Additive,
+    /// A season that scales the level.
     Multiplicative,
 }
 
 /// A model form: trend, seasonality and season length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spec {
+    /// The trend.
     pub trend: Trend,
+    /// The seasonality.
     pub season: Season,
+    /// Season length in steps (12 for months).
     pub m: usize,
 }
 
@@ -71,9 +82,13 @@ impl Spec {
 /// γ ≤ 1 − α), `phi` the damping (1 for an undamped trend).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Params {
+    /// Level smoothing.
     pub alpha: f64,
+    /// Trend smoothing.
     pub beta: f64,
+    /// Season smoothing.
     pub gamma: f64,
+    /// Trend damping.
     pub phi: f64,
 }
 
@@ -90,10 +105,13 @@ struct State {
 /// A fitted model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
+    /// The model form.
     pub spec: Spec,
+    /// Its fitted parameters.
     pub params: Params,
     /// Residual standard deviation of one-step errors.
     pub sigma: f64,
+    /// Corrected Akaike information criterion (lower is better).
     pub aicc: f64,
     state: State,
 }
@@ -289,6 +307,7 @@ impl Fit {
 pub struct Rng(pub u64);
 
 impl Rng {
+    /// A uniform number in (0, 1).
     pub fn next_f64(&mut self) -> f64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -297,6 +316,7 @@ impl Rng {
         ((x >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
 
+    /// A standard normal number.
     pub fn normal(&mut self) -> f64 {
         let (u, v) = (self.next_f64(), self.next_f64());
         (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
