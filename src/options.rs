@@ -48,9 +48,13 @@ pub struct RawOptions {
     pub response_target_minutes: Option<i64>,
     /// Gross margin for CLV when there is no annual_profit column (0 to 1, default 1).
     pub gross_margin: Option<f64>,
-    /// Link leads to the outcome of their deal (deal_id) across files (default true;
-    /// `analyze()` turns it off for a single file, where there is nothing to link).
+    /// Link leads to the outcome of their deal (deal_id) across files (default: when
+    /// `file_count` is not 1).
     pub link_leads: Option<bool>,
+    /// How many files the analysis reads (the page knows before the first is read). A
+    /// lead links only to a deal of another file, so one file keeps no links: a large
+    /// leads file then holds no list of its leads to link.
+    pub file_count: Option<u64>,
     /// Conversion rates to one currency: code → how many units of `base_currency` one
     /// unit of that code is worth (`{"EUR": "1.08"}`, as strings or numbers). Amounts in
     /// codes without a rate are reported per currency.
@@ -199,7 +203,7 @@ impl RawOptions {
             comparison,
             stage_probabilities,
             response_target_minutes: self.response_target_minutes.unwrap_or(5).max(0),
-            link_leads: self.link_leads.unwrap_or(true),
+            link_leads: self.link_leads.unwrap_or(self.file_count != Some(1)),
             rates,
             alert_thresholds: self.alert_thresholds.clone().unwrap_or_default(),
             filters: self.filters.as_ref().map(Filters::new).unwrap_or_default(),
@@ -233,5 +237,14 @@ mod tests {
         let reversed =
             RawOptions { from: Some("2024-02-01".into()), to: Some("2024-01-01".into()), ..Default::default() };
         assert!(reversed.validate().is_err());
+    }
+
+    #[test]
+    fn leads_link_to_deals_only_across_files() {
+        let links = |file_count, link_leads| RawOptions { file_count, link_leads, ..Default::default() }.validate();
+        assert!(!links(Some(1), None).unwrap().link_leads);
+        assert!(links(Some(2), None).unwrap().link_leads);
+        assert!(links(None, None).unwrap().link_leads);
+        assert!(links(Some(1), Some(true)).unwrap().link_leads);
     }
 }

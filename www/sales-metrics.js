@@ -72,6 +72,7 @@ function engineOptions(options) {
     comparison: options.comparison || null,
     stage_probabilities: options.stageProbabilities ?? null,
     link_leads: null,
+    file_count: null,
     currency_rates: options.currencyRates && Object.keys(options.currencyRates).length ? options.currencyRates : null,
     base_currency: options.baseCurrency || null,
     alert_thresholds: options.alertThresholds ?? null,
@@ -195,8 +196,7 @@ async function withWorkers(files, options, work) {
   const list = Array.from(files ?? []);
   if (options.signal?.aborted) throw abortError();
   const engine = engineOptions(options);
-  // leads link to deals only across files
-  engine.link_leads = list.length > 1;
+  engine.file_count = list.length;
   const pool = workerPool(options.signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
   const progress = (data) => data.type === 'progress' && options.onProgress?.(data.progress);
   try {
