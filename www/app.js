@@ -2,39 +2,30 @@
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
 import { fileErrorText } from './words.js';
-import { analyze, drill } from './sales-metrics.js';
+import { analyze, drillReport, readingOrder } from './sales-metrics.js';
 import { drillView } from './views/drill.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
 import { renderAlerts } from './views/alerts.js';
-import { el, clear } from './views/dom.js';
+import { clear } from './views/dom.js';
 import { renderFigures } from './views/dashboard.js';
-import { renderPeriod, periodText, presetOfData } from './views/period.js';
+import { renderPeriod, periodText } from './views/period.js';
+import { granularity, followData, wirePeriodControls } from './views/period-controls.js';
+import { showMessage, showProgress, showPartial, showFailure } from './views/messages.js';
 import { renderReportInfo } from './views/info.js';
 import { writeViewToHash, readViewFromHash } from './view-hash.js';
-import { FILTERS, chosenFilters, renderFilterChips, renderFilterChoices } from './views/filters.js';
+import { FILTERS, chosenFilters, renderFilterChips, renderFilterChoices, wireFilterChoices } from './views/filters.js';
 import { renderCurrencyForm } from './views/currencies.js';
 import { renderProbabilityForm } from './views/probabilities.js';
 import { renderProblems } from './views/problems.js';
 import { loadThresholds, renderThresholds } from './views/thresholds.js';
 import { renderMapping } from './views/mapping.js';
 import { MARKUP } from './ui.js';
-import { presetRange, localDay } from './periods.js';
 import { sampleFiles } from './assets.js';
-import { presetFor, savePreset } from './presets.js';
+import { presetsFor, savePreset } from './presets.js';
 import { renderPresets, wirePresetFiles } from './views/presets.js';
-import { wireExports, wireDrop } from './views/controls.js';
+import { wireExports, wireDrop, redrawOnResize } from './views/controls.js';
 
-
-/** The files in the order the engine wants them, as `report` knew their kinds: stage
- *  histories and lookup tables (which open stages and filters use) first; for a drill,
- *  deals next (a drill into converted leads links them to the deals won). */
-function inReadingOrder(files, report, { drilling = false } = {}) {
-  const kinds = new Map((report?.files ?? []).map((f) => [f.name, f.kind]));
-  const ranks = drilling ? { stage_history: 0, lookup: 0, deals: 1 } : { stage_history: 0, lookup: 0 };
-  const rank = (f) => ranks[kinds.get(f.name)] ?? 2;
-  return [...files].sort((a, b) => rank(a) - rank(b));
-}
 
 /**
  * Draws the dashboard into `root` and wires it.
@@ -86,11 +77,7 @@ export function mountApp(root, options = {}) {
     fetch: (query, { onProgress, ...how } = {}) => {
       drilling?.abort();
       drilling = new AbortController();
-      const files = inReadingOrder(currentFiles, lastReport, { drilling: true });
-      // a lookup group's list: its group joins the filters of the analysis
-      const { filters: extra, ...rows } = query;
-      const filters = extra ? { ...lastOptions.filters, groups: [...(lastOptions.filters?.groups ?? []), ...extra.groups] } : lastOptions.filters;
-      return drill(files, { ...lastOptions, filters, asOf: lastReport.period.as_of, signal: drilling.signal, onProgress }, rows, how);
+      return drillReport(currentFiles, lastReport, { ...lastOptions, signal: drilling.signal, onProgress }, query, how);
     },
     get fmt() { return fmt; },
     get t() { return t; },
@@ -103,18 +90,8 @@ export function mountApp(root, options = {}) {
     openDrill(query, `${what} · ${periodText(lastReport.period, fmt, t)}`, { name: `${query.set}-rows`, files: currentFiles.length });
   }
 
-  function message(text, kind = 'error') {
-    $('messages').append(el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : null, text }));
-  }
-
-  function showProgress(p) {
-    const frac = p.totalBytes ? p.bytes / p.totalBytes : 0;
-    $('progress-bar').value = frac;
-    const secs = p.elapsedMs / 1000;
-    const rate = secs > 0 ? p.bytes / 1e6 / secs : 0;
-    $('progress-text').textContent = t('progress.text',
-      { done: fmt.bytes(p.bytes), total: fmt.bytes(p.totalBytes), rows: fmt.count(p.rows), rate: fmt.days1(rate) });
-  }
+  const message = (text, kind) => showMessage($, text, kind);
+  const progress = (p) => showProgress($, p, fmt, t);
 
   async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     if (!files.length) return;
@@ -125,27 +102,27 @@ export function mountApp(root, options = {}) {
     currentFiles = files;
     if (!keepMessages) clear($('messages'));
     $('progress').hidden = false;
-    showProgress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
+    progress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
     host.dataset.state = 'running';
     try {
       const engineOptions = {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices,
-        comparison: $('comparison').value, granularity: granularity(), stageProbabilities,
+        comparison: $('comparison').value, granularity: granularity($), stageProbabilities,
         currencyRates, baseCurrency: baseCurrency || options.currency || '',
         filters: chosenFilters(picked), memoryLimitMb: options.memoryLimitMb, alertThresholds,
       };
       // lookup tables first when their columns filter (else the deals before them are
       // judged against groups not yet known); once their kinds are known, read again
       const grouped = picked.groups.length > 0;
-      const ordered = grouped ? inReadingOrder(files, lastReport) : files;
-      const report = await analyze(ordered, { ...engineOptions, onProgress: showProgress, signal: controller.signal });
+      const ordered = grouped ? readingOrder(files, lastReport) : files;
+      const report = await analyze(ordered, { ...engineOptions, onProgress: progress, signal: controller.signal });
       lastOptions = engineOptions;
-      if (grouped && inReadingOrder(ordered, report).some((f, i) => f !== ordered[i])) {
+      if (grouped && readingOrder(ordered, report).some((f, i) => f !== ordered[i])) {
         lastReport = report;
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
       }
-      if (applyPresets(report) || followData(report)) {
+      if (applyPresets(report) || followData($, report)) {
         if (running === controller) running = null;
         return run(files, { keepMessages: true });
       }
@@ -154,20 +131,14 @@ export function mountApp(root, options = {}) {
       $('start-over').hidden = false;
       // done, and whether it covers only part of the files (stopped at the memory limit)
       if (report.partial) {
-        partialMessage(report);
+        showPartial($, report, fmt, t);
         host.dataset.partial = report.partial.reason;
       } else {
         delete host.dataset.partial;
       }
       host.dataset.state = 'done';
     } catch (err) {
-      if (err.name === 'AbortError') {
-        message(t('msg.cancelled'), 'info');
-      } else if (err.crash) {
-        message(t('msg.crashed', { file: err.file || '?', bytes: fmt.bytes(err.bytes ?? 0) }));
-      } else {
-        message(t('msg.failed', { error: err.message }));
-      }
+      showFailure($, err, fmt, t);
       // what is still on screen is from the run before: say so
       $('dashboard').classList.toggle('stale', lastReport !== null);
       host.dataset.state = 'failed';
@@ -176,12 +147,6 @@ export function mountApp(root, options = {}) {
       $('progress').hidden = true;
       $('apply').disabled = $('all-data').disabled = !currentFiles.length;
     }
-  }
-
-  /** The trend's buckets: months are Solar Hijri months when Solar Hijri dates are shown. */
-  function granularity() {
-    const g = $('granularity').value;
-    return g === 'month' && $('hijri').checked ? 'persian_month' : g;
   }
 
   /** Files dropped or chosen join those analysed (a file of the same name replaces its
@@ -222,46 +187,14 @@ export function mountApp(root, options = {}) {
     host.dataset.state = 'ready';
   }
 
-  /** A preset of the data's period chosen before the data was known (or new files): set
-   *  it from the data's last day; true when the period changed and wants a new run. */
-  function followData(report) {
-    if ($('anchor').value !== 'data') return false;
-    const [from, to] = presetOfData($, report.period.last_date);
-    if (!from || from === $('from').value && to === $('to').value) return false;
-    [$('from').value, $('to').value] = [from, to];
-    return true;
-  }
-
-  /** The anchor day of the period presets: the data's last day, or today. */
-  function anchorDay() {
-    return $('anchor').value !== 'today' && dataSpan ? localDay(dataSpan.last) : new Date();
-  }
-
-  /** Reading stopped at the memory limit: where, why, and what to do. */
-  function partialMessage(report) {
-    const p = report.partial;
-    message(t('msg.partial_memory', { file: p.file || '?', read: fmt.bytes(p.bytes_read ?? 0), size: fmt.bytes(p.file_bytes ?? 0),
-      used: fmt.count(p.memory_mb), limit: fmt.count(p.limit_mb) }));
-    const top = p.names?.[0];
-    if (top) {
-      const info = report.files.find((f) => f.kind === top.kind && f.columns?.some((c) => c.field === top.field));
-      const column = info?.columns.find((c) => c.field === top.field)?.header ?? top.field;
-      message(t('msg.partial_names', { n: fmt.count(top.distinct), field: top.field, column, file: info?.name ?? p.file }), 'info');
-    }
-  }
-
   /** Applies saved presets to files with a known header and no choices yet; true if any. */
   function applyPresets(report) {
-    let applied = false;
-    for (const f of report.files) {
-      const preset = choices[f.name] ? null : presetFor(f);
-      if (preset) {
-        choices[f.name] = preset.options;
-        message(t('preset.applied', { name: preset.name, file: f.name }), 'info');
-        applied = true;
-      }
+    const applied = presetsFor(report.files, choices);
+    for (const { preset, file } of applied) {
+      choices[file] = preset.options;
+      message(t('preset.applied', { name: preset.name, file }), 'info');
     }
-    return applied;
+    return applied.length > 0;
   }
 
   /** The saved presets, each removable. */
@@ -353,46 +286,14 @@ export function mountApp(root, options = {}) {
     });
     $('cancel').addEventListener('click', () => running?.abort());
     $('apply').addEventListener('click', () => run(currentFiles));
-    for (const [key, id] of FILTERS) {
-      $(id).addEventListener('change', (e) => {
-        const name = e.target.value;
-        e.target.value = '';
-        if (!name || picked[key].includes(name)) return;
-        picked[key].push(name);
-        renderChips();
-        if (currentFiles.length) run(currentFiles);
-      });
-    }
-    const applyPreset = () => {
-      if (!$('preset').value) return;
-      [$('from').value, $('to').value] = presetRange($('preset').value, anchorDay());
-      if (currentFiles.length) run(currentFiles);
-    };
-    $('preset').addEventListener('change', applyPreset);
-    $('anchor').addEventListener('change', applyPreset);
-    for (const id of ['from', 'to']) $(id).addEventListener('input', () => { $('preset').value = ''; });
-    $('as-of-today').addEventListener('click', () => {
-      const d = new Date();
-      $('as-of').value = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    wireFilterChoices($, picked, () => {
+      renderChips();
       if (currentFiles.length) run(currentFiles);
     });
-    $('all-data').addEventListener('click', () => {
-      $('from').value = '';
-      $('to').value = '';
-      run(currentFiles);
-    });
+    wirePeriodControls($, { lastDay: () => dataSpan?.last, rerun: () => run(currentFiles) });
     wirePresetFiles($, t, fmt, message, renderPresetList);
     wireExports($, root, () => ({ report: lastReport, t, locale: LOCALES[locale] }));
-    // Charts are drawn at their container's width: drawn again when it changes (a phone
-    // turned, a window resized), so that their text keeps its size.
-    let drawnAt = 0;
-    new ResizeObserver(([entry]) => {
-      const width = entry.contentRect.width;
-      if (!lastReport || !width || Math.abs(width - drawnAt) < 40) return;
-      const first = !drawnAt;
-      drawnAt = width;
-      if (!first) requestAnimationFrame(() => render(lastReport, { redraw: true }));
-    }).observe($('dashboard'));
+    redrawOnResize($('dashboard'), () => lastReport && render(lastReport, { redraw: true }));
     $('locale').addEventListener('change', (e) => setLocale(e.target.value));
     $('hijri').addEventListener('change', () => {
       setLocale(locale);

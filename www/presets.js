@@ -49,6 +49,14 @@ export function presetFor(file) {
   return loadPresets().find((p) => p.header === key) ?? null;
 }
 
+/** The saved presets that fit `files` (a report's) with no `choices` yet: `[{ preset, file }]`
+ *  (`file` its name). */
+export function presetsFor(files, choices) {
+  return files.filter((f) => !choices[f.name])
+    .map((f) => ({ preset: presetFor(f), file: f.name }))
+    .filter((p) => p.preset);
+}
+
 export async function exportPresets() {
   const { download } = await import('./export.js');
   const text = JSON.stringify({ format: 'sales-metrics-analyzer-presets', version: 1, presets: loadPresets() }, null, 2);

@@ -225,3 +225,25 @@ export async function drill(files, options, query, { csv = false } = {}) {
     return answer;
   });
 }
+
+/** The files in the order the engine wants them, as `report` knew their kinds: stage
+ *  histories and lookup tables (which open stages and filters use) first; for a drill,
+ *  deals next (a drill into converted leads links them to the deals won). */
+export function readingOrder(files, report, { drilling = false } = {}) {
+  const kinds = new Map((report?.files ?? []).map((f) => [f.name, f.kind]));
+  const ranks = drilling ? { stage_history: 0, lookup: 0, deals: 1 } : { stage_history: 0, lookup: 0 };
+  const rank = (f) => ranks[kinds.get(f.name)] ?? 2;
+  return [...files].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The rows behind a figure of `report`, analysed from `files` with `options` ([`drill`]
+ * with the files in the engine's order, as of the report's day). `query.filters` (a
+ * lookup group's row of a table) join the analysis' filters.
+ */
+export function drillReport(files, report, options, { filters: extra, ...query }, how) {
+  const filters = extra
+    ? { ...options.filters, groups: [...(options.filters?.groups ?? []), ...extra.groups] }
+    : options.filters;
+  return drill(readingOrder(files, report, { drilling: true }), { ...options, filters, asOf: report.period.as_of }, query, how);
+}

@@ -1,5 +1,5 @@
-// The page's own controls that need no state: the drop zone and file picker, and the
-// downloads (the report as JSON, a snapshot, print).
+// The page's own controls that need no state: the drop zone and file picker, the
+// downloads (the report as JSON, a snapshot, print), and redrawing at a new width.
 import { stylesheetText } from '../assets.js';
 
 /** Files dropped on the zone or chosen go to `onFiles(files)`. */
@@ -37,4 +37,17 @@ export function wireExports($, root, current) {
     const html = snapshotHtml(root, css, { title: `${t('app.title')} — ${stamp}`, lang: locale.intl, dir: locale.dir });
     download(`sales-metrics-${stamp}.html`, html, 'text/html;charset=utf-8');
   });
+}
+
+/** Charts are drawn at their container's width: `redraw()` when `element`'s width changes
+ *  (a phone turned, a window resized), so that their text keeps its size. */
+export function redrawOnResize(element, redraw) {
+  let drawnAt = 0;
+  new ResizeObserver(([entry]) => {
+    const width = entry.contentRect.width;
+    if (!width || Math.abs(width - drawnAt) < 40) return;
+    const first = !drawnAt;
+    drawnAt = width;
+    if (!first) requestAnimationFrame(redraw);
+  }).observe(element);
 }

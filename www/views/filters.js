@@ -72,3 +72,16 @@ export function renderFilterChoices($, choices = {}, picked, t, intl) {
     select.closest('label').hidden = key !== 'owners' && names.length === 0 && !picked[key].length;
   }
 }
+
+/** A name chosen in a filter's select joins `picked` (once); then `onPick()`. */
+export function wireFilterChoices($, picked, onPick) {
+  for (const [key, id] of FILTERS) {
+    $(id).addEventListener('change', (e) => {
+      const name = e.target.value;
+      e.target.value = '';
+      if (!name || picked[key].includes(name)) return;
+      picked[key].push(name);
+      onPick();
+    });
+  }
+}
