@@ -1,25 +1,18 @@
 // The dashboard: wires the drop zone, period picker and progress to analyze(), and hands
 // the report to the views. No metric formula lives here. `mountApp` draws it into any
 // element (the standalone page's, or an embedding element's shadow root).
-import { fileErrorText } from './words.js';
 import { analyze, drillReport, readingOrder } from './sales-metrics.js';
 import { drillView } from './views/drill.js';
 import { formatter } from './format.js';
 import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
-import { renderAlerts } from './views/alerts.js';
 import { clear } from './views/dom.js';
-import { renderFigures } from './views/dashboard.js';
-import { renderPeriod, periodText } from './views/period.js';
+import { periodText } from './views/period.js';
+import { renderReport } from './views/report-view.js';
 import { granularity, followData, wirePeriodControls } from './views/period-controls.js';
 import { showMessage, showProgress, showPartial, showFailure } from './views/messages.js';
-import { renderReportInfo } from './views/info.js';
 import { writeViewToHash, readViewFromHash } from './view-hash.js';
-import { FILTERS, chosenFilters, renderFilterChips, renderFilterChoices, wireFilterChoices } from './views/filters.js';
-import { renderCurrencyForm } from './views/currencies.js';
-import { renderProbabilityForm } from './views/probabilities.js';
-import { renderProblems } from './views/problems.js';
-import { loadThresholds, renderThresholds } from './views/thresholds.js';
-import { renderMapping } from './views/mapping.js';
+import { FILTERS, chosenFilters, renderFilterChips, wireFilterChoices } from './views/filters.js';
+import { loadThresholds } from './views/thresholds.js';
 import { MARKUP } from './ui.js';
 import { sampleFiles } from './assets.js';
 import { presetsFor, savePreset } from './presets.js';
@@ -198,55 +191,48 @@ export function mountApp(root, options = {}) {
   }
 
   /** The saved presets, each removable. */
-  function renderPresetList() {
-    renderPresets($('preset-list'), t);
-  }
+  const renderPresetList = () => renderPresets($('preset-list'), t);
+
+  /** What the report's forms change, each followed by a new run. */
+  const on = {
+    message,
+    rerun: () => run(currentFiles),
+    applyFile: (name, fileOptions) => {
+      choices[name] = fileOptions;
+      run(currentFiles);
+    },
+    removeFile: (name) => {
+      const rest = currentFiles.filter((f) => (f.name ?? 'file.csv') !== name);
+      delete choices[name];
+      if (rest.length) run(rest);
+      else startOver();
+    },
+    savePreset: (name, file, fileOptions) => {
+      const ok = savePreset(name, file, fileOptions);
+      message(ok ? t('preset.saved', { name, file: file.name }) : t('preset.no_storage'), ok ? 'info' : 'error');
+      renderPresetList();
+    },
+    thresholds: (values) => {
+      alertThresholds = values;
+      run(currentFiles);
+    },
+    money: (base, rates) => {
+      [baseCurrency, currencyRates] = [base, rates];
+      run(currentFiles);
+    },
+    probabilities: (chosen) => {
+      stageProbabilities = chosen;
+      run(currentFiles);
+    },
+    drill: showDrill,
+  };
 
   function render(report, { redraw = false } = {}) {
     lastReport = report;
-    $('dashboard').classList.remove('stale');
-    if (!redraw) {
-      for (const f of report.files) {
-        if (f.error) message(`${f.name}: ${fileErrorText(f.error, t)}`);
-      }
-    }
-    $('files-section').hidden = !report.files.length;
-    renderMapping($('files'), report, fmt, t, {
-      choices,
-      onApply: (name, options) => {
-        choices[name] = options;
-        run(currentFiles);
-      },
-      onRemove: (name) => {
-        const rest = currentFiles.filter((f) => (f.name ?? 'file.csv') !== name);
-        delete choices[name];
-        if (rest.length) run(rest);
-        else startOver();
-      },
-      onSavePreset: (name, file, options) => {
-        const ok = savePreset(name, file, options);
-        message(ok ? t('preset.saved', { name, file: file.name }) : t('preset.no_storage'), ok ? 'info' : 'error');
-        renderPresetList();
-      },
-    });
-    renderPresetList();
-    const analysed = report.files.some((f) => f.kind && f.kind !== 'stage_history');
-    $('dashboard').hidden = !analysed;
     const p = report.period;
     if (p.first_date) dataSpan = { first: p.first_date, last: p.last_date };
-    renderPeriod($, p, dataSpan, fmt, t, () => run(currentFiles));
-    renderReportInfo($, report, picked, fmt, t);
-    if (!analysed) return;
-    renderAlerts($('alerts'), report.alerts, fmt, t);
-    renderThresholds($('thresholds'), report.alert_thresholds, t, (values) => {
-      alertThresholds = values;
-      run(currentFiles);
-    });
-    renderFigures(report, { $, fmt, t, onDrill: showDrill });
-    renderFilterChoices($, report.filter_choices, picked, t, LOCALES[locale].intl);
-    renderCurrencies(report.currencies);
-    renderProbabilities(report.metrics.weighted_pipeline);
-    renderProblems($('problems'), report.problems, fmt, t);
+    const state = { picked, choices, dataSpan, money: { baseCurrency, currencyRates } };
+    renderReport(report, { $, fmt, t, intl: LOCALES[locale].intl, redraw, state, on });
   }
 
   /** The chosen names as chips; removing one re-runs the analysis. */
@@ -255,22 +241,6 @@ export function mountApp(root, options = {}) {
       picked[key] = picked[key].filter((n) => n !== name);
       renderChips();
       if (currentFiles.length) run(currentFiles);
-    });
-  }
-
-  /** Money per currency, and the conversion rates form (a new run with the rates given). */
-  function renderCurrencies(cur) {
-    renderCurrencyForm($, cur, { baseCurrency, currencyRates }, fmt, t, (base, rates) => {
-      [baseCurrency, currencyRates] = [base, rates];
-      run(currentFiles);
-    });
-  }
-
-  /** The stage probabilities the weighted pipeline used, editable (a new run with them). */
-  function renderProbabilities(metric) {
-    renderProbabilityForm($('probabilities'), metric, fmt, t, (chosen) => {
-      stageProbabilities = chosen;
-      run(currentFiles);
     });
   }
 
