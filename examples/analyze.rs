@@ -1,6 +1,7 @@
 //! Analyse CSV files natively and print the report as JSON.
 //!
-//! `cargo run --release --example analyze -- [--from D] [--to D] [--today D] FILE...`
+//! `cargo run --release --example analyze -- [--options JSON] [--from D] [--to D] [--today D] FILE...`
+//! (`--options`: the engine's options as JSON, snake_case, as the page sends them).
 //! The time taken and throughput go to standard error. `--drill SET [--sort COLUMN]`
 //! lists the rows behind a figure instead (docs/DRILL.md): the first page, as JSON.
 
@@ -15,6 +16,13 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--options" => match serde_json::from_str(&args.next().unwrap_or_default()) {
+                Ok(o) => raw = o,
+                Err(e) => {
+                    eprintln!("--options: {e}");
+                    std::process::exit(2);
+                }
+            },
             "--from" => raw.from = args.next(),
             "--to" => raw.to = args.next(),
             "--today" => raw.today = args.next(),
@@ -24,8 +32,7 @@ fn main() {
             _ => files.push(a),
         }
     }
-    // as analyze() does: leads link to deals only across files
-    raw.link_leads = Some(files.len() > 1);
+    raw.file_count = Some(files.len() as u64);
     let options = match raw.validate() {
         Ok(o) => o,
         Err(e) => {

@@ -9,6 +9,7 @@ use crate::ingest::notes::FileNote;
 use crate::ingest::record::Entry;
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::ActivitiesAgg;
+use crate::metrics::comparison::{compare, Revenues};
 use crate::metrics::currency::{self, Currencies, Rates};
 use crate::metrics::customers::CustomersAgg;
 use crate::metrics::forecast;
@@ -16,6 +17,7 @@ use crate::metrics::history::HistoryAgg;
 use crate::metrics::leads::LeadsAgg;
 use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
 use crate::metrics::team::QuotasAgg;
+use crate::metrics::withheld::Withheld;
 use crate::metrics::DealsAgg;
 use crate::model::{Deal, Order};
 use crate::options::{Filters, Options};
@@ -111,28 +113,32 @@ impl PeriodAggs {
         self.history.merge(o.history);
     }
 
-    /// Every metric of the period into `report`, open items judged at `as_of`.
-    fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) {
+    /// Every metric of the period into `report`, open items judged at `as_of`, money as
+    /// `withheld` says; returns the period's revenues (whatever their currencies).
+    fn finish(&self, options: &Options, as_of: NaiveDate, withheld: &Withheld, report: &mut Report) -> Revenues {
         let deals = &self.deals;
-        let summary = deals.finish_with(options, as_of, &self.history.stages_at(deals.period().to), report);
+        let stages = self.history.stages_at(deals.period().to);
+        let summary = deals.finish_with(options, as_of, &stages, withheld, report);
         self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
         self.activities.finish(summary.won, &|name: &str| deals.won_by_owner(name), report);
         let ledger = |owner: &str| deals.ledger(owner);
-        self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, report);
+        self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, withheld, report);
         self.surveys.finish(report);
         self.traffic.finish(report);
         self.tickets.finish(options.response_target_minutes, report);
         let from_deals = deals.read_any().then(|| deals.new_accounts());
         let deal_revenue = deals.read_any().then(|| deals.revenue());
-        self.customers.finish(from_deals, deal_revenue, options.gross_margin, as_of, report);
+        let margin = options.gross_margin;
+        let orders = self.customers.finish(from_deals, deal_revenue, margin, as_of, withheld, report);
         self.history.finish(&options.stage_order, report);
+        Revenues { deals: summary.revenue, orders }
     }
 
     /// `forecast_revenue` from won deals, else from orders (the main period only: a
     /// forecast looks ahead of the as-of date).
     /// `filtered`: filters are set; orders cannot be filtered by owner, source or
     /// pipeline, so the forecast then stays with the (filtered) deals.
-    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, filtered: bool, report: &mut Report) {
+    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, filtered: bool, w: &Withheld, report: &mut Report) {
         let from_orders = self.deals.history().is_empty() && !self.customers.order_history().is_empty();
         let (history, source) = if from_orders && !filtered {
             (self.customers.order_history(), "orders")
@@ -140,6 +146,7 @@ impl PeriodAggs {
             (self.deals.history(), "deals")
         };
         let (metric, series) = forecast::revenue(history, as_of, today, source);
+        let (metric, series) = w.forecast(source, metric, series);
         report.metrics.insert("forecast_revenue", metric);
         report.series.insert("forecast_revenue", series);
     }
@@ -504,29 +511,33 @@ impl Engine {
             filter_choices: self.aggregates.choices.report(&self.aggregates.lookups),
             ..Report::default()
         };
-        self.aggregates.main.finish(&self.options, as_of, &mut report);
+        // Money in several currencies is never added: decided before anything is written.
+        let main = &self.aggregates.main;
+        let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
+        let (deal_codes, order_codes) = currency::codes(&main.currencies, before.map(|b| b.1));
+        let withheld = Withheld::new(&deal_codes, &order_codes);
+        let revenues = main.finish(&self.options, as_of, &withheld, &mut report);
         let filtered = !self.options.filters.is_empty();
-        self.aggregates.main.forecast(as_of, self.options.today, filtered, &mut report);
+        main.forecast(as_of, self.options.today, filtered, &withheld, &mut report);
         // A shop with orders and no deals: its trend is its order revenue (unless filters
         // are set, which orders cannot follow); with both, the orders' trend beside.
-        if let Some(orders) = self.aggregates.main.customers.order_trend().filter(|_| !filtered) {
-            let key = if self.aggregates.main.deals.read_any() { "order_revenue_trend" } else { "revenue_trend" };
-            report.series.insert(key, orders);
+        if let Some(orders) = main.customers.order_trend().filter(|_| !filtered) {
+            let key = if main.deals.read_any() { "order_revenue_trend" } else { "revenue_trend" };
+            report.series.insert(key, withheld.order_series(orders));
         }
-        report.dimensions = crate::metrics::dimensions::tables(&self.aggregates.main.deals, &self.aggregates.lookups);
+        report.dimensions = crate::metrics::dimensions::tables(&main.deals, &self.aggregates.lookups);
         let earlier = self.aggregates.earlier.as_ref().map(|e| {
             let period = e.deals.period();
             let options = Options { period, ..self.options.clone() };
             let mut r = Report::default();
-            e.finish(&options, period.to.unwrap_or(as_of), &mut r);
+            e.finish(&options, period.to.unwrap_or(as_of), &Withheld::default(), &mut r);
             (period, r)
         });
         // Sales growth by default: against the previous period of equal length.
-        let previous = self.aggregates.main.deals.previous_revenue(as_of);
-        crate::metrics::comparison::compare(&self.options, earlier.as_ref(), previous, &mut report);
-        let main = &self.aggregates.main;
-        let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
-        currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, &mut report);
+        let previous = main.deals.previous_revenue(as_of);
+        compare(&self.options, earlier.as_ref(), (revenues, previous), &withheld, &mut report);
+        let codes = (deal_codes, order_codes);
+        report.currencies = currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, codes);
         mark_unfiltered(&self.options.filters, &mut report);
         let o = &self.options;
         report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);

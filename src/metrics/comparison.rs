@@ -1,6 +1,7 @@
 //! The comparison period (previous period of equal length, or a year earlier): each
 //! metric gets the comparison value and the change, and `sales_growth` is computed.
 
+use super::withheld::Withheld;
 use crate::options::Options;
 use crate::period::Period;
 use crate::reason::Reason;
@@ -12,8 +13,18 @@ use std::str::FromStr;
 
 pub const GROWTH_FORMULA: &str = "(revenue − revenue of comparison period) / revenue of comparison period";
 
+/// The period's revenue, whatever its currencies: won deals' and order lines', each with
+/// the rows it sums (None: not computable).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Revenues {
+    /// Won deals' revenue.
+    pub deals: Option<(Decimal, u64)>,
+    /// Order lines' revenue.
+    pub orders: Option<(Decimal, u64)>,
+}
+
 /// Adds `comparison` to every computable metric (from the same metrics computed over the
-/// comparison period) and sets `sales_growth`.
+/// comparison period) and sets `sales_growth` from `now` (as `withheld` says).
 ///
 /// Without a comparison, `sales_growth` is still computed against the previous period of
 /// equal length when the period has a start: `previous` is that period and its won
@@ -21,18 +32,19 @@ pub const GROWTH_FORMULA: &str = "(revenue − revenue of comparison period) / r
 pub fn compare(
     options: &Options,
     earlier: Option<&(Period, Report)>,
-    previous: Option<(Period, Decimal)>,
+    (now, previous): (Revenues, Option<(Period, Decimal)>),
+    withheld: &Withheld,
     report: &mut Report,
 ) {
-    let Some((period, earlier)) = earlier else {
-        let growth = match (options.comparison, previous) {
-            (None, Some((p, before))) => growth_of(report, "revenue", before, p),
-            (None, None) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
-            (Some(_), _) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
-        };
-        report.metrics.insert("sales_growth", growth);
-        return;
-    };
+    let growth = withheld.deal_metric("sales_growth", growth(options, earlier, now, previous));
+    if let Some((period, earlier)) = earlier {
+        add_comparisons(*period, earlier, report);
+    }
+    report.metrics.insert("sales_growth", growth);
+}
+
+/// `comparison` on every computable metric of `report` also computable in `earlier`.
+fn add_comparisons(period: Period, earlier: &Report, report: &mut Report) {
     for (id, metric) in report.metrics.iter_mut() {
         let Some(before) = earlier.metrics.get(id) else { continue };
         if metric.value.is_null() || before.value.is_null() {
@@ -49,16 +61,28 @@ pub fn compare(
             }),
         );
     }
-    // Revenue of won deals; a shop with orders and no deals grows by its order revenue.
-    let pair = |id: &'static str| {
-        let now = report.metrics.get(id).and_then(|m| decimal(&m.value))?;
-        Some((id, now, earlier.metrics.get(id).and_then(|m| decimal(&m.value))))
+}
+
+/// `sales_growth`: against the comparison period, else the previous period of equal length.
+fn growth(
+    options: &Options,
+    earlier: Option<&(Period, Report)>,
+    now: Revenues,
+    previous: Option<(Period, Decimal)>,
+) -> Metric {
+    let Some((period, earlier)) = earlier else {
+        return match (options.comparison, previous) {
+            (None, Some((p, before))) => growth_of(now.deals, before, p),
+            (None, None) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
+            (Some(_), _) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
+        };
     };
-    let growth = match pair("revenue").or_else(|| pair("order_revenue")) {
-        Some((id, now, Some(before))) if !before.is_zero() => {
+    // Revenue of won deals; a shop with orders and no deals grows by its order revenue.
+    let before = |id: &str| earlier.metrics.get(id).and_then(|m| decimal(&m.value));
+    let pair = now.deals.map(|n| ("deals", n, before("revenue")));
+    let growth = match pair.or_else(|| now.orders.map(|n| ("orders", n, before("order_revenue")))) {
+        Some((source, (now, rows), Some(before))) if !before.is_zero() => {
             let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
-            let rows = report.metrics.get(id).map_or(0, |m| m.rows);
-            let source = if id == "revenue" { "deals" } else { "orders" };
             Metric::new(g, rows, GROWTH_FORMULA)
                 .fraction(money(now - before), money(before))
                 .with("source", json!(source))
@@ -66,14 +90,13 @@ pub fn compare(
         Some((_, _, Some(_))) => Metric::missing(Reason::zero(Reason::NoRevenueBefore), GROWTH_FORMULA),
         _ => Metric::missing(Reason::RevenueBoth, GROWTH_FORMULA),
     };
-    report.metrics.insert("sales_growth", growth.with("comparison", json!({ "from": period.from, "to": period.to })));
+    growth.with("comparison", json!({ "from": period.from, "to": period.to }))
 }
 
-/// Growth of metric `id` (money) against `before`, the value over `period`.
-fn growth_of(report: &Report, id: &str, before: Decimal, period: Period) -> Metric {
-    let now = report.metrics.get(id).and_then(|m| decimal(&m.value));
-    let rows = report.metrics.get(id).map_or(0, |m| m.rows);
-    let metric = match now {
+/// Growth of won revenue `now` (and its rows) against `before`, the value over `period`.
+fn growth_of(now: Option<(Decimal, u64)>, before: Decimal, period: Period) -> Metric {
+    let rows = now.map_or(0, |n| n.1);
+    let metric = match now.map(|n| n.0) {
         Some(now) if !before.is_zero() => {
             let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
             Metric::new(g, rows, GROWTH_FORMULA)

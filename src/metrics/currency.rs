@@ -5,20 +5,20 @@
 //! rates supplied by the user turn a code into the base currency before anything is
 //! summed.
 
-use super::comparison::compare;
+use super::comparison::{compare, Revenues};
 use super::customers::{average_order_value, ORDER_REVENUE};
 use super::groups::Merge;
 use super::stats::Tally;
+use super::withheld::Withheld;
 use super::DealsAgg;
 pub use crate::currency_code::{code, Rates};
 use crate::model::Deal;
 use crate::options::Options;
-use crate::reason::Reason;
-use crate::report::{money, series_missing, CurrencyReport, Metric, MoneyReport, Report, Table};
+use crate::report::{money, CurrencyReport, Metric, MoneyReport, Report};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,139 +153,32 @@ impl Currencies {
     }
 }
 
-/// Metrics whose value adds up money from deals.
-pub const DEAL_MONEY_METRICS: &[&str] = &[
-    "revenue",
-    "average_deal_size",
-    "median_deal_size",
-    "pipeline_value",
-    "weighted_pipeline",
-    "sales_per_rep",
-    "sales_velocity",
-    "sales_growth",
-    "target_achievement",
-    "pipeline_coverage",
-    "reps_at_quota",
-    "forecast_weighted",
-    "forecast_revenue",
-];
-
-/// Money columns of the tables built from deals: dropped from the whole report's tables
-/// when deals are mixed (they remain in each currency's).
-pub const DEAL_MONEY_COLUMNS: &[(&str, &[&str])] = &[
-    ("sales_by_owner", &["revenue", "average_deal_size", "share_of_revenue"]),
-    ("sales_by_account", &["revenue", "share_of_revenue"]),
-    ("loss_reasons", &["amount"]),
-    ("pipeline_value", &["value"]),
-    ("stalled_deals", &["amount"]),
-    ("deal_funnel", &["value"]),
-    ("quota_attainment", &["revenue", "attainment"]),
-    ("forecast_weighted", &["amount", "weighted"]),
-];
-
-/// Why money is not added up: names the codes.
-pub fn mixed_reason(what: &'static str, codes: &BTreeSet<String>) -> Reason {
-    Reason::MixedCurrencies { what, codes: codes.iter().cloned().collect() }
+/// The non-blank deal codes and order codes of the period and of the comparison period
+/// (`before`): money in more than one code is not added up ([`super::withheld`]).
+pub fn codes(now: &Currencies, before: Option<&Currencies>) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut deals, mut orders) = (now.deal_codes(), now.order_codes());
+    if let Some(c) = before {
+        deals.extend(c.deal_codes());
+        orders.extend(c.order_codes());
+    }
+    (deals, orders)
 }
 
-/// Turns the money metrics of `report` into "not computable" and drops money columns
-/// of its tables and the revenue trend, because deals come in several currencies.
-pub fn withhold_deal_money(report: &mut Report, codes: &BTreeSet<String>) {
-    let why = mixed_reason("deal amounts", codes);
-    for id in DEAL_MONEY_METRICS {
-        withhold(report, id, &why);
-    }
-    for (id, detail) in [("opportunities_created", "amount"), ("stalled_deals", "value_sum")] {
-        if let Some(m) = report.metrics.get_mut(id) {
-            m.detail.remove(detail);
-        }
-    }
-    for (id, columns) in DEAL_MONEY_COLUMNS {
-        if let Some(t) = report.tables.get_mut(id) {
-            strip_columns(t, columns);
-            t.detail.insert("money_withheld".into(), json!(why.text()));
-        }
-    }
-    for id in ["revenue_trend", "forecast_revenue"] {
-        if report.series.contains_key(id) {
-            report.series.insert(id, series_missing(&why, json!({ "points": [] })));
-        }
-    }
-    withhold_clv(report, "deals", &why);
-}
-
-/// Average order value is not computable when orders come in several currencies.
-pub fn withhold_order_money(report: &mut Report, codes: &BTreeSet<String>) {
-    let why = mixed_reason("order amounts", codes);
-    withhold(report, "average_order_value", &why);
-    withhold(report, "order_revenue", &why);
-    let from_orders = report.metrics.get("forecast_revenue").and_then(|m| m.detail.get("source"));
-    if from_orders.is_some_and(|s| s == "orders") {
-        withhold(report, "forecast_revenue", &why);
-        report.series.insert("forecast_revenue", series_missing(&why, json!({})));
-    }
-    let trend_from_orders = report.series.get("revenue_trend").is_some_and(|t| t["source"] == "orders");
-    for (id, from_orders) in [("revenue_trend", trend_from_orders), ("order_revenue_trend", true)] {
-        if from_orders && report.series.contains_key(id) {
-            report.series.insert(id, series_missing(&why, json!({ "points": [] })));
-        }
-    }
-    withhold_clv(report, "orders", &why);
-}
-
-/// CLV computed from revenue (no annual_profit column) of the mixed source.
-fn withhold_clv(report: &mut Report, source: &str, why: &Reason) {
-    let from_revenue = report
-        .metrics
-        .get("clv")
-        .and_then(|m| m.detail.get("revenue_source"))
-        .is_some_and(|s| s == &Value::from(source));
-    if from_revenue {
-        for id in ["clv", "clv_net", "ltv_cac_ratio"] {
-            withhold(report, id, why);
-        }
-    }
-}
-
-/// A computed metric becomes "not computable" because of mixed currencies (marked
-/// `per_currency: true`); a metric not computable for another reason keeps its reason.
-fn withhold(report: &mut Report, id: &str, why: &Reason) {
-    if let Some(m) = report.metrics.get_mut(id).filter(|m| !m.value.is_null()) {
-        *m = Metric::missing(why.clone(), m.formula).with("per_currency", json!(true));
-    }
-}
-
-fn strip_columns(t: &mut Table, columns: &[&str]) {
-    t.columns.retain(|c| !columns.contains(c));
-    for r in &mut t.rows {
-        for c in columns {
-            r.remove(*c);
-        }
-    }
-}
-
-/// The `currencies` part of the report; withholds the whole report's money metrics and
-/// computes them per currency when codes are mixed (in the period or the comparison
-/// period, so that no comparison adds currencies either).
+/// The `currencies` part of the report: the `codes` ([`codes`]) and, when deal or order
+/// codes are mixed (in the period or the comparison period, so that no comparison adds
+/// currencies either), each currency's money metrics.
 pub fn report(
     options: &Options,
     as_of: NaiveDate,
     now: (&DealsAgg, &Currencies),
     before: Option<(&DealsAgg, &Currencies)>,
-    report: &mut Report,
-) {
+    (deal_codes, order_codes): (BTreeSet<String>, BTreeSet<String>),
+) -> CurrencyReport {
     let (deals, cur) = now;
-    let mut deal_codes = cur.deal_codes();
-    let mut order_codes = cur.order_codes();
-    if let Some((_, c)) = before {
-        deal_codes.extend(c.deal_codes());
-        order_codes.extend(c.order_codes());
-    }
     let (deals_mixed, orders_mixed) = (deal_codes.len() > 1, order_codes.len() > 1);
     let label = |code: &str| if code.is_empty() { "(none)".to_string() } else { code.to_string() };
     let mut by_currency: BTreeMap<String, MoneyReport> = BTreeMap::new();
     if deals_mixed {
-        withhold_deal_money(report, &deal_codes);
         let earlier = before.map(|(d, c)| {
             let mut by = c.by_code(d);
             by.values_mut().for_each(|a| a.copy_columns(d));
@@ -294,7 +187,7 @@ pub fn report(
         for (code, mut agg) in cur.by_code(deals) {
             agg.copy_columns(deals);
             let mut r = Report::default();
-            agg.finish(options, as_of, &mut r);
+            let summary = agg.finish(options, as_of, &mut r);
             let compared = earlier.as_ref().map(|(period, by)| {
                 let mut r = Report::default();
                 if let Some(e) = by.get(&code) {
@@ -303,7 +196,8 @@ pub fn report(
                 }
                 (*period, r)
             });
-            compare(options, compared.as_ref(), agg.previous_revenue(as_of), &mut r);
+            let now = Revenues { deals: summary.revenue, orders: None };
+            compare(options, compared.as_ref(), (now, agg.previous_revenue(as_of)), &Withheld::default(), &mut r);
             let (forecast, series) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);
@@ -311,7 +205,6 @@ pub fn report(
         }
     }
     if orders_mixed {
-        withhold_order_money(report, &order_codes);
         for (code, t) in &cur.orders {
             let metrics = &mut by_currency.entry(label(code)).or_default().metrics;
             metrics.insert("average_order_value", average_order_value(t));
@@ -323,11 +216,11 @@ pub fn report(
     }
     let mut codes = deal_codes;
     codes.extend(order_codes);
-    report.currencies = CurrencyReport {
+    CurrencyReport {
         codes: codes.into_iter().collect(),
         mixed: deals_mixed || orders_mixed,
         base: options.rates.base.clone().filter(|_| !options.rates.rates.is_empty()),
         converted: cur.converted.clone(),
         by_currency,
-    };
+    }
 }

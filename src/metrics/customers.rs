@@ -7,6 +7,7 @@ use super::forecast::History;
 use super::groups::{Groups, Merge};
 use super::orders::OrderBook;
 use super::stats::Tally;
+use super::withheld::Withheld;
 use crate::model::{Customer, Order, Spend, Subscription};
 use crate::period::{Granularity, Period};
 use crate::problems::ProblemKind;
@@ -295,14 +296,17 @@ impl CustomersAgg {
 
     /// `new_from_deals`: accounts whose first won deal is in period (when deals were read);
     /// `revenue`: the period's revenue from deals, for profit when no order or profit column.
+    /// Returns the order revenue and its lines with an amount, whatever their currencies
+    /// (None without orders).
     pub fn finish(
         &self,
         new_from_deals: Option<u64>,
         deal_revenue: Option<Decimal>,
         gross_margin: f64,
         as_of: NaiveDate,
+        withheld: &Withheld,
         report: &mut Report,
-    ) {
+    ) -> Option<(Decimal, u64)> {
         let m = &mut report.metrics;
         let days = match self.period.from {
             Some(f) if as_of > f => Some((as_of - f).num_days() as f64),
@@ -420,7 +424,10 @@ impl CustomersAgg {
             (Ok((p, source, from)), Ok(c)) => Decimal::from_f64(1.0 / c).map(|life| (*p * life, *source, life, *from)),
             _ => None,
         };
-        m.insert(
+        // CLV from the revenue of deals or orders in several currencies is not computable
+        let from = clv.as_ref().and_then(|c| c.3);
+        let mut put = |id: &'static str, metric: Metric| m.insert(id, withheld.metric_of(from, metric));
+        put(
             "clv",
             match (&clv, &profit, &annual_churn) {
                 (Some((v, source, life, from)), _, _) => Metric::new(money_rounded(*v), at_end, CLV)
@@ -441,28 +448,28 @@ impl CustomersAgg {
             ),
             _ => (Metric::missing(Reason::ClvCac, CLV_NET), Metric::missing(Reason::ClvCac, LTV_CAC)),
         };
-        m.insert("clv_net", net);
-        m.insert("ltv_cac_ratio", ratio);
+        put("clv_net", net);
+        put("ltv_cac_ratio", ratio);
         // orders: lines summed, counted by order id
         let needs_orders = Reason::NeedsFile { kind: "orders", fields: "order_id, customer_id, order_date, amount" };
         let (orders, with_amount) = self.order_book.in_period();
         let lines = &self.order_amounts;
         m.insert(
             "order_revenue",
-            if self.order_rows == 0 {
+            withheld.order_metric(if self.order_rows == 0 {
                 Metric::missing(needs_orders.clone(), ORDER_REVENUE)
             } else {
                 Metric::new(money(lines.sum), lines.with_amount, ORDER_REVENUE).with("orders", json!(orders))
-            },
+            }),
         );
         m.insert(
             "average_order_value",
-            if self.order_rows == 0 {
+            withheld.order_metric(if self.order_rows == 0 {
                 Metric::missing(needs_orders.clone(), AOV)
             } else {
                 let t = Tally { count: orders, sum: lines.sum, with_amount };
                 average_order_value(&t).with("lines", json!(lines.count))
-            },
+            }),
         );
         let (repeat, buyers) = self.order_book.repeat_buyers();
         m.insert(
@@ -477,6 +484,7 @@ impl CustomersAgg {
             },
         );
         self.mrr(as_of, report);
+        (self.order_rows > 0).then_some((lines.sum, lines.with_amount))
     }
 
     /// MRR at each month end in range, with per-customer movements between months.

@@ -10,6 +10,7 @@ use super::growth::{AccountHistory, GrowthAgg};
 use super::pipeline::{PipelineAgg, StagesAt, StallRule};
 use super::stats::{median_money, median_whole, Amounts, Histogram, Tally};
 use super::team::Ledger;
+use super::withheld::Withheld;
 use crate::hashing::id_hash;
 use crate::model::Deal;
 use crate::options::Options;
@@ -23,7 +24,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const REVENUE: &str = "Σ amount of deals won (closed_date in period)";
 const DEALS_WON: &str = "count of won deals, closed in period";
@@ -118,6 +119,9 @@ pub struct DealsSummary {
     pub won: Option<u64>,
     /// The open pipeline's value at the as-of date (None: not computable).
     pub pipeline: Option<Decimal>,
+    /// Won revenue and the won deals with an amount, as `revenue` computes it whatever
+    /// the currencies (None: not computable).
+    pub revenue: Option<(Decimal, u64)>,
 }
 
 /// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
@@ -449,23 +453,26 @@ impl DealsAgg {
 
     /// Writes every deal metric and table into `report`, judging open deals at `as_of`.
     pub fn finish(&self, options: &Options, as_of: NaiveDate, report: &mut Report) -> DealsSummary {
-        self.finish_with(options, as_of, &StagesAt::default(), report)
+        self.finish_with(options, as_of, &StagesAt::default(), &Withheld::default(), report)
     }
 
     /// [`DealsAgg::finish`], the deals open at the period's end that closed since placed
-    /// in their stage then (`stages`, from a stage history).
+    /// in their stage then (`stages`, from a stage history), money written as `withheld`
+    /// says.
     pub fn finish_with(
         &self,
         options: &Options,
         as_of: NaiveDate,
         stages: &StagesAt,
+        withheld: &Withheld,
         report: &mut Report,
     ) -> DealsSummary {
         if self.rows == 0 && self.columns.is_empty() {
             self.not_computable(report);
             return DealsSummary::default();
         }
-        let m = &mut report.metrics;
+        let mut metrics: BTreeMap<&'static str, Metric> = BTreeMap::new();
+        let m = &mut metrics;
         let closed = self.won.count + self.lost.count;
         // Won deals whose amounts all failed to read are no revenue of 0.
         let revenue = if self.won.count > 0 && self.won.with_amount == 0 {
@@ -512,7 +519,7 @@ impl DealsAgg {
         let avg = (self.won.with_amount > 0).then(|| self.won.sum / Decimal::from(self.won.with_amount));
         m.insert("sales_velocity", self.growth.velocity(win_rate, avg, self.mean_cycle()));
         m.insert("upsell_rate", self.growth.upsell(self.has("type"), self.accounts.values().map(|a| &a.history)));
-        report.series.insert("revenue_trend", self.growth.trend());
+        report.series.insert("revenue_trend", withheld.deal_series(self.growth.trend()));
 
         // Pipeline stages in the funnel's order (what a manager reads down), stages the
         // funnel does not hold after them by value.
@@ -522,31 +529,45 @@ impl DealsAgg {
         let order: rustc_hash::FxHashMap<String, usize> =
             funnel.rows.iter().enumerate().filter_map(|(i, r)| Some((stage_of(r)?, i))).collect();
         by_stage.rows.sort_by_cached_key(|r| stage_of(r).and_then(|s| order.get(&s).copied()).unwrap_or(usize::MAX));
-        let t = &mut report.tables;
-        t.insert("pipeline_value", by_stage);
-        t.insert("stalled_deals", stalled_list);
-        t.insert("sales_by_owner", self.by_owner());
-        t.insert("sales_by_account", self.by_account());
-        t.insert("sales_by_product", self.by_product());
-        t.insert("loss_reasons", self.loss_reasons());
-        t.insert("deal_funnel", funnel);
         let (forecast, by_bucket) =
             self.weighted_forecast.finish(as_of, &options.stage_probabilities, self.has("expected_close_date"));
         m.insert("forecast_weighted", forecast);
-        t.insert("forecast_weighted", by_bucket);
+        let tables = [
+            ("pipeline_value", by_stage),
+            ("stalled_deals", stalled_list),
+            ("sales_by_owner", self.by_owner()),
+            ("sales_by_account", self.by_account()),
+            ("sales_by_product", self.by_product()),
+            ("loss_reasons", self.loss_reasons()),
+            ("deal_funnel", funnel),
+            ("forecast_weighted", by_bucket),
+        ];
+        for (id, table) in tables {
+            report.tables.insert(id, withheld.deal_table(id, table));
+        }
         // A figure from a column the file lacks would be a made-up 0.
         for (field, ids) in DEAL_NEEDS.iter().filter(|(f, _)| !self.has(f)) {
             for id in *ids {
-                if let Some(metric) = report.metrics.get_mut(id).filter(|m| m.reason.is_none()) {
+                if let Some(metric) = metrics.get_mut(id).filter(|m| m.reason.is_none()) {
                     *metric = Metric::missing(Reason::needs_column(field), metric.formula);
                 }
             }
         }
         let lacks = |id: &str| DEAL_NEEDS.iter().any(|(f, ids)| !self.has(f) && ids.contains(&id));
-        DealsSummary {
+        let summary = DealsSummary {
             won: (!lacks("deals_won")).then_some(self.won.count),
             pipeline: pipeline_total.filter(|_| !lacks("pipeline_value")),
+            revenue: metrics["revenue"].reason.is_none().then_some((self.won.sum, self.won.with_amount)),
+        };
+        for (id, metric) in metrics {
+            let metric = match id {
+                "opportunities_created" => withheld.deal_detail(metric, "amount"),
+                "stalled_deals" => withheld.deal_detail(metric, "value_sum"),
+                _ => withheld.deal_metric(id, metric),
+            };
+            report.metrics.insert(id, metric);
         }
+        summary
     }
 
     fn not_computable(&self, report: &mut Report) {

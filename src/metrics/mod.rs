@@ -21,5 +21,6 @@ pub mod pipeline;
 pub mod satisfaction;
 pub mod stats;
 pub mod team;
+pub mod withheld;
 
 pub use deals::DealsAgg;

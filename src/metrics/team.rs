@@ -2,6 +2,7 @@
 //! `quota_attainment`, `reps_at_quota`, `target_achievement`, and `pipeline_coverage`.
 
 use super::groups::{Groups, Merge};
+use super::withheld::Withheld;
 use crate::model::Quota as QuotaRow;
 use crate::period::Period;
 use crate::problems::ProblemKind;
@@ -113,9 +114,10 @@ impl QuotasAgg {
         deals_read: bool,
         revenue: Decimal,
         pipeline: Option<Decimal>,
+        withheld: &Withheld,
         report: &mut Report,
     ) {
-        let m = &mut report.metrics;
+        let mut put = |id: &'static str, m: Metric| report.metrics.insert(id, withheld.deal_metric(id, m));
         if self.rows == 0 || !deals_read {
             let why = if self.rows == 0 {
                 Reason::NeedsFile { kind: "quotas", fields: "owner, period, quota" }
@@ -128,7 +130,7 @@ impl QuotasAgg {
                 ("target_achievement", TARGET),
                 ("pipeline_coverage", COVERAGE),
             ] {
-                m.insert(id, Metric::missing(why.clone(), formula));
+                put(id, Metric::missing(why.clone(), formula));
             }
             return;
         }
@@ -160,18 +162,15 @@ impl QuotasAgg {
                 ("target_achievement", TARGET),
                 ("pipeline_coverage", COVERAGE),
             ] {
-                m.insert(id, Metric::missing(Reason::NoQuota, formula));
+                put(id, Metric::missing(Reason::NoQuota, formula));
             }
         } else {
-            m.insert(
+            put(
                 "quota_attainment",
                 Metric::new(attainment(won_sum, quota_sum), n, ATTAINMENT).fraction(money(won_sum), money(quota_sum)),
             );
-            m.insert(
-                "reps_at_quota",
-                Metric::new(number(at as f64 / n as f64), n, AT_QUOTA).fraction(json!(at), json!(n)),
-            );
-            m.insert(
+            put("reps_at_quota", Metric::new(number(at as f64 / n as f64), n, AT_QUOTA).fraction(json!(at), json!(n)));
+            put(
                 "target_achievement",
                 Metric::new(attainment(won_sum, quota_sum), n, TARGET).fraction(money(won_sum), money(quota_sum)),
             );
@@ -182,9 +181,10 @@ impl QuotasAgg {
                 Some(p) => Metric::new((p / gap).to_f64().map_or(Value::Null, number), n, COVERAGE)
                     .fraction(money(p), money(gap)),
             };
-            m.insert("pipeline_coverage", coverage);
+            put("pipeline_coverage", coverage);
         }
         let columns = vec!["owner", "from", "to", "quota", "revenue", "attainment"];
-        report.tables.insert("quota_attainment", Table::capped(columns, rows, &["quota", "revenue"], ATTAINMENT));
+        let table = Table::capped(columns, rows, &["quota", "revenue"], ATTAINMENT);
+        report.tables.insert("quota_attainment", withheld.deal_table("quota_attainment", table));
     }
 }
