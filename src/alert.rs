@@ -1,6 +1,9 @@
 //! What an alert is and when it fires: the types the options, the alert rules
 //! (`metrics::alerts`) and the report share.
 
+use crate::period::Period;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -47,4 +50,44 @@ pub struct Alert {
     /// The report section that shows the numbers (`forecast`, `kpi`, `leads`, `quota`,
     /// `stalled`).
     pub section: &'static str,
+}
+
+/// What the rules look at: figures of the report as the metric families hand them over
+/// (None: not computable, or withheld because currencies are mixed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// The latest complete revenue bucket against the forecast from those before it.
+    pub latest: Option<Latest>,
+    /// The period's win rate.
+    pub win_rate: Option<f64>,
+    /// The comparison period's win rate, and that period.
+    pub win_rate_before: Option<(f64, Period)>,
+    /// Median minutes to a lead's first response.
+    pub response_median: Option<f64>,
+    /// Reps at quota: their share, how many, and how many have a quota.
+    pub reps_at_quota: Option<(f64, u64, u64)>,
+    /// LTV:CAC.
+    pub ltv_cac: Option<f64>,
+    /// The stalled deals' value (of those with an amount).
+    pub stalled_value: Option<Decimal>,
+    /// The open pipeline's value.
+    pub pipeline_value: Option<Decimal>,
+}
+
+/// The latest complete bucket of revenue against the 80% range of a forecast made from
+/// the buckets before it (amounts in cents; None when too large to hold).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Latest {
+    /// The bucket's first day.
+    pub bucket: Option<NaiveDate>,
+    /// Its revenue.
+    pub actual: Option<Decimal>,
+    /// The forecast for it.
+    pub forecast: Option<Decimal>,
+    /// The 80% range's low end.
+    pub lo80: Option<Decimal>,
+    /// The 80% range's high end.
+    pub hi80: Option<Decimal>,
+    /// The revenue is below the range.
+    pub below: bool,
 }

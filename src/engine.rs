@@ -1,6 +1,7 @@
 //! The engine: files are pushed in as byte chunks, their rows routed to the metric
 //! aggregates, and [`Engine::finish`] assembles the [`Report`].
 
+use crate::alert::{Facts, Latest};
 use crate::choices::Choices;
 use crate::drill::{Drill, DrillQuery, DrillResult};
 use crate::ingest::file::{FileInfo, FileIngest, RowSink};
@@ -114,42 +115,70 @@ impl PeriodAggs {
     }
 
     /// Every metric of the period into `report`, open items judged at `as_of`, money as
-    /// `withheld` says; returns the period's revenues (whatever their currencies).
-    fn finish(&self, options: &Options, as_of: NaiveDate, withheld: &Withheld, report: &mut Report) -> Revenues {
+    /// `withheld` says; returns what the comparison and the alert rules take.
+    fn finish(&self, options: &Options, as_of: NaiveDate, withheld: &Withheld, report: &mut Report) -> PeriodSummary {
         let deals = &self.deals;
         let stages = self.history.stages_at(deals.period().to);
         let summary = deals.finish_with(options, as_of, &stages, withheld, report);
-        self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
+        let response_median = self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
         self.activities.finish(summary.won, &|name: &str| deals.won_by_owner(name), report);
         let ledger = |owner: &str| deals.ledger(owner);
-        self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, withheld, report);
+        let reps_at_quota =
+            self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, withheld, report);
         self.surveys.finish(report);
         self.traffic.finish(report);
         self.tickets.finish(options.response_target_minutes, report);
         let from_deals = deals.read_any().then(|| deals.new_accounts());
         let deal_revenue = deals.read_any().then(|| deals.revenue());
         let margin = options.gross_margin;
-        let orders = self.customers.finish(from_deals, deal_revenue, margin, as_of, withheld, report);
+        let customers = self.customers.finish(from_deals, deal_revenue, margin, as_of, withheld, report);
         self.history.finish(&options.stage_order, report);
-        Revenues { deals: summary.revenue, orders }
+        PeriodSummary {
+            revenues: Revenues { deals: summary.revenue, orders: customers.order_revenue },
+            facts: Facts {
+                win_rate: summary.win_rate,
+                response_median,
+                reps_at_quota,
+                ltv_cac: customers.ltv_cac,
+                stalled_value: summary.stalled_value,
+                pipeline_value: summary.pipeline.filter(|_| !withheld.deals()),
+                ..Facts::default()
+            },
+        }
     }
 
     /// `forecast_revenue` from won deals, else from orders (the main period only: a
     /// forecast looks ahead of the as-of date).
     /// `filtered`: filters are set; orders cannot be filtered by owner, source or
     /// pipeline, so the forecast then stays with the (filtered) deals.
-    fn forecast(&self, as_of: NaiveDate, today: Option<NaiveDate>, filtered: bool, w: &Withheld, report: &mut Report) {
+    /// Returns the latest bucket's check, as the report shows it.
+    fn forecast(
+        &self,
+        as_of: NaiveDate,
+        today: Option<NaiveDate>,
+        filtered: bool,
+        w: &Withheld,
+        report: &mut Report,
+    ) -> Option<Latest> {
         let from_orders = self.deals.history().is_empty() && !self.customers.order_history().is_empty();
         let (history, source) = if from_orders && !filtered {
             (self.customers.order_history(), "orders")
         } else {
             (self.deals.history(), "deals")
         };
-        let (metric, series) = forecast::revenue(history, as_of, today, source);
+        let (metric, series, latest) = forecast::revenue(history, as_of, today, source);
         let (metric, series) = w.forecast(source, metric, series);
+        let latest = latest.filter(|_| !metric.value.is_null());
         report.metrics.insert("forecast_revenue", metric);
         report.series.insert("forecast_revenue", series);
+        latest
     }
+}
+
+/// What a period's families hand the comparison and the alert rules.
+struct PeriodSummary {
+    revenues: Revenues,
+    facts: Facts,
 }
 
 /// The aggregates rows are folded into: the period's, and the comparison period's.
@@ -516,9 +545,9 @@ impl Engine {
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
         let (deal_codes, order_codes) = currency::codes(&main.currencies, before.map(|b| b.1));
         let withheld = Withheld::new(&deal_codes, &order_codes);
-        let revenues = main.finish(&self.options, as_of, &withheld, &mut report);
+        let PeriodSummary { revenues, mut facts } = main.finish(&self.options, as_of, &withheld, &mut report);
         let filtered = !self.options.filters.is_empty();
-        main.forecast(as_of, self.options.today, filtered, &withheld, &mut report);
+        facts.latest = main.forecast(as_of, self.options.today, filtered, &withheld, &mut report);
         // A shop with orders and no deals: its trend is its order revenue (unless filters
         // are set, which orders cannot follow); with both, the orders' trend beside.
         if let Some(orders) = main.customers.order_trend().filter(|_| !filtered) {
@@ -530,7 +559,8 @@ impl Engine {
             let period = e.deals.period();
             let options = Options { period, ..self.options.clone() };
             let mut r = Report::default();
-            e.finish(&options, period.to.unwrap_or(as_of), &Withheld::default(), &mut r);
+            let summary = e.finish(&options, period.to.unwrap_or(as_of), &Withheld::default(), &mut r);
+            facts.win_rate_before = summary.facts.win_rate.map(|w| (w, period));
             (period, r)
         });
         // Sales growth by default: against the previous period of equal length.
@@ -540,7 +570,7 @@ impl Engine {
         report.currencies = currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, codes);
         mark_unfiltered(&self.options.filters, &mut report);
         let o = &self.options;
-        report.alerts = crate::metrics::alerts::evaluate(&report, &o.alert_thresholds, o.response_target_minutes);
+        report.alerts = crate::metrics::alerts::evaluate(&facts, &o.alert_thresholds, o.response_target_minutes);
         report.alert_thresholds = o.alert_thresholds.clone();
         report.alert_thresholds.lead_response_minutes.get_or_insert(o.response_target_minutes as f64);
         for (_, mut info, problems) in self.done {

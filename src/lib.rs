@@ -74,6 +74,7 @@ pub use stages::Status;
 /// change in any release.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::alert::{Facts as AlertFacts, Latest};
     pub use crate::metrics::alerts::evaluate as evaluate_alerts;
     pub use crate::metrics::forecast::{errors, ets, project};
     pub use crate::metrics::DealsAgg;

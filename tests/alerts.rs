@@ -2,67 +2,66 @@
 //! to; thresholds are options.
 
 mod common;
+use chrono::NaiveDate;
 use common::*;
-use sales_metrics::internals::evaluate_alerts as evaluate;
-use sales_metrics::Thresholds;
-use sales_metrics::{Metric, Report};
-use serde_json::{json, Value};
+use rust_decimal::Decimal;
+use sales_metrics::internals::{evaluate_alerts as evaluate, AlertFacts as Facts, Latest};
+use sales_metrics::{Period, Report, Thresholds};
+use serde_json::json;
 
 fn ids(r: &Report) -> Vec<&str> {
     r.alerts.iter().map(|a| a.id).collect()
 }
 
-/// A report holding only the given metrics (value, detail).
-fn with(metrics: &[(&'static str, Value, Value)]) -> Report {
-    let mut r = Report::default();
-    for (id, value, detail) in metrics {
-        let mut m = Metric::new(value.clone(), 1, "");
-        for (k, v) in detail.as_object().cloned().unwrap_or_default() {
-            m.detail.insert(k, v);
-        }
-        r.metrics.insert(id, m);
-    }
-    r
+fn fired(f: &Facts) -> Vec<&'static str> {
+    evaluate(f, &Thresholds::default(), 5).iter().map(|a| a.id).collect()
 }
 
-fn fired(r: &Report) -> Vec<&'static str> {
-    evaluate(r, &Thresholds::default(), 5).iter().map(|a| a.id).collect()
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn dec(s: &str) -> Option<Decimal> {
+    s.parse().ok()
 }
 
 #[test]
 fn each_rule_on_its_numbers() {
     // win rate 0.45 against 0.60: 15 points down fires; 0.52 (8 points) does not
-    let drop = |now: f64| {
-        with(&[(
-            "win_rate",
-            json!(now),
-            json!({ "comparison": { "value": 0.60, "from": "2024-01-01", "to": "2024-02-01" } }),
-        )])
+    let drop = |now: f64| Facts {
+        win_rate: Some(now),
+        win_rate_before: Some((0.60, Period::new(day("2024-01-01"), day("2024-02-01")))),
+        ..Facts::default()
     };
     assert_eq!(fired(&drop(0.45)), ["win_rate_drop"]);
     assert!(fired(&drop(0.52)).is_empty());
     // median response 7 minutes > 5 fires; 5 does not (above, not at)
-    let lead = |median: f64| with(&[("lead_response_minutes", json!(9.0), json!({ "median": median }))]);
+    let lead = |median: f64| Facts { response_median: Some(median), ..Facts::default() };
     assert_eq!(fired(&lead(7.0)), ["slow_lead_response"]);
     assert!(fired(&lead(5.0)).is_empty());
     // reps at quota: 95 % too easy, 30 % too hard, 60 % neither
-    let quota = |share: f64| with(&[("reps_at_quota", json!(share), json!({}))]);
+    let quota = |share: f64| Facts { reps_at_quota: Some((share, 0, 0)), ..Facts::default() };
     assert_eq!(fired(&quota(0.95)), ["quota_too_easy"]);
     assert_eq!(fired(&quota(0.30)), ["quota_too_hard"]);
     assert!(fired(&quota(0.60)).is_empty());
     // LTV:CAC 0.8 fires, 1.2 does not
-    assert_eq!(fired(&with(&[("ltv_cac_ratio", json!(0.8), json!({}))])), ["ltv_cac_below_1"]);
-    assert!(fired(&with(&[("ltv_cac_ratio", json!(1.2), json!({}))])).is_empty());
+    assert_eq!(fired(&Facts { ltv_cac: Some(0.8), ..Facts::default() }), ["ltv_cac_below_1"]);
+    assert!(fired(&Facts { ltv_cac: Some(1.2), ..Facts::default() }).is_empty());
     // stalled 300 of 1,000 open (30 %) fires; 150 (15 %) does not
-    let stalled = |v: &str| {
-        with(&[("stalled_deals", json!(3), json!({ "value_sum": v })), ("pipeline_value", json!("1000.00"), json!({}))])
-    };
+    let stalled = |v: &str| Facts { stalled_value: dec(v), pipeline_value: dec("1000.00"), ..Facts::default() };
     assert_eq!(fired(&stalled("300.00")), ["stalled_pipeline"]);
     assert!(fired(&stalled("150.00")).is_empty());
     // the forecast check
-    let latest = |below: bool| {
-        let check = json!({ "bucket": "2024-12-01", "actual": "500.00", "forecast": "1000.00", "lo80": "900.00", "hi80": "1100.00", "below": below });
-        with(&[("forecast_revenue", json!("1000.00"), json!({ "latest": check }))])
+    let latest = |below: bool| Facts {
+        latest: Some(Latest {
+            bucket: day("2024-12-01"),
+            actual: dec("500.00"),
+            forecast: dec("1000.00"),
+            lo80: dec("900.00"),
+            hi80: dec("1100.00"),
+            below,
+        }),
+        ..Facts::default()
     };
     assert_eq!(fired(&latest(true)), ["sales_slowing"]);
     assert!(fired(&latest(false)).is_empty());

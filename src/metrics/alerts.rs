@@ -1,65 +1,69 @@
-//! Alerts (METRICS.md "Forecast and alerts"): rules over the finished report, each fired
-//! rule a plain sentence with the numbers behind it and the section that shows them.
-//! Thresholds are options; the defaults are the specification's.
+//! Alerts (METRICS.md "Forecast and alerts"): rules over the figures the metric families
+//! hand over ([`Facts`]), each fired rule a plain sentence with the numbers behind it and
+//! the section that shows them. Thresholds are options; the defaults are the
+//! specification's.
 
-pub use crate::alert::{Alert, Thresholds};
-use crate::report::{number, Report};
+pub use crate::alert::{Alert, Facts, Thresholds};
+use crate::report::{money, number};
+use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 fn alert(id: &'static str, section: &'static str, message: String, values: Value) -> Alert {
     Alert { id, message, section, values: values.as_object().cloned().unwrap_or_default() }
 }
 
-fn num(v: &Value) -> Option<f64> {
-    v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-}
-
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// Every rule that fires on `report`, in the specification's order.
-pub fn evaluate(report: &Report, t: &Thresholds, response_target: i64) -> Vec<Alert> {
-    let m = |id: &str| report.metrics.get(id).filter(|m| !m.value.is_null());
+/// An amount as the report writes it.
+fn amount(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, money)
+}
+
+/// An amount as a number, read as the report's text of it would be.
+fn float(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+/// Every rule that fires on `facts`, in the specification's order.
+pub fn evaluate(facts: &Facts, t: &Thresholds, response_target: i64) -> Vec<Alert> {
     let mut out = Vec::new();
-    if let Some(latest) = m("forecast_revenue").and_then(|f| f.detail.get("latest")) {
-        if latest["below"] == json!(true) {
+    if let Some(latest) = facts.latest.as_ref().filter(|l| l.below) {
+        let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+        out.push(alert(
+            "sales_slowing",
+            "forecast",
+            format!(
+                "Sales are slowing: revenue of the bucket starting {} was {}, below the 80% forecast range {} to {} made from the buckets before it.",
+                latest.bucket.map(|b| b.to_string()).unwrap_or_default(),
+                text(latest.actual),
+                text(latest.lo80),
+                text(latest.hi80)
+            ),
+            json!({ "bucket": latest.bucket, "actual": amount(latest.actual), "forecast": amount(latest.forecast), "lo80": amount(latest.lo80), "hi80": amount(latest.hi80) }),
+        ));
+    }
+    if let (Some(now), Some((before, period))) = (facts.win_rate, facts.win_rate_before) {
+        if before - now > t.win_rate_drop + 1e-12 {
+            let day = |d: Option<chrono::NaiveDate>| d.map_or("?".to_string(), |d| d.to_string());
             out.push(alert(
-                "sales_slowing",
-                "forecast",
+                "win_rate_drop",
+                "kpi",
                 format!(
-                    "Sales are slowing: revenue of the bucket starting {} was {}, below the 80% forecast range {} to {} made from the buckets before it.",
-                    latest["bucket"].as_str().unwrap_or(""),
-                    latest["actual"].as_str().unwrap_or(""),
-                    latest["lo80"].as_str().unwrap_or(""),
-                    latest["hi80"].as_str().unwrap_or("")
+                    "Win rate fell from {} to {} ({:.1} points) against {} to {}.",
+                    pct(before),
+                    pct(now),
+                    (now - before) * 100.0,
+                    day(period.from),
+                    day(period.to)
                 ),
-                json!({ "bucket": latest["bucket"], "actual": latest["actual"], "forecast": latest["forecast"], "lo80": latest["lo80"], "hi80": latest["hi80"] }),
+                json!({ "now": number(now), "before": number(before), "points": number((now - before) * 100.0), "from": period.from, "to": period.to }),
             ));
         }
     }
-    if let Some(w) = m("win_rate") {
-        let c = &w.detail.get("comparison").cloned().unwrap_or(Value::Null);
-        if let (Some(now), Some(before)) = (num(&w.value), num(&c["value"])) {
-            if before - now > t.win_rate_drop + 1e-12 {
-                out.push(alert(
-                    "win_rate_drop",
-                    "kpi",
-                    format!(
-                        "Win rate fell from {} to {} ({:.1} points) against {} to {}.",
-                        pct(before),
-                        pct(now),
-                        (now - before) * 100.0,
-                        c["from"].as_str().unwrap_or("?"),
-                        c["to"].as_str().unwrap_or("?")
-                    ),
-                    json!({ "now": number(now), "before": number(before), "points": number((now - before) * 100.0), "from": c["from"], "to": c["to"] }),
-                ));
-            }
-        }
-    }
     let limit = t.lead_response_minutes.unwrap_or(response_target as f64);
-    if let Some(median) = m("lead_response_minutes").and_then(|l| l.detail.get("median")).and_then(num) {
+    if let Some(median) = facts.response_median {
         if median > limit {
             out.push(alert(
                 "slow_lead_response",
@@ -69,9 +73,8 @@ pub fn evaluate(report: &Report, t: &Thresholds, response_target: i64) -> Vec<Al
             ));
         }
     }
-    if let Some(r) = m("reps_at_quota") {
-        let share = num(&r.value).unwrap_or(0.0);
-        let values = json!({ "share": number(share), "reps_at_quota": r.numerator, "reps": r.denominator });
+    if let Some((share, at, n)) = facts.reps_at_quota {
+        let values = json!({ "share": number(share), "reps_at_quota": at, "reps": n });
         if share > t.quota_easy {
             out.push(alert(
                 "quota_too_easy",
@@ -92,7 +95,7 @@ pub fn evaluate(report: &Report, t: &Thresholds, response_target: i64) -> Vec<Al
             ));
         }
     }
-    if let Some(ratio) = m("ltv_cac_ratio").and_then(|r| num(&r.value)) {
+    if let Some(ratio) = facts.ltv_cac {
         if ratio < t.ltv_cac {
             out.push(alert(
                 "ltv_cac_below_1",
@@ -102,9 +105,8 @@ pub fn evaluate(report: &Report, t: &Thresholds, response_target: i64) -> Vec<Al
             ));
         }
     }
-    let stalled = m("stalled_deals").and_then(|s| s.detail.get("value_sum")).and_then(num);
-    let open = m("pipeline_value").and_then(|p| num(&p.value));
-    if let (Some(stalled), Some(open)) = (stalled, open) {
+    if let (Some(stalled_value), Some(open_value)) = (facts.stalled_value, facts.pipeline_value) {
+        let (stalled, open) = (float(stalled_value), float(open_value));
         if open > 0.0 && stalled / open > t.stalled_share {
             let share = stalled / open;
             out.push(alert(
@@ -115,7 +117,7 @@ pub fn evaluate(report: &Report, t: &Thresholds, response_target: i64) -> Vec<Al
                     pct(share),
                     pct(t.stalled_share)
                 ),
-                json!({ "share": number(share), "stalled_value": m("stalled_deals").map(|s| s.detail["value_sum"].clone()), "pipeline_value": m("pipeline_value").map(|p| p.value.clone()), "threshold": number(t.stalled_share) }),
+                json!({ "share": number(share), "stalled_value": money(stalled_value), "pipeline_value": money(open_value), "threshold": number(t.stalled_share) }),
             ));
         }
     }

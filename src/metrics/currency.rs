@@ -198,7 +198,7 @@ pub fn report(
             });
             let now = Revenues { deals: summary.revenue, orders: None };
             compare(options, compared.as_ref(), (now, agg.previous_revenue(as_of)), &Withheld::default(), &mut r);
-            let (forecast, series) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
+            let (forecast, series, _) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);
             by_currency.insert(label(&code), MoneyReport { metrics: r.metrics, tables: r.tables, series: r.series });

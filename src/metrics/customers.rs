@@ -70,6 +70,16 @@ fn ltv_cac(ratio: Decimal) -> Metric {
     Metric::new(ratio.to_f64().map_or(Value::Null, number), 0, LTV_CAC).with("band", json!(band))
 }
 
+/// What the customer metrics hand the steps after them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CustomersSummary {
+    /// Order revenue and the order lines with an amount, whatever their currencies (None
+    /// without orders).
+    pub order_revenue: Option<(Decimal, u64)>,
+    /// LTV:CAC as the report shows it (None: not computable, or withheld).
+    pub ltv_cac: Option<f64>,
+}
+
 /// Whether an order line's order date is in `period` (a line without one never is).
 pub fn order_in(period: Period, o: &Order<'_>) -> bool {
     o.date.is_some() && period.contains(o.date)
@@ -296,8 +306,8 @@ impl CustomersAgg {
 
     /// `new_from_deals`: accounts whose first won deal is in period (when deals were read);
     /// `revenue`: the period's revenue from deals, for profit when no order or profit column.
-    /// Returns the order revenue and its lines with an amount, whatever their currencies
-    /// (None without orders).
+    /// Returns what later steps take: the order revenue whatever its currencies, and
+    /// LTV:CAC as the report shows it.
     pub fn finish(
         &self,
         new_from_deals: Option<u64>,
@@ -306,7 +316,7 @@ impl CustomersAgg {
         as_of: NaiveDate,
         withheld: &Withheld,
         report: &mut Report,
-    ) -> Option<(Decimal, u64)> {
+    ) -> CustomersSummary {
         let m = &mut report.metrics;
         let days = match self.period.from {
             Some(f) if as_of > f => Some((as_of - f).num_days() as f64),
@@ -449,7 +459,9 @@ impl CustomersAgg {
             _ => (Metric::missing(Reason::ClvCac, CLV_NET), Metric::missing(Reason::ClvCac, LTV_CAC)),
         };
         put("clv_net", net);
-        put("ltv_cac_ratio", ratio);
+        let ratio = withheld.metric_of(from, ratio);
+        let ltv_cac = ratio.value.as_f64();
+        m.insert("ltv_cac_ratio", ratio);
         // orders: lines summed, counted by order id
         let needs_orders = Reason::NeedsFile { kind: "orders", fields: "order_id, customer_id, order_date, amount" };
         let (orders, with_amount) = self.order_book.in_period();
@@ -484,7 +496,7 @@ impl CustomersAgg {
             },
         );
         self.mrr(as_of, report);
-        (self.order_rows > 0).then_some((lines.sum, lines.with_amount))
+        CustomersSummary { order_revenue: (self.order_rows > 0).then_some((lines.sum, lines.with_amount)), ltv_cac }
     }
 
     /// MRR at each month end in range, with per-customer movements between months.

@@ -122,6 +122,11 @@ pub struct DealsSummary {
     /// Won revenue and the won deals with an amount, as `revenue` computes it whatever
     /// the currencies (None: not computable).
     pub revenue: Option<(Decimal, u64)>,
+    /// The win rate (None: no deal closed, or no column to tell).
+    pub win_rate: Option<f64>,
+    /// The stalled deals' value as the report shows it (None: not computable, none with
+    /// an amount, or withheld).
+    pub stalled_value: Option<Decimal>,
 }
 
 /// All deal metric state. Memory grows with owners, accounts, reasons, stages, distinct
@@ -508,7 +513,7 @@ impl DealsAgg {
         let at_end = self.pipeline.at_end(stages);
         let (pipeline, by_stage, pipeline_total) = at_end.pipeline(as_of);
         m.insert("pipeline_value", pipeline);
-        let (stalled, stalled_list) = at_end.stalled(as_of, self.stall_rule(options));
+        let (stalled, stalled_list, stalled_value) = at_end.stalled(as_of, self.stall_rule(options));
         m.insert("stalled_deals", stalled);
         m.insert("weighted_pipeline", at_end.weighted(as_of, &options.stage_probabilities));
         m.insert(
@@ -558,6 +563,8 @@ impl DealsAgg {
             won: (!lacks("deals_won")).then_some(self.won.count),
             pipeline: pipeline_total.filter(|_| !lacks("pipeline_value")),
             revenue: metrics["revenue"].reason.is_none().then_some((self.won.sum, self.won.with_amount)),
+            win_rate: (closed > 0 && !lacks("win_rate")).then(|| self.won.count as f64 / closed as f64),
+            stalled_value: stalled_value.filter(|_| !withheld.deals()),
         };
         for (id, metric) in metrics {
             let metric = match id {

@@ -199,7 +199,9 @@ impl LeadsAgg {
     /// `deals`: what the deals say of leads (when deals were read). A lead is an
     /// opportunity when a deal names it (or it names a deal), converted when that deal
     /// was won.
-    pub fn finish(&self, target_minutes: i64, deals: Option<DealLinks<'_>>, report: &mut Report) {
+    /// Writes the lead metrics, leads linked to the `deals` read; returns the median
+    /// minutes to a first response (None: no response timed).
+    pub fn finish(&self, target_minutes: i64, deals: Option<DealLinks<'_>>, report: &mut Report) -> Option<f64> {
         let mut this = self.clone();
         if let Some(d) = deals {
             for l in &self.linked {
@@ -220,6 +222,8 @@ impl LeadsAgg {
             }
         }
         this.report(target_minutes, report);
+        let timed = self.rows > 0 && !self.response.is_empty();
+        timed.then(|| super::stats::median_whole(&self.response)).flatten().map(|s| s / 60.0)
     }
 
     fn report(&self, target_minutes: i64, report: &mut Report) {

@@ -343,8 +343,9 @@ impl PipelineAgg {
             .with("as_of", json!(as_of))
     }
 
-    /// `stalled_deals` metric and list, under `rule` (Err: no rule could be set).
-    pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, Reason>) -> (Metric, Table) {
+    /// `stalled_deals` metric and list, under `rule` (Err: no rule could be set), and the
+    /// stalled deals' value (None: not computable, or none has an amount).
+    pub fn stalled(&self, as_of: NaiveDate, rule: Result<StallRule, Reason>) -> (Metric, Table, Option<Decimal>) {
         const COLUMNS: [&str; 7] = ["deal_id", "owner", "account", "stage", "amount", "created_date", "age_days"];
         let rule = match rule {
             Ok(r) => r,
@@ -352,6 +353,7 @@ impl PipelineAgg {
                 return (
                     Metric::missing(reason.clone(), STALLED_FORMULA),
                     Table::missing(COLUMNS.to_vec(), reason, STALLED_FORMULA),
+                    None,
                 )
             }
         };
@@ -380,8 +382,9 @@ impl PipelineAgg {
                 ])
             })
             .collect();
+        let value = (total.with_amount > 0).then_some(total.sum);
         let metric = Metric::new(json!(total.count), judged, STALLED_FORMULA)
-            .with("value_sum", if total.with_amount == 0 { Value::Null } else { money(total.sum) })
+            .with("value_sum", value.map_or(Value::Null, money))
             .with("threshold_days", number(rule.days))
             .with("rule", json!(rule.text()))
             .with("rule_code", rule.code())
@@ -390,6 +393,6 @@ impl PipelineAgg {
             .with("rule", json!(rule.text()))
             .with("rule_code", rule.code());
         table.total_rows = total.count;
-        (metric, table)
+        (metric, table, value)
     }
 }

@@ -107,7 +107,8 @@ impl QuotasAgg {
     }
 
     /// `revenue_of(owner, from, to)`: won revenue of an owner in `[from, to)` (None when
-    /// no deals were read); `revenue` and `pipeline`: the period's.
+    /// no deals were read); `revenue` and `pipeline`: the period's. Returns the reps at
+    /// quota as the report shows them: share, count, reps with a quota.
     pub fn finish<'a>(
         &self,
         ledger: &dyn Fn(&str) -> Option<&'a Ledger>,
@@ -116,7 +117,7 @@ impl QuotasAgg {
         pipeline: Option<Decimal>,
         withheld: &Withheld,
         report: &mut Report,
-    ) {
+    ) -> Option<(f64, u64, u64)> {
         let mut put = |id: &'static str, m: Metric| report.metrics.insert(id, withheld.deal_metric(id, m));
         if self.rows == 0 || !deals_read {
             let why = if self.rows == 0 {
@@ -132,7 +133,7 @@ impl QuotasAgg {
             ] {
                 put(id, Metric::missing(why.clone(), formula));
             }
-            return;
+            return None;
         }
         let mut owners: Groups<(Decimal, Decimal)> = Groups::default();
         let mut rows = Vec::new();
@@ -186,5 +187,6 @@ impl QuotasAgg {
         let columns = vec!["owner", "from", "to", "quota", "revenue", "attainment"];
         let table = Table::capped(columns, rows, &["quota", "revenue"], ATTAINMENT);
         report.tables.insert("quota_attainment", withheld.deal_table("quota_attainment", table));
+        (n > 0 && !withheld.deals()).then(|| (at as f64 / n as f64, at, n))
     }
 }

@@ -6,6 +6,7 @@ pub mod ets;
 pub mod weighted;
 
 use super::stats::Exact;
+use crate::alert::Latest;
 use crate::period::Granularity;
 use crate::reason::Reason;
 use crate::report::{money, number, series_missing, Metric};
@@ -88,10 +89,15 @@ fn season_length(g: Granularity) -> usize {
 
 /// A forecast amount in cents (`"1000.00"`).
 fn amount(x: f64) -> Value {
-    Decimal::from_f64(x).map_or(Value::Null, |d| {
+    cents(x).map_or(Value::Null, money)
+}
+
+/// `x` in cents (None when too large for a decimal).
+fn cents(x: f64) -> Option<Decimal> {
+    Decimal::from_f64(x).map(|d| {
         let mut d = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         d.rescale(2);
-        money(d)
+        d
     })
 }
 
@@ -195,7 +201,7 @@ fn params(fit: &Fit) -> Value {
 
 /// The latest complete bucket against the 80% interval of a forecast made from the
 /// buckets before it (the `sales_slowing` rule).
-pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Value> {
+pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Latest> {
     let (last, before) = history.split_last()?;
     let y: Vec<f64> = before.iter().map(|(_, v)| *v).collect();
     if y.len() < 3 {
@@ -204,25 +210,45 @@ pub fn latest_check(history: &[(NaiveDate, f64)], g: Granularity) -> Option<Valu
     let (fit, _) = ets::select(&y, season_length(g))?;
     let f = fit.forecast(1)[0];
     let q = fit.quantiles(1, &[0.1, 0.9], PATHS);
-    Some(json!({
-        "bucket": last.0,
-        "actual": amount(last.1),
-        "forecast": amount(f.max(0.0)),
-        "lo80": amount(q[0][0].max(0.0)),
-        "hi80": amount(q[0][1].max(0.0)),
-        "below": last.1 < q[0][0],
-    }))
+    Some(Latest {
+        bucket: Some(last.0),
+        actual: cents(last.1),
+        forecast: cents(f.max(0.0)),
+        lo80: cents(q[0][0].max(0.0)),
+        hi80: cents(q[0][1].max(0.0)),
+        below: last.1 < q[0][0],
+    })
+}
+
+/// The latest bucket's check as the report shows it (`forecast_revenue.latest`).
+pub fn latest_json(l: &Latest) -> Value {
+    let m = |d: Option<Decimal>| d.map_or(Value::Null, money);
+    json!({
+        "bucket": l.bucket,
+        "actual": m(l.actual),
+        "forecast": m(l.forecast),
+        "lo80": m(l.lo80),
+        "hi80": m(l.hi80),
+        "below": l.below,
+    })
 }
 
 /// `forecast_revenue` (metric: the next month's forecast) and its series (month and
 /// week), from `history` up to the as-of date: the buckets before it are complete (the
 /// user said so with `to`, or it is the day after the data's last date), but none after
 /// `today` (a month not over yet). `source` names where revenue came from.
-pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, source: &str) -> (Metric, Value) {
+/// Also returns the month's latest-bucket check.
+pub fn revenue(
+    history: &History,
+    as_of: NaiveDate,
+    today: Option<NaiveDate>,
+    source: &str,
+) -> (Metric, Value, Option<Latest>) {
     if history.is_empty() {
         let why = Reason::WonOrOrders;
-        return (Metric::missing(why.clone(), FORMULA), series_missing(&why, json!({})));
+        return (Metric::missing(why.clone(), FORMULA), series_missing(&why, json!({})), None);
     }
+    let mut latest = None;
     let end = today.map_or(as_of, |t| t.min(as_of));
     let mut series = serde_json::Map::new();
     let mut metric = Metric::missing(Reason::NoHistory, FORMULA);
@@ -230,10 +256,12 @@ pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, so
         let h = history.series(g, end);
         let v = match project(&h, g) {
             Ok(mut v) => {
-                if let Some(check) = latest_check(&h, g) {
-                    v["latest"] = check;
+                let check = latest_check(&h, g);
+                if let Some(check) = &check {
+                    v["latest"] = latest_json(check);
                 }
                 if g == Granularity::Month {
+                    latest = check;
                     let next = &v["points"][0];
                     metric =
                         Metric::new(next["forecast"].clone(), h.len() as u64, FORMULA).with("source", json!(source));
@@ -256,5 +284,5 @@ pub fn revenue(history: &History, as_of: NaiveDate, today: Option<NaiveDate>, so
         };
         series.insert(key.into(), v);
     }
-    (metric, Value::Object(series))
+    (metric, Value::Object(series), latest)
 }
