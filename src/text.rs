@@ -5,10 +5,13 @@ use std::borrow::Cow;
 
 /// `s` without surrounding white space (Unicode's, NBSP included), fast when the ends
 /// are ASCII.
+#[inline]
 pub fn trim_cell(s: &str) -> &str {
     let t = s.trim_ascii();
     match (t.as_bytes().first(), t.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => t,
+        // a blank cell: nothing to trim (and no call to `trim`)
+        (None, _) => t,
         _ => t.trim(),
     }
 }

@@ -1,5 +1,8 @@
-//! Reading one deals record into a typed [`Deal`], reporting every bad value.
+//! Reading one deals record into a typed [`Deal`], reporting every bad value: its cells
+//! as every kind's are read ([`super::cells`]), then the deal's own rules (status from a
+//! stage, flags or dates; the amount's currency; a won deal's actual amount).
 
+use super::cells::Cells;
 use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
@@ -9,7 +12,7 @@ use crate::model::Deal;
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::stages::{status_from_stage, status_from_status, Status};
-use crate::text::{field_text, parse_flag, trim_cell};
+use crate::text::parse_flag;
 use crate::vocabulary::is_expansion;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -96,6 +99,12 @@ fn status_from_flags(won: &str, closed: &str) -> Option<Status> {
 /// Turns records of one deals file into [`Deal`]s. Reuses its text buffers, so a row
 /// costs no allocation once the buffers have grown.
 pub struct DealReader {
+    cells: Cells,
+    fields: DealFields,
+}
+
+/// What the deals file's columns say, and the words decided so far.
+struct DealFields {
     cols: Mapping,
     headers: Vec<String>,
     date_order: DateOrder,
@@ -110,7 +119,6 @@ pub struct DealReader {
     has_won_date: bool,
     has_won_amount: bool,
     has_stage: bool,
-    text: [String; FIELDS],
     stages: RefCell<FxHashMap<Box<str>, Status>>,
     statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
     /// Whether each deal type written is an expansion, decided once per spelling.
@@ -124,16 +132,20 @@ pub struct DealReader {
 impl DealReader {
     /// Blank cells per required field, for the file's notes.
     pub fn blanks(&self) -> BTreeMap<String, u64> {
+        let counts = &self.fields.blank_counts;
         DealField::ALL
             .iter()
-            .filter(|f| self.blank_counts[**f as usize] > 0)
-            .map(|f| (f.name().to_string(), self.blank_counts[*f as usize]))
+            .filter(|f| counts[**f as usize] > 0)
+            .map(|f| (f.name().to_string(), counts[*f as usize]))
             .collect()
     }
 
     pub fn new(cols: Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
-        DealReader {
-            mapped: DealField::ALL.iter().filter_map(|&f| cols.column_at(f as usize).map(|c| (f, c))).collect(),
+        let mapped: Vec<(DealField, usize)> =
+            DealField::ALL.iter().filter_map(|&f| cols.column_at(f as usize).map(|c| (f, c))).collect();
+        let cells = Cells::new(mapped.iter().map(|&(f, c)| (f as usize, c)).collect(), headers.len());
+        let fields = DealFields {
+            mapped,
             has_status: cols.has("status"),
             has_lost_reason: cols.has("lost_reason"),
             has_currency: cols.has("currency"),
@@ -148,14 +160,25 @@ impl DealReader {
             headers,
             date_order,
             decimal,
-            text: Default::default(),
             stages: RefCell::default(),
             statuses: RefCell::default(),
             expansions: RefCell::default(),
             blank_counts: [0; FIELDS],
-        }
+        };
+        DealReader { cells, fields }
     }
 
+    /// Reads `rec` (spreadsheet row number `row` of `file`); bad values go to `problems`.
+    /// The deal borrows its text from the record (or, for invalid UTF-8, from copies with
+    /// the bad bytes replaced).
+    pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Deal<'a> {
+        let mut cells: [&'a str; FIELDS] = [""; FIELDS];
+        self.cells.read(rec, row, file, problems, &mut cells);
+        self.fields.deal(cells, row, file, problems)
+    }
+}
+
+impl DealFields {
     /// Status of a stage name, remembered per distinct name.
     fn stage_status(&self, stage: &str) -> Status {
         let mut cache = self.stages.borrow_mut();
@@ -198,41 +221,14 @@ impl DealReader {
         self.cols.column_at(f as usize).and_then(|i| self.headers.get(i)).map_or("", String::as_str)
     }
 
-    /// Reads `rec` (spreadsheet row number `row` of `file`); bad values go to `problems`.
-    /// The deal borrows its text from the record (or, for invalid UTF-8, from copies with
-    /// the bad bytes replaced).
-    pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Deal<'a> {
-        if rec.len() != self.headers.len() {
-            problems.push(file, row, "", "", ProblemKind::Fields { n: rec.len(), header: self.headers.len() });
-        }
-        let mut cells: [&'a str; FIELDS] = [""; FIELDS];
-        let whole = rec.as_str();
-        match whole {
-            Some(w) => {
-                for &(f, col) in &self.mapped {
-                    cells[f as usize] = trim_cell(rec.field_str(w, col).unwrap_or(""));
-                }
-            }
-            None => {
-                for &(f, col) in &self.mapped {
-                    let t = &mut self.text[f as usize];
-                    t.clear();
-                    t.push_str(&field_text(rec.get(col).unwrap_or(b"")));
-                }
-            }
-        }
+    /// The deal of a row's `cells` (by field); bad values go to `problems`.
+    fn deal<'a>(&mut self, cells: [&'a str; FIELDS], row: u64, file: &str, problems: &mut Problems) -> Deal<'a> {
         for &(f, _) in &self.mapped {
-            let empty = if whole.is_some() { cells[f as usize].is_empty() } else { self.text[f as usize].is_empty() };
-            if empty && f.required() {
+            if cells[f as usize].is_empty() && f.required() {
                 self.blank_counts[f as usize] += 1;
             }
         }
-        let this: &'a Self = self;
-        if whole.is_none() {
-            for &(f, _) in &this.mapped {
-                cells[f as usize] = this.text[f as usize].as_str();
-            }
-        }
+        let this: &Self = self;
         let text = |f: DealField| cells[f as usize];
 
         let mut money = |f: DealField| match parse_money_with(text(f), this.decimal) {

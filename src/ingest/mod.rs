@@ -1,6 +1,7 @@
 //! Ingest: bytes in, typed cells out. Knows CSV, encodings, headers and value formats;
 //! knows nothing of metrics.
 
+pub mod cells;
 pub mod codec;
 pub mod columns;
 pub mod csv_stream;

@@ -1,15 +1,14 @@
-//! Reading a record of any table kind into typed cells, by the kind's schema: text as
-//! written, money and numbers as exact decimals, dates and date-times. Every bad value is
+//! Reading a record of any table kind but deals into typed cells, by the kind's schema
+//! (the cells' text as [`super::cells`] reads every kind's): text as written, money and numbers as exact decimals, dates and date-times. Every bad value is
 //! reported; the rest of the row is still used.
 
+use super::cells::Cells;
 use super::columns::Mapping;
 use super::csv_stream::Record;
 use super::dates::{parse_datetime, DateOrder};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::ValueType;
-use crate::problems::ProblemKind;
 use crate::problems::Problems;
-use crate::text::{field_text, trim_cell};
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
@@ -59,14 +58,15 @@ impl<'a> Row<'a> {
 
 /// Reads the records of one file of any kind.
 pub struct TypedReader {
+    cells: Cells,
     headers: Vec<String>,
     date_order: DateOrder,
     decimal: DecimalSeparator,
-    /// (field position, column, type)
-    mapped: Vec<(usize, usize, ValueType)>,
+    /// (field position, column, type) of the fields that have a column and are parsed
+    /// (not text).
+    parsed: Vec<(usize, usize, ValueType)>,
     /// Position of the first money field with a column.
     money: Option<usize>,
-    text: Vec<String>,
 }
 
 impl TypedReader {
@@ -75,7 +75,9 @@ impl TypedReader {
             .filter_map(|i| mapping.column_at(i).map(|c| (i, c, mapping.kind.fields[i].value)))
             .collect();
         let money = mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f);
-        TypedReader { headers, date_order, decimal, mapped, money, text: vec![String::new(); MAX_FIELDS] }
+        let cells = Cells::new(mapped.iter().map(|&(f, col, _)| (f, col)).collect(), headers.len());
+        let parsed = mapped.into_iter().filter(|(_, _, v)| *v != ValueType::Text).collect();
+        TypedReader { cells, headers, date_order, decimal, parsed, money }
     }
 
     /// Position of the kind's first money field that has a column (the amount a summary
@@ -86,37 +88,20 @@ impl TypedReader {
 
     /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.
     pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Row<'a> {
-        if rec.len() != self.headers.len() {
-            problems.push(file, row, "", "", ProblemKind::Fields { n: rec.len(), header: self.headers.len() });
-        }
-        let whole = rec.as_str();
-        if whole.is_none() {
-            for &(f, col, _) in &self.mapped {
-                self.text[f].clear();
-                self.text[f].push_str(&field_text(rec.get(col).unwrap_or(b"")));
-            }
-        }
-        let this: &'a Self = self;
+        let TypedReader { cells, headers, date_order, decimal, parsed, .. } = self;
         let mut out = Row { texts: [""; MAX_FIELDS], values: [Parsed::None; MAX_FIELDS] };
-        for &(f, col, value) in &this.mapped {
-            let t = match whole {
-                Some(w) => trim_cell(rec.field_str(w, col).unwrap_or("")),
-                None => this.text[f].as_str(),
-            };
-            out.texts[f] = t;
+        cells.read(rec, row, file, problems, &mut out.texts);
+        for &(f, col, value) in parsed.iter() {
+            let t = out.texts[f];
             let parsed = match value {
                 ValueType::Text => continue,
-                ValueType::Money | ValueType::Number => {
-                    parse_money_with(t, this.decimal).map(|v| v.map(Parsed::Number))
-                }
+                ValueType::Money | ValueType::Number => parse_money_with(t, *decimal).map(|v| v.map(Parsed::Number)),
                 ValueType::Percent => parse_probability(t).map(|v| v.map(Parsed::Number)),
-                ValueType::Date | ValueType::DateTime => {
-                    parse_datetime(t, this.date_order).map(|v| v.map(Parsed::Time))
-                }
+                ValueType::Date | ValueType::DateTime => parse_datetime(t, *date_order).map(|v| v.map(Parsed::Time)),
             };
             match parsed {
                 Ok(v) => out.values[f] = v.unwrap_or_default(),
-                Err(why) => problems.push(file, row, this.headers.get(col).map_or("", String::as_str), t, why),
+                Err(why) => problems.push(file, row, headers.get(col).map_or("", String::as_str), t, why),
             }
         }
         out
