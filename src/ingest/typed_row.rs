@@ -1,5 +1,6 @@
 //! Reading a record of any table kind but deals into typed cells, by the kind's schema
-//! (the cells' text as [`super::cells`] reads every kind's): text as written, money and numbers as exact decimals, dates and date-times. Every bad value is
+//! (the cells' text read as every kind's is, by [`super::cells`]): text as written,
+//! money and numbers as exact decimals, dates and date-times. Every bad value is
 //! reported; the rest of the row is still used.
 
 use super::cells::Cells;
