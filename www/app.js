@@ -3,11 +3,11 @@
 // element (the standalone page's, or an embedding element's shadow root).
 import { analyze, drillReport, readingOrder } from './sales-metrics.js';
 import { drillView } from './views/drill.js';
-import { formatter } from './format.js';
-import { LOCALES, pickLocale, translator, applyStatic, loadLocale } from './i18n.js';
+import { LOCALES } from './i18n.js';
+import { language } from './language.js';
 import { clear } from './views/dom.js';
 import { periodText } from './views/period.js';
-import { renderReport } from './views/report-view.js';
+import { renderReport, clearReport } from './views/report-view.js';
 import { granularity, followData, wirePeriodControls } from './views/period-controls.js';
 import { showMessage, showProgress, showPartial, showFailure } from './views/messages.js';
 import { writeViewToHash, readViewFromHash } from './view-hash.js';
@@ -19,6 +19,18 @@ import { presetsFor, savePreset } from './presets.js';
 import { renderPresets, wirePresetFiles } from './views/presets.js';
 import { wireExports, wireDrop, redrawOnResize } from './views/controls.js';
 
+/** What is chosen for a set of files and learnt from them: forgotten with the files. */
+const choicesAnew = () => ({
+  /** Per file name: kind, columns, encoding… */
+  choices: {},
+  /** Win probability per stage, for the weighted pipeline. */
+  stageProbabilities: {},
+  /** Units of `baseCurrency` per unit of each code. */
+  currencyRates: {},
+  baseCurrency: '',
+  /** First and last date of the data (any period), from the latest report. */
+  dataSpan: null,
+});
 
 /**
  * Draws the dashboard into `root` and wires it.
@@ -42,62 +54,57 @@ export function mountApp(root, options = {}) {
     root.querySelector('header').setAttribute('role', 'group');
   }
   const $ = (id) => root.querySelector(`#${id}`);
-  let locale = LOCALES[options.locale] ? options.locale : pickLocale();
-  let t = translator(locale);
-  let fmt = formatter(LOCALES[locale].intl, { t });
-  /** The last report shown, redrawn when the language changes. */
-  let lastReport = null;
-  let currentFiles = [];
-  /** First and last date of the data (any period), from the latest report. */
-  let dataSpan = null;
-  /** The names each filter keeps (owners, sources, pipelines), shown as removable chips. */
-  const picked = { owners: [], sources: [], pipelines: [], products: [], groups: [] };
-  /** The user's alert thresholds (kept in this browser), or null for the defaults. */
-  let alertThresholds = loadThresholds();
-  let running = null;
-  /** The user's per-file choices (kind, columns, encoding…), by file name. */
-  let choices = {};
-  /** The user's win probability per stage for the weighted pipeline. */
-  let stageProbabilities = {};
-  /** The user's conversion rates: units of `baseCurrency` per unit of each code. */
-  let currencyRates = {};
-  let baseCurrency = '';
-  /** The options of the analysis shown, which its drills re-read the files with. */
-  let lastOptions = null;
-  /** The drill being read (a new one, or closing the list, stops it). */
-  let drilling = null;
+  /** The files, what the user chose, the report shown and the options it was made with
+   *  (which its drills read the files again with), and the runs under way. */
+  const state = {
+    files: [], report: null, options: null, running: null, drilling: null,
+    /** The names each filter keeps, shown as removable chips. */
+    picked: Object.fromEntries(FILTERS.map(([key]) => [key, []])),
+    /** The user's alert thresholds (kept in this browser), or null for the defaults. */
+    alertThresholds: loadThresholds(),
+    ...choicesAnew(),
+  };
+  const lang = language({ root, $, standalone, initial: options.locale,
+    frame: standalone ? document.documentElement : host,
+    onApplied: () => {
+      if (state.report) render(state.report, { redraw: true });
+      renderPresetList();
+    } });
+  const message = (text, kind) => showMessage($, text, kind);
+  const rerun = () => run(state.files);
+  const renderPresetList = () => renderPresets($('preset-list'), lang.t);
+
   const openDrill = drillView($('drill'), {
     fetch: (query, { onProgress, ...how } = {}) => {
-      drilling?.abort();
-      drilling = new AbortController();
-      return drillReport(currentFiles, lastReport, { ...lastOptions, signal: drilling.signal, onProgress }, query, how);
+      state.drilling?.abort();
+      state.drilling = new AbortController();
+      const drillOptions = { ...state.options, signal: state.drilling.signal, onProgress };
+      return drillReport(state.files, state.report, drillOptions, query, how);
     },
-    get fmt() { return fmt; },
-    get t() { return t; },
-    onError: (err) => message(t('msg.failed', { error: err.message })),
+    get fmt() { return lang.fmt; },
+    get t() { return lang.t; },
+    onError: (err) => message(lang.t('msg.failed', { error: err.message })),
   });
-  $('drill').addEventListener('close', () => drilling?.abort());
-
-  /** Lists the rows behind a figure (`what` says which) in the drill dialog. */
-  function showDrill(query, what) {
-    openDrill(query, `${what} · ${periodText(lastReport.period, fmt, t)}`, { name: `${query.set}-rows`, files: currentFiles.length });
-  }
-
-  const message = (text, kind) => showMessage($, text, kind);
-  const progress = (p) => showProgress($, p, fmt, t);
+  $('drill').addEventListener('close', () => state.drilling?.abort());
 
   async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     if (!files.length) return;
-    if (!keepChoices) forgetChoices();
-    running?.abort();
+    if (!keepChoices) Object.assign(state, choicesAnew());
+    state.running?.abort();
     const controller = new AbortController();
-    running = controller;
-    currentFiles = files;
+    state.running = controller;
+    state.files = files;
     if (!keepMessages) clear($('messages'));
     $('progress').hidden = false;
+    const progress = (p) => showProgress($, p, lang.fmt, lang.t);
     progress({ bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0, elapsedMs: 0 });
     host.dataset.state = 'running';
+    const again = () => {
+      if (state.running === controller) state.running = null;
+      return run(files, { keepMessages: true });
+    };
     try {
+      const { choices, stageProbabilities, currencyRates, baseCurrency, alertThresholds, picked } = state;
       const engineOptions = {
         from: $('from').value, to: $('to').value, asOf: $('as-of').value, fileOptions: choices,
         comparison: $('comparison').value, granularity: granularity($), stageProbabilities,
@@ -107,38 +114,31 @@ export function mountApp(root, options = {}) {
       // lookup tables first when their columns filter (else the deals before them are
       // judged against groups not yet known); once their kinds are known, read again
       const grouped = picked.groups.length > 0;
-      const ordered = grouped ? readingOrder(files, lastReport) : files;
+      const ordered = grouped ? readingOrder(files, state.report) : files;
       const report = await analyze(ordered, { ...engineOptions, onProgress: progress, signal: controller.signal });
-      lastOptions = engineOptions;
+      state.options = engineOptions;
       if (grouped && readingOrder(ordered, report).some((f, i) => f !== ordered[i])) {
-        lastReport = report;
-        if (running === controller) running = null;
-        return run(files, { keepMessages: true });
+        state.report = report;
+        return again();
       }
-      if (applyPresets(report) || followData($, report)) {
-        if (running === controller) running = null;
-        return run(files, { keepMessages: true });
-      }
+      if (applyPresets(report) || followData($, report)) return again();
       render(report);
       if (standalone) writeViewToHash($, picked);
       $('start-over').hidden = false;
       // done, and whether it covers only part of the files (stopped at the memory limit)
-      if (report.partial) {
-        showPartial($, report, fmt, t);
-        host.dataset.partial = report.partial.reason;
-      } else {
-        delete host.dataset.partial;
-      }
+      if (report.partial) showPartial($, report, lang.fmt, lang.t);
+      if (report.partial) host.dataset.partial = report.partial.reason;
+      else delete host.dataset.partial;
       host.dataset.state = 'done';
     } catch (err) {
-      showFailure($, err, fmt, t);
+      showFailure($, err, lang.fmt, lang.t);
       // what is still on screen is from the run before: say so
-      $('dashboard').classList.toggle('stale', lastReport !== null);
+      $('dashboard').classList.toggle('stale', state.report !== null);
       host.dataset.state = 'failed';
     } finally {
-      if (running === controller) running = null;
+      if (state.running === controller) state.running = null;
       $('progress').hidden = true;
-      $('apply').disabled = $('all-data').disabled = !currentFiles.length;
+      $('apply').disabled = $('all-data').disabled = !state.files.length;
     }
   }
 
@@ -146,101 +146,82 @@ export function mountApp(root, options = {}) {
    *  namesake); the sample data and "Start over" begin anew. */
   function addFiles(files) {
     if (!files.length) return;
-    const byName = new Map(currentFiles.map((f) => [f.name, f]));
+    const byName = new Map(state.files.map((f) => [f.name, f]));
     for (const f of files) byName.set(f.name, f);
-    const adding = currentFiles.length > 0;
-    run([...byName.values()], { keepChoices: adding });
-  }
-
-  /** Forgets what was chosen for the files and learnt from them. */
-  function forgetChoices() {
-    choices = {};
-    stageProbabilities = {};
-    currencyRates = {};
-    baseCurrency = '';
-    dataSpan = null;
+    run([...byName.values()], { keepChoices: state.files.length > 0 });
   }
 
   /** Forgets the files, their choices and the figures. */
   function startOver() {
-    running?.abort();
-    currentFiles = [];
-    forgetChoices();
-    lastReport = null;
-    for (const [key] of FILTERS) picked[key] = [];
+    state.running?.abort();
+    Object.assign(state, { files: [], report: null }, choicesAnew());
+    for (const [key] of FILTERS) state.picked[key] = [];
     renderChips();
-    clear($('messages'));
-    $('dashboard').hidden = true;
-    $('files-section').hidden = true;
-    $('start-over').hidden = true;
-    $('period-empty').hidden = true;
-    $('period-label').textContent = '';
-    $('apply').disabled = $('all-data').disabled = true;
+    clearReport($);
     delete host.dataset.partial;
     host.dataset.state = 'ready';
   }
 
   /** Applies saved presets to files with a known header and no choices yet; true if any. */
   function applyPresets(report) {
-    const applied = presetsFor(report.files, choices);
+    const applied = presetsFor(report.files, state.choices);
     for (const { preset, file } of applied) {
-      choices[file] = preset.options;
-      message(t('preset.applied', { name: preset.name, file }), 'info');
+      state.choices[file] = preset.options;
+      message(lang.t('preset.applied', { name: preset.name, file }), 'info');
     }
     return applied.length > 0;
   }
 
-  /** The saved presets, each removable. */
-  const renderPresetList = () => renderPresets($('preset-list'), t);
-
   /** What the report's forms change, each followed by a new run. */
   const on = {
     message,
-    rerun: () => run(currentFiles),
+    rerun,
+    drill: (query, what) => openDrill(query, `${what} · ${periodText(state.report.period, lang.fmt, lang.t)}`,
+      { name: `${query.set}-rows`, files: state.files.length }),
     applyFile: (name, fileOptions) => {
-      choices[name] = fileOptions;
-      run(currentFiles);
+      state.choices[name] = fileOptions;
+      rerun();
     },
     removeFile: (name) => {
-      const rest = currentFiles.filter((f) => (f.name ?? 'file.csv') !== name);
-      delete choices[name];
+      const rest = state.files.filter((f) => (f.name ?? 'file.csv') !== name);
+      delete state.choices[name];
       if (rest.length) run(rest);
       else startOver();
     },
     savePreset: (name, file, fileOptions) => {
       const ok = savePreset(name, file, fileOptions);
-      message(ok ? t('preset.saved', { name, file: file.name }) : t('preset.no_storage'), ok ? 'info' : 'error');
+      message(ok ? lang.t('preset.saved', { name, file: file.name }) : lang.t('preset.no_storage'), ok ? 'info' : 'error');
       renderPresetList();
     },
     thresholds: (values) => {
-      alertThresholds = values;
-      run(currentFiles);
+      state.alertThresholds = values;
+      rerun();
     },
-    money: (base, rates) => {
-      [baseCurrency, currencyRates] = [base, rates];
-      run(currentFiles);
+    money: (baseCurrency, currencyRates) => {
+      Object.assign(state, { baseCurrency, currencyRates });
+      rerun();
     },
-    probabilities: (chosen) => {
-      stageProbabilities = chosen;
-      run(currentFiles);
+    probabilities: (stageProbabilities) => {
+      state.stageProbabilities = stageProbabilities;
+      rerun();
     },
-    drill: showDrill,
   };
 
   function render(report, { redraw = false } = {}) {
-    lastReport = report;
+    state.report = report;
     const p = report.period;
-    if (p.first_date) dataSpan = { first: p.first_date, last: p.last_date };
-    const state = { picked, choices, dataSpan, money: { baseCurrency, currencyRates } };
-    renderReport(report, { $, fmt, t, intl: LOCALES[locale].intl, redraw, state, on });
+    if (p.first_date) state.dataSpan = { first: p.first_date, last: p.last_date };
+    const { picked, choices, dataSpan, baseCurrency, currencyRates } = state;
+    const shown = { picked, choices, dataSpan, money: { baseCurrency, currencyRates } };
+    renderReport(report, { $, fmt: lang.fmt, t: lang.t, intl: lang.intl, redraw, state: shown, on });
   }
 
   /** The chosen names as chips; removing one re-runs the analysis. */
   function renderChips() {
-    renderFilterChips($('filter-chips'), picked, t, (key, name) => {
-      picked[key] = picked[key].filter((n) => n !== name);
+    renderFilterChips($('filter-chips'), state.picked, lang.t, (key, name) => {
+      state.picked[key] = state.picked[key].filter((n) => n !== name);
       renderChips();
-      if (currentFiles.length) run(currentFiles);
+      rerun();
     });
   }
 
@@ -251,58 +232,32 @@ export function mountApp(root, options = {}) {
       try {
         run(await sampleFiles(), { keepChoices: false });
       } catch (err) {
-        message(t('msg.sample_failed', { error: err.message }));
+        message(lang.t('msg.sample_failed', { error: err.message }));
       }
     });
-    $('cancel').addEventListener('click', () => running?.abort());
-    $('apply').addEventListener('click', () => run(currentFiles));
-    wireFilterChoices($, picked, () => {
+    $('cancel').addEventListener('click', () => state.running?.abort());
+    $('apply').addEventListener('click', rerun);
+    wireFilterChoices($, state.picked, () => {
       renderChips();
-      if (currentFiles.length) run(currentFiles);
+      rerun();
     });
-    wirePeriodControls($, { lastDay: () => dataSpan?.last, rerun: () => run(currentFiles) });
-    wirePresetFiles($, t, fmt, message, renderPresetList);
-    wireExports($, root, () => ({ report: lastReport, t, locale: LOCALES[locale] }));
-    redrawOnResize($('dashboard'), () => lastReport && render(lastReport, { redraw: true }));
-    $('locale').addEventListener('change', (e) => setLocale(e.target.value));
+    wirePeriodControls($, { lastDay: () => state.dataSpan?.last, rerun });
+    wirePresetFiles($, lang.t, lang.fmt, message, renderPresetList);
+    wireExports($, root, () => ({ report: state.report, t: lang.t, locale: LOCALES[lang.locale] }));
+    redrawOnResize($('dashboard'), () => state.report && render(state.report, { redraw: true }));
+    $('locale').addEventListener('change', (e) => lang.set(e.target.value));
     $('hijri').addEventListener('change', () => {
-      setLocale(locale);
+      lang.set(lang.locale);
       // months as buckets follow the calendar shown: analysed again by Solar Hijri month
-      if (currentFiles.length && $('granularity').value === 'month') run(currentFiles);
+      if ($('granularity').value === 'month') rerun();
     });
     if (standalone) {
-      readViewFromHash($, picked);
+      readViewFromHash($, state.picked);
       renderChips();
     }
-    setLocale(locale).then(() => {
+    lang.set(lang.locale).then(() => {
       host.dataset.state ||= 'ready';
     });
-  }
-
-  /** The latest language asked for: an earlier one that loads later is not applied. */
-  let asked = null;
-  /** Switches the page's language (fetching its texts first) and redraws the last report. */
-  function setLocale(next) {
-    const want = LOCALES[next] ? next : 'en';
-    asked = want;
-    return loadLocale(want).then(() => want, () => 'en').then((got) => {
-      if (asked === want) applyLocale(got);
-    });
-  }
-
-  function applyLocale(next) {
-    locale = next;
-    t = translator(locale);
-    const calendar = $('hijri').checked ? 'persian' : 'gregory';
-    fmt = formatter(LOCALES[locale].intl, { calendar, t });
-    const frame = standalone ? document.documentElement : host;
-    frame.lang = LOCALES[locale].intl;
-    frame.dir = LOCALES[locale].dir;
-    if (standalone) document.title = t('app.title');
-    $('locale').value = locale;
-    applyStatic(root, t);
-    if (lastReport) render(lastReport, { redraw: true });
-    renderPresetList();
   }
 
   /** Shows only the chosen sections, and the theme. */
@@ -311,10 +266,10 @@ export function mountApp(root, options = {}) {
     const wanted = options.sections?.length ? new Set(options.sections) : null;
     for (const s of root.querySelectorAll('[data-section]')) s.classList.toggle('off', Boolean(wanted) && !wanted.has(s.dataset.section));
     root.classList.toggle('dark', options.theme === 'dark');
-    if (next.locale && next.locale !== locale) setLocale(next.locale);
+    if (next.locale && next.locale !== lang.locale) lang.set(next.locale);
   }
 
   setUp();
   configure();
-  return { setLocale, configure };
+  return { setLocale: lang.set, configure };
 }

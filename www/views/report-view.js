@@ -13,6 +13,7 @@ import { renderProblems } from './problems.js';
 import { renderThresholds } from './thresholds.js';
 import { renderMapping } from './mapping.js';
 import { renderPresets } from './presets.js';
+import { clear } from './dom.js';
 
 /**
  * Draws `report`. `redraw`: the same report again (a new language or width), whose file
@@ -51,4 +52,15 @@ export function renderReport(report, { $, fmt, t, intl, redraw = false, state, o
   renderCurrencyForm($, report.currencies, state.money, fmt, t, on.money);
   renderProbabilityForm($('probabilities'), report.metrics.weighted_pipeline, fmt, t, on.probabilities);
   renderProblems($('problems'), report.problems, fmt, t);
+}
+
+/** No report: the dashboard, the files, the period's words and the messages cleared. */
+export function clearReport($) {
+  clear($('messages'));
+  $('dashboard').hidden = true;
+  $('files-section').hidden = true;
+  $('start-over').hidden = true;
+  $('period-empty').hidden = true;
+  $('period-label').textContent = '';
+  $('apply').disabled = $('all-data').disabled = true;
 }
