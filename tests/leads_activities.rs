@@ -88,6 +88,8 @@ fn activity_metrics_with_deals() {
         (months[1]["call"].clone(), months[1]["demo"].clone(), months[1]["other"].clone()),
         (json!(1), json!(1), json!(1))
     );
+    // each bucket's total: 3 and 3 (the stacked bar's height, the chart table's last column)
+    assert_eq!((months[0]["total"].clone(), months[1]["total"].clone()), (json!(3), json!(3)));
 }
 
 #[test]

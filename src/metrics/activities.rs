@@ -162,6 +162,7 @@ impl ActivitiesAgg {
                 for (t, n) in TYPES.iter().zip(c) {
                     p.insert((*t).into(), json!(n));
                 }
+                p.insert("total".into(), json!(c.iter().sum::<u64>()));
                 Value::Object(p)
             })
             .collect();

@@ -13,14 +13,16 @@ function boxFor(container) {
 
 /**
  * @param {{points: object[], granularity: string, keys: string[], name: (key) => string, aria: string,
- *          format: (n) => string}} spec  `keys`: the stacked fields of each point, bottom first.
+ *          format: (n) => string}} spec  `keys`: the stacked fields of each point, bottom first;
+ *          each point's `total` is the sum of them all.
  */
 export function renderStacked(container, spec, fmt, t) {
   clear(container);
   const BOX = boxFor(container);
   const { points, keys, granularity } = spec;
   if (!points.length || !keys.length) return;
-  const total = (p) => keys.reduce((s, k) => s + Number(p[k] ?? 0), 0);
+  // each point's total (the engine's): the bar's height, the table's last column
+  const total = (p) => Number(p.total ?? 0);
   const max = niceMax(Math.max(...points.map(total)));
   const step = BOX.plotW / points.length;
   const barW = Math.max(1, step * 0.7);
