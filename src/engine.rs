@@ -144,6 +144,7 @@ impl PeriodAggs {
                 pipeline_value: summary.pipeline.filter(|_| !withheld.deals()),
                 ..Facts::default()
             },
+            new_customers_from: customers.new_customers_from,
         }
     }
 
@@ -175,10 +176,12 @@ impl PeriodAggs {
     }
 }
 
-/// What a period's families hand the comparison and the alert rules.
+/// What a period's families hand the comparison, the alert rules and the filters' marks.
 struct PeriodSummary {
     revenues: Revenues,
     facts: Facts,
+    /// Where new customers were counted from.
+    new_customers_from: Option<&'static str>,
 }
 
 /// The aggregates rows are folded into: the period's, and the comparison period's.
@@ -292,20 +295,16 @@ const LEAD_METRICS: [&str; 5] =
     ["qualified_leads", "mql_to_sql_rate", "lead_conversion_rate", "lead_response_minutes", "referrals"];
 
 /// With filters set, every computed metric the filters do not reach says so:
-/// `unfiltered` lists the filters it ignores (the page marks the card).
-fn mark_unfiltered(filters: &Filters, report: &mut Report) {
+/// `unfiltered` lists the filters it ignores (the page marks the card). `also`: metrics
+/// the filters do not reach in this report (new customers counted from customers or
+/// orders, growth of order revenue).
+fn mark_unfiltered(filters: &Filters, also: &[&str], report: &mut Report) {
     let set = filters.set();
     if set.is_empty() {
         return;
     }
-    let from_customers =
-        |m: &crate::report::Metric| m.detail.get("source").is_some_and(|s| s == "customers" || s == "orders");
     for (id, metric) in report.metrics.iter_mut() {
-        let from_orders = metric.detail.get("source").is_some_and(|s| s == "orders");
-        let ignored: Vec<&str> = if UNFILTERABLE.contains(id)
-            || *id == "new_customers" && from_customers(metric)
-            || *id == "sales_growth" && from_orders
-        {
+        let ignored: Vec<&str> = if UNFILTERABLE.contains(id) || also.contains(id) {
             set.clone()
         } else if LEAD_METRICS.contains(id) {
             // leads have an owner and a source, not a pipeline, product or account
@@ -545,7 +544,8 @@ impl Engine {
         let before = self.aggregates.earlier.as_ref().map(|e| (&e.deals, &e.currencies));
         let (deal_codes, order_codes) = currency::codes(&main.currencies, before.map(|b| b.1));
         let withheld = Withheld::new(&deal_codes, &order_codes);
-        let PeriodSummary { revenues, mut facts } = main.finish(&self.options, as_of, &withheld, &mut report);
+        let PeriodSummary { revenues, mut facts, new_customers_from } =
+            main.finish(&self.options, as_of, &withheld, &mut report);
         let filtered = !self.options.filters.is_empty();
         facts.latest = main.forecast(as_of, self.options.today, filtered, &withheld, &mut report);
         // A shop with orders and no deals: its trend is its order revenue (unless filters
@@ -565,10 +565,16 @@ impl Engine {
         });
         // Sales growth by default: against the previous period of equal length.
         let previous = main.deals.previous_revenue(as_of);
-        compare(&self.options, earlier.as_ref(), (revenues, previous), &withheld, &mut report);
+        let growth_from = compare(&self.options, earlier.as_ref(), (revenues, previous), &withheld, &mut report);
         let codes = (deal_codes, order_codes);
         report.currencies = currency::report(&self.options, as_of, (&main.deals, &main.currencies), before, codes);
-        mark_unfiltered(&self.options.filters, &mut report);
+        // new customers from customers or orders, growth of order revenue: no filter reaches them
+        let unreached = [
+            ("new_customers", matches!(new_customers_from, Some("customers" | "orders"))),
+            ("sales_growth", growth_from == Some("orders")),
+        ];
+        let also: Vec<&str> = unreached.iter().filter(|(_, out)| *out).map(|(id, _)| *id).collect();
+        mark_unfiltered(&self.options.filters, &also, &mut report);
         let o = &self.options;
         report.alerts = crate::metrics::alerts::evaluate(&facts, &o.alert_thresholds, o.response_target_minutes);
         report.alert_thresholds = o.alert_thresholds.clone();

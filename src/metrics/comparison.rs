@@ -24,7 +24,8 @@ pub struct Revenues {
 }
 
 /// Adds `comparison` to every computable metric (from the same metrics computed over the
-/// comparison period) and sets `sales_growth` from `now` (as `withheld` says).
+/// comparison period) and sets `sales_growth` from `now` (as `withheld` says); returns
+/// where the growth shown was computed from (`deals` or `orders`; None: not computable).
 ///
 /// Without a comparison, `sales_growth` is still computed against the previous period of
 /// equal length when the period has a start: `previous` is that period and its won
@@ -35,12 +36,15 @@ pub fn compare(
     (now, previous): (Revenues, Option<(Period, Decimal)>),
     withheld: &Withheld,
     report: &mut Report,
-) {
-    let growth = withheld.deal_metric("sales_growth", growth(options, earlier, now, previous));
+) -> Option<&'static str> {
+    let (growth, source) = growth(options, earlier, now, previous);
+    let growth = withheld.deal_metric("sales_growth", growth);
+    let source = source.filter(|_| !growth.value.is_null());
     if let Some((period, earlier)) = earlier {
         add_comparisons(*period, earlier, report);
     }
     report.metrics.insert("sales_growth", growth);
+    source
 }
 
 /// `comparison` on every computable metric of `report` also computable in `earlier`.
@@ -63,24 +67,26 @@ fn add_comparisons(period: Period, earlier: &Report, report: &mut Report) {
     }
 }
 
-/// `sales_growth`: against the comparison period, else the previous period of equal length.
+/// `sales_growth`: against the comparison period, else the previous period of equal
+/// length; and the revenue it grows (`deals` or `orders`).
 fn growth(
     options: &Options,
     earlier: Option<&(Period, Report)>,
     now: Revenues,
     previous: Option<(Period, Decimal)>,
-) -> Metric {
+) -> (Metric, Option<&'static str>) {
     let Some((period, earlier)) = earlier else {
         return match (options.comparison, previous) {
-            (None, Some((p, before))) => growth_of(now.deals, before, p),
-            (None, None) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
-            (Some(_), _) => Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA),
+            (None, Some((p, before))) => (growth_of(now.deals, before, p), Some("deals")),
+            (None, None) => (Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA), None),
+            (Some(_), _) => (Metric::missing(Reason::PeriodStartComparison, GROWTH_FORMULA), None),
         };
     };
     // Revenue of won deals; a shop with orders and no deals grows by its order revenue.
     let before = |id: &str| earlier.metrics.get(id).and_then(|m| decimal(&m.value));
     let pair = now.deals.map(|n| ("deals", n, before("revenue")));
-    let growth = match pair.or_else(|| now.orders.map(|n| ("orders", n, before("order_revenue")))) {
+    let pair = pair.or_else(|| now.orders.map(|n| ("orders", n, before("order_revenue"))));
+    let growth = match pair {
         Some((source, (now, rows), Some(before))) if !before.is_zero() => {
             let g = ((now - before) / before).to_f64().map_or(Value::Null, number);
             Metric::new(g, rows, GROWTH_FORMULA)
@@ -90,7 +96,7 @@ fn growth(
         Some((_, _, Some(_))) => Metric::missing(Reason::zero(Reason::NoRevenueBefore), GROWTH_FORMULA),
         _ => Metric::missing(Reason::RevenueBoth, GROWTH_FORMULA),
     };
-    growth.with("comparison", json!({ "from": period.from, "to": period.to }))
+    (growth.with("comparison", json!({ "from": period.from, "to": period.to })), pair.map(|p| p.0))
 }
 
 /// Growth of won revenue `now` (and its rows) against `before`, the value over `period`.

@@ -197,7 +197,8 @@ pub fn report(
                 (*period, r)
             });
             let now = Revenues { deals: summary.revenue, orders: None };
-            compare(options, compared.as_ref(), (now, agg.previous_revenue(as_of)), &Withheld::default(), &mut r);
+            let previous = agg.previous_revenue(as_of);
+            compare(options, compared.as_ref(), (now, previous), &Withheld::default(), &mut r);
             let (forecast, series, _) = super::forecast::revenue(agg.history(), as_of, options.today, "deals");
             r.metrics.insert("forecast_revenue", forecast);
             r.series.insert("forecast_revenue", series);

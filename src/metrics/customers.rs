@@ -78,6 +78,9 @@ pub struct CustomersSummary {
     pub order_revenue: Option<(Decimal, u64)>,
     /// LTV:CAC as the report shows it (None: not computable, or withheld).
     pub ltv_cac: Option<f64>,
+    /// Where new customers were counted from (`customers`, `deals`, `orders`; None: not
+    /// computable).
+    pub new_customers_from: Option<&'static str>,
 }
 
 /// Whether an order line's order date is in `period` (a line without one never is).
@@ -496,7 +499,11 @@ impl CustomersAgg {
             },
         );
         self.mrr(as_of, report);
-        CustomersSummary { order_revenue: (self.order_rows > 0).then_some((lines.sum, lines.with_amount)), ltv_cac }
+        CustomersSummary {
+            order_revenue: (self.order_rows > 0).then_some((lines.sum, lines.with_amount)),
+            ltv_cac,
+            new_customers_from: new.map(|(_, from)| from),
+        }
     }
 
     /// MRR at each month end in range, with per-customer movements between months.
