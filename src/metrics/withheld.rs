@@ -61,11 +61,6 @@ impl Withheld {
         self.deals.is_some()
     }
 
-    /// Whether order money is withheld.
-    pub fn orders(&self) -> bool {
-        self.orders.is_some()
-    }
-
     /// A metric adding up deal money (`id` one of [`DEAL_MONEY_METRICS`]) as the report
     /// shows it.
     pub fn deal_metric(&self, id: &str, m: Metric) -> Metric {
