@@ -55,9 +55,9 @@ export function mountApp(root, options = {}) {
   }
   const $ = (id) => root.querySelector(`#${id}`);
   /** The files, what the user chose, the report shown and the options it was made with
-   *  (which its drills read the files again with), and the runs under way. */
+   *  (which its drills read the files again with), and the run under way. */
   const state = {
-    files: [], report: null, options: null, running: null, drilling: null,
+    files: [], report: null, options: null, running: null,
     /** The names each filter keeps, shown as removable chips. */
     picked: Object.fromEntries(FILTERS.map(([key]) => [key, []])),
     /** The user's alert thresholds (kept in this browser), or null for the defaults. */
@@ -75,17 +75,12 @@ export function mountApp(root, options = {}) {
   const renderPresetList = () => renderPresets($('preset-list'), lang.t);
 
   const openDrill = drillView($('drill'), {
-    fetch: (query, { onProgress, ...how } = {}) => {
-      state.drilling?.abort();
-      state.drilling = new AbortController();
-      const drillOptions = { ...state.options, signal: state.drilling.signal, onProgress };
-      return drillReport(state.files, state.report, drillOptions, query, how);
-    },
+    fetch: (query, { onProgress, signal, ...how }) =>
+      drillReport(state.files, state.report, { ...state.options, signal, onProgress }, query, how),
     get fmt() { return lang.fmt; },
     get t() { return lang.t; },
     onError: (err) => message(lang.t('msg.failed', { error: err.message })),
   });
-  $('drill').addEventListener('close', () => state.drilling?.abort());
 
   async function run(files, { keepChoices = true, keepMessages = false } = {}) {
     if (!files.length) return;

@@ -10,15 +10,23 @@ const KINDS = { amount: 'money', created_date: 'date', closed_date: 'date', orde
   mql_date: 'date', sql_date: 'date', acquired_date: 'date', churned_date: 'date', annual_profit: 'money', duration_minutes: 'count' };
 
 /**
- * A drill dialog in `dialog`; returns `open(query, title)`. `env`: `fetch(query, {csv, onProgress})`
- * resolves to a page of the engine's drill (or CSV text); `fmt` and `t` (read at each
- * draw: the language may change); `onError(err)` shows a failure.
+ * A drill dialog in `dialog`; returns `open(query, title)`. `env`: `fetch(query, {csv,
+ * onProgress, signal})` resolves to a page of the engine's drill (or CSV text), and stops
+ * when `signal` aborts (a newer request, or the dialog closed); `fmt` and `t` (read at
+ * each draw: the language may change); `onError(err)` shows a failure.
  */
 export function drillView(dialog, env) {
   const { fetch, onError } = env;
   let state = null;
-  /** The request whose answer is awaited (an older one's answer is dropped). */
+  /** The request whose answer is awaited (an older one's answer is dropped)… */
   let asked = 0;
+  /** …and what stops the reading of the files for it. */
+  let reading = null;
+  const read = (query, how) => {
+    reading?.abort();
+    reading = new AbortController();
+    return fetch(query, { ...how, signal: reading.signal });
+  };
 
   const label = (column) => (env.t.has(`field.${column}`) ? env.t(`field.${column}`) : column);
   const cell = (column, value) => {
@@ -36,7 +44,7 @@ export function drillView(dialog, env) {
     const { query, sort, descending, contains, offset } = state;
     dialog.setAttribute('aria-busy', 'true');
     try {
-      const result = await fetch({ ...query, sort, descending, contains, offset, limit: PAGE }, { onProgress: showProgress });
+      const result = await read({ ...query, sort, descending, contains, offset, limit: PAGE }, { onProgress: showProgress });
       if (mine !== asked || !state) return;
       // the columns: those with a value in the first page (kept while paging)
       state.columns ??= result.columns.filter((c) => result.rows.some((r) => r[c] !== ''));
@@ -101,7 +109,7 @@ export function drillView(dialog, env) {
   async function downloadCsv() {
     const { query, sort, descending, contains, name } = state;
     try {
-      const text = await fetch({ ...query, sort, descending, contains }, { csv: true, onProgress: showProgress });
+      const text = await read({ ...query, sort, descending, contains }, { csv: true, onProgress: showProgress });
       const { download } = await import('../export.js');
       download(`${name}.csv`, text, 'text/csv;charset=utf-8');
     } catch (err) {
@@ -124,6 +132,7 @@ export function drillView(dialog, env) {
   dialog.querySelector('.drill-download').addEventListener('click', downloadCsv);
   dialog.addEventListener('close', () => {
     asked++;
+    reading?.abort();
     state = null;
   });
 
