@@ -150,3 +150,22 @@ fn orders_in_two_currencies() {
     // C1 ordered twice, C2 once: 1 / 2, whatever the currency
     assert!(close(&value(&r, "repeat_purchase_rate"), 0.5));
 }
+
+#[test]
+fn order_growth_is_not_added_across_currencies() {
+    // January: 100.00 USD; February: 50.00 USD and 30.00 EUR (no deals: growth of orders)
+    let orders = |feb_eur: &str| {
+        format!(
+            "order_id,customer_id,order_date,amount,currency\n\
+             O1,C1,2024-01-05,100.00,USD\nO2,C2,2024-02-04,50.00,USD\nO3,C1,2024-02-05,30.00,{feb_eur}\n"
+        )
+    };
+    let r = run(&[("orders.csv", &orders("EUR"))], february(|_| {}));
+    let growth = &r.metrics["sales_growth"];
+    assert_eq!(growth.value, json!(null));
+    assert!(growth.reason.as_deref().unwrap_or("").contains("order amounts in 2 currencies (EUR, USD)"), "{growth:?}");
+    // all in USD: (80 − 100) / 100 = −20 %
+    let r = run(&[("orders.csv", &orders("USD"))], february(|_| {}));
+    assert!(close(&value(&r, "sales_growth"), -0.2));
+    assert_eq!(r.metrics["sales_growth"].detail["source"], json!("orders"));
+}

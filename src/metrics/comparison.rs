@@ -38,7 +38,9 @@ pub fn compare(
     report: &mut Report,
 ) -> Option<&'static str> {
     let (growth, source) = growth(options, earlier, now, previous);
+    // growth of order revenue in several currencies would add them up
     let growth = withheld.deal_metric("sales_growth", growth);
+    let growth = if source == Some("orders") { withheld.order_metric(growth) } else { growth };
     let source = source.filter(|_| !growth.value.is_null());
     if let Some((period, earlier)) = earlier {
         add_comparisons(*period, earlier, report);
