@@ -72,6 +72,11 @@ export function mountApp(root, options = {}) {
     } });
   const message = (text, kind) => showMessage($, text, kind);
   const rerun = () => run(state.files);
+  /** A choice the user made: kept, then the files analysed again with it. */
+  const choose = (changes) => {
+    Object.assign(state, changes);
+    rerun();
+  };
   const renderPresetList = () => renderPresets($('preset-list'), lang.t);
 
   const openDrill = drillView($('drill'), {
@@ -159,12 +164,12 @@ export function mountApp(root, options = {}) {
 
   /** Applies saved presets to files with a known header and no choices yet; true if any. */
   function applyPresets(report) {
-    const applied = presetsFor(report.files, state.choices);
-    for (const { preset, file } of applied) {
+    const fits = presetsFor(report.files, state.choices);
+    for (const { preset, file } of fits) {
       state.choices[file] = preset.options;
       message(lang.t('preset.applied', { name: preset.name, file }), 'info');
     }
-    return applied.length > 0;
+    return fits.length > 0;
   }
 
   /** What the report's forms change, each followed by a new run. */
@@ -173,10 +178,7 @@ export function mountApp(root, options = {}) {
     rerun,
     drill: (query, what) => openDrill(query, `${what} · ${periodText(state.report.period, lang.fmt, lang.t)}`,
       { name: `${query.set}-rows`, files: state.files.length }),
-    applyFile: (name, fileOptions) => {
-      state.choices[name] = fileOptions;
-      rerun();
-    },
+    applyFile: (name, fileOptions) => choose({ choices: { ...state.choices, [name]: fileOptions } }),
     removeFile: (name) => {
       const rest = state.files.filter((f) => (f.name ?? 'file.csv') !== name);
       delete state.choices[name];
@@ -188,18 +190,9 @@ export function mountApp(root, options = {}) {
       message(ok ? lang.t('preset.saved', { name, file: file.name }) : lang.t('preset.no_storage'), ok ? 'info' : 'error');
       renderPresetList();
     },
-    thresholds: (values) => {
-      state.alertThresholds = values;
-      rerun();
-    },
-    money: (baseCurrency, currencyRates) => {
-      Object.assign(state, { baseCurrency, currencyRates });
-      rerun();
-    },
-    probabilities: (stageProbabilities) => {
-      state.stageProbabilities = stageProbabilities;
-      rerun();
-    },
+    thresholds: (alertThresholds) => choose({ alertThresholds }),
+    money: (baseCurrency, currencyRates) => choose({ baseCurrency, currencyRates }),
+    probabilities: (stageProbabilities) => choose({ stageProbabilities }),
   };
 
   function render(report, { redraw = false } = {}) {
