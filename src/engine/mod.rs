@@ -1,35 +1,26 @@
 //! The engine: files are pushed in as byte chunks, their rows routed to the metric
 //! aggregates, and [`Engine::finish`] assembles the [`Report`].
 
-use crate::alert::{Facts, Latest};
+mod period;
+mod sink;
+mod unfiltered;
+
+use period::{PeriodAggs, PeriodSummary};
+use sink::Aggregates;
+use unfiltered::mark_unfiltered;
+
 use crate::choices::Choices;
 use crate::drill::{Drill, DrillQuery, DrillResult};
-use crate::ingest::file::{FileInfo, FileIngest, RowSink};
-use crate::ingest::lookup::LookupTable;
+use crate::ingest::file::{FileInfo, FileIngest};
 use crate::ingest::notes::FileNote;
-use crate::ingest::record::Entry;
-use crate::ingest::typed_row::Row;
-use crate::metrics::activities::ActivitiesAgg;
-use crate::metrics::comparison::{compare, Revenues};
-use crate::metrics::currency::{self, Currencies, Rates};
-use crate::metrics::customers::CustomersAgg;
-use crate::metrics::forecast;
-use crate::metrics::history::HistoryAgg;
-use crate::metrics::leads::LeadsAgg;
-use crate::metrics::satisfaction::{SurveysAgg, TicketsAgg, TrafficAgg};
-use crate::metrics::team::QuotasAgg;
+use crate::metrics::comparison::compare;
+use crate::metrics::currency::{self};
 use crate::metrics::withheld::Withheld;
-use crate::metrics::DealsAgg;
-use crate::model::{Deal, Order};
-use crate::options::{Filters, Options};
-use crate::period::Period;
-use crate::problems::ProblemKind;
+use crate::options::Options;
 use crate::problems::Problems;
 use crate::report::{kinds, PeriodInfo, Report, REPORT_VERSION};
-use chrono::{Days, NaiveDate};
-use rust_decimal::Decimal;
+use chrono::Days;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// Handle of a file inside an [`Engine`].
 pub type FileId = usize;
@@ -41,282 +32,6 @@ struct PartState {
     aggregates: Aggregates,
     info: FileInfo,
     problems: Problems,
-}
-
-/// Every metric family's state over one period.
-#[derive(Serialize, Deserialize)]
-struct PeriodAggs {
-    deals: DealsAgg,
-    leads: LeadsAgg,
-    activities: ActivitiesAgg,
-    quotas: QuotasAgg,
-    surveys: SurveysAgg,
-    traffic: TrafficAgg,
-    tickets: TicketsAgg,
-    customers: CustomersAgg,
-    history: HistoryAgg,
-    currencies: Currencies,
-}
-
-impl PeriodAggs {
-    fn new(options: &Options, period: Period) -> Self {
-        let g = options.granularity;
-        PeriodAggs {
-            deals: DealsAgg::new(period, g).keep_won_ids(options.link_leads),
-            leads: LeadsAgg::new(period).keep_links(options.link_leads),
-            activities: ActivitiesAgg::new(period, g),
-            quotas: QuotasAgg::new(period),
-            surveys: SurveysAgg::new(period),
-            traffic: TrafficAgg::new(period),
-            tickets: TicketsAgg::new(period),
-            customers: CustomersAgg::new(period, g),
-            history: HistoryAgg::new(period),
-            currencies: Currencies::default(),
-        }
-    }
-
-    fn deal(&mut self, deal: &Deal<'_>, code: &str) {
-        self.currencies.deal(&mut self.deals, deal, code);
-    }
-
-    fn order(&mut self, order: &Order<'_>, code: &str, amount: Option<Decimal>) {
-        if let Some(first) = self.customers.observe_order(order, amount) {
-            self.currencies.order(code, amount, first);
-        }
-    }
-
-    fn row(&mut self, entry: &Entry<'_>, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        match entry {
-            Entry::Lead(l) => self.leads.observe(l, bad),
-            Entry::Activity(a) => self.activities.observe(a),
-            Entry::Quota(q) => self.quotas.observe(q, bad),
-            Entry::Survey(s) => self.surveys.observe(s, bad),
-            Entry::Visits(v) => self.traffic.observe(v, bad),
-            Entry::Ticket(t) => self.tickets.observe(t, bad),
-            Entry::Customer(c) => self.customers.observe_customer(c, bad),
-            Entry::Spend(s) => self.customers.observe_spend(s),
-            Entry::Subscription(s) => self.customers.observe_subscription(s, bad),
-            Entry::StageChange(c) => self.history.observe(c),
-            Entry::Order(_) => {}
-        }
-    }
-
-    fn merge(&mut self, o: PeriodAggs) {
-        self.currencies.merge(o.currencies, &self.deals, &o.deals);
-        self.deals.merge(o.deals);
-        self.leads.merge(o.leads);
-        self.activities.merge(o.activities);
-        self.quotas.merge(o.quotas);
-        self.surveys.merge(o.surveys);
-        self.traffic.merge(o.traffic);
-        self.tickets.merge(o.tickets);
-        self.customers.merge(o.customers);
-        self.history.merge(o.history);
-    }
-
-    /// Every metric of the period into `report`, open items judged at `as_of`, money as
-    /// `withheld` says; returns what the comparison and the alert rules take.
-    fn finish(&self, options: &Options, as_of: NaiveDate, withheld: &Withheld, report: &mut Report) -> PeriodSummary {
-        let deals = &self.deals;
-        let stages = self.history.stages_at(deals.period().to);
-        let summary = deals.finish_with(options, as_of, &stages, withheld, report);
-        let response_median = self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
-        self.activities.finish(summary.won, &|name: &str| deals.won_by_owner(name), report);
-        let ledger = |owner: &str| deals.ledger(owner);
-        let reps_at_quota =
-            self.quotas.finish(&ledger, deals.read_any(), deals.revenue(), summary.pipeline, withheld, report);
-        self.surveys.finish(report);
-        self.traffic.finish(report);
-        self.tickets.finish(options.response_target_minutes, report);
-        let from_deals = deals.read_any().then(|| deals.new_accounts());
-        let deal_revenue = deals.read_any().then(|| deals.revenue());
-        let margin = options.gross_margin;
-        let customers = self.customers.finish(from_deals, deal_revenue, margin, as_of, withheld, report);
-        self.history.finish(&options.stage_order, report);
-        PeriodSummary {
-            revenues: Revenues { deals: summary.revenue, orders: customers.order_revenue },
-            facts: Facts {
-                win_rate: summary.win_rate,
-                response_median,
-                reps_at_quota,
-                ltv_cac: customers.ltv_cac,
-                stalled_value: summary.stalled_value,
-                pipeline_value: summary.pipeline.filter(|_| !withheld.deals()),
-                ..Facts::default()
-            },
-            new_customers_from: customers.new_customers_from,
-        }
-    }
-
-    /// `forecast_revenue` from won deals, else from orders (the main period only: a
-    /// forecast looks ahead of the as-of date).
-    /// `filtered`: filters are set; orders cannot be filtered by owner, source or
-    /// pipeline, so the forecast then stays with the (filtered) deals.
-    /// Returns the latest bucket's check, as the report shows it.
-    fn forecast(
-        &self,
-        as_of: NaiveDate,
-        today: Option<NaiveDate>,
-        filtered: bool,
-        w: &Withheld,
-        report: &mut Report,
-    ) -> Option<Latest> {
-        let from_orders = self.deals.history().is_empty() && !self.customers.order_history().is_empty();
-        let (history, source) = if from_orders && !filtered {
-            (self.customers.order_history(), "orders")
-        } else {
-            (self.deals.history(), "deals")
-        };
-        let (metric, series, latest) = forecast::revenue(history, as_of, today, source);
-        let (metric, series) = w.forecast(source, metric, series);
-        let latest = latest.filter(|_| !metric.value.is_null());
-        report.metrics.insert("forecast_revenue", metric);
-        report.series.insert("forecast_revenue", series);
-        latest
-    }
-}
-
-/// What a period's families hand the comparison, the alert rules and the filters' marks.
-struct PeriodSummary {
-    revenues: Revenues,
-    facts: Facts,
-    /// Where new customers were counted from.
-    new_customers_from: Option<&'static str>,
-}
-
-/// The aggregates rows are folded into: the period's, and the comparison period's.
-#[derive(Serialize, Deserialize)]
-struct Aggregates {
-    main: PeriodAggs,
-    earlier: Option<PeriodAggs>,
-    /// Owners, sources and pipelines before filters.
-    choices: Choices,
-    /// Lookup tables (accounts, products, teams) whose columns group the deal tables.
-    #[serde(default)]
-    lookups: Vec<LookupTable>,
-    #[serde(skip)]
-    rates: Rates,
-    #[serde(skip)]
-    filters: Filters,
-    /// A drill-down: its rows are listed instead of folded into the metrics.
-    #[serde(skip)]
-    drill: Option<Drill>,
-    /// The file being read (its index), for the rows a drill lists.
-    #[serde(skip)]
-    file: u32,
-}
-
-impl RowSink for Aggregates {
-    fn deal(&mut self, deal: &Deal<'_>, at: u64) {
-        self.choices.deal(deal);
-        if !self.filters.keeps_deal(deal.owner, deal.source, deal.pipeline, deal.product, deal.account) {
-            return;
-        }
-        let Aggregates { main, earlier, rates, .. } = self;
-        let (code, amount) = rates.apply(deal.currency, deal.amount, &mut main.currencies);
-        let deal =
-            if amount == deal.amount { Cow::Borrowed(deal) } else { Cow::Owned(Deal { amount, ..deal.clone() }) };
-        if let Some(drill) = self.drill.as_mut() {
-            return drill.deal(&deal, &code, self.file, at);
-        }
-        main.deal(&deal, &code);
-        if let Some(e) = earlier.as_mut() {
-            e.deal(&deal, &code);
-        }
-    }
-
-    fn lookup(&mut self, table: LookupTable) {
-        self.filters.lookup(&table);
-        self.lookups.push(table);
-    }
-
-    fn row(&mut self, entry: &Entry<'_>, cells: &Row<'_>, at: u64, bad: &mut dyn FnMut(&str, ProblemKind)) {
-        if let Entry::Lead(l) = entry {
-            self.choices.lead(l.owner, l.source);
-        }
-        if !self.filters.is_empty() && !kept(&mut self.filters, entry) {
-            return;
-        }
-        let Aggregates { main, earlier, rates, .. } = self;
-        let (code, amount) = match entry {
-            Entry::Order(o) => rates.apply(o.currency, o.amount, &mut main.currencies),
-            _ => (Cow::Borrowed(""), None),
-        };
-        if let Some(drill) = self.drill.as_mut() {
-            return drill.row(entry, cells, (amount, &code), self.file, at);
-        }
-        if let Entry::Order(o) = entry {
-            main.order(o, &code, amount);
-            if let Some(e) = earlier.as_mut() {
-                e.order(o, &code, amount);
-            }
-            return;
-        }
-        main.row(entry, bad);
-        if let Some(e) = earlier.as_mut() {
-            // bad values are reported once, by the main period
-            e.row(entry, &mut |_, _| {});
-        }
-    }
-}
-
-/// Whether a row belongs to the owners and sources kept (kinds without an owner or
-/// source column are all kept).
-fn kept(filters: &mut Filters, entry: &Entry<'_>) -> bool {
-    match entry {
-        Entry::Lead(l) => filters.keeps_owner(l.owner) && filters.keeps_source(l.source),
-        Entry::Activity(a) => filters.keeps_owner(a.owner),
-        Entry::Quota(q) => filters.keeps_owner(q.owner),
-        Entry::Ticket(t) => filters.keeps_owner(t.owner),
-        _ => true,
-    }
-}
-
-/// Metrics of tables with no owner, source or pipeline column (orders, customers,
-/// subscriptions, spend, surveys, traffic): filters cannot reach them.
-const UNFILTERABLE: [&str; 14] = [
-    "order_revenue",
-    "average_order_value",
-    "repeat_purchase_rate",
-    "customers_at_start",
-    "churn_rate",
-    "retention_rate",
-    "cac",
-    "clv",
-    "clv_net",
-    "ltv_cac_ratio",
-    "mrr",
-    "nps",
-    "csat",
-    "conversion_rate",
-];
-/// Lead metrics: filtered by owner and source, not by pipeline.
-const LEAD_METRICS: [&str; 5] =
-    ["qualified_leads", "mql_to_sql_rate", "lead_conversion_rate", "lead_response_minutes", "referrals"];
-
-/// With filters set, every computed metric the filters do not reach says so:
-/// `unfiltered` lists the filters it ignores (the page marks the card). `also`: metrics
-/// the filters do not reach in this report (new customers counted from customers or
-/// orders, growth of order revenue).
-fn mark_unfiltered(filters: &Filters, also: &[&str], report: &mut Report) {
-    let set = filters.set();
-    if set.is_empty() {
-        return;
-    }
-    for (id, metric) in report.metrics.iter_mut() {
-        let ignored: Vec<&str> = if UNFILTERABLE.contains(id) || also.contains(id) {
-            set.clone()
-        } else if LEAD_METRICS.contains(id) {
-            // leads have an owner and a source, not a pipeline, product or account
-            let lead_filters = ["owners", "sources", "owner_groups"];
-            set.iter().copied().filter(|f| !lead_filters.contains(f)).collect()
-        } else {
-            continue;
-        };
-        if !ignored.is_empty() && !metric.value.is_null() {
-            metric.detail.insert("unfiltered".into(), serde_json::json!(ignored));
-        }
-    }
 }
 
 /// A streaming analysis over any number of files.
