@@ -1,7 +1,7 @@
 //! The report: the public contract between the engine and every consumer (the page,
 //! embedders, tests). Documented field by field in `docs/REPORT.md`.
 
-use crate::ingest::file::FileInfo;
+use crate::ingest::file_info::FileInfo;
 use crate::problems::Problems;
 pub use crate::reason::Reason;
 use chrono::NaiveDate;

@@ -11,7 +11,8 @@ use unfiltered::mark_unfiltered;
 
 use crate::choices::Choices;
 use crate::drill::{Drill, DrillQuery, DrillResult};
-use crate::ingest::file::{FileInfo, FileIngest};
+use crate::ingest::file::FileIngest;
+use crate::ingest::file_info::FileInfo;
 use crate::ingest::notes::FileNote;
 use crate::metrics::comparison::compare;
 use crate::metrics::currency::{self};

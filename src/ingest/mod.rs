@@ -9,6 +9,7 @@ pub mod dates;
 pub mod deal_row;
 pub mod decode;
 pub mod file;
+pub mod file_info;
 pub mod file_options;
 pub mod footer;
 pub mod gb18030;
