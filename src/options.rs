@@ -3,6 +3,7 @@
 use crate::alert::Thresholds;
 use crate::currency_code::{code, Rates};
 pub use crate::filters::{Filters, RawFilters};
+use crate::ingest::file_options::ChoiceError;
 pub use crate::ingest::file_options::{FileOptions, RawFileOptions};
 use crate::period::{Comparison, Granularity, Period};
 use chrono::NaiveDate;
@@ -90,7 +91,7 @@ pub struct Options {
     /// What the user fixed about each file, by name.
     pub files: BTreeMap<String, FileOptions>,
     /// Per file name: why its choices were not used.
-    pub file_option_errors: BTreeMap<String, String>,
+    pub file_option_errors: BTreeMap<String, ChoiceError>,
     /// Trend buckets.
     pub granularity: Granularity,
     /// The period compared against.
@@ -182,7 +183,7 @@ impl RawOptions {
         // the file is read as detected, and its notes say why.
         let (mut files, mut file_option_errors) = (BTreeMap::new(), BTreeMap::new());
         for (name, raw) in self.files.iter().flatten() {
-            match raw.validate(name) {
+            match raw.validate() {
                 Ok(o) => {
                     files.insert(name.clone(), o);
                 }

@@ -136,6 +136,12 @@ fn bad_choices_for_a_file_leave_it_read_as_detected() {
     assert_eq!(value(&r, "revenue"), serde_json::json!("100"));
     let notes = &r.files[0].notes;
     assert!(notes.iter().any(|n| n.starts_with("The choices given for this file were not used")), "{notes:?}");
+    // as a code the page words, with the option and the value given
+    let code = serde_json::to_value(&r.files[0].note_codes).unwrap();
+    assert!(
+        code.as_array().unwrap().iter().any(|c| c["code"] == "bad_choices.delimiter" && c["params"]["value"] == "ab"),
+        "{code}"
+    );
 }
 
 #[test]

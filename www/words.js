@@ -63,7 +63,7 @@ export function fileErrorText(error, t) {
 /** How a file was read: one of its `note_codes`. */
 export function noteText(code, t, fmt = null) {
   const p = numbers(code.params, ['n', 'row', 'max'], fmt);
-  if (code.code === 'not_computed' && t.has(`kind.${p.kind}`)) p.kind = t(`kind.${p.kind}`);
+  if (p.kind && t.has(`kind.${p.kind}`)) p.kind = t(`kind.${p.kind}`);
   return t(`file_note.${code.code}`, p);
 }
 

@@ -8,6 +8,34 @@ use super::schema::{kind, KindSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// A file option that cannot be used: which one (`encoding`, `delimiter`, `kind`,
+/// `field`, `date_order`, `decimal_separator`, `headers`) and the value given (for
+/// `field`, the field name, and `kind` the kind it was given for).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceError {
+    /// The option.
+    pub option: &'static str,
+    /// The value given.
+    pub value: String,
+    /// For a field: the kind of table it was given for.
+    pub kind: &'static str,
+}
+
+impl ChoiceError {
+    fn new(option: &'static str, value: &str) -> Self {
+        ChoiceError { option, value: value.to_string(), kind: "" }
+    }
+
+    /// Why, in English: `unknown delimiter "ab"`.
+    pub fn text(&self) -> String {
+        match self.option {
+            "headers" => "headers need a kind".to_string(),
+            "field" => format!("unknown {} field {:?}", self.kind, self.value),
+            option => format!("unknown {} {:?}", option.replace('_', " "), self.value),
+        }
+    }
+}
+
 /// What the user fixed about one file, overriding detection. All optional.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
@@ -42,9 +70,9 @@ pub struct FileOptions {
 }
 
 impl RawFileOptions {
-    /// The options checked: an unknown encoding, kind or field is an error naming `file`.
-    pub fn validate(&self, file: &str) -> Result<FileOptions, String> {
-        let bad = |what: &str, v: &str| format!("options for {file}: unknown {what} {v:?}");
+    /// The options checked: an unknown encoding, kind or field is an error.
+    pub fn validate(&self) -> Result<FileOptions, ChoiceError> {
+        let bad = ChoiceError::new;
         let encoding = match self.encoding.as_deref().filter(|s| !s.is_empty()) {
             Some(l) => Some(for_label(l).ok_or_else(|| bad("encoding", l))?),
             None => None,
@@ -62,23 +90,23 @@ impl RawFileOptions {
         let columns = self.columns.clone().unwrap_or_default();
         if let Some(k) = kind {
             if let Some((_, f)) = columns.iter().find(|(_, f)| !f.is_empty() && k.field(f).is_none()) {
-                return Err(bad(&format!("{} field", k.name), f));
+                return Err(ChoiceError { kind: k.name, ..bad("field", f) });
             }
         }
         let date_order = match self.date_order.as_deref().filter(|s| !s.is_empty()) {
             Some("day_first") => Some(DateOrder::DayFirst),
             Some("month_first") => Some(DateOrder::MonthFirst),
-            Some(o) => return Err(bad("date order", o)),
+            Some(o) => return Err(bad("date_order", o)),
             None => None,
         };
         let decimal_separator = match self.decimal_separator.as_deref().filter(|s| !s.is_empty()) {
             Some(".") => Some(DecimalSeparator::Point),
             Some(",") => Some(DecimalSeparator::Comma),
-            Some(o) => return Err(bad("decimal separator", o)),
+            Some(o) => return Err(bad("decimal_separator", o)),
             None => None,
         };
         if self.headers.is_some() && kind.is_none() {
-            return Err(format!("options for {file}: headers need a kind"));
+            return Err(bad("headers", ""));
         }
         Ok(FileOptions {
             encoding,

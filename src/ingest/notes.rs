@@ -2,6 +2,7 @@
 //! read ([`FileNote`]), each a code with its values (worded by the page as
 //! `file_error.<code>` / `file_note.<code>`) and an English sentence.
 
+use super::file_options::ChoiceError;
 use crate::problems::Code;
 
 /// Why a file was not read.
@@ -98,9 +99,8 @@ impl FileErrorKind {
 /// How a file was read: what the user should know of it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileNote {
-    /// The user's choices for the file were not used (why, in English: an option's name
-    /// and value).
-    BadChoices(String),
+    /// The user's choices for the file were not used: which option, and its value.
+    BadChoices(ChoiceError),
     /// A lookup table keyed by `key` (owner, account, product), grouping by `columns`.
     Lookup {
         /// The field the table is keyed by.
@@ -159,7 +159,15 @@ impl FileNote {
     /// Its code and values, as the page words it (`file_note.<code>`).
     pub fn code(&self) -> Code {
         let (code, params): (&str, Vec<(&str, String)>) = match self {
-            FileNote::BadChoices(why) => ("bad_choices", vec![("why", why.clone())]),
+            FileNote::BadChoices(e) => match e.option {
+                "encoding" => ("bad_choices.encoding", vec![("value", e.value.clone())]),
+                "delimiter" => ("bad_choices.delimiter", vec![("value", e.value.clone())]),
+                "kind" => ("bad_choices.kind", vec![("value", e.value.clone())]),
+                "field" => ("bad_choices.field", vec![("value", e.value.clone()), ("kind", e.kind.to_string())]),
+                "date_order" => ("bad_choices.date_order", vec![("value", e.value.clone())]),
+                "decimal_separator" => ("bad_choices.decimal_separator", vec![("value", e.value.clone())]),
+                _ => ("bad_choices.headers", vec![]),
+            },
             FileNote::Lookup { key, columns } if columns.is_empty() => ("lookup_no_groups", vec![("key", key.clone())]),
             FileNote::Lookup { key, columns } => {
                 ("lookup", vec![("key", key.clone()), ("columns", columns.join(", "))])
@@ -187,8 +195,8 @@ impl FileNote {
     pub fn text(&self) -> String {
         const CHOOSE: &str = "they show as \u{FFFD}. If names look wrong, choose the file's encoding.";
         match self {
-            FileNote::BadChoices(why) => {
-                format!("The choices given for this file were not used ({why}): it was read as detected.")
+            FileNote::BadChoices(e) => {
+                format!("The choices given for this file were not used ({}): it was read as detected.", e.text())
             }
             FileNote::Lookup { key, columns } => format!(
                 "Lookup table of {key}: deal tables are grouped by {}.",
@@ -218,8 +226,15 @@ impl FileNote {
 
     /// One of each, for the test that every code is worded in every language.
     pub fn examples() -> Vec<FileNote> {
+        let bad = |option, value: &str| ChoiceError { option, value: value.into(), kind: "" };
         vec![
-            FileNote::BadChoices("delimiter \"ab\"".into()),
+            FileNote::BadChoices(bad("encoding", "latin-9x")),
+            FileNote::BadChoices(bad("delimiter", "ab")),
+            FileNote::BadChoices(bad("kind", "invoices")),
+            FileNote::BadChoices(ChoiceError { kind: "deals", ..bad("field", "margin") }),
+            FileNote::BadChoices(bad("date_order", "year_first")),
+            FileNote::BadChoices(bad("decimal_separator", ";")),
+            FileNote::BadChoices(bad("headers", "")),
             FileNote::Lookup { key: "owner".into(), columns: vec!["manager".into()] },
             FileNote::Lookup { key: "owner".into(), columns: vec![] },
             FileNote::LookupCut { max: 100_000, left_out: 3 },
