@@ -22,3 +22,12 @@ pub fn id_hash(id: &str) -> u64 {
     id.trim().hash(&mut h);
     h.finish()
 }
+
+/// [`id_hash`] of an id cell, 0 when it is blank (no id, which links to nothing).
+pub fn id_key(id: &str) -> u64 {
+    if id.is_empty() {
+        0
+    } else {
+        id_hash(id)
+    }
+}

@@ -11,14 +11,14 @@ mod query;
 pub use page::DrillResult;
 pub use query::{DrillQuery, RawDrill, Set, MAX_PAGE};
 
-use crate::hashing::id_hash;
+use crate::hashing::{id_hash, id_key};
 use crate::ingest::record::Entry;
 use crate::ingest::schema::{Kind, ValueType};
 use crate::ingest::typed_row::Row;
 use crate::metrics::activities::activity_in;
 use crate::metrics::customers::{order_in, CustomerPlace};
 use crate::metrics::history::HistoryAgg;
-use crate::metrics::leads::{created_in, qualified_in};
+use crate::metrics::leads::{created_in, linked_to_won, qualified_in};
 use crate::metrics::pipeline::{StagesAt, CLOSED_LATER};
 use crate::metrics::stats::Tally;
 use crate::model::Deal;
@@ -157,10 +157,8 @@ impl Drill {
             (Set::Leads, Entry::Lead(l)) => (created_in(q.period, l), l.created.map(|c| c.date())),
             (Set::ConvertedLeads, Entry::Lead(l)) => {
                 // converted by its own columns, or linked to a won deal (metrics::leads)
-                let hash = |t: &str| if t.is_empty() { 0 } else { id_hash(t) };
-                let (deal, lead) = (hash(l.deal_id), hash(l.lead_id));
-                let linked =
-                    (deal != 0 || q.link_leads) && (self.won_deals.contains(&deal) || self.won_leads.contains(&lead));
+                let (deal, lead) = (id_key(l.deal_id), id_key(l.lead_id));
+                let linked = (deal != 0 || q.link_leads) && linked_to_won(&self.won_deals, &self.won_leads, deal, lead);
                 (created_in(q.period, l) && (l.converted || linked), l.created.map(|c| c.date()))
             }
             (Set::QualifiedLeads, Entry::Lead(l)) => (qualified_in(q.period, l), l.mql.or(l.sql)),

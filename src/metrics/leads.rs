@@ -3,12 +3,14 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
+use crate::hashing::id_key;
 use crate::model::Lead;
 use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
 use crate::report::{number, row, Metric, Report, Table};
 use crate::vocabulary::Direction;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -83,9 +85,15 @@ struct Linked {
 /// What the deals say of leads: hashes of won deals' ids, of the lead ids of won deals,
 /// and of the lead ids of any deal.
 pub struct DealLinks<'a> {
-    pub won_deals: &'a rustc_hash::FxHashSet<u64>,
-    pub won_leads: &'a rustc_hash::FxHashSet<u64>,
-    pub leads_with_deal: &'a rustc_hash::FxHashSet<u64>,
+    pub won_deals: &'a FxHashSet<u64>,
+    pub won_leads: &'a FxHashSet<u64>,
+    pub leads_with_deal: &'a FxHashSet<u64>,
+}
+
+/// Whether a lead (`deal`: [`id_key`] of the deal it names, `lead`: of its own id) is
+/// linked to a deal won: one it names, or one that names it (`won_deals`, `won_leads`).
+pub fn linked_to_won(won_deals: &FxHashSet<u64>, won_leads: &FxHashSet<u64>, deal: u64, lead: u64) -> bool {
+    won_deals.contains(&deal) || won_leads.contains(&lead)
 }
 
 /// Whether a lead was qualified in `period`: its MQL or SQL date is in it (`qualified_leads`).
@@ -163,10 +171,9 @@ impl LeadsAgg {
             *n += reached as u64;
         }
         if !converted && (opportunity || self.keep_links) {
-            let hash = |t: &str| if t.is_empty() { 0 } else { crate::hashing::id_hash(t) };
             self.linked.push(Linked {
-                deal: hash(l.deal_id),
-                lead: hash(l.lead_id),
+                deal: id_key(l.deal_id),
+                lead: id_key(l.lead_id),
                 source: l.source.to_string(),
                 reached: steps.iter().enumerate().map(|(i, r)| u8::from(*r) << i).sum(),
             });
@@ -205,7 +212,7 @@ impl LeadsAgg {
         let mut this = self.clone();
         if let Some(d) = deals {
             for l in &self.linked {
-                let won = d.won_deals.contains(&l.deal) || d.won_leads.contains(&l.lead);
+                let won = linked_to_won(d.won_deals, d.won_leads, l.deal, l.lead);
                 let opportunity = l.deal != 0 || d.leads_with_deal.contains(&l.lead) || won;
                 this.conversion_seen |= opportunity;
                 // Steps now reached that the lead's own columns did not reach.

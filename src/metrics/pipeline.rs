@@ -185,7 +185,7 @@ impl PipelineAgg {
     pub fn observe(&mut self, d: &Deal<'_>) {
         let Some(stage) = open_stage(self.to, d) else { return };
         if stage == CLOSED_LATER {
-            let id = if d.deal_id.is_empty() { 0 } else { crate::hashing::id_hash(d.deal_id) };
+            let id = crate::hashing::id_key(d.deal_id);
             self.closed_later.push(LaterDeal { id, created: d.created, amount: d.amount, probability: d.probability });
         } else {
             let id = self.stage_id(stage);
