@@ -4,8 +4,9 @@
 //! folded); names of a lookup group as its tables join them ([`join_key`]).
 
 use crate::ingest::lookup::{join_key, LookupTable};
+use crate::memo::Memo;
 use crate::text::group_key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -37,34 +38,12 @@ pub struct RawGroup {
     pub values: Vec<String>,
 }
 
-/// Spellings whose decision is remembered; past them (ids in an owner column, say) each
-/// row's name is normalised again, so memory stays bounded.
-const REMEMBERED: usize = 10_000;
-
-/// Decisions per spelling, up to [`REMEMBERED`], so that a row costs a lookup, not a
-/// normalised copy of its name.
-#[derive(Clone, Debug, Default)]
-struct Memo(FxHashMap<Box<str>, bool>);
-
-impl Memo {
-    fn keeps(&mut self, name: &str, decide: impl FnOnce(&str) -> bool) -> bool {
-        if let Some(&keep) = self.0.get(name) {
-            return keep;
-        }
-        let keep = decide(name);
-        if self.0.len() < REMEMBERED {
-            self.0.insert(name.into(), keep);
-        }
-        keep
-    }
-}
-
 /// One column's filter (also a drill's name: `drill::query`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameFilter {
     /// Names kept, as group keys; `None`: every name.
     wanted: Option<BTreeSet<String>>,
-    seen: Memo,
+    seen: Memo<bool>,
 }
 
 impl NameFilter {
@@ -75,7 +54,7 @@ impl NameFilter {
 
     pub(crate) fn keeps(&mut self, name: &str) -> bool {
         let Some(wanted) = &self.wanted else { return true };
-        self.seen.keeps(name, |n| wanted.contains(&group_key(n)))
+        self.seen.get(name, |n| wanted.contains(&group_key(n)))
     }
 }
 
@@ -89,13 +68,13 @@ struct GroupFilter {
     /// Join keys of the names in those values, once the lookup table is read (the page
     /// sends lookup tables first); until then no name is kept.
     names: FxHashSet<String>,
-    seen: Memo,
+    seen: Memo<bool>,
 }
 
 impl GroupFilter {
     fn keeps(&mut self, name: &str) -> bool {
         let names = &self.names;
-        self.seen.keeps(name, |n| names.contains(&join_key(n)))
+        self.seen.get(name, |n| names.contains(&join_key(n)))
     }
 
     /// Learns the names of a lookup table keyed as this filter is.

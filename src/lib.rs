@@ -41,6 +41,7 @@ mod engine;
 mod filters;
 mod hashing;
 mod ingest;
+mod memo;
 mod metrics;
 mod model;
 mod options;

@@ -8,6 +8,7 @@ use std::path::Path;
 /// Module (by path prefix) → layer; a module's layer is its longest matching prefix's.
 const LAYERS: &[(&str, u8)] = &[
     ("hashing", 0),
+    ("memo", 0),
     ("coded", 0),
     ("text", 0),
     ("period", 0),

@@ -8,13 +8,13 @@ use super::csv_stream::Record;
 use super::dates::{parse_date, DateOrder};
 use super::money::{amount_unit, parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
+use crate::memo::Memo;
 use crate::model::Deal;
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
 use crate::stages::{status_from_stage, status_from_status, Status};
 use crate::text::parse_flag;
 use crate::vocabulary::is_expansion;
-use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -119,10 +119,10 @@ struct DealFields {
     has_won_date: bool,
     has_won_amount: bool,
     has_stage: bool,
-    stages: RefCell<FxHashMap<Box<str>, Status>>,
-    statuses: RefCell<FxHashMap<Box<str>, Option<Status>>>,
+    stages: RefCell<Memo<Status>>,
+    statuses: RefCell<Memo<Option<Status>>>,
     /// Whether each deal type written is an expansion, decided once per spelling.
-    expansions: RefCell<FxHashMap<Box<str>, bool>>,
+    expansions: RefCell<Memo<bool>>,
     /// The fields that have a column, and the column.
     mapped: Vec<(DealField, usize)>,
     /// Blank cells per field.
@@ -179,42 +179,19 @@ impl DealReader {
 }
 
 impl DealFields {
-    /// Status of a stage name, remembered per distinct name.
+    /// Status of a stage name, decided once per spelling.
     fn stage_status(&self, stage: &str) -> Status {
-        let mut cache = self.stages.borrow_mut();
-        if let Some(&s) = cache.get(stage) {
-            return s;
-        }
-        let s = status_from_stage(stage);
-        cache.insert(stage.into(), s);
-        s
+        self.stages.borrow_mut().get(stage, status_from_stage)
     }
 
-    /// Whether a deal type is an expansion, remembered per distinct word.
+    /// Whether a deal type is an expansion, decided once per spelling.
     fn expansion(&self, deal_type: &str) -> bool {
-        if deal_type.is_empty() {
-            return false;
-        }
-        let mut cache = self.expansions.borrow_mut();
-        if let Some(&e) = cache.get(deal_type) {
-            return e;
-        }
-        let e = is_expansion(deal_type);
-        if cache.len() < 4096 {
-            cache.insert(deal_type.into(), e);
-        }
-        e
+        !deal_type.is_empty() && self.expansions.borrow_mut().get(deal_type, is_expansion)
     }
 
-    /// Status of a status cell, remembered per distinct word.
+    /// Status of a status cell, decided once per spelling.
     fn status_word(&self, word: &str) -> Option<Status> {
-        let mut cache = self.statuses.borrow_mut();
-        if let Some(&s) = cache.get(word) {
-            return s;
-        }
-        let s = status_from_status(word);
-        cache.insert(word.into(), s);
-        s
+        self.statuses.borrow_mut().get(word, status_from_status)
     }
 
     fn header(&self, f: DealField) -> &str {

@@ -7,11 +7,11 @@ use super::quota_period::quota_period;
 use super::schema::at;
 use super::schema::Kind;
 use super::typed_row::Row;
+use crate::memo::Memo;
 use crate::model::{Activity, Customer, Lead, Order, Quota, Spend, StageChange, Subscription, Survey, Ticket, Visits};
 use crate::text::parse_flag;
 use crate::vocabulary::{self, ActivityType, Direction, Scale};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
 /// One typed row of a table of any kind but deals and lookups.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,43 +59,16 @@ impl Entry<'_> {
     }
 }
 
-/// Distinct spellings a word cache keeps; past it (an id column mapped as a source), a
-/// word is classified each time it comes.
-const MAX_WORDS: usize = 4096;
-
-/// What each spelling of one column means, decided once.
-struct Words<T> {
-    known: FxHashMap<Box<str>, T>,
-    classify: fn(&str) -> T,
-}
-
-impl<T: Copy> Words<T> {
-    fn new(classify: fn(&str) -> T) -> Self {
-        Words { known: FxHashMap::default(), classify }
-    }
-
-    fn get(&mut self, word: &str) -> T {
-        if let Some(t) = self.known.get(word) {
-            return *t;
-        }
-        let t = (self.classify)(word);
-        if self.known.len() < MAX_WORDS {
-            self.known.insert(word.into(), t);
-        }
-        t
-    }
-}
-
 /// Builds the typed rows of one file.
 pub struct EntryReader {
     kind: Kind,
-    types: Words<ActivityType>,
-    referrals: Words<bool>,
-    converted: Words<bool>,
-    directions: Words<Direction>,
-    scales: Words<Option<Scale>>,
-    flags: Words<Option<bool>>,
-    periods: Words<Option<(NaiveDate, NaiveDate)>>,
+    types: Memo<ActivityType>,
+    referrals: Memo<bool>,
+    converted: Memo<bool>,
+    directions: Memo<Direction>,
+    scales: Memo<Option<Scale>>,
+    flags: Memo<Option<bool>>,
+    periods: Memo<Option<(NaiveDate, NaiveDate)>>,
 }
 
 impl EntryReader {
@@ -103,13 +76,13 @@ impl EntryReader {
     pub fn new(kind: Kind) -> Self {
         EntryReader {
             kind,
-            types: Words::new(vocabulary::activity_type),
-            referrals: Words::new(vocabulary::is_referral),
-            converted: Words::new(vocabulary::converted_status),
-            directions: Words::new(vocabulary::direction),
-            scales: Words::new(vocabulary::survey_scale),
-            flags: Words::new(parse_flag),
-            periods: Words::new(quota_period),
+            types: Memo::default(),
+            referrals: Memo::default(),
+            converted: Memo::default(),
+            directions: Memo::default(),
+            scales: Memo::default(),
+            flags: Memo::default(),
+            periods: Memo::default(),
         }
     }
 
@@ -124,14 +97,15 @@ impl EntryReader {
                     lead_id: r.text(f::LEAD_ID),
                     created: r.datetime(f::CREATED_DATE),
                     source,
-                    referral: self.referrals.get(source),
-                    direction: (!direction.is_empty()).then(|| self.directions.get(direction)),
+                    referral: self.referrals.get(source, vocabulary::is_referral),
+                    direction: (!direction.is_empty()).then(|| self.directions.get(direction, vocabulary::direction)),
                     owner: r.text(f::OWNER),
                     mql: r.date(f::MQL_DATE),
                     sql: r.date(f::SQL_DATE),
                     first_response: r.datetime(f::FIRST_RESPONSE_DATE),
                     conversion_said: !converted_text.is_empty() || !status.is_empty(),
-                    converted: r.datetime(f::CONVERTED_DATE).is_some() || self.converted.get(status),
+                    converted: r.datetime(f::CONVERTED_DATE).is_some()
+                        || self.converted.get(status, vocabulary::converted_status),
                     deal_id: r.text(f::DEAL_ID),
                 })
             }
@@ -139,7 +113,7 @@ impl EntryReader {
                 use at::activities as f;
                 Entry::Activity(Activity {
                     owner: r.text(f::OWNER),
-                    kind: self.types.get(r.text(f::TYPE)),
+                    kind: self.types.get(r.text(f::TYPE), vocabulary::activity_type),
                     date: r.date(f::DATE),
                     minutes: r.number(f::DURATION_MINUTES),
                 })
@@ -148,7 +122,7 @@ impl EntryReader {
                 use at::quotas as f;
                 Entry::Quota(Quota {
                     owner: r.text(f::OWNER),
-                    period: self.periods.get(r.text(f::PERIOD)),
+                    period: self.periods.get(r.text(f::PERIOD), quota_period),
                     quota: r.number(f::QUOTA),
                 })
             }
@@ -157,7 +131,7 @@ impl EntryReader {
                 Entry::Survey(Survey {
                     date: r.date(f::DATE),
                     score: r.number(f::SCORE),
-                    scale: self.scales.get(r.text(f::TYPE)),
+                    scale: self.scales.get(r.text(f::TYPE), vocabulary::survey_scale),
                 })
             }
             Kind::Traffic => {
@@ -203,7 +177,7 @@ impl EntryReader {
                     start: r.date(f::START_DATE),
                     end: r.date(f::END_DATE),
                     mrr: r.number(f::MRR),
-                    churned: (!churned.is_empty()).then(|| self.flags.get(churned)),
+                    churned: (!churned.is_empty()).then(|| self.flags.get(churned, parse_flag)),
                     tenure_months: r.number(f::TENURE_MONTHS),
                 })
             }
