@@ -20,6 +20,7 @@ use super::record::{Entry, EntryReader};
 use super::schema::{Kind, ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
+use crate::memo::Memo;
 use crate::model::Deal;
 use crate::problems::ProblemKind;
 use crate::problems::Problems;
@@ -102,6 +103,9 @@ pub struct FileIngest {
     /// Per first byte (lower case) of a row: [`HEADER_START`] when the header starts with
     /// it, [`WORD_START`] when a summary or footer word may.
     may_start: [u8; 256],
+    /// What a row's first value says (summary or footer word), decided once per spelling:
+    /// a column of names starts many rows with a word's first letter.
+    openings: Memo<Opening>,
     /// Columns that name a record (a deal's id, owner, account, stage, status; another
     /// kind's required text fields): a row with all of them blank is no record.
     identity: Vec<usize>,
@@ -195,6 +199,7 @@ impl FileIngest {
             mapping: None,
             row: 0,
             may_start: [0; 256],
+            openings: Memo::default(),
             identity: Vec::new(),
             money_col: None,
             in_footer: false,
@@ -465,12 +470,13 @@ impl FileIngest {
     }
 
     /// Judges a row that may not be data by its first value and its shape.
-    fn judge(&self, rec: &Record<'_>) -> Judged {
+    fn judge(&mut self, rec: &Record<'_>) -> Judged {
         let mut filled = rec.iter().enumerate().filter(|(_, f)| !is_blank(f)).map(|(i, _)| i);
         let Some(col) = filled.next() else { return Judged::Blank };
         let single = filled.next().is_none() && self.headers.len() >= 3;
+        let said = self.openings.get(&field_text(rec.get(col).unwrap_or_default()), opening);
         let names_nothing_else = || self.identity.iter().all(|&c| c == col || rec.get(c).is_none_or(is_blank));
-        match opening(&field_text(rec.get(col).unwrap_or_default())) {
+        match said {
             Opening::Footer if single || names_nothing_else() => Judged::Footer,
             Opening::Summary if names_nothing_else() => Judged::Summary,
             // A lone amount may total the rows above it: read it to know.
