@@ -96,31 +96,39 @@ function postReport(analyzer, timings, partial) {
 /** What the worker is reading, for a crash report: the file and the bytes read of it. */
 const reading = { file: '', bytes: 0 };
 
+/**
+ * Streams `files` whole into `analyzer`, one after the other, posting progress; stops
+ * past the memory `limit` and says where (`partial`). Resolves to `{ bytes, totalBytes,
+ * partial }`.
+ */
+async function readFiles(analyzer, files, start, limit = Infinity) {
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  let bytes = 0;
+  for (const file of files) {
+    const id = analyzer.beginFile(file.name ?? 'file.csv');
+    Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
+    const whole = await stream(analyzer, id, file, (n, post) => {
+      bytes += n;
+      reading.bytes += n;
+      if (post) {
+        self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - start, file: file.name } });
+      }
+    }, limit);
+    analyzer.endFile(id);
+    if (!whole) {
+      const partial = { ...memoryStop(analyzer, limit, reading.file, reading.bytes, file.size),
+        files_not_read: files.slice(files.indexOf(file) + 1).map((f) => f.name ?? 'file.csv') };
+      return { bytes, totalBytes, partial };
+    }
+  }
+  return { bytes, totalBytes, partial: null };
+}
+
 const handlers = {
   async analyze({ files, options }) {
     const analyzer = new Analyzer(options);
     const timings = { start: performance.now(), initMs: performance.now() - started };
-    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    const limit = limitOf(options);
-    let bytes = 0;
-    let partial = null;
-    for (const file of files) {
-      const id = analyzer.beginFile(file.name ?? 'file.csv');
-      Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
-      const whole = await stream(analyzer, id, file, (n, post) => {
-        bytes += n;
-        reading.bytes += n;
-        if (post) {
-          self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - timings.start, file: file.name } });
-        }
-      }, limit);
-      analyzer.endFile(id);
-      if (!whole) {
-        partial = { ...memoryStop(analyzer, limit, reading.file, reading.bytes, file.size),
-          files_not_read: files.slice(files.indexOf(file) + 1).map((f) => f.name ?? 'file.csv') };
-        break;
-      }
-    }
+    const { bytes, totalBytes, partial } = await readFiles(analyzer, files, timings.start, limitOf(options));
     timings.readMs = performance.now() - timings.start;
     self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: timings.readMs, file: '' } });
     postReport(analyzer, timings, partial);
@@ -128,19 +136,8 @@ const handlers = {
 
   async drill({ files, options, drill, csv }) {
     const analyzer = Analyzer.drilling(options, drill);
-    const start = performance.now();
-    const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-    let bytes = 0;
-    for (const file of files) {
-      const id = analyzer.beginFile(file.name ?? 'file.csv');
-      Object.assign(reading, { file: file.name ?? 'file.csv', bytes: 0 });
-      await stream(analyzer, id, file, (n, post) => {
-        bytes += n;
-        reading.bytes += n;
-        if (post) self.postMessage({ type: 'progress', progress: { bytes, totalBytes, rows: analyzer.rows(), elapsedMs: performance.now() - start, file: file.name } });
-      });
-      analyzer.endFile(id);
-    }
+    // a drill keeps one page of rows: no memory limit to stop at
+    await readFiles(analyzer, files, performance.now());
     const text = analyzer.drill(Boolean(csv));
     self.postMessage({ type: 'done', drill: csv ? text : JSON.parse(text) });
   },
