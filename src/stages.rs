@@ -64,8 +64,50 @@ const LOST_WORDS: &[&str] = &[
     "باخت",
     "شکست",
 ];
-const OPEN_WORDS: &[&str] =
-    &["open", "in progress", "active", "pending", "进行中", "跟进中", "打开", "باز", "در جریان", "فعال"];
+const OPEN_WORDS: &[&str] = &[
+    "open",
+    "in progress",
+    "active",
+    "pending",
+    "进行中",
+    "跟进中",
+    "打开",
+    "باز",
+    "در جریان",
+    "فعال",
+    "offen",
+    "ouvert",
+    "ouverte",
+    "abierto",
+    "abierta",
+    "aberto",
+    "aberta",
+    "открыта",
+    "открыто",
+    "в работе",
+    "商談中",
+];
+
+/// Words that make a stage or status won or lost wherever they stand in it (English,
+/// German, French, Spanish, Portuguese, Russian, Japanese as Salesforce and Pipedrive
+/// write them).
+const WON_TOKENS: &[&str] = &[
+    "won",
+    "gewonnen",
+    "gagné",
+    "gagnée",
+    "ganada",
+    "ganado",
+    "ganho",
+    "ganha",
+    "выиграна",
+    "выиграно",
+    "успешно",
+    "成立",
+    "受注",
+];
+const LOST_TOKENS: &[&str] =
+    &["lost", "verloren", "perdu", "perdue", "perdida", "perdido", "perda", "проиграна", "проиграно", "不成立", "失注"];
 
 /// Status from a stage name: won words → won, lost words → lost, anything else open.
 pub fn status_from_stage(stage: &str) -> Status {
@@ -90,11 +132,11 @@ fn classify(s: &str) -> Option<Status> {
         return Some(Status::Lost);
     }
     let words: Vec<&str> = l.split(' ').collect();
-    // "Closed Won", "6 - Won", "Won (signed)"…
-    if words.contains(&"won") {
+    // "Closed Won", "6 - Won", "Won (signed)", "Geschlossen und gewonnen", "Fermée gagnée"…
+    if words.iter().any(|w| WON_TOKENS.contains(w)) {
         return Some(Status::Won);
     }
-    if words.contains(&"lost") {
+    if words.iter().any(|w| LOST_TOKENS.contains(w)) {
         return Some(Status::Lost);
     }
     None

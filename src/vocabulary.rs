@@ -109,6 +109,161 @@ pub fn is_expansion(deal_type: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// What an order's status says of its money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrderStatus {
+    /// Paid, shipped, completed, pending, on hold… (or blank): the order counts.
+    Counts,
+    /// Cancelled, voided, failed, declined: left out of every orders metric.
+    Cancelled,
+    /// Refunded in full: left out like a cancelled order.
+    Refunded,
+}
+
+/// Status words of orders and payments, in the languages of METRICS.md's users: those that
+/// leave an order out, and those that keep it.
+const CANCELLED_WORDS: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancel",
+    "void",
+    "voided",
+    "failed",
+    "declined",
+    "rejected",
+    "expired",
+    "abandoned",
+    "deleted",
+    "已取消",
+    "取消",
+    "作废",
+    "已作废",
+    "失败",
+    "交易关闭",
+    "已关闭",
+    "لغو شده",
+    "لغو",
+    "ناموفق",
+    "باطل شده",
+    "storniert",
+    "abgebrochen",
+    "fehlgeschlagen",
+    "annulé",
+    "annulée",
+    "échoué",
+    "cancelado",
+    "cancelada",
+    "anulado",
+    "fallido",
+    "отменен",
+    "отменён",
+    "отменено",
+    "ملغى",
+    "ملغي",
+    "キャンセル",
+    "取消済み",
+];
+const REFUNDED_WORDS: &[&str] = &[
+    "refunded",
+    "fully refunded",
+    "returned",
+    "reversed",
+    "charged back",
+    "chargeback",
+    "已退款",
+    "退款",
+    "已退货",
+    "退货",
+    "مرجوع شده",
+    "مسترد شده",
+    "بازپرداخت شده",
+    "erstattet",
+    "zurückerstattet",
+    "remboursé",
+    "remboursée",
+    "reembolsado",
+    "reembolsada",
+    "возврат",
+    "возвращен",
+    "مسترد",
+    "返金済み",
+];
+const COUNTED_WORDS: &[&str] = &[
+    "paid",
+    "succeeded",
+    "success",
+    "successful",
+    "completed",
+    "complete",
+    "shipped",
+    "delivered",
+    "fulfilled",
+    "unfulfilled",
+    "processing",
+    "in process",
+    "pending",
+    "on hold",
+    "resolved",
+    "disputed",
+    "open",
+    "closed",
+    "invoiced",
+    "authorized",
+    "partially refunded",
+    "partially paid",
+    "unpaid",
+    "captured",
+    "settled",
+    "approved",
+    "已付款",
+    "已支付",
+    "已发货",
+    "已完成",
+    "已签收",
+    "交易成功",
+    "待发货",
+    "待付款",
+    "处理中",
+    "پرداخت شده",
+    "ارسال شده",
+    "تحویل شده",
+    "تکمیل شده",
+    "در حال پردازش",
+    "bezahlt",
+    "versendet",
+    "abgeschlossen",
+    "payé",
+    "expédié",
+    "pagado",
+    "enviado",
+    "completado",
+    "pago",
+    "оплачен",
+    "доставлен",
+    "выполнен",
+    "مدفوع",
+    "تم الشحن",
+    "支払済み",
+    "発送済み",
+];
+
+/// What an order's status cell means; `None` when the word is none of ours (kept, as a
+/// blank status is).
+pub fn order_status(written: &str) -> Option<OrderStatus> {
+    let s = normalize_label(written);
+    // the lists as headers are compared (Arabic letters as Persian ones)
+    let among = |words: &[&str]| words.iter().any(|w| normalize_label(w) == s);
+    if among(CANCELLED_WORDS) {
+        Some(OrderStatus::Cancelled)
+    } else if among(REFUNDED_WORDS) {
+        Some(OrderStatus::Refunded)
+    } else if among(COUNTED_WORDS) {
+        Some(OrderStatus::Counts)
+    } else {
+        None
+    }
+}
+
 /// The scale a survey's type names.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Scale {
@@ -141,6 +296,16 @@ mod tests {
         assert_eq!(activity_type("电话").name(), "call");
         assert_eq!(activity_type("جلسه").name(), "meeting");
         assert_eq!(activity_type("Lunch").name(), "other");
+    }
+
+    #[test]
+    fn order_statuses() {
+        assert_eq!(order_status("Cancelled"), Some(OrderStatus::Cancelled));
+        assert_eq!(order_status("已取消"), Some(OrderStatus::Cancelled));
+        assert_eq!(order_status("Refunded"), Some(OrderStatus::Refunded));
+        assert_eq!(order_status("Partially refunded"), Some(OrderStatus::Counts));
+        assert_eq!(order_status("Shipped"), Some(OrderStatus::Counts));
+        assert_eq!(order_status("Won"), None);
     }
 
     #[test]

@@ -32,7 +32,9 @@ fn unrecognised_columns_list_found_and_missing() {
     let err = r.files[0].error.as_ref().expect("an error");
     assert_eq!(err.code, "unrecognised_columns");
     assert!(err.message.contains("Found: name, email, phone"), "{}", err.message);
-    assert!(err.message.contains("missing: deal_id, owner"), "{}", err.message);
+    // an email is a customer: the nearest table is an orders file
+    assert!(err.message.contains("nearest to the orders table"), "{}", err.message);
+    assert!(err.message.contains("missing: order_id, order_date, amount"), "{}", err.message);
     assert_eq!(r.metrics["revenue"].reason.as_deref().map(|s| s.starts_with("needs a deals file")), Some(true));
 }
 

@@ -57,12 +57,13 @@ export function fileErrorText(error, t) {
   const rc = error.reason_code;
   if (!rc) return error.message;
   const p = { ...rc.params, needs: fieldList(rc.params.needs, t), missing: fieldList(rc.params.missing, t) };
+  for (const k of ['kind', 'other']) if (p[k] && t.has(`kind.${p[k]}`)) p[k] = t(`kind.${p[k]}`);
   return t(`file_error.${rc.code}`, p);
 }
 
 /** How a file was read: one of its `note_codes`. */
 export function noteText(code, t, fmt = null) {
-  const p = numbers(code.params, ['n', 'row', 'max'], fmt);
+  const p = numbers(code.params, ['n', 'row', 'max', 'cancelled', 'refunded'], fmt);
   if (p.kind && t.has(`kind.${p.kind}`)) p.kind = t(`kind.${p.kind}`);
   return t(`file_note.${code.code}`, p);
 }

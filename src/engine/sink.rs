@@ -68,6 +68,10 @@ impl RowSink for Aggregates {
         if !self.filters.is_empty() && !kept(&mut self.filters, entry) {
             return;
         }
+        // A cancelled or fully refunded order is in no orders metric (its file says how many).
+        if matches!(entry, Entry::Order(o) if o.left_out.is_some()) {
+            return;
+        }
         let Aggregates { main, earlier, rates, .. } = self;
         let (code, amount) = match entry {
             Entry::Order(o) => rates.apply(o.currency, o.amount, &mut main.currencies),

@@ -2,11 +2,9 @@
 //! column holds which canonical field.
 
 use super::notes::FileErrorKind;
+use super::profile::{fit, Expect, Profile};
 use super::schema::{KindSpec, KINDS};
-use crate::text::normalize_label;
-
-/// Prefixes CRM exports put before field names (`Deal - Value`, `Opportunity Owner`).
-pub const PREFIXES: [&str; 6] = ["deal ", "opportunity ", "lead ", "商机", "线索", "معامله "];
+use super::tokens::token_set;
 
 /// A header row mapped onto one kind's fields.
 #[derive(Clone, Debug)]
@@ -48,14 +46,27 @@ impl Mapping {
             .fields
             .iter()
             .zip(&self.index)
-            .filter(|(f, c)| f.required && c.is_none())
+            .filter(|(f, c)| {
+                f.required && c.is_none() && (f.instead.is_empty() || !f.instead.iter().all(|i| self.has(i)))
+            })
             .map(|(f, _)| f.name)
             .collect()
     }
 
-    /// Maps `headers` onto `kind` by synonyms; `fixed` (field, column) pairs chosen by the
-    /// user come first.
+    /// Maps `headers` onto `kind` by their words; `fixed` (field, column) pairs chosen by
+    /// the user come first.
     pub fn new(kind: &'static KindSpec, headers: &[String], fixed: &[(&str, usize)]) -> Self {
+        Mapping::weighed(kind, headers, fixed, None)
+    }
+
+    /// Maps `headers` onto `kind` by their words, each weighed by how well the column's
+    /// values (`profiles`, when known) fit the field.
+    pub fn weighed(
+        kind: &'static KindSpec,
+        headers: &[String],
+        fixed: &[(&str, usize)],
+        profiles: Option<&[Profile]>,
+    ) -> Self {
         let mut index = vec![None; kind.fields.len()];
         let mut taken = vec![false; headers.len()];
         for (field, column) in fixed {
@@ -67,24 +78,39 @@ impl Mapping {
             }
         }
         let mut m = Mapping { kind, index };
-        m.fill(headers, &taken);
+        m.assign(headers, &taken, profiles);
         m
     }
 
-    /// Maps the columns not `taken` by their header words onto fields still free.
-    pub fn fill(&mut self, headers: &[String], taken: &[bool]) {
+    /// Maps the columns not `taken` by their header words (weighed by their values, when
+    /// `profiles` are known) onto fields still free.
+    pub fn fill(&mut self, headers: &[String], taken: &[bool], profiles: Option<&[Profile]>) {
+        self.assign(headers, taken, profiles);
+    }
+
+    /// Every (column, field) pair whose header names the field, best first: each column
+    /// to the field it names best, each field to the column that names it best (the
+    /// leftmost of equals).
+    fn assign(&mut self, headers: &[String], taken: &[bool], profiles: Option<&[Profile]>) {
         let kind = self.kind;
+        let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
         for (col, header) in headers.iter().enumerate() {
             if taken.get(col).copied().unwrap_or(true) || self.field_of(col).is_some() {
                 continue;
             }
-            let label = normalize_label(header);
-            let find = |l: &str| kind.fields.iter().position(|f| f.synonyms.contains(&l));
-            let found = find(&label).or_else(|| PREFIXES.iter().find_map(|p| label.strip_prefix(p).and_then(find)));
-            if let Some(i) = found {
-                if self.index[i].is_none() {
-                    self.index[i] = Some(col);
+            let words = token_set(header);
+            for (i, spec) in kind.fields.iter().enumerate() {
+                let named = names(kind, i, &words);
+                if named > 0.0 {
+                    let values = profiles.and_then(|p| p.get(col)).map_or(1.0, |p| fit(p, Expect::of(kind.kind, spec)));
+                    candidates.push((named * values, i, col));
                 }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        for (_, field, col) in candidates {
+            if self.index[field].is_none() && !self.index.contains(&Some(col)) {
+                self.index[field] = Some(col);
             }
         }
     }
@@ -121,11 +147,9 @@ impl Mapping {
         self.kind.signature.iter().all(|choice| choice.iter().any(|f| self.has(f)))
     }
 
-    /// (share of required fields present, fields mapped): higher is a better fit.
-    fn score(&self) -> (u64, usize) {
-        let required = self.kind.fields.iter().filter(|f| f.required).count().max(1) as u64;
-        let present = required - self.missing().len() as u64;
-        (present * 1000 / required, self.index.iter().flatten().count())
+    /// The columns mapped.
+    pub fn columns(&self) -> impl Iterator<Item = usize> + '_ {
+        self.index.iter().flatten().copied()
     }
 
     /// Number of columns mapped.
@@ -134,26 +158,170 @@ impl Mapping {
     }
 }
 
-/// The best-fitting kind for a header row, or a message listing what was found and what
-/// a deals file needs.
-pub fn recognise(headers: &[String]) -> Result<Mapping, FileErrorKind> {
-    let mut best: Option<Mapping> = None;
-    for kind in KINDS {
-        let m = Mapping::new(kind, headers, &[]);
-        if m.satisfies_signature() && best.as_ref().is_none_or(|b| m.score() > b.score()) {
-            best = Some(m);
+/// How well a header's words name field `field` of `kind`: 1 for a synonym's words
+/// exactly (0.9 for a one-word synonym, which names less), 0.85 for them with the kind's
+/// context words (`Deal - Value`, `Order Total Amount`), 0 for anything else.
+fn names(kind: &'static KindSpec, field: usize, words: &[String]) -> f32 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    let synonyms = &synonym_sets()[kind_index(kind)][field];
+    let mut best: f32 = 0.0;
+    for s in synonyms {
+        let weight = if s.len() == 1 { 0.9 } else { 1.0 };
+        if s.as_slice() == words {
+            best = best.max(weight);
+        } else if s.len() < words.len() && without_context(kind, words).is_some_and(|w| w == *s) {
+            best = best.max(0.85 * weight);
         }
     }
-    best.ok_or_else(|| unrecognised(headers))
+    best
 }
 
-/// Why `headers` are no known table's: what was found, and what a deals file needs.
-pub fn unrecognised(headers: &[String]) -> FileErrorKind {
-    let deals = Mapping::new(&super::schema::DEALS, headers, &[]);
+/// `words` without the kind's context words (and a context word that starts a Chinese
+/// word: `商机金额` is `金额`); None when there were none to drop or nothing is left.
+fn without_context(kind: &KindSpec, words: &[String]) -> Option<Vec<String>> {
+    let mut dropped = false;
+    let mut rest: Vec<String> = Vec::new();
+    for w in words {
+        if kind.context.contains(&w.as_str()) {
+            dropped = true;
+            continue;
+        }
+        match kind.context.iter().find_map(|c| w.strip_prefix(c).filter(|r| !r.is_empty() && !c.is_ascii())) {
+            Some(r) => {
+                dropped = true;
+                rest.push(r.to_string());
+            }
+            None => rest.push(w.clone()),
+        }
+    }
+    rest.sort();
+    (dropped && !rest.is_empty()).then_some(rest)
+}
+
+/// A header's words without the kind's context words, in order, as one string (`Deal -
+/// Is Won` is `is won`): the word an ambiguous header says.
+pub fn field_words(kind: &KindSpec, header: &str) -> String {
+    let words = super::tokens::tokens(header);
+    let kept: Vec<&str> = words.iter().map(String::as_str).filter(|w| !kind.context.contains(w)).collect();
+    if kept.is_empty() {
+        words.join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+fn kind_index(kind: &KindSpec) -> usize {
+    KINDS.iter().position(|k| k.kind == kind.kind).unwrap_or(0)
+}
+
+/// Every kind's fields' synonyms as sorted word lists, made once.
+fn synonym_sets() -> &'static Vec<Vec<Vec<Vec<String>>>> {
+    static SETS: std::sync::OnceLock<Vec<Vec<Vec<Vec<String>>>>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        KINDS
+            .iter()
+            .map(|k| k.fields.iter().map(|f| f.synonyms.iter().map(|s| token_set(s)).collect()).collect())
+            .collect()
+    })
+}
+
+/// How well the evidence fits `m`: each required field (each choice of the signature)
+/// counts by how well its column's header and values name it, and the share of columns
+/// the kind explains, so a kind whose every required field has a column of the right
+/// values and that explains every column scores 1.
+pub fn evidence(m: &Mapping, headers: &[String], profiles: &[Profile]) -> f32 {
+    let kind = m.kind;
+    let strength = |field: &str| -> f32 {
+        let Some(i) = kind.field(field) else { return 0.0 };
+        let Some(col) = m.column_at(i) else {
+            let spec = &kind.fields[i];
+            if !spec.instead.is_empty() && spec.instead.iter().all(|f| m.has(f)) {
+                return 0.9;
+            }
+            return 0.0;
+        };
+        let words = token_set(headers.get(col).map_or("", String::as_str));
+        let named = names(kind, i, &words).max(0.5);
+        named * profiles.get(col).map_or(0.7, |p| fit(p, Expect::of(kind.kind, &kind.fields[i])))
+    };
+    let required: Vec<&str> = kind.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let choice = |c: &&[&str]| c.iter().map(|f| strength(f)).fold(0.0, f32::max);
+    let signature = kind.signature.iter().map(choice).sum::<f32>() / kind.signature.len().max(1) as f32;
+    let covered = required.iter().map(|f| strength(f)).sum::<f32>() / required.len().max(1) as f32;
+    let named = headers.iter().filter(|h| !h.trim().is_empty()).count().max(1) as f32;
+    let explained = (m.mapped() as f32 / named).min(1.0);
+    0.4 * signature + 0.4 * covered + 0.2 * explained
+}
+
+/// What the header and the rows below it say the table is.
+#[derive(Debug)]
+pub enum Recognised {
+    /// One kind fits best, by a margin.
+    Kind(Mapping),
+    /// Two kinds fit about equally: the first is the likelier.
+    Uncertain(Mapping, &'static KindSpec),
+}
+
+/// Below this, a kind's evidence does not recognise a table.
+const ENOUGH: f32 = 0.25;
+/// The best kind wins when its evidence is ahead of the next one's by this much.
+const MARGIN: f32 = 0.08;
+
+/// The best-fitting kind for a header row (weighing the values of `rows` below it), or a
+/// message listing what was found and what a deals file needs.
+pub fn recognise(headers: &[String], rows: &[Vec<String>]) -> Result<Recognised, FileErrorKind> {
+    let profiles = Profile::all(headers.len(), rows);
+    let mut scored: Vec<(f32, usize, Mapping)> = Vec::new();
+    for (order, kind) in KINDS.iter().enumerate() {
+        let m = Mapping::weighed(kind, headers, &[], Some(&profiles));
+        let signed = kind.signature.iter().all(|choice| {
+            choice.iter().any(|f| {
+                m.column(f).is_some_and(|c| {
+                    let spec = &kind.fields[kind.field(f).unwrap_or(0)];
+                    profiles.get(c).is_none_or(|p| fit(p, Expect::of(kind.kind, spec)) > 0.5)
+                })
+            })
+        });
+        let e = evidence(&m, headers, &profiles);
+        if signed && e >= ENOUGH {
+            scored.push((e, order, m));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut scored = scored.into_iter();
+    let Some((best, _, m)) = scored.next() else { return Err(unrecognised(headers, rows, None)) };
+    match scored.next() {
+        // A kind that explains every column the other does, and more, is not in doubt.
+        Some((next, _, other)) if best - next < MARGIN && other.columns().any(|c| m.field_of(c).is_none()) => {
+            Ok(Recognised::Uncertain(m, other.kind))
+        }
+        _ => Ok(Recognised::Kind(m)),
+    }
+}
+
+/// Why `headers` are no known table's: what was found, the kind they come nearest to
+/// (`forced` when the user chose one) and what it needs.
+pub fn unrecognised(headers: &[String], rows: &[Vec<String>], forced: Option<&'static KindSpec>) -> FileErrorKind {
+    let profiles = Profile::all(headers.len(), rows);
+    let nearest = match forced {
+        Some(kind) => Mapping::weighed(kind, headers, &[], Some(&profiles)),
+        None => KINDS
+            .iter()
+            .map(|k| Mapping::weighed(k, headers, &[], Some(&profiles)))
+            .map(|m| (evidence(&m, headers, &profiles), m))
+            .fold(None::<(f32, Mapping)>, |best, (e, m)| match best {
+                Some((b, bm)) if b >= e => Some((b, bm)),
+                _ if e > 0.0 => Some((e, m)),
+                best => best,
+            })
+            .map_or_else(|| Mapping::new(&super::schema::DEALS, headers, &[]), |(_, m)| m),
+    };
     let found = headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).map(String::from).collect();
-    let needs = deals.kind.fields.iter().filter(|f| f.required).map(|f| f.name.to_string()).collect();
-    let missing = deals.missing().into_iter().map(String::from).collect();
-    FileErrorKind::Columns { found, needs, missing }
+    let needs = nearest.kind.fields.iter().filter(|f| f.required).map(|f| f.name.to_string()).collect();
+    let missing = nearest.missing().into_iter().map(String::from).collect();
+    FileErrorKind::Columns { found, kind: nearest.kind.name, needs, missing }
 }
 
 #[cfg(test)]
@@ -164,16 +332,21 @@ mod tests {
         s.split(',').map(String::from).collect()
     }
 
+    fn recognised(s: &str) -> Option<Mapping> {
+        match recognise(&headers(s), &[]) {
+            Ok(Recognised::Kind(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     fn kind_of(s: &str) -> &'static str {
-        recognise(&headers(s)).map(|m| m.kind.name).unwrap_or("?")
+        recognised(s).map(|m| m.kind.name).unwrap_or("?")
     }
 
     #[test]
     fn maven_crm_names() {
-        let m = recognise(&headers(
-            "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
-        ))
-        .unwrap();
+        let m = recognised("opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value")
+            .unwrap();
         assert_eq!(m.kind.name, "deals");
         let cols: Vec<_> = ["deal_id", "owner", "product", "stage", "created_date", "closed_date", "amount"]
             .iter()
@@ -185,13 +358,13 @@ mod tests {
 
     #[test]
     fn crm_exports_and_languages() {
-        let sf = recognise(&headers("Opportunity Owner,Account Name,Stage,Amount,Created Date,Close Date")).unwrap();
+        let sf = recognised("Opportunity Owner,Account Name,Stage,Amount,Created Date,Close Date").unwrap();
         assert_eq!(sf.column("owner"), Some(0));
-        let pd = recognise(&headers("Deal - Title,Deal - Value,Deal - Owner,Deal - Stage,Deal - Won time")).unwrap();
+        let pd = recognised("Deal - Title,Deal - Value,Deal - Owner,Deal - Stage,Deal - Won time").unwrap();
         assert_eq!((pd.column("amount"), pd.column("won_date")), (Some(1), Some(4)));
-        let zh = recognise(&headers("商机编号,负责人,客户名称,阶段,金额,创建日期,成交日期")).unwrap();
+        let zh = recognised("商机编号,负责人,客户名称,阶段,金额,创建日期,成交日期").unwrap();
         assert!(zh.missing().is_empty());
-        let fa = recognise(&headers("شناسه معامله,فروشنده,مشتری,مرحله,مبلغ,تاریخ ایجاد,تاریخ بستن")).unwrap();
+        let fa = recognised("شناسه معامله,فروشنده,مشتری,مرحله,مبلغ,تاریخ ایجاد,تاریخ بستن").unwrap();
         assert!(fa.missing().is_empty());
     }
 
@@ -213,16 +386,16 @@ mod tests {
 
     #[test]
     fn user_choices_come_first() {
-        let h = headers("Rep,Phase,Money,Opened");
-        assert!(recognise(&h).is_err());
+        let h = headers("Rep,Step,Money,Opened");
+        assert!(recognise(&h, &[]).is_err());
         let m = Mapping::new(&crate::ingest::schema::DEALS, &h, &[("stage", 1), ("amount", 2), ("created_date", 3)]);
         assert_eq!((m.column("stage"), m.column("owner")), (Some(1), Some(0)));
     }
 
     #[test]
     fn unknown_lists_found_and_missing() {
-        let msg = recognise(&headers("name,email,phone")).unwrap_err().text();
+        let msg = recognise(&headers("name,email,phone"), &[]).unwrap_err().text();
         assert!(msg.contains("Found: name, email, phone"), "{msg}");
-        assert!(msg.contains("missing: deal_id, owner, account, stage, amount, created_date"), "{msg}");
+        assert!(msg.contains("nearest to the orders table"), "{msg}");
     }
 }

@@ -3,8 +3,7 @@
 //! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
 use super::codec::{UTF_16BE, UTF_16LE, UTF_8};
-use super::columns::unrecognised;
-use super::columns::{recognise, Mapping};
+use super::columns::{recognise, unrecognised, Mapping, Recognised};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
@@ -16,7 +15,7 @@ use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::notes::{FileErrorKind, FileNote};
-use super::record::{Entry, EntryReader};
+use super::record::{Entry, EntryReader, OrderLayout};
 use super::schema::{Kind, ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
 use super::typed_row::{Row, TypedReader};
@@ -223,7 +222,8 @@ impl FileIngest {
     pub fn push(&mut self, chunk: &[u8], sink: &mut dyn RowSink) {
         self.info.bytes += chunk.len() as u64;
         match &mut self.stage {
-            Stage::Rejected => {}
+            // A refused file's rows are still counted once its header is known.
+            Stage::Rejected if self.splitter.is_none() || self.info.header_row == 0 => {}
             Stage::Sniffing(head) => {
                 head.extend_from_slice(chunk);
                 if head.len() >= SNIFF_BYTES {
@@ -256,6 +256,12 @@ impl FileIngest {
         self.pending.clear();
         if let Stage::Deals(reader) = &self.stage {
             self.info.blanks = reader.blanks();
+        }
+        if let Stage::Rows(readers) = &self.stage {
+            let (cancelled, refunded) = readers.1.left_out;
+            if cancelled + refunded > 0 {
+                self.info.note(FileNote::OrdersLeftOut { cancelled, refunded });
+            }
         }
         if let Stage::Lookup(table) = std::mem::replace(&mut self.stage, Stage::Counting) {
             let mut table = *table;
@@ -408,7 +414,13 @@ impl FileIngest {
                     self.choose_header(records, sink);
                 }
             }
-            Stage::Sniffing(_) | Stage::Rejected => {}
+            Stage::Sniffing(_) => {}
+            // A refused file still says how many rows it holds.
+            Stage::Rejected => {
+                if self.info.header_row > 0 && rec.iter().any(|f| !is_blank(f)) {
+                    self.info.rows += 1;
+                }
+            }
             _ => self.data_record(rec, self.row, sink),
         }
     }
@@ -580,18 +592,28 @@ impl FileIngest {
                 .collect()
         };
         let mut found = None;
+        // Two kinds fit the header about equally: the user is asked.
+        let mut uncertain = None;
         for (i, headers) in texts.iter().enumerate() {
             let fixed = fixed_for(headers);
             let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
             let attempt = match user_kind {
                 Some(kind) if !fixed.is_empty() || i == 0 => Some(Mapping::new(kind, headers, &fixed)),
                 Some(_) => None,
-                None => recognise(headers).ok(),
+                None => match recognise(headers, &texts[i + 1..]) {
+                    Ok(Recognised::Kind(m)) => Some(m),
+                    Ok(Recognised::Uncertain(m, other)) => {
+                        uncertain = Some(FileErrorKind::Uncertain { kind: m.kind.name, other: other.name });
+                        Some(m)
+                    }
+                    Err(_) => None,
+                },
             };
             if let Some(m) = attempt.filter(|m| m.mapped() > 0) {
                 found = Some((i, m));
                 break;
             }
+            uncertain = None;
         }
         let filled = |t: &Vec<String>| t.iter().filter(|h| !h.is_empty()).count();
         let best = texts.iter().enumerate().max_by_key(|(i, t)| (filled(t), usize::MAX - i)).map(|(i, _)| i);
@@ -641,9 +663,16 @@ impl FileIngest {
                 self.info.header_row = i as u64 + 1;
                 self.info.columns = texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
             }
-            return self.reject(unrecognised(best.map_or(&[][..], |i| &texts[i])));
+            let (headers, rows) = best.map_or((&[][..], &[][..]), |i| (&texts[i][..], &texts[i + 1..]));
+            let forced = user_kind.filter(|_| !headers.is_empty());
+            self.reject(unrecognised(headers, rows, forced));
+            self.info.rows = rows.iter().filter(|r| r.iter().any(|c| !c.is_empty())).count() as u64;
+            return;
         };
         self.set_header(texts[at].clone(), at, mapping);
+        if let Some(why) = uncertain {
+            self.reject(why);
+        }
         for (i, r) in records.iter().enumerate().skip(at + 1) {
             self.data_record(r.as_record(), i as u64 + 1, sink);
         }
@@ -763,7 +792,16 @@ impl FileIngest {
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
         if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
-            let entries = EntryReader::new(mapping.kind.kind);
+            let entries = if mapping.kind.kind == Kind::Orders {
+                let layout = order_layout(&mapping, records().map(OwnedRecord::as_record));
+                if let (true, Some(col)) = (layout.total_on_each_line, mapping.column("amount")) {
+                    let header = self.headers.get(col).map_or("", |h| h.trim()).to_string();
+                    self.info.note(FileNote::OrderTotals { header });
+                }
+                EntryReader::orders(layout)
+            } else {
+                EntryReader::new(mapping.kind.kind)
+            };
             let cells = TypedReader::new(&mapping, self.headers.clone(), order, first);
             self.stage = Stage::Rows(Box::new((cells, entries)));
         } else {
@@ -776,6 +814,40 @@ impl FileIngest {
             }
         }
     }
+}
+
+/// How an orders file writes its amounts, from its first rows: an amount column whose value
+/// is the same on every line of each order that has several lines (and differs between
+/// some orders) holds the orders' totals, not the lines' amounts.
+fn order_layout<'r>(mapping: &Mapping, records: impl Iterator<Item = Record<'r>>) -> OrderLayout {
+    let (Some(id), Some(amount)) = (mapping.column("order_id"), mapping.column("amount")) else {
+        return OrderLayout { amount_column: mapping.has("amount"), total_on_each_line: false };
+    };
+    let (mut same, mut differ) = (0u32, 0u32);
+    let mut run: Option<(String, Vec<String>)> = None;
+    let mut close = |run: Option<(String, Vec<String>)>| {
+        if let Some((_, amounts)) = run.filter(|(_, a)| a.len() >= 2) {
+            let filled: Vec<&String> = amounts.iter().filter(|a| !a.is_empty()).collect();
+            if filled.len() == amounts.len() && filled.windows(2).all(|w| w[0] == w[1]) {
+                same += 1;
+            } else if filled.len() >= 2 {
+                differ += 1;
+            }
+        }
+    };
+    for rec in records {
+        let cell = |c: usize| rec.get(c).map(|f| field_text(f).into_owned()).unwrap_or_default();
+        let (order, value) = (cell(id), cell(amount));
+        match &mut run {
+            Some((o, amounts)) if *o == order && !order.is_empty() => amounts.push(value),
+            _ => {
+                close(run.take());
+                run = Some((order, vec![value]));
+            }
+        }
+    }
+    close(run);
+    OrderLayout { amount_column: true, total_on_each_line: same >= 2 && differ == 0 }
 }
 
 /// Columns that name a record: a deal's id, owner, account, stage and status; another

@@ -2,12 +2,12 @@
 //! won/lost words is the stage, a column of amounts the amount, columns of dates the
 //! created and closed dates (in that order).
 
-use super::columns::{Mapping, PREFIXES};
+use super::columns::{field_words, Mapping};
 use super::dates::{parse_date, DateOrder};
 use super::money::parse_money;
-use super::schema::ValueType;
+use super::profile::{fit, Expect, Profile};
 use crate::stages::{status_from_status, Status};
-use crate::text::{normalize_label, parse_flag};
+use crate::text::parse_flag;
 
 /// Header words that name different fields in different exports (`Closed` holds dates in
 /// one, 1/0 in another): the column's first values decide.
@@ -96,8 +96,8 @@ pub fn decide_by_values(
     let mut settled: Vec<bool> = (0..headers.len()).map(|c| fixed.contains(&c)).collect();
     for (col, header) in headers.iter().enumerate() {
         let Some(field) = mapping.field_of(col) else { continue };
-        let label = normalize_label(header);
-        let word = PREFIXES.iter().find_map(|p| label.strip_prefix(p)).unwrap_or(&label);
+        let words = field_words(mapping.kind, header);
+        let word = words.as_str();
         if fixed.contains(&col) || !AMBIGUOUS.contains(&word) {
             continue;
         }
@@ -106,17 +106,10 @@ pub fn decide_by_values(
         if values.is_empty() {
             continue;
         }
-        let value_type = mapping.kind.field(field).map(|i| mapping.kind.fields[i].value);
-        let wanted = match value_type {
-            Some(ValueType::Date | ValueType::DateTime) => Shape::Dates,
-            Some(ValueType::Money | ValueType::Number | ValueType::Percent) => Shape::Money,
-            _ if field == "status" => Shape::Statuses,
-            _ if field.ends_with("_flag") => Shape::Flags,
-            _ => Shape::Other,
-        };
         // Half the values of the field's kind keep the column (the rest are bad values,
         // listed as problems); a move needs 4 in 5 of the other kind.
-        if wanted.share(&values) >= 0.5 {
+        let spec = mapping.kind.field(field).map(|i| &mapping.kind.fields[i]);
+        if spec.is_none_or(|spec| fit(&Profile::of(rows, col), Expect::of(mapping.kind.kind, spec)) >= 1.0) {
             continue;
         }
         let shape = Shape::of(&values);
@@ -139,8 +132,10 @@ pub fn decide_by_values(
         settled[col] = true;
     }
     if !decided.is_empty() {
-        // A field freed here may be named by another column (`Value` of words, `Amount`).
-        mapping.fill(headers, &settled);
+        // A field freed here may be named by another column (`Value` of words, `Amount`)
+        // whose values fit it.
+        let profiles = Profile::all(headers.len(), rows);
+        mapping.fill(headers, &settled, Some(&profiles));
     }
     decided
 }
@@ -203,7 +198,7 @@ mod tests {
 
     #[test]
     fn guesses_stage_amount_and_dates_from_values() {
-        let headers: Vec<String> = ["Rep", "Phase", "Money", "Opened", "Finished"].map(String::from).to_vec();
+        let headers: Vec<String> = ["Rep", "Step", "Money", "Opened", "Finished"].map(String::from).to_vec();
         let rows = strings(&[
             "Ann,Won,100,2024-01-01,2024-01-11",
             "Bob,Lost,50,2024-01-02,2024-01-05",
@@ -213,7 +208,7 @@ mod tests {
         let mut m = Mapping::new(&DEALS, &headers, &[]);
         let guessed = fill_deal_fields(&mut m, &headers, &rows);
         let fields: Vec<_> = guessed.iter().map(|(f, h)| format!("{h}→{f}")).collect();
-        assert_eq!(fields, ["Phase→stage", "Money→amount", "Opened→created_date", "Finished→closed_date"]);
+        assert_eq!(fields, ["Step→stage", "Money→amount", "Opened→created_date", "Finished→closed_date"]);
         assert_eq!(m.column("owner"), Some(0)); // "Rep" is a header word already
     }
 

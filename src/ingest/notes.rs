@@ -25,21 +25,31 @@ pub enum FileErrorKind {
     Columns {
         /// The headers found.
         found: Vec<String>,
-        /// A deals file's required fields.
+        /// The kind the columns come nearest to (`deals` when none is near).
+        kind: &'static str,
+        /// Its required fields.
         needs: Vec<String>,
         /// Those of them with no column.
         missing: Vec<String>,
     },
     /// A deals file whose stage, status and flags say no deal's status.
     NeedsStatus,
+    /// Two kinds fit the columns about equally: the likelier (whose mapping the file
+    /// shows) and the other. The user says which.
+    Uncertain {
+        /// The likelier kind.
+        kind: &'static str,
+        /// The other.
+        other: &'static str,
+    },
 }
 
 impl FileErrorKind {
     /// One of each, for the test that every code is worded in every language.
     pub fn examples() -> Vec<FileErrorKind> {
         use FileErrorKind::*;
-        let columns = Columns { found: vec![], needs: vec![], missing: vec![] };
-        vec![Xlsx, Xls, Pdf, Binary, Empty, Blank, columns, NeedsStatus]
+        let columns = Columns { found: vec![], kind: "deals", needs: vec![], missing: vec![] };
+        vec![Xlsx, Xls, Pdf, Binary, Empty, Blank, columns, NeedsStatus, Uncertain { kind: "orders", other: "deals" }]
     }
 
     /// The report's `error.code` (what kind of failure).
@@ -49,6 +59,7 @@ impl FileErrorKind {
             FileErrorKind::Empty | FileErrorKind::Blank => "empty",
             FileErrorKind::Columns { .. } => "unrecognised_columns",
             FileErrorKind::NeedsStatus => "needs_status",
+            FileErrorKind::Uncertain { .. } => "uncertain_kind",
         }
     }
 
@@ -61,15 +72,19 @@ impl FileErrorKind {
             FileErrorKind::Binary => ("binary", vec![]),
             FileErrorKind::Empty => ("empty", vec![]),
             FileErrorKind::Blank => ("blank", vec![]),
-            FileErrorKind::Columns { found, needs, missing } => (
+            FileErrorKind::Columns { found, kind, needs, missing } => (
                 "columns",
                 vec![
                     ("found", if found.is_empty() { "—".into() } else { found.join(", ") }),
+                    ("kind", kind.to_string()),
                     ("needs", needs.join(", ")),
                     ("missing", missing.join(", ")),
                 ],
             ),
             FileErrorKind::NeedsStatus => ("needs_status", vec![]),
+            FileErrorKind::Uncertain { kind, other } => {
+                ("uncertain", vec![("kind", kind.to_string()), ("other", other.to_string())])
+            }
         };
         Code::new(code, params)
     }
@@ -85,12 +100,13 @@ impl FileErrorKind {
             FileErrorKind::Binary => "This file holds binary data, not CSV text.".into(),
             FileErrorKind::Empty => "The file is empty: it has no header row and no data.".into(),
             FileErrorKind::Blank => "The file is empty: it holds only blank lines.".into(),
-            FileErrorKind::Columns { found, needs, missing } => format!(
-                "The columns were not recognised as a deals table (or another known table). Found: {}. A deals file needs: {} (missing: {}).",
+            FileErrorKind::Columns { found, kind, needs, missing } => format!(
+                "The columns were not recognised as a known table. Found: {}. They come nearest to the {kind} table, which needs: {} (missing: {}).",
                 if found.is_empty() { "(none)".to_string() } else { found.join(", ") },
                 needs.join(", "),
                 missing.join(", ")
             ),
+            FileErrorKind::Uncertain { kind, other } => format!("The columns fit the {kind} table and the {other} table about equally well. The mapping below reads them as {kind}: check it, pick the table kind and press Apply."),
             FileErrorKind::NeedsStatus => "A deals table needs a stage or status column (or Won / Closed flags) to tell open, won and lost deals apart: map one of the columns to stage or status.".into(),
         }
     }
@@ -123,6 +139,19 @@ pub enum FileNote {
     NotComputed(&'static str),
     /// Every row is an MQL (its id column says so): the created date is the MQL date.
     MqlFile,
+    /// The amount column holds each order's total, written on each of its lines: it
+    /// counts once per order.
+    OrderTotals {
+        /// The amount column's header.
+        header: String,
+    },
+    /// Order lines left out of every orders metric.
+    OrdersLeftOut {
+        /// Lines of cancelled, voided or failed orders.
+        cancelled: u64,
+        /// Lines of orders refunded in full.
+        refunded: u64,
+    },
     /// NUL bytes dropped from the text.
     Nul {
         /// How many.
@@ -179,6 +208,10 @@ impl FileNote {
             FileNote::Guessed(list) => ("guessed", vec![("list", list.join(", "))]),
             FileNote::NotComputed(kind) => ("not_computed", vec![("kind", kind.to_string())]),
             FileNote::MqlFile => ("mql_file", vec![]),
+            FileNote::OrderTotals { header } => ("order_totals", vec![("header", header.clone())]),
+            FileNote::OrdersLeftOut { cancelled, refunded } => {
+                ("orders_left_out", vec![("cancelled", cancelled.to_string()), ("refunded", refunded.to_string())])
+            }
             FileNote::Nul { n, row } => ("nul", vec![("n", n.to_string()), ("row", row.to_string())]),
             FileNote::Replaced { n, encoding, row } => {
                 ("replaced", vec![("n", n.to_string()), ("encoding", encoding.clone()), ("row", row.to_string())])
@@ -211,6 +244,8 @@ impl FileNote {
                 format!("Recognised as a {kind} table; metrics from this kind of table are not computed yet.")
             }
             FileNote::MqlFile => "Every row is an MQL (the id column says so): its created date is its MQL date.".into(),
+            FileNote::OrderTotals { header } => format!("{header} holds each order's total, written on each of its lines: it is counted once per order."),
+            FileNote::OrdersLeftOut { cancelled, refunded } => format!("Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full."),
             FileNote::Nul { n, row } => format!("{n} NUL bytes were dropped (the first in row {row})."),
             FileNote::Replaced { n, encoding, row } => {
                 format!("{n} characters could not be read as {encoding} (the first at row {row}); {CHOOSE}")
@@ -242,6 +277,8 @@ impl FileNote {
             FileNote::Guessed(vec!["Col3 → created_date".into()]),
             FileNote::NotComputed("accounts"),
             FileNote::MqlFile,
+            FileNote::OrderTotals { header: "Order Total".into() },
+            FileNote::OrdersLeftOut { cancelled: 2, refunded: 1 },
             FileNote::Nul { n: 1, row: 3 },
             FileNote::Replaced { n: 2, encoding: "GBK".into(), row: 5 },
             FileNote::LateUtf8 { row: 9, encoding: "windows-1252".into() },

@@ -10,7 +10,26 @@ use super::typed_row::Row;
 use crate::memo::Memo;
 use crate::model::{Activity, Customer, Lead, Order, Quota, Spend, StageChange, Subscription, Survey, Ticket, Visits};
 use crate::text::parse_flag;
-use crate::vocabulary::{self, ActivityType, Direction, Scale};
+use crate::vocabulary::{self, order_status, ActivityType, Direction, OrderStatus, Scale};
+
+/// How an orders file writes its orders, decided from its first rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct OrderLayout {
+    /// It has an amount column (else a line is worth quantity × unit price − discount).
+    pub amount_column: bool,
+    /// The amount column holds each order's total, repeated on each of its lines (or
+    /// written on its first line only): it counts once per order.
+    pub total_on_each_line: bool,
+}
+
+/// What the first lines of the current order said.
+#[derive(Clone, Debug, Default)]
+struct LastOrder {
+    id: String,
+    date: Option<NaiveDate>,
+    status: Option<OrderStatus>,
+    total_seen: bool,
+}
 use chrono::NaiveDate;
 
 /// One typed row of a table of any kind but deals and lookups.
@@ -62,6 +81,13 @@ impl Entry<'_> {
 /// Builds the typed rows of one file.
 pub struct EntryReader {
     kind: Kind,
+    /// How the file writes its orders.
+    orders: OrderLayout,
+    /// The last order line's order and what the order's first lines said of it.
+    last_order: LastOrder,
+    statuses: Memo<Option<OrderStatus>>,
+    /// Lines left out: (cancelled, refunded in full).
+    pub left_out: (u64, u64),
     types: Memo<ActivityType>,
     referrals: Memo<bool>,
     converted: Memo<bool>,
@@ -76,6 +102,10 @@ impl EntryReader {
     pub fn new(kind: Kind) -> Self {
         EntryReader {
             kind,
+            orders: OrderLayout::default(),
+            last_order: LastOrder::default(),
+            statuses: Memo::default(),
+            left_out: (0, 0),
             types: Memo::default(),
             referrals: Memo::default(),
             converted: Memo::default(),
@@ -83,6 +113,66 @@ impl EntryReader {
             scales: Memo::default(),
             flags: Memo::default(),
             periods: Memo::default(),
+        }
+    }
+
+    /// A reader of an orders file written as `layout` says.
+    pub fn orders(layout: OrderLayout) -> Self {
+        EntryReader { orders: layout, ..EntryReader::new(Kind::Orders) }
+    }
+
+    /// An order line (METRICS.md, "Orders rules"). Order fields left blank on an order's
+    /// later lines (a shop writes them on its first line only) are the first line's.
+    fn order<'a>(&mut self, r: &Row<'a>) -> Order<'a> {
+        use at::orders as f;
+        let order_id = r.text(f::ORDER_ID);
+        let same = !order_id.is_empty() && self.last_order.id == order_id;
+        if !same {
+            self.last_order = LastOrder { id: order_id.to_string(), ..LastOrder::default() };
+        }
+        let written = r.text(f::STATUS);
+        let mut status = if written.is_empty() { None } else { self.statuses.get(written, order_status) };
+        if written.is_empty() && same {
+            status = self.last_order.status;
+        } else {
+            self.last_order.status = status;
+        }
+        let line = match r.number(f::AMOUNT) {
+            Some(_) if self.orders.total_on_each_line && same && self.last_order.total_seen => None,
+            Some(a) => {
+                self.last_order.total_seen = true;
+                Some(a)
+            }
+            None if self.orders.amount_column => None,
+            None => match (r.number(f::QUANTITY), r.number(f::UNIT_PRICE)) {
+                (Some(q), Some(p)) => q.checked_mul(p).map(|v| v - r.number(f::DISCOUNT).unwrap_or_default()),
+                _ => None,
+            },
+        };
+        let amount = line.map(|a| a - r.number(f::REFUNDED_AMOUNT).unwrap_or_default());
+        let refunded_in_full = matches!((line, r.number(f::REFUNDED_AMOUNT)), (Some(l), Some(rf)) if rf >= l && l > rust_decimal::Decimal::ZERO);
+        let left_out = match status {
+            Some(s @ (OrderStatus::Cancelled | OrderStatus::Refunded)) => Some(s),
+            _ if refunded_in_full => Some(OrderStatus::Refunded),
+            _ => None,
+        };
+        match left_out {
+            Some(OrderStatus::Cancelled) => self.left_out.0 += 1,
+            Some(_) => self.left_out.1 += 1,
+            None => {}
+        }
+        let date = r.date(f::ORDER_DATE);
+        if date.is_some() || !same {
+            self.last_order.date = date;
+        }
+        Order {
+            order_id,
+            // blank on an order's later lines: the order is its first line's customer's
+            customer_id: r.text(f::CUSTOMER_ID),
+            date: self.last_order.date,
+            amount,
+            currency: r.text(f::CURRENCY),
+            left_out,
         }
     }
 
@@ -159,16 +249,7 @@ impl EntryReader {
                     annual_profit: r.number(f::ANNUAL_PROFIT),
                 })
             }
-            Kind::Orders => {
-                use at::orders as f;
-                Entry::Order(Order {
-                    order_id: r.text(f::ORDER_ID),
-                    customer_id: r.text(f::CUSTOMER_ID),
-                    date: r.date(f::ORDER_DATE),
-                    amount: r.number(f::AMOUNT),
-                    currency: r.text(f::CURRENCY),
-                })
-            }
+            Kind::Orders => Entry::Order(self.order(r)),
             Kind::Subscriptions => {
                 use at::subscriptions as f;
                 let churned = r.text(f::CHURNED);

@@ -21,6 +21,9 @@ pub struct FieldSpec {
     pub value: ValueType,
     pub required: bool,
     pub synonyms: &'static [&'static str],
+    /// Fields that together stand in for this one when it has no column (an order line's
+    /// amount is its quantity × unit price).
+    pub instead: &'static [&'static str],
 }
 
 /// The kinds of table the engine reads, as it routes their rows.
@@ -73,6 +76,9 @@ pub struct KindSpec {
     pub fields: &'static [FieldSpec],
     /// Each inner list is a choice: one of its fields must be present.
     pub signature: &'static [&'static [&'static str]],
+    /// Words exports put beside a field's own words to say whose field it is (`Deal -
+    /// Value`, `Order Total Amount`, `商机金额`): a header is its field's synonym with them.
+    pub context: &'static [&'static str],
 }
 
 impl KindSpec {
@@ -82,7 +88,7 @@ impl KindSpec {
 }
 
 const fn f(name: &'static str, value: ValueType, required: bool, synonyms: &'static [&'static str]) -> FieldSpec {
-    FieldSpec { name, value, required, synonyms }
+    FieldSpec { name, value, required, synonyms, instead: &[] }
 }
 
 use ValueType::*;
@@ -110,6 +116,12 @@ const DEAL_ID: &[&str] = &[
     "کد معامله",
     "شناسه فرصت",
     "شناسه",
+    "deal id",
+    "deal nummer",
+    "id de oportunidad",
+    "id da oportunidade",
+    "identifiant",
+    "商談id",
 ];
 const OWNER: &[&str] = &[
     "owner",
@@ -146,6 +158,25 @@ const OWNER: &[&str] = &[
     "مالک",
     "نماینده فروش",
     "کارشناس",
+    "besitzer",
+    "inhaber",
+    "verantwortlich",
+    "vertriebsmitarbeiter",
+    "propriétaire",
+    "responsable",
+    "propietario",
+    "proprietário",
+    "responsável",
+    "vendedor",
+    "commercial",
+    "владелец",
+    "ответственный",
+    "менеджер",
+    "المالك",
+    "المسؤول",
+    "所有者",
+    "担当者",
+    "商談 所有者",
 ];
 const ACCOUNT: &[&str] = &[
     "account",
@@ -172,6 +203,28 @@ const ACCOUNT: &[&str] = &[
     "نام مشتری",
     "شرکت",
     "نام شرکت",
+    "organisation",
+    "firma",
+    "unternehmen",
+    "kunde",
+    "firmenname",
+    "entreprise",
+    "société",
+    "compte",
+    "nom du compte",
+    "empresa",
+    "cuenta",
+    "nombre de la cuenta",
+    "conta",
+    "nome da conta",
+    "компания",
+    "организация",
+    "клиент",
+    "الشركة",
+    "العميل",
+    "取引先",
+    "取引先名",
+    "会社名",
 ];
 const STAGE: &[&str] = &[
     "stage",
@@ -189,6 +242,18 @@ const STAGE: &[&str] = &[
     "مرحله",
     "مرحله فروش",
     "مرحله معامله",
+    "phase",
+    "stufe",
+    "deal phase",
+    "étape",
+    "etapa",
+    "fase",
+    "estágio",
+    "этап",
+    "стадия",
+    "المرحلة",
+    "フェーズ",
+    "段階",
 ];
 const STATUS: &[&str] = &[
     "status",
@@ -204,6 +269,13 @@ const STATUS: &[&str] = &[
     "线索状态",
     "وضعیت",
     "وضعیت معامله",
+    "statut",
+    "estado",
+    "situação",
+    "статус",
+    "الحالة",
+    "状況",
+    "ステータス",
 ];
 const AMOUNT: &[&str] = &[
     "amount",
@@ -236,6 +308,17 @@ const AMOUNT: &[&str] = &[
     "ارزش معامله",
     "مبلغ کل",
     "فروش",
+    "wert",
+    "betrag",
+    "montant",
+    "valeur",
+    "importe",
+    "monto",
+    "valor",
+    "сумма",
+    "القيمة",
+    "المبلغ",
+    "金額",
 ];
 const CREATED: &[&str] = &[
     "created date",
@@ -261,6 +344,21 @@ const CREATED: &[&str] = &[
     "تاریخ ایجاد",
     "تاریخ ثبت",
     "زمان ایجاد",
+    "erstellt",
+    "erstellt am",
+    "erstelldatum",
+    "erstellungsdatum",
+    "deal erstellt",
+    "date de création",
+    "créé le",
+    "fecha de creación",
+    "creado",
+    "data de criação",
+    "criado em",
+    "дата создания",
+    "создано",
+    "تاريخ الإنشاء",
+    "作成日",
 ];
 const CLOSED: &[&str] = &[
     "close date",
@@ -279,6 +377,16 @@ const CLOSED: &[&str] = &[
     "تاریخ بستن",
     "تاریخ بسته شدن",
     "تاریخ اتمام",
+    "abschlussdatum",
+    "schlusstermin",
+    "geschlossen am",
+    "date de clôture",
+    "fecha de cierre",
+    "data de fechamento",
+    "дата закрытия",
+    "تاريخ الإغلاق",
+    "完了予定日",
+    "クローズ日",
 ];
 const SOURCE: &[&str] = &[
     "source",
@@ -291,6 +399,15 @@ const SOURCE: &[&str] = &[
     "渠道来源",
     "منبع",
     "منبع سرنخ",
+    "quelle",
+    "lead quelle",
+    "origine",
+    "source du prospect",
+    "origen",
+    "origem",
+    "источник",
+    "المصدر",
+    "リードソース",
 ];
 const CUSTOMER_ID: &[&str] = &[
     "customer id",
@@ -306,11 +423,75 @@ const CUSTOMER_ID: &[&str] = &[
     "شناسه مشتری",
     "کد مشتری",
     "مشتری",
+    "kundennummer",
+    "kunden id",
+    "id client",
+    "id cliente",
+    "código de cliente",
+    "id клиента",
+    "رقم العميل",
+    "顧客id",
 ];
 const CHANNEL: &[&str] = &["channel", "marketing channel", "utm source", "medium", "渠道", "کانال"];
-const DATE: &[&str] = &["date", "day", "month", "period", "week", "日期", "月份", "تاریخ", "ماه"];
-const CURRENCY: &[&str] = &["currency", "currency code", "币种", "货币", "ارز", "واحد پول"];
-const PRODUCT: &[&str] = &["product", "product name", "item", "sku", "产品", "产品名称", "商品", "محصول", "کالا"];
+const DATE: &[&str] = &[
+    "date",
+    "day",
+    "month",
+    "period",
+    "week",
+    "日期",
+    "月份",
+    "تاریخ",
+    "ماه",
+    "datum",
+    "fecha",
+    "data",
+    "дата",
+    "التاريخ",
+    "日付",
+];
+const CURRENCY: &[&str] = &[
+    "currency",
+    "currency code",
+    "币种",
+    "货币",
+    "ارز",
+    "واحد پول",
+    "währung",
+    "devise",
+    "moneda",
+    "moeda",
+    "валюта",
+    "العملة",
+    "通貨",
+];
+const PRODUCT: &[&str] = &[
+    "product",
+    "product name",
+    "item",
+    "sku",
+    "产品",
+    "产品名称",
+    "商品",
+    "محصول",
+    "کالا",
+    "produkt",
+    "artikel",
+    "produit",
+    "article",
+    "producto",
+    "artículo",
+    "produto",
+    "товар",
+    "продукт",
+    "المنتج",
+    "商品名",
+    "製品",
+    "description",
+    "lineitem name",
+    "item name",
+    "product code",
+];
 const FIRST_RESPONSE: &[&str] = &[
     "first response date",
     "first response",
@@ -336,6 +517,23 @@ pub const CLOSE_DATE_FIELDS: [&str; 2] = ["won_date", "lost_date"];
 pub const DEALS: KindSpec = KindSpec {
     kind: Kind::Deals,
     name: "deals",
+    context: &[
+        "deal",
+        "opportunité",
+        "deals",
+        "opportunity",
+        "opp",
+        "商机",
+        "交易",
+        "معامله",
+        "geschäft",
+        "affaire",
+        "oportunidad",
+        "oportunidade",
+        "сделка",
+        "صفقة",
+        "商談",
+    ],
     fields: &[
         f("deal_id", Text, true, DEAL_ID),
         f("owner", Text, true, OWNER),
@@ -361,6 +559,13 @@ pub const DEALS: KindSpec = KindSpec {
                 "دلیل از دست رفتن",
                 "دلیل شکست",
                 "علت شکست",
+                "verlustgrund",
+                "grund für verlust",
+                "raison de la perte",
+                "motivo de pérdida",
+                "motivo da perda",
+                "причина проигрыша",
+                "失注理由",
             ],
         ),
         f("source", Text, false, SOURCE),
@@ -380,6 +585,12 @@ pub const DEALS: KindSpec = KindSpec {
                 "成交概率",
                 "احتمال",
                 "احتمال موفقیت",
+                "wahrscheinlichkeit",
+                "probabilité",
+                "probabilidad",
+                "probabilidade",
+                "вероятность",
+                "確度",
             ],
         ),
         f(
@@ -397,6 +608,11 @@ pub const DEALS: KindSpec = KindSpec {
                 "预计关闭日期",
                 "تاریخ بستن مورد انتظار",
                 "تاریخ پیش بینی بستن",
+                "erwartetes abschlussdatum",
+                "date de clôture prévue",
+                "fecha de cierre prevista",
+                "data de fechamento esperada",
+                "ожидаемая дата закрытия",
             ],
         ),
         f("currency", Text, false, CURRENCY),
@@ -422,13 +638,42 @@ pub const DEALS: KindSpec = KindSpec {
         ),
         f("won_flag", Text, false, &["won", "is won", "won?", "赢单", "是否赢单", "برنده"]),
         f("closed_flag", Text, false, &["closed", "is closed", "closed?", "已关闭", "是否关闭", "بسته"]),
-        f("won_date", Date, false, &["won time", "won date", "date won", "won on", "won at", "赢单日期", "تاریخ برد"]),
+        f(
+            "won_date",
+            Date,
+            false,
+            &[
+                "won time",
+                "won date",
+                "date won",
+                "won on",
+                "won at",
+                "赢单日期",
+                "تاریخ برد",
+                "gewonnen am",
+                "zeitpunkt gewonnen",
+                "date de gain",
+                "fecha de ganado",
+            ],
+        ),
         f("lead_id", Text, false, LEAD_ID),
         f(
             "lost_date",
             Date,
             false,
-            &["lost time", "lost date", "date lost", "lost on", "lost at", "输单日期", "تاریخ شکست"],
+            &[
+                "lost time",
+                "lost date",
+                "date lost",
+                "lost on",
+                "lost at",
+                "输单日期",
+                "تاریخ شکست",
+                "verloren am",
+                "zeitpunkt verloren",
+                "date de perte",
+                "fecha de perdido",
+            ],
         ),
         f(
             "won_amount",
@@ -443,6 +688,7 @@ pub const DEALS: KindSpec = KindSpec {
 pub const STAGE_HISTORY: KindSpec = KindSpec {
     kind: Kind::StageHistory,
     name: "stage_history",
+    context: &["deal", "opportunity", "history", "商机", "معامله"],
     fields: &[
         f("deal_id", Text, true, DEAL_ID),
         f(
@@ -478,6 +724,7 @@ pub const STAGE_HISTORY: KindSpec = KindSpec {
 pub const LEADS: KindSpec = KindSpec {
     kind: Kind::Leads,
     name: "leads",
+    context: &["lead", "leads", "prospect", "线索", "سرنخ", "interessent", "piste", "prospecto", "лид", "リード"],
     fields: &[
         f("lead_id", Text, true, LEAD_ID),
         f(
@@ -520,6 +767,7 @@ pub const LEADS: KindSpec = KindSpec {
 pub const ACTIVITIES: KindSpec = KindSpec {
     kind: Kind::Activities,
     name: "activities",
+    context: &["activity", "task", "活动", "فعالیت", "aktivität", "activité", "actividad", "atividade"],
     fields: &[
         f("owner", Text, true, OWNER),
         f(
@@ -545,6 +793,7 @@ pub const ACTIVITIES: KindSpec = KindSpec {
 pub const CUSTOMERS: KindSpec = KindSpec {
     kind: Kind::Customers,
     name: "customers",
+    context: &["customer", "client", "客户", "مشتری"],
     fields: &[
         f("customer_id", Text, true, CUSTOMER_ID),
         f(
@@ -578,9 +827,86 @@ pub const CUSTOMERS: KindSpec = KindSpec {
     signature: &[&["customer_id"], &["acquired_date"]],
 };
 
+/// An order line's amount (line amounts, or the order's total on its lines).
+const ORDER_AMOUNT: &[&str] = &[
+    "amount",
+    "total",
+    "total amount",
+    "order total",
+    "order amount",
+    "grand total",
+    "line total",
+    "line amount",
+    "sales",
+    "sales amount",
+    "revenue",
+    "net amount",
+    "gross amount",
+    "value",
+    "金额",
+    "订单金额",
+    "销售额",
+    "实付金额",
+    "总价",
+    "总额",
+    "金額",
+    "合計",
+    "مبلغ",
+    "مبلغ کل",
+    "فروش",
+    "جمع کل",
+    "betrag",
+    "gesamtbetrag",
+    "umsatz",
+    "bruttobetrag",
+    "montant",
+    "montant total",
+    "total ttc",
+    "importe",
+    "monto",
+    "valor",
+    "valor total",
+    "сумма",
+    "итого",
+    "المبلغ",
+    "الإجمالي",
+    "売上金額",
+];
+
 pub const ORDERS: KindSpec = KindSpec {
     kind: Kind::Orders,
     name: "orders",
+    context: &[
+        "order",
+        "orders",
+        "invoice",
+        "line",
+        "item",
+        "lineitem",
+        "sale",
+        "transaction",
+        "charge",
+        "payment",
+        "订单",
+        "销售",
+        "سفارش",
+        "فاکتور",
+        "bestellung",
+        "auftrag",
+        "rechnung",
+        "commande",
+        "facture",
+        "pedido",
+        "factura",
+        "fatura",
+        "заказ",
+        "счет",
+        "طلب",
+        "فاتورة",
+        "注文",
+        "受注",
+        "売上",
+    ],
     fields: &[
         f(
             "order_id",
@@ -589,33 +915,235 @@ pub const ORDERS: KindSpec = KindSpec {
             &[
                 "order id",
                 "order",
-                "order number",
                 "invoice",
                 "invoice id",
+                "id",
+                "transaction id",
+                "charge id",
+                "payment id",
+                "receipt id",
+                "sales order",
                 "订单id",
                 "订单号",
                 "订单编号",
+                "单号",
                 "شماره سفارش",
                 "شناسه سفارش",
+                "شماره فاکتور",
+                "bestellnummer",
+                "bestellnr",
+                "rechnungsnr",
+                "auftragsnr",
+                "auftragsnummer",
+                "rechnungsnummer",
+                "numéro de commande",
+                "número de pedido",
+                "número do pedido",
+                "номер заказа",
+                "رقم الطلب",
+                "注文番号",
+                "受注番号",
             ],
         ),
-        f("customer_id", Text, true, CUSTOMER_ID),
+        f(
+            "customer_id",
+            Text,
+            true,
+            &[
+                "customer id",
+                "customer",
+                "customer number",
+                "client id",
+                "account id",
+                "customer unique id",
+                "customer name",
+                "customer email",
+                "email",
+                "buyer",
+                "buyer id",
+                "buyer user id",
+                "contact name",
+                "contact",
+                "client",
+                "客户id",
+                "客户编号",
+                "客户",
+                "客户名称",
+                "买家",
+                "شناسه مشتری",
+                "کد مشتری",
+                "مشتری",
+                "نام مشتری",
+                "kunde",
+                "kundennummer",
+                "id client",
+                "cliente",
+                "id cliente",
+                "покупатель",
+                "клиент",
+                "العميل",
+                "顧客",
+                "顧客id",
+            ],
+        ),
         f(
             "order_date",
             Date,
             true,
-            &["order date", "date", "purchase date", "invoice date", "订单日期", "下单日期", "تاریخ سفارش", "تاریخ"],
+            &[
+                "order date",
+                "date",
+                "purchase date",
+                "invoice date",
+                "created",
+                "created at",
+                "created date",
+                "transaction date",
+                "sale date",
+                "订单日期",
+                "下单日期",
+                "下单时间",
+                "付款时间",
+                "日期",
+                "تاریخ سفارش",
+                "تاریخ",
+                "bestelldatum",
+                "rechnungsdatum",
+                "datum",
+                "date de commande",
+                "fecha",
+                "fecha de pedido",
+                "data",
+                "data do pedido",
+                "дата",
+                "дата заказа",
+                "التاريخ",
+                "تاريخ الطلب",
+                "注文日",
+                "日付",
+            ],
         ),
-        f("amount", Money, true, AMOUNT),
+        FieldSpec { instead: &["quantity", "unit_price"], ..f("amount", Money, true, ORDER_AMOUNT) },
         f("product", Text, false, PRODUCT),
         f("currency", Text, false, CURRENCY),
+        f(
+            "quantity",
+            Number,
+            false,
+            &[
+                "quantity",
+                "qty",
+                "quantity ordered",
+                "units",
+                "lineitem quantity",
+                "数量",
+                "تعداد",
+                "menge",
+                "anzahl",
+                "quantité",
+                "cantidad",
+                "quantidade",
+                "количество",
+                "الكمية",
+            ],
+        ),
+        f(
+            "unit_price",
+            Money,
+            false,
+            &[
+                "unit price",
+                "price",
+                "price each",
+                "lineitem price",
+                "item price",
+                "单价",
+                "قیمت واحد",
+                "قیمت",
+                "einzelpreis",
+                "preis",
+                "prix unitaire",
+                "prix",
+                "precio unitario",
+                "precio",
+                "preço unitário",
+                "preço",
+                "цена",
+                "سعر الوحدة",
+                "単価",
+            ],
+        ),
+        f(
+            "discount",
+            Money,
+            false,
+            &[
+                "discount",
+                "discount amount",
+                "lineitem discount",
+                "折扣",
+                "优惠",
+                "تخفیف",
+                "rabatt",
+                "remise",
+                "descuento",
+                "desconto",
+                "скидка",
+                "خصم",
+                "割引",
+            ],
+        ),
+        f(
+            "status",
+            Text,
+            false,
+            &[
+                "status",
+                "order status",
+                "financial status",
+                "payment status",
+                "state",
+                "订单状态",
+                "状态",
+                "交易状态",
+                "وضعیت",
+                "وضعیت سفارش",
+                "bestellstatus",
+                "statut",
+                "estado",
+                "situação",
+                "статус",
+                "الحالة",
+                "ステータス",
+            ],
+        ),
+        f(
+            "refunded_amount",
+            Money,
+            false,
+            &[
+                "refunded amount",
+                "amount refunded",
+                "refund amount",
+                "refund",
+                "refunds",
+                "refunded",
+                "退款金额",
+                "مبلغ مسترد",
+                "erstattungsbetrag",
+                "montant remboursé",
+                "reembolso",
+                "сумма возврата",
+            ],
+        ),
     ],
-    signature: &[&["order_id"], &["order_date"], &["amount"]],
+    signature: &[&["order_id"], &["order_date"], &["amount", "unit_price"]],
 };
 
 pub const SUBSCRIPTIONS: KindSpec = KindSpec {
     kind: Kind::Subscriptions,
     name: "subscriptions",
+    context: &["subscription", "订阅", "اشتراک"],
     fields: &[
         f("customer_id", Text, true, CUSTOMER_ID),
         f("start_date", Date, true, &["start date", "started", "start", "开始日期", "تاریخ شروع"]),
@@ -657,6 +1185,7 @@ pub const SUBSCRIPTIONS: KindSpec = KindSpec {
 pub const SPEND: KindSpec = KindSpec {
     kind: Kind::Spend,
     name: "spend",
+    context: &["marketing", "ad", "ads", "campaign", "营销", "تبلیغات"],
     fields: &[
         f("date", Date, true, DATE),
         f(
@@ -673,6 +1202,7 @@ pub const SPEND: KindSpec = KindSpec {
 pub const QUOTAS: KindSpec = KindSpec {
     kind: Kind::Quotas,
     name: "quotas",
+    context: &["sales", "rep", "销售", "فروش"],
     fields: &[
         f("owner", Text, true, OWNER),
         f("period", Text, true, &["period", "month", "quarter", "year", "周期", "期间", "دوره"]),
@@ -689,6 +1219,7 @@ pub const QUOTAS: KindSpec = KindSpec {
 pub const SURVEYS: KindSpec = KindSpec {
     kind: Kind::Surveys,
     name: "surveys",
+    context: &["survey", "response", "调查", "نظرسنجی"],
     fields: &[
         f("date", Date, true, &["date", "response date", "submitted at", "survey date", "日期", "تاریخ"]),
         f(
@@ -706,6 +1237,7 @@ pub const SURVEYS: KindSpec = KindSpec {
 pub const TRAFFIC: KindSpec = KindSpec {
     kind: Kind::Traffic,
     name: "traffic",
+    context: &["web", "site", "website", "网站", "سایت"],
     fields: &[
         f("date", Date, true, DATE),
         f(
@@ -723,6 +1255,7 @@ pub const TRAFFIC: KindSpec = KindSpec {
 pub const TICKETS: KindSpec = KindSpec {
     kind: Kind::Tickets,
     name: "tickets",
+    context: &["ticket", "case", "工单", "تیکت"],
     fields: &[
         f(
             "created_date",
@@ -795,6 +1328,11 @@ pub mod at {
         pub const AMOUNT: usize = 3;
         pub const PRODUCT: usize = 4;
         pub const CURRENCY: usize = 5;
+        pub const QUANTITY: usize = 6;
+        pub const UNIT_PRICE: usize = 7;
+        pub const DISCOUNT: usize = 8;
+        pub const STATUS: usize = 9;
+        pub const REFUNDED_AMOUNT: usize = 10;
     }
     /// Fields of `quotas` rows.
     pub mod quotas {
@@ -884,6 +1422,11 @@ mod positions {
         assert_eq!(ORDERS.field("amount"), Some(at::orders::AMOUNT));
         assert_eq!(ORDERS.field("product"), Some(at::orders::PRODUCT));
         assert_eq!(ORDERS.field("currency"), Some(at::orders::CURRENCY));
+        assert_eq!(ORDERS.field("quantity"), Some(at::orders::QUANTITY));
+        assert_eq!(ORDERS.field("unit_price"), Some(at::orders::UNIT_PRICE));
+        assert_eq!(ORDERS.field("discount"), Some(at::orders::DISCOUNT));
+        assert_eq!(ORDERS.field("status"), Some(at::orders::STATUS));
+        assert_eq!(ORDERS.field("refunded_amount"), Some(at::orders::REFUNDED_AMOUNT));
         assert_eq!(QUOTAS.field("owner"), Some(at::quotas::OWNER));
         assert_eq!(QUOTAS.field("period"), Some(at::quotas::PERIOD));
         assert_eq!(QUOTAS.field("quota"), Some(at::quotas::QUOTA));

@@ -246,14 +246,16 @@ impl CustomersAgg {
         self.order_rows += 1;
         let date = o.date;
         let in_period = order_in(self.period, o);
-        self.orders.entry(o.customer_id, "(no customer)").merge(date);
+        if !o.customer_id.trim().is_empty() {
+            self.orders.entry(o.customer_id, "(no customer)").merge(date);
+        }
         if in_period {
             self.order_amounts.add(amount);
             if let (Some(day), Some(a)) = (date, amount) {
                 self.order_trend.entry(self.granularity.bucket(day)).or_default().merge(a);
             }
         }
-        let first = self.order_book.line(o.order_id, o.customer_id, in_period, amount.is_some());
+        let first = self.order_book.line(o.order_id, o.customer_id, in_period, amount);
         if let (Some(day), Some(a)) = (date, amount) {
             self.order_history.add(day, a);
         }
@@ -474,7 +476,9 @@ impl CustomersAgg {
             withheld.order_metric(if self.order_rows == 0 {
                 Metric::missing(needs_orders.clone(), ORDER_REVENUE)
             } else {
-                Metric::new(money(lines.sum), lines.with_amount, ORDER_REVENUE).with("orders", json!(orders))
+                Metric::new(money(lines.sum), lines.with_amount, ORDER_REVENUE)
+                    .with("orders", json!(orders))
+                    .with("credit_notes", json!(self.order_book.credit_notes()))
             }),
         );
         m.insert(

@@ -5,6 +5,7 @@
 
 use crate::hashing::id_hash;
 use crate::text::fold_letter;
+use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -31,10 +32,12 @@ impl Seen {
     }
 }
 
-/// Orders by id, and lines with no order id (each its own order), per customer.
+/// Orders by id (with the sum of their lines in the period: an order below zero is a
+/// credit note, which nets revenue but is no order), and lines with no order id (each its
+/// own order), per customer. A blank customer is no customer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrderBook {
-    orders: FxHashMap<u64, Seen>,
+    orders: FxHashMap<u64, (Seen, Decimal)>,
     /// Lines in the period without an order id, per customer: (lines, lines with an amount).
     unnamed: FxHashMap<u64, (u64, u64)>,
     /// The last line's order and what is known of it (a copy of its entry in `orders`).
@@ -45,7 +48,8 @@ pub struct OrderBook {
 impl OrderBook {
     /// One order line; true when it is the first line of its order in the period (as far
     /// as this book has seen).
-    pub fn line(&mut self, order_id: &str, customer: &str, in_period: bool, has_amount: bool) -> bool {
+    pub fn line(&mut self, order_id: &str, customer: &str, in_period: bool, amount: Option<Decimal>) -> bool {
+        let has_amount = amount.is_some();
         if order_id.trim().is_empty() {
             if in_period {
                 // keyed as orders' customers are (low bits cleared), to count them together
@@ -57,23 +61,29 @@ impl OrderBook {
         }
         let id = id_hash(order_id);
         let flags = if in_period { IN_PERIOD | if has_amount { WITH_AMOUNT } else { 0 } } else { 0 };
+        let counted = if in_period { amount.filter(|a| !a.is_zero()) } else { None };
         // Exports list an order's lines together: a line that adds nothing to what is known
         // of the last order costs no look-up.
-        if self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
+        if counted.is_none() && self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
             return false;
         }
         // The customer is hashed once per order, not per line.
-        let seen = self.orders.entry(id).or_insert_with(|| Seen::new(customer_hash(customer)));
+        let (seen, net) = self.orders.entry(id).or_insert_with(|| (Seen::new(customer_hash(customer)), Decimal::ZERO));
         let first = in_period && !seen.has(IN_PERIOD);
         seen.0 |= flags;
+        if let Some(a) = counted {
+            *net += a;
+        }
         self.last = Some((id, *seen));
         first
     }
 
     pub fn merge(&mut self, o: OrderBook) {
         self.last = None;
-        for (id, s) in o.orders {
-            self.orders.entry(id).or_insert(Seen::new(s.customer())).0 |= s.0;
+        for (id, (s, net)) in o.orders {
+            let mine = self.orders.entry(id).or_insert((Seen::new(s.customer()), Decimal::ZERO));
+            mine.0 .0 |= s.0;
+            mine.1 += net;
         }
         for (c, (n, a)) in o.unnamed {
             let mine = self.unnamed.entry(c).or_default();
@@ -82,9 +92,9 @@ impl OrderBook {
         }
     }
 
-    /// Orders in the period, and those of them with an amount.
+    /// Orders in the period (credit notes aside), and those of them with an amount.
     pub fn in_period(&self) -> (u64, u64) {
-        let named = self.orders.values().filter(|s| s.has(IN_PERIOD));
+        let named = self.orders().map(|(s, _)| s);
         let (mut n, mut a) = named.fold((0, 0), |(n, a), s| (n + 1, a + u64::from(s.has(WITH_AMOUNT))));
         for (lines, with_amount) in self.unnamed.values() {
             n += lines;
@@ -93,15 +103,29 @@ impl OrderBook {
         (n, a)
     }
 
-    /// Customers with at least two orders in the period, and with at least one.
+    /// The orders in the period that are orders (not credit notes).
+    fn orders(&self) -> impl Iterator<Item = (&Seen, &Decimal)> {
+        self.orders.values().filter(|(s, net)| s.has(IN_PERIOD) && !net.is_sign_negative()).map(|(s, n)| (s, n))
+    }
+
+    /// Credit notes in the period: orders whose lines add up to less than zero.
+    pub fn credit_notes(&self) -> u64 {
+        self.orders.values().filter(|(s, net)| s.has(IN_PERIOD) && net.is_sign_negative() && !net.is_zero()).count()
+            as u64
+    }
+
+    /// Customers with at least two orders in the period, and with at least one (a blank
+    /// customer is none).
     pub fn repeat_buyers(&self) -> (u64, u64) {
+        let blank = Seen::new(customer_hash("")).customer();
         let mut per_customer: FxHashMap<u64, u64> = FxHashMap::default();
-        for s in self.orders.values().filter(|s| s.has(IN_PERIOD)) {
+        for (s, _) in self.orders() {
             *per_customer.entry(s.customer()).or_default() += 1;
         }
         for (c, (lines, _)) in &self.unnamed {
             *per_customer.entry(*c).or_default() += lines;
         }
+        per_customer.remove(&blank);
         let repeat = per_customer.values().filter(|n| **n >= 2).count() as u64;
         (repeat, per_customer.len() as u64)
     }
@@ -132,17 +156,37 @@ mod tests {
         // Order 1 (Ann, two lines, cut between parts), order 2 (Ann), order 3 (Bob), a
         // line with no order id (Bob), order 4 (Cy) before the period.
         let mut a = OrderBook::default();
-        a.line("1", "Ann", true, true);
-        a.line("2", "ann ", true, true);
+        let some = Some(Decimal::ONE);
+        a.line("1", "Ann", true, some);
+        a.line("2", "ann ", true, some);
         let mut b = OrderBook::default();
-        b.line("1", "Ann", true, false);
-        b.line("3", "Bob", true, true);
-        b.line("", "Bob", true, false);
-        b.line("4", "Cy", false, true);
+        b.line("1", "Ann", true, None);
+        b.line("3", "Bob", true, some);
+        b.line("", "Bob", true, None);
+        b.line("4", "Cy", false, some);
         a.merge(b);
         assert_eq!(a.in_period(), (4, 3));
         // Ann: orders 1, 2; Bob: order 3 and an unnamed line; Cy none in period
         assert_eq!(a.repeat_buyers(), (2, 2));
         assert_eq!(customer_hash(" ANN "), customer_hash("ann"));
+    }
+
+    #[test]
+    fn credit_notes_and_blank_customers_are_no_orders_of_a_customer() {
+        let d = |v: i64| Some(Decimal::from(v));
+        let mut a = OrderBook::default();
+        a.line("1", "Ann", true, d(10));
+        a.line("C2", "Ann", true, d(-4)); // a credit note, in one part
+        let mut b = OrderBook::default();
+        b.line("C2", "Ann", true, d(-1));
+        b.line("3", "", true, d(5)); // two orders of no customer
+        b.line("4", " ", true, d(6));
+        b.line("5", "Bob", true, d(3));
+        b.line("5", "Bob", true, d(-3)); // nets to zero: still an order
+        a.merge(b);
+        assert_eq!(a.in_period(), (4, 4));
+        assert_eq!(a.credit_notes(), 1);
+        // Ann: 1 order; Bob: 1; the blank customer is none
+        assert_eq!(a.repeat_buyers(), (0, 2));
     }
 }

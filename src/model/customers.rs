@@ -12,10 +12,15 @@ pub struct Order<'a> {
     pub customer_id: &'a str,
     /// When.
     pub date: Option<NaiveDate>,
-    /// The line's amount, as written in its currency.
+    /// The line's amount in its currency: as written, else quantity × unit price −
+    /// discount; less what was refunded. (`None` on the later lines of an order whose
+    /// total is written on each of its lines: the total counts once.)
     pub amount: Option<Decimal>,
     /// Its currency, as written (blank when no column).
     pub currency: &'a str,
+    /// Why the line is left out of every orders metric (its order was cancelled or
+    /// refunded in full); `None` when it counts.
+    pub left_out: Option<crate::vocabulary::OrderStatus>,
 }
 
 /// One row of a customers table.

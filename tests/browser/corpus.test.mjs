@@ -42,14 +42,14 @@ test('every corpus file gives the metrics of plain.csv', async () => {
 });
 
 // Two rows: too few for the engine to guess fields from values, so the user maps them.
-const ODD = 'Rep,Phase,Money,Opened,Finished\nAnn,Won,100,2024-01-01,2024-01-11\nBob,Lost,50,2024-01-02,2024-01-05\n';
+const ODD = 'Rep,Step,Money,Opened,Finished\nAnn,Won,100,2024-01-01,2024-01-11\nBob,Lost,50,2024-01-02,2024-01-05\n';
 
 test('with enough rows, unnamed columns are guessed from their values', async () => {
   const more = `${ODD}Ann,Talking,70,2024-01-03,\nCy,Won,30,2024-01-04,2024-01-08\n`;
   await dropFiles(b.page, [{ name: 'guess.csv', text: more }]);
   await waitForResult(b.page);
   assert.equal((await b.page.textContent('[data-metric=revenue] .value')).trim(), '130');
-  assert.match(await b.page.textContent('#files'), /Columns guessed from their values: Phase → stage, Money → amount, Opened → created_date, Finished → closed_date/);
+  assert.match(await b.page.textContent('#files'), /Columns guessed from their values: Step → stage, Money → amount, Opened → created_date, Finished → closed_date/);
 });
 
 test('an unknown layout is mapped by hand, saved as a preset, and applied next time', async () => {
@@ -63,7 +63,7 @@ test('an unknown layout is mapped by hand, saved as a preset, and applied next t
   const needs = form.locator('ul.needs');
   assert.match(await needs.textContent(), /Map a column to stage or status/);
   assert.match(await needs.textContent(), /Without amount: Revenue \(won\), Average deal size/);
-  await form.locator('select[name="column:Phase"]').selectOption('stage');
+  await form.locator('select[name="column:Step"]').selectOption('stage');
   await form.locator('select[name="column:Money"]').selectOption('amount');
   assert.doesNotMatch(await needs.textContent(), /stage or status|Without amount/);
   await form.locator('select[name="column:Opened"]').selectOption('created_date');

@@ -49,15 +49,29 @@ pub fn fixture(name: &str) -> Vec<u8> {
 /// A file of the shared public datasets (`../shared/datasets`, or `$SHARED_DATASETS`),
 /// or None with a note when they are absent (the test is then skipped).
 pub fn shared_dataset(path: &str) -> Option<Vec<u8>> {
-    let dir = std::env::var_os("SHARED_DATASETS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"));
-    let full = dir.join(path);
+    let full = shared_root().join(path);
     match std::fs::read(&full) {
         Ok(b) => Some(b),
         Err(_) => {
             eprintln!("skipped: {} not found (set SHARED_DATASETS)", full.display());
             None
         }
+    }
+}
+
+fn shared_root() -> std::path::PathBuf {
+    std::env::var_os("SHARED_DATASETS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"))
+}
+
+/// A folder of the shared public datasets, or None with a note when it is absent.
+pub fn shared_dataset_dir(path: &str) -> Option<std::path::PathBuf> {
+    let full = shared_root().join(path);
+    if full.is_dir() {
+        Some(full)
+    } else {
+        eprintln!("skipped: {} not found (set SHARED_DATASETS)", full.display());
+        None
     }
 }

@@ -98,6 +98,8 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
         options.columns = columns;
         options.kind ??= currentKind || undefined;
       }
+      // Two kinds fitted about equally: Apply confirms the kind shown.
+      if (file.error?.reason_code?.code === 'uncertain' && !options.kind) options.kind = currentKind || undefined;
       if (options.kind && !options.columns) {
         options.columns = {};
         for (const c of file.columns) options.columns[c.header] = data.get(`column:${c.header}`) ?? '';
