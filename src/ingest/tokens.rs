@@ -298,4 +298,20 @@ mod tests {
         assert_eq!(t("نام مشتري"), t("نام مشتری"));
         assert_eq!(t("Propriétaire de l'opportunité"), ["propriétaire", "opportunité"]);
     }
+
+    proptest::proptest! {
+        /// Changing a header's case, spacing, separators or camelCase never changes its words.
+        #[test]
+        fn spelling_never_changes_the_words(words in proptest::collection::vec("[a-z]{2,8}", 1..4), sep in 0usize..5) {
+            let plain = words.join(" ");
+            let spelled = match sep {
+                0 => words.join("_"),
+                1 => words.join(" - ").to_uppercase(),
+                2 => words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect::<String>(),
+                3 => format!("  {}  ", words.join("  ")),
+                _ => words.join(".").to_uppercase(),
+            };
+            proptest::prop_assert_eq!(token_set(&spelled), token_set(&plain));
+        }
+    }
 }
