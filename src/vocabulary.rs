@@ -250,18 +250,18 @@ const COUNTED_WORDS: &[&str] = &[
 /// What an order's status cell means; `None` when the word is none of ours (kept, as a
 /// blank status is).
 pub fn order_status(written: &str) -> Option<OrderStatus> {
-    let s = normalize_label(written);
-    // the lists as headers are compared (Arabic letters as Persian ones)
-    let among = |words: &[&str]| words.iter().any(|w| normalize_label(w) == s);
-    if among(CANCELLED_WORDS) {
-        Some(OrderStatus::Cancelled)
-    } else if among(REFUNDED_WORDS) {
-        Some(OrderStatus::Refunded)
-    } else if among(COUNTED_WORDS) {
-        Some(OrderStatus::Counts)
-    } else {
-        None
-    }
+    // the lists in the normal form cells are compared in (Arabic letters as Persian ones),
+    // made once
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<String, OrderStatus>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let lists = [
+            (COUNTED_WORDS, OrderStatus::Counts),
+            (REFUNDED_WORDS, OrderStatus::Refunded),
+            (CANCELLED_WORDS, OrderStatus::Cancelled),
+        ];
+        lists.iter().flat_map(|(words, s)| words.iter().map(move |w| (normalize_label(w), *s))).collect()
+    });
+    words.get(&normalize_label(written)).copied()
 }
 
 /// The scale a survey's type names.

@@ -5,6 +5,7 @@ use super::notes::FileErrorKind;
 use super::profile::{fit, Expect, Profile};
 use super::schema::{KindSpec, KINDS};
 use super::tokens::token_set;
+use rustc_hash::FxHashMap;
 
 /// A header row mapped onto one kind's fields.
 #[derive(Clone, Debug)]
@@ -53,20 +54,17 @@ impl Mapping {
             .collect()
     }
 
+    /// Maps the headers whose words are `words` (see [`header_words`]) onto `kind`, each
+    /// weighed by how well the column's values (`profiles`, when known) fit the field.
+    fn weighed(kind: &'static KindSpec, words: &[Vec<String>], profiles: Option<&[Profile]>) -> Self {
+        let mut m = Mapping { kind, index: vec![None; kind.fields.len()] };
+        m.assign(words, &vec![false; words.len()], profiles);
+        m
+    }
+
     /// Maps `headers` onto `kind` by their words; `fixed` (field, column) pairs chosen by
     /// the user come first.
     pub fn new(kind: &'static KindSpec, headers: &[String], fixed: &[(&str, usize)]) -> Self {
-        Mapping::weighed(kind, headers, fixed, None)
-    }
-
-    /// Maps `headers` onto `kind` by their words, each weighed by how well the column's
-    /// values (`profiles`, when known) fit the field.
-    pub fn weighed(
-        kind: &'static KindSpec,
-        headers: &[String],
-        fixed: &[(&str, usize)],
-        profiles: Option<&[Profile]>,
-    ) -> Self {
         let mut index = vec![None; kind.fields.len()];
         let mut taken = vec![false; headers.len()];
         for (field, column) in fixed {
@@ -78,31 +76,35 @@ impl Mapping {
             }
         }
         let mut m = Mapping { kind, index };
-        m.assign(headers, &taken, profiles);
+        m.assign(&header_words(headers), &taken, None);
         m
     }
 
     /// Maps the columns not `taken` by their header words (weighed by their values, when
     /// `profiles` are known) onto fields still free.
     pub fn fill(&mut self, headers: &[String], taken: &[bool], profiles: Option<&[Profile]>) {
-        self.assign(headers, taken, profiles);
+        self.assign(&header_words(headers), taken, profiles);
     }
 
     /// Every (column, field) pair whose header names the field, best first: each column
     /// to the field it names best, each field to the column that names it best (the
-    /// leftmost of equals).
-    fn assign(&mut self, headers: &[String], taken: &[bool], profiles: Option<&[Profile]>) {
+    /// leftmost of equals). An optional status is not given a column whose values are no
+    /// status words (a `State` of US states is no order status).
+    fn assign(&mut self, words: &[Vec<String>], taken: &[bool], profiles: Option<&[Profile]>) {
         let kind = self.kind;
         let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-        for (col, header) in headers.iter().enumerate() {
+        for (col, words) in words.iter().enumerate() {
             if taken.get(col).copied().unwrap_or(true) || self.field_of(col).is_some() {
                 continue;
             }
-            let words = token_set(header);
-            for (i, spec) in kind.fields.iter().enumerate() {
-                let named = names(kind, i, &words);
-                if named > 0.0 {
-                    let values = profiles.and_then(|p| p.get(col)).map_or(1.0, |p| fit(p, Expect::of(kind.kind, spec)));
+            for (i, named) in named_fields(kind, words, without_context(kind, words).as_deref()) {
+                let spec = &kind.fields[i];
+                let expect = Expect::of(kind.kind, spec);
+                let values = profiles.and_then(|p| p.get(col)).map_or(1.0, |p| fit(p, expect));
+                // A column of other words is no status (a `State` of US states); a column
+                // of other values is still its field's, its bad values listed.
+                let words = matches!(expect, Expect::DealStatus | Expect::OrderStatus);
+                if values >= 0.5 || spec.required || !words {
                     candidates.push((named * values, i, col));
                 }
             }
@@ -158,24 +160,30 @@ impl Mapping {
     }
 }
 
-/// How well a header's words name field `field` of `kind`: 1 for a synonym's words
-/// exactly (0.9 for a one-word synonym, which names less), 0.85 for them with the kind's
-/// context words (`Deal - Value`, `Order Total Amount`), 0 for anything else.
-fn names(kind: &'static KindSpec, field: usize, words: &[String]) -> f32 {
-    if words.is_empty() {
-        return 0.0;
-    }
-    let synonyms = &synonym_sets()[kind_index(kind)][field];
-    let mut best: f32 = 0.0;
-    for s in synonyms {
-        let weight = if s.len() == 1 { 0.9 } else { 1.0 };
-        if s.as_slice() == words {
-            best = best.max(weight);
-        } else if s.len() < words.len() && without_context(kind, words).is_some_and(|w| w == *s) {
-            best = best.max(0.85 * weight);
+/// The words of each header (see [`token_set`]), made once per header row.
+pub fn header_words(headers: &[String]) -> Vec<Vec<String>> {
+    headers.iter().map(|h| token_set(h)).collect()
+}
+
+/// How well a header's words name each field of `kind` they name, as (field, weight): 1
+/// for a synonym's words exactly (0.9 for a one-word synonym, which names less), 0.85 of
+/// that for them with the kind's context words (`Deal - Value`, `Order Total Amount`:
+/// `bare` is the header's words without them).
+fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> Vec<(usize, f32)> {
+    let index = &synonym_index()[kind_index(kind)];
+    let mut out: Vec<(usize, f32)> = index.get(words).cloned().unwrap_or_default();
+    for (field, weight) in bare.and_then(|b| index.get(b)).into_iter().flatten() {
+        if !out.iter().any(|(f, _)| f == field) {
+            out.push((*field, 0.85 * weight));
         }
     }
-    best
+    out
+}
+
+/// Whether `header`'s words name a field of `kind`.
+pub fn names_a_field(kind: &KindSpec, header: &str) -> bool {
+    let words = token_set(header);
+    !named_fields(kind, &words, without_context(kind, &words).as_deref()).is_empty()
 }
 
 /// `words` without the kind's context words (and a context word that starts a Chinese
@@ -216,13 +224,29 @@ fn kind_index(kind: &KindSpec) -> usize {
     KINDS.iter().position(|k| k.kind == kind.kind).unwrap_or(0)
 }
 
-/// Every kind's fields' synonyms as sorted word lists, made once.
-fn synonym_sets() -> &'static Vec<Vec<Vec<Vec<String>>>> {
-    static SETS: std::sync::OnceLock<Vec<Vec<Vec<Vec<String>>>>> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| {
+/// A synonym's words (sorted) → the fields it names, each with its weight.
+type SynonymIndex = FxHashMap<Vec<String>, Vec<(usize, f32)>>;
+
+/// Per kind, its [`SynonymIndex`], made once.
+fn synonym_index() -> &'static [SynonymIndex] {
+    static INDEX: std::sync::OnceLock<Vec<SynonymIndex>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
         KINDS
             .iter()
-            .map(|k| k.fields.iter().map(|f| f.synonyms.iter().map(|s| token_set(s)).collect()).collect())
+            .map(|k| {
+                let mut index = SynonymIndex::default();
+                for (i, f) in k.fields.iter().enumerate() {
+                    for words in f.synonyms.iter().map(|s| token_set(s)).filter(|w| !w.is_empty()) {
+                        let weight = if words.len() == 1 { 0.9 } else { 1.0 };
+                        let named = index.entry(words).or_default();
+                        match named.iter_mut().find(|(field, _)| *field == i) {
+                            Some(n) => n.1 = n.1.max(weight),
+                            None => named.push((i, weight)),
+                        }
+                    }
+                }
+                index
+            })
             .collect()
     })
 }
@@ -231,7 +255,7 @@ fn synonym_sets() -> &'static Vec<Vec<Vec<Vec<String>>>> {
 /// counts by how well its column's header and values name it, and the share of columns
 /// the kind explains, so a kind whose every required field has a column of the right
 /// values and that explains every column scores 1.
-pub fn evidence(m: &Mapping, headers: &[String], profiles: &[Profile]) -> f32 {
+fn evidence(m: &Mapping, words: &[Vec<String>], profiles: &[Profile]) -> f32 {
     let kind = m.kind;
     let strength = |field: &str| -> f32 {
         let Some(i) = kind.field(field) else { return 0.0 };
@@ -242,15 +266,18 @@ pub fn evidence(m: &Mapping, headers: &[String], profiles: &[Profile]) -> f32 {
             }
             return 0.0;
         };
-        let words = token_set(headers.get(col).map_or("", String::as_str));
-        let named = names(kind, i, &words).max(0.5);
+        let words = words.get(col).map_or(&[][..], Vec::as_slice);
+        let named = named_fields(kind, words, without_context(kind, words).as_deref())
+            .iter()
+            .find(|(f, _)| *f == i)
+            .map_or(0.5, |(_, w)| w.max(0.5));
         named * profiles.get(col).map_or(0.7, |p| fit(p, Expect::of(kind.kind, &kind.fields[i])))
     };
     let required: Vec<&str> = kind.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
     let choice = |c: &&[&str]| c.iter().map(|f| strength(f)).fold(0.0, f32::max);
     let signature = kind.signature.iter().map(choice).sum::<f32>() / kind.signature.len().max(1) as f32;
     let covered = required.iter().map(|f| strength(f)).sum::<f32>() / required.len().max(1) as f32;
-    let named = headers.iter().filter(|h| !h.trim().is_empty()).count().max(1) as f32;
+    let named = words.iter().filter(|w| !w.is_empty()).count().max(1) as f32;
     let explained = (m.mapped() as f32 / named).min(1.0);
     0.4 * signature + 0.4 * covered + 0.2 * explained
 }
@@ -269,13 +296,13 @@ const ENOUGH: f32 = 0.25;
 /// The best kind wins when its evidence is ahead of the next one's by this much.
 const MARGIN: f32 = 0.08;
 
-/// The best-fitting kind for a header row (weighing the values of `rows` below it), or a
-/// message listing what was found and what a deals file needs.
-pub fn recognise(headers: &[String], rows: &[Vec<String>]) -> Result<Recognised, FileErrorKind> {
-    let profiles = Profile::all(headers.len(), rows);
+/// The best-fitting kind for a header row (weighing the `profiles` of the values below
+/// it), or a message listing what was found and what the nearest kind needs.
+pub fn recognise(headers: &[String], profiles: &[Profile]) -> Result<Recognised, FileErrorKind> {
+    let words = header_words(headers);
     let mut scored: Vec<(f32, usize, Mapping)> = Vec::new();
     for (order, kind) in KINDS.iter().enumerate() {
-        let m = Mapping::weighed(kind, headers, &[], Some(&profiles));
+        let m = Mapping::weighed(kind, &words, Some(profiles));
         let signed = kind.signature.iter().all(|choice| {
             choice.iter().any(|f| {
                 m.column(f).is_some_and(|c| {
@@ -284,14 +311,14 @@ pub fn recognise(headers: &[String], rows: &[Vec<String>]) -> Result<Recognised,
                 })
             })
         });
-        let e = evidence(&m, headers, &profiles);
+        let e = evidence(&m, &words, profiles);
         if signed && e >= ENOUGH {
             scored.push((e, order, m));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut scored = scored.into_iter();
-    let Some((best, _, m)) = scored.next() else { return Err(unrecognised(headers, rows, None)) };
+    let Some((best, _, m)) = scored.next() else { return Err(nearest(headers, &words, profiles, None)) };
     match scored.next() {
         // A kind that explains every column the other does, and more, is not in doubt.
         Some((next, _, other)) if best - next < MARGIN && other.columns().any(|c| m.field_of(c).is_none()) => {
@@ -303,14 +330,22 @@ pub fn recognise(headers: &[String], rows: &[Vec<String>]) -> Result<Recognised,
 
 /// Why `headers` are no known table's: what was found, the kind they come nearest to
 /// (`forced` when the user chose one) and what it needs.
-pub fn unrecognised(headers: &[String], rows: &[Vec<String>], forced: Option<&'static KindSpec>) -> FileErrorKind {
-    let profiles = Profile::all(headers.len(), rows);
+pub fn unrecognised(headers: &[String], profiles: &[Profile], forced: Option<&'static KindSpec>) -> FileErrorKind {
+    nearest(headers, &header_words(headers), profiles, forced)
+}
+
+fn nearest(
+    headers: &[String],
+    words: &[Vec<String>],
+    profiles: &[Profile],
+    forced: Option<&'static KindSpec>,
+) -> FileErrorKind {
     let nearest = match forced {
-        Some(kind) => Mapping::weighed(kind, headers, &[], Some(&profiles)),
+        Some(kind) => Mapping::weighed(kind, words, Some(profiles)),
         None => KINDS
             .iter()
-            .map(|k| Mapping::weighed(k, headers, &[], Some(&profiles)))
-            .map(|m| (evidence(&m, headers, &profiles), m))
+            .map(|k| Mapping::weighed(k, words, Some(profiles)))
+            .map(|m| (evidence(&m, words, profiles), m))
             .fold(None::<(f32, Mapping)>, |best, (e, m)| match best {
                 Some((b, bm)) if b >= e => Some((b, bm)),
                 _ if e > 0.0 => Some((e, m)),

@@ -15,6 +15,7 @@ use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
 use super::notes::{FileErrorKind, FileNote};
+use super::profile::Profile;
 use super::record::{Entry, EntryReader, OrderLayout};
 use super::schema::{Kind, ValueType, DEALS, STATUS_FIELDS};
 use super::sniff::{delimiter_of, not_csv, sep_line, SNIFF_BYTES};
@@ -594,13 +595,16 @@ impl FileIngest {
         let mut found = None;
         // Two kinds fit the header about equally: the user is asked.
         let mut uncertain = None;
+        // What the values below the header found look like.
+        let mut profiles = Vec::new();
         for (i, headers) in texts.iter().enumerate() {
             let fixed = fixed_for(headers);
             let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
+            profiles = Profile::all(headers.len(), &texts[i + 1..]);
             let attempt = match user_kind {
                 Some(kind) if !fixed.is_empty() || i == 0 => Some(Mapping::new(kind, headers, &fixed)),
                 Some(_) => None,
-                None => match recognise(headers, &texts[i + 1..]) {
+                None => match recognise(headers, &profiles) {
                     Ok(Recognised::Kind(m)) => Some(m),
                     Ok(Recognised::Uncertain(m, other)) => {
                         uncertain = Some(FileErrorKind::Uncertain { kind: m.kind.name, other: other.name });
@@ -639,7 +643,7 @@ impl FileIngest {
                 .filter(|(_, h)| self.choices.columns.contains_key(h.trim()))
                 .map(|(c, _)| c)
                 .collect();
-            let decided = decide_by_values(m, &texts[*i], &texts[*i + 1..], &fixed);
+            let decided = decide_by_values(m, &texts[*i], &texts[*i + 1..], &profiles, &fixed);
             if !decided.is_empty() {
                 self.info.note(FileNote::Decided(decided));
             }
@@ -665,7 +669,7 @@ impl FileIngest {
             }
             let (headers, rows) = best.map_or((&[][..], &[][..]), |i| (&texts[i][..], &texts[i + 1..]));
             let forced = user_kind.filter(|_| !headers.is_empty());
-            self.reject(unrecognised(headers, rows, forced));
+            self.reject(unrecognised(headers, &Profile::all(headers.len(), rows), forced));
             self.info.rows = rows.iter().filter(|r| r.iter().any(|c| !c.is_empty())).count() as u64;
             return;
         };
@@ -792,17 +796,20 @@ impl FileIngest {
         let amount_sep = separators.get("amount").copied().unwrap_or(DecimalSeparator::Point);
         if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
-            let entries = if mapping.kind.kind == Kind::Orders {
+            let (entries, unused) = if mapping.kind.kind == Kind::Orders {
                 let layout = order_layout(&mapping, records().map(OwnedRecord::as_record));
                 if let (true, Some(col)) = (layout.total_on_each_line, mapping.column("amount")) {
                     let header = self.headers.get(col).map_or("", |h| h.trim()).to_string();
                     self.info.note(FileNote::OrderTotals { header });
                 }
-                EntryReader::orders(layout)
+                use super::schema::at::orders as f;
+                // the line's fields only make an amount where the file gives none
+                let unused = if layout.amount_column { vec![f::QUANTITY, f::UNIT_PRICE, f::DISCOUNT] } else { vec![] };
+                (EntryReader::orders(layout), unused)
             } else {
-                EntryReader::new(mapping.kind.kind)
+                (EntryReader::new(mapping.kind.kind), vec![])
             };
-            let cells = TypedReader::new(&mapping, self.headers.clone(), order, first);
+            let cells = TypedReader::new(&mapping, self.headers.clone(), order, first, &unused);
             self.stage = Stage::Rows(Box::new((cells, entries)));
         } else {
             self.stage = Stage::Deals(Box::new(DealReader::new(mapping, self.headers.clone(), order, amount_sep)));

@@ -2,10 +2,9 @@
 //! won/lost words is the stage, a column of amounts the amount, columns of dates the
 //! created and closed dates (in that order).
 
-use super::columns::{field_words, Mapping};
+use super::columns::{field_words, names_a_field, Mapping};
 use super::dates::{parse_date, DateOrder};
-use super::money::parse_money;
-use super::profile::{fit, Expect, Profile};
+use super::profile::{fit, is_date, is_number, Expect, Profile};
 use crate::stages::{status_from_status, Status};
 use crate::text::parse_flag;
 
@@ -41,12 +40,8 @@ impl Shape {
     fn test(self) -> fn(&str) -> bool {
         match self {
             Shape::Flags => |v| parse_flag(v).is_some(),
-            Shape::Dates => |v| {
-                v.len() >= 6
-                    && (parse_date(v, DateOrder::MonthFirst).is_ok_and(|d| d.is_some())
-                        || parse_date(v, DateOrder::DayFirst).is_ok_and(|d| d.is_some()))
-            },
-            Shape::Money => |v| matches!(parse_money(v), Ok(Some(_))),
+            Shape::Dates => is_date,
+            Shape::Money => is_number,
             Shape::Statuses => |v| status_from_status(v).is_some(),
             Shape::Other => |_| true,
         }
@@ -89,13 +84,16 @@ pub fn decide_by_values(
     mapping: &mut Mapping,
     headers: &[String],
     rows: &[Vec<String>],
+    profiles: &[Profile],
     fixed: &[usize],
 ) -> Vec<String> {
     let mut decided = Vec::new();
     // Columns left unused here, or fixed: not mapped again by their header words.
     let mut settled: Vec<bool> = (0..headers.len()).map(|c| fixed.contains(&c)).collect();
     for (col, header) in headers.iter().enumerate() {
-        let Some(field) = mapping.field_of(col) else { continue };
+        // An ambiguous column left unmapped (its values fit no field its word names at
+        // first sight: `Closed` of dates is no closed flag) is placed here too.
+        let field = mapping.field_of(col);
         let words = field_words(mapping.kind, header);
         let word = words.as_str();
         if fixed.contains(&col) || !AMBIGUOUS.contains(&word) {
@@ -108,9 +106,12 @@ pub fn decide_by_values(
         }
         // Half the values of the field's kind keep the column (the rest are bad values,
         // listed as problems); a move needs 4 in 5 of the other kind.
-        let spec = mapping.kind.field(field).map(|i| &mapping.kind.fields[i]);
-        if spec.is_none_or(|spec| fit(&Profile::of(rows, col), Expect::of(mapping.kind.kind, spec)) >= 1.0) {
-            continue;
+        let profile = profiles.get(col).copied().unwrap_or_default();
+        if let Some(field) = field {
+            let spec = mapping.kind.field(field).map(|i| &mapping.kind.fields[i]);
+            if spec.is_none_or(|spec| fit(&profile, Expect::of(mapping.kind.kind, spec)) >= 1.0) {
+                continue;
+            }
         }
         let shape = Shape::of(&values);
         mapping.unset(col);
@@ -127,15 +128,18 @@ pub fn decide_by_values(
         };
         match instead.filter(|f| mapping.set(f, col)) {
             Some(f) => decided.push(format!("{} → {f}", header.trim())),
-            None => decided.push(format!("{} → —", header.trim())),
+            // a column its header names but its values do not: said unused
+            None if field.is_some() || names_a_field(mapping.kind, header) => {
+                decided.push(format!("{} → —", header.trim()))
+            }
+            None => continue,
         }
         settled[col] = true;
     }
     if !decided.is_empty() {
         // A field freed here may be named by another column (`Value` of words, `Amount`)
         // whose values fit it.
-        let profiles = Profile::all(headers.len(), rows);
-        mapping.fill(headers, &settled, Some(&profiles));
+        mapping.fill(headers, &settled, Some(profiles));
     }
     decided
 }
@@ -167,7 +171,7 @@ pub fn fill_deal_fields(
         } else if values.iter().all(|v| parse_date(v, DateOrder::MonthFirst).is_ok() && v.len() >= 6) {
             dates.push(col);
             None
-        } else if values.iter().all(|v| matches!(parse_money(v), Ok(Some(_)))) && !mapping.has("amount") {
+        } else if values.iter().all(|v| is_number(v)) && !mapping.has("amount") {
             Some("amount")
         } else {
             None
@@ -233,15 +237,15 @@ mod tests {
             strings(&["Closed Won,10,2024-01-01,1,1", "Closed Lost,5,2024-01-02,1,0", "Proposal,7,2024-01-03,0,0"]);
         let mut m = Mapping::new(&DEALS, &headers, &[]);
         assert_eq!(m.column("closed_flag"), Some(3)); // by header alone
-        let notes = decide_by_values(&mut m, &headers, &eu, &[]);
+        let notes = decide_by_values(&mut m, &headers, &eu, &Profile::all(headers.len(), &eu), &[]);
         assert_eq!(notes, ["Closed → closed_date"]);
         assert_eq!((m.column("closed_date"), m.column("closed_flag"), m.column("amount")), (Some(3), None, Some(1)));
         let mut m = Mapping::new(&DEALS, &headers, &[]);
-        assert!(decide_by_values(&mut m, &headers, &sf, &[]).is_empty());
+        assert!(decide_by_values(&mut m, &headers, &sf, &Profile::all(headers.len(), &sf), &[]).is_empty());
         assert_eq!((m.column("closed_flag"), m.column("won_flag")), (Some(3), Some(4)));
         // A column the user fixed is kept whatever its values.
         let mut m = Mapping::new(&DEALS, &headers, &[("closed_flag", 3)]);
-        assert!(decide_by_values(&mut m, &headers, &eu, &[3]).is_empty());
+        assert!(decide_by_values(&mut m, &headers, &eu, &Profile::all(headers.len(), &eu), &[3]).is_empty());
         assert_eq!(m.column("closed_flag"), Some(3));
     }
 
@@ -251,7 +255,7 @@ mod tests {
         let rows = strings(&["Won,High,10", "Lost,Low,5", "Open,High,7"]);
         let mut m = Mapping::new(&DEALS, &headers, &[]);
         assert_eq!(m.column("amount"), Some(1));
-        assert_eq!(decide_by_values(&mut m, &headers, &rows, &[]), ["Value → —"]);
+        assert_eq!(decide_by_values(&mut m, &headers, &rows, &Profile::all(headers.len(), &rows), &[]), ["Value → —"]);
         assert_eq!(m.column("amount"), Some(2));
     }
 }

@@ -11,6 +11,8 @@ use crate::memo::Memo;
 use crate::model::{Activity, Customer, Lead, Order, Quota, Spend, StageChange, Subscription, Survey, Ticket, Visits};
 use crate::text::parse_flag;
 use crate::vocabulary::{self, order_status, ActivityType, Direction, OrderStatus, Scale};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// How an orders file writes its orders, decided from its first rows.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -30,7 +32,6 @@ struct LastOrder {
     status: Option<OrderStatus>,
     total_seen: bool,
 }
-use chrono::NaiveDate;
 
 /// One typed row of a table of any kind but deals and lookups.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,21 +127,25 @@ impl EntryReader {
     fn order<'a>(&mut self, r: &Row<'a>) -> Order<'a> {
         use at::orders as f;
         let order_id = r.text(f::ORDER_ID);
-        let same = !order_id.is_empty() && self.last_order.id == order_id;
-        if !same {
-            self.last_order = LastOrder { id: order_id.to_string(), ..LastOrder::default() };
+        let later_line = !order_id.is_empty() && self.last_order.id == order_id;
+        let last = &mut self.last_order;
+        if !later_line {
+            last.id.clear();
+            last.id.push_str(order_id);
+            (last.date, last.status, last.total_seen) = (None, None, false);
         }
         let written = r.text(f::STATUS);
-        let mut status = if written.is_empty() { None } else { self.statuses.get(written, order_status) };
-        if written.is_empty() && same {
-            status = self.last_order.status;
-        } else {
-            self.last_order.status = status;
+        if !written.is_empty() || !later_line {
+            last.status = if written.is_empty() { None } else { self.statuses.get(written, order_status) };
+        }
+        if let Some(date) = r.date(f::ORDER_DATE) {
+            last.date = Some(date);
         }
         let line = match r.number(f::AMOUNT) {
-            Some(_) if self.orders.total_on_each_line && same && self.last_order.total_seen => None,
+            // an order's total written on each of its lines counts on its first
+            Some(_) if self.orders.total_on_each_line && last.total_seen => None,
             Some(a) => {
-                self.last_order.total_seen = true;
+                last.total_seen = true;
                 Some(a)
             }
             None if self.orders.amount_column => None,
@@ -149,9 +154,9 @@ impl EntryReader {
                 _ => None,
             },
         };
-        let amount = line.map(|a| a - r.number(f::REFUNDED_AMOUNT).unwrap_or_default());
-        let refunded_in_full = matches!((line, r.number(f::REFUNDED_AMOUNT)), (Some(l), Some(rf)) if rf >= l && l > rust_decimal::Decimal::ZERO);
-        let left_out = match status {
+        let refunded = r.number(f::REFUNDED_AMOUNT).unwrap_or_default();
+        let refunded_in_full = line.is_some_and(|l| l > Decimal::ZERO && refunded >= l);
+        let left_out = match last.status {
             Some(s @ (OrderStatus::Cancelled | OrderStatus::Refunded)) => Some(s),
             _ if refunded_in_full => Some(OrderStatus::Refunded),
             _ => None,
@@ -161,16 +166,12 @@ impl EntryReader {
             Some(_) => self.left_out.1 += 1,
             None => {}
         }
-        let date = r.date(f::ORDER_DATE);
-        if date.is_some() || !same {
-            self.last_order.date = date;
-        }
         Order {
             order_id,
             // blank on an order's later lines: the order is its first line's customer's
             customer_id: r.text(f::CUSTOMER_ID),
-            date: self.last_order.date,
-            amount,
+            date: last.date,
+            amount: line.map(|a| a - refunded),
             currency: r.text(f::CURRENCY),
             left_out,
         }

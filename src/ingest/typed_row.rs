@@ -71,8 +71,18 @@ pub struct TypedReader {
 }
 
 impl TypedReader {
-    pub fn new(mapping: &Mapping, headers: Vec<String>, date_order: DateOrder, decimal: DecimalSeparator) -> Self {
+    /// A reader of the fields `mapping` gives a column, but those at `unused` positions
+    /// (an order line's quantity, unit price and discount where the file has an amount
+    /// column): they are neither read nor checked.
+    pub fn new(
+        mapping: &Mapping,
+        headers: Vec<String>,
+        date_order: DateOrder,
+        decimal: DecimalSeparator,
+        unused: &[usize],
+    ) -> Self {
         let mapped: Vec<(usize, usize, ValueType)> = (0..mapping.kind.fields.len().min(MAX_FIELDS))
+            .filter(|i| !unused.contains(i))
             .filter_map(|i| mapping.column_at(i).map(|c| (i, c, mapping.kind.fields[i].value)))
             .collect();
         let money = mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f);

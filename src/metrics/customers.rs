@@ -246,7 +246,7 @@ impl CustomersAgg {
         self.order_rows += 1;
         let date = o.date;
         let in_period = order_in(self.period, o);
-        if !o.customer_id.trim().is_empty() {
+        if !o.customer_id.is_empty() {
             self.orders.entry(o.customer_id, "(no customer)").merge(date);
         }
         if in_period {

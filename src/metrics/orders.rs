@@ -43,6 +43,15 @@ pub struct OrderBook {
     /// The last line's order and what is known of it (a copy of its entry in `orders`).
     #[serde(skip)]
     last: Option<(u64, Seen)>,
+    /// Amounts of the last order's lines not yet added to its entry in `orders` (its
+    /// lines follow each other: they are added once, when the next order comes).
+    #[serde(default)]
+    pending: Option<(u64, Decimal)>,
+}
+
+/// An order whose lines add up to less than zero: a credit note.
+fn is_credit(net: &Decimal) -> bool {
+    *net < Decimal::ZERO
 }
 
 impl OrderBook {
@@ -61,12 +70,22 @@ impl OrderBook {
         }
         let id = id_hash(order_id);
         let flags = if in_period { IN_PERIOD | if has_amount { WITH_AMOUNT } else { 0 } } else { 0 };
-        let counted = if in_period { amount.filter(|a| !a.is_zero()) } else { None };
+        let counted = if in_period { amount } else { None };
         // Exports list an order's lines together: a line that adds nothing to what is known
-        // of the last order costs no look-up.
-        if counted.is_none() && self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
+        // of the last order costs no look-up (its amount waits in `pending`).
+        if self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
+            if let Some(a) = counted {
+                match &mut self.pending {
+                    Some((p, sum)) if *p == id => *sum += a,
+                    _ => {
+                        self.flush();
+                        self.pending = Some((id, a));
+                    }
+                }
+            }
             return false;
         }
+        self.flush();
         // The customer is hashed once per order, not per line.
         let (seen, net) = self.orders.entry(id).or_insert_with(|| (Seen::new(customer_hash(customer)), Decimal::ZERO));
         let first = in_period && !seen.has(IN_PERIOD);
@@ -78,7 +97,18 @@ impl OrderBook {
         first
     }
 
-    pub fn merge(&mut self, o: OrderBook) {
+    /// Adds the pending amounts to their order.
+    fn flush(&mut self) {
+        if let Some((id, sum)) = self.pending.take() {
+            if let Some((_, net)) = self.orders.get_mut(&id) {
+                *net += sum;
+            }
+        }
+    }
+
+    pub fn merge(&mut self, mut o: OrderBook) {
+        self.flush();
+        o.flush();
         self.last = None;
         for (id, (s, net)) in o.orders {
             let mine = self.orders.entry(id).or_insert((Seen::new(s.customer()), Decimal::ZERO));
@@ -94,7 +124,7 @@ impl OrderBook {
 
     /// Orders in the period (credit notes aside), and those of them with an amount.
     pub fn in_period(&self) -> (u64, u64) {
-        let named = self.orders().map(|(s, _)| s);
+        let named = self.orders();
         let (mut n, mut a) = named.fold((0, 0), |(n, a), s| (n + 1, a + u64::from(s.has(WITH_AMOUNT))));
         for (lines, with_amount) in self.unnamed.values() {
             n += lines;
@@ -103,15 +133,22 @@ impl OrderBook {
         (n, a)
     }
 
+    /// Every order in the period, with the sum of its lines there (pending ones included).
+    fn in_period_nets(&self) -> impl Iterator<Item = (&Seen, Decimal)> {
+        let pending = self.pending;
+        self.orders.iter().filter(|(_, (s, _))| s.has(IN_PERIOD)).map(move |(id, (s, net))| {
+            (s, *net + pending.filter(|(p, _)| p == id).map_or(Decimal::ZERO, |(_, sum)| sum))
+        })
+    }
+
     /// The orders in the period that are orders (not credit notes).
-    fn orders(&self) -> impl Iterator<Item = (&Seen, &Decimal)> {
-        self.orders.values().filter(|(s, net)| s.has(IN_PERIOD) && !net.is_sign_negative()).map(|(s, n)| (s, n))
+    fn orders(&self) -> impl Iterator<Item = &Seen> {
+        self.in_period_nets().filter(|(_, net)| !is_credit(net)).map(|(s, _)| s)
     }
 
     /// Credit notes in the period: orders whose lines add up to less than zero.
     pub fn credit_notes(&self) -> u64 {
-        self.orders.values().filter(|(s, net)| s.has(IN_PERIOD) && net.is_sign_negative() && !net.is_zero()).count()
-            as u64
+        self.in_period_nets().filter(|(_, net)| is_credit(net)).count() as u64
     }
 
     /// Customers with at least two orders in the period, and with at least one (a blank
@@ -119,7 +156,7 @@ impl OrderBook {
     pub fn repeat_buyers(&self) -> (u64, u64) {
         let blank = Seen::new(customer_hash("")).customer();
         let mut per_customer: FxHashMap<u64, u64> = FxHashMap::default();
-        for (s, _) in self.orders() {
+        for s in self.orders() {
             *per_customer.entry(s.customer()).or_default() += 1;
         }
         for (c, (lines, _)) in &self.unnamed {
