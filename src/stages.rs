@@ -109,6 +109,18 @@ const WON_TOKENS: &[&str] = &[
 const LOST_TOKENS: &[&str] =
     &["lost", "verloren", "perdu", "perdue", "perdida", "perdido", "perda", "проиграна", "проиграно", "不成立", "失注"];
 
+/// Won or lost when one of `words` (a header's) is a won or lost word in one of our
+/// languages (`Hora de ganado`, `Zeitpunkt verloren`).
+pub fn says_won_or_lost(words: &[String]) -> Option<Status> {
+    if words.iter().any(|w| WON_TOKENS.contains(&w.as_str())) {
+        Some(Status::Won)
+    } else if words.iter().any(|w| LOST_TOKENS.contains(&w.as_str())) {
+        Some(Status::Lost)
+    } else {
+        None
+    }
+}
+
 /// Status from a stage name: won words → won, lost words → lost, anything else open.
 pub fn status_from_stage(stage: &str) -> Status {
     classify(stage).unwrap_or(Status::Open)

@@ -33,7 +33,7 @@ pub fn normalize_label(s: &str) -> String {
         if c == '\u{feff}' || c == '"' || c == '\'' {
             continue;
         }
-        if c.is_whitespace() || matches!(c, '_' | '-' | '.' | '/' | ':' | '\u{200c}') {
+        if c.is_whitespace() || matches!(c, '_' | '-' | '\u{2010}'..='\u{2015}' | '.' | '/' | ':' | '\u{200c}') {
             pending_space = !out.is_empty();
             continue;
         }

@@ -130,6 +130,7 @@ const CANCELLED_WORDS: &[&str] = &[
     "voided",
     "failed",
     "declined",
+    "denied",
     "rejected",
     "expired",
     "abandoned",

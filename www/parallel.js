@@ -45,7 +45,9 @@ export async function analyzeInParts(file, options, workers, pool, onProgress) {
     if (info.rows >= HEAD_MIN_ROWS || info.error) break;
   }
   const planMs = performance.now() - start;
-  if (!SHARED_KINDS.has(info.kind) || info.error || info.rows < HEAD_MIN_ROWS) return null;
+  // A file whose rows read with the rows above them (an order's lines, a grouped report's
+  // names) is read in one pass.
+  if (!SHARED_KINDS.has(info.kind) || info.error || info.in_order || info.rows < HEAD_MIN_ROWS) return null;
   // 2. Cuts after line breaks of the file's encoding.
   const breaks = lineBreaks(info.encoding);
   const cuts = [0];

@@ -3,8 +3,10 @@
 
 use super::notes::FileErrorKind;
 use super::profile::{fit, Expect, Profile};
-use super::schema::{KindSpec, KINDS};
+use super::schema::{Kind, KindSpec, KINDS};
 use super::tokens::token_set;
+use crate::stages::{says_won_or_lost, Status};
+use crate::vocabulary::{order_status, OrderStatus};
 use rustc_hash::FxHashMap;
 
 /// A header row mapped onto one kind's fields.
@@ -166,9 +168,10 @@ pub fn header_words(headers: &[String]) -> Vec<Vec<String>> {
 }
 
 /// How well a header's words name each field of `kind` they name, as (field, weight): 1
-/// for a synonym's words exactly (0.9 for a one-word synonym, which names less), 0.85 of
-/// that for them with the kind's context words (`Deal - Value`, `Order Total Amount`:
-/// `bare` is the header's words without them).
+/// for a synonym's words exactly (0.9 for a one-word synonym, which names less, unless it
+/// is the field's own name), 0.85 of that for them with the kind's context words (`Deal -
+/// Value`, `Order Total Amount`: `bare` is the header's words without them), and less for
+/// a header that holds a synonym's words among others (see [`partly_named`]).
 fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> Vec<(usize, f32)> {
     let index = &synonym_index()[kind_index(kind)];
     let mut out: Vec<(usize, f32)> = index.get(words).cloned().unwrap_or_default();
@@ -177,7 +180,62 @@ fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> V
             out.push((*field, 0.85 * weight));
         }
     }
+    if out.is_empty() && kind.kind == Kind::Orders && status_flag(&words.join(" ")).is_some() {
+        // `CANCELED` (Y/N): an order's status, written as a flag
+        out.extend(kind.field("status").map(|i| (i, 0.9)));
+    }
+    if out.is_empty() && kind.kind == Kind::Deals {
+        // a header with a won or lost word (`Hora de ganado`): when deals were won or lost,
+        // if its values are dates
+        let field = match says_won_or_lost(bare.unwrap_or(words)) {
+            Some(Status::Won) => kind.field("won_date"),
+            Some(Status::Lost) => kind.field("lost_date"),
+            _ => None,
+        };
+        out.extend(field.map(|i| (i, 0.6)));
+    }
+    if out.is_empty() {
+        // the context words may be part of a synonym (`Order Reference` holds `order`)
+        partly_named(index, words, &mut out);
+        if let Some(b) = bare {
+            partly_named(index, b, &mut out);
+        }
+    }
     out
+}
+
+/// The status a header names when it is itself a status that leaves an order out
+/// (`Cancelled`, `Refunded`, `已取消`): its column says yes or no to it.
+pub fn status_flag(header: &str) -> Option<OrderStatus> {
+    order_status(header).filter(|s| *s != OrderStatus::Counts)
+}
+
+/// Headers with more words than fit the table this long are not split into their parts.
+const MAX_PART_WORDS: usize = 5;
+
+/// The fields a header names with some of its words, when no synonym is all of them
+/// (`Gross Sales` holds `sales`, `Total Price` holds `total`, `DocNum` holds `id`): each
+/// part weighs 0.4 to 0.7 of its synonym's weight, more the more of the header it is, so
+/// a header that is a synonym always names its field better than one that holds it.
+fn partly_named(index: &SynonymIndex, words: &[String], out: &mut Vec<(usize, f32)>) {
+    let n = words.len();
+    if !(2..=MAX_PART_WORDS).contains(&n) {
+        return;
+    }
+    let mut part: Vec<String> = Vec::with_capacity(n);
+    for mask in 1u32..(1 << n) - 1 {
+        part.clear();
+        part.extend((0..n).filter(|i| mask & (1 << i) != 0).map(|i| words[i].clone()));
+        let Some(named) = index.get(&part) else { continue };
+        let share = part.len() as f32 / n as f32;
+        for &(field, weight) in named {
+            let w = weight * (0.4 + 0.3 * share);
+            match out.iter_mut().find(|(f, _)| *f == field) {
+                Some(o) => o.1 = o.1.max(w),
+                None => out.push((field, w)),
+            }
+        }
+    }
 }
 
 /// Whether `header`'s words name a field of `kind`.
@@ -236,8 +294,9 @@ fn synonym_index() -> &'static [SynonymIndex] {
             .map(|k| {
                 let mut index = SynonymIndex::default();
                 for (i, f) in k.fields.iter().enumerate() {
+                    let own = token_set(&f.name.replace('_', " "));
                     for words in f.synonyms.iter().map(|s| token_set(s)).filter(|w| !w.is_empty()) {
-                        let weight = if words.len() == 1 { 0.9 } else { 1.0 };
+                        let weight = if words.len() == 1 && words != own { 0.9 } else { 1.0 };
                         let named = index.entry(words).or_default();
                         match named.iter_mut().find(|(field, _)| *field == i) {
                             Some(n) => n.1 = n.1.max(weight),
@@ -417,6 +476,21 @@ mod tests {
         assert_eq!(kind_of("date,visitors,conversions,channel"), "traffic");
         assert_eq!(kind_of("created_at,first_response_at,customer_id"), "tickets");
         assert_eq!(kind_of("销售员,周期,目标"), "quotas");
+    }
+
+    #[test]
+    fn headers_that_hold_a_synonym() {
+        let sq = recognised("Date,Transaction ID,Customer ID,Gross Sales,Net Sales").unwrap();
+        assert_eq!((sq.kind.name, sq.column("amount")), ("orders", Some(3)));
+        let sap = recognised("DocNum,DocDate,CardCode,DocTotal,CANCELED").unwrap();
+        let cols: Vec<_> = ["order_id", "order_date", "customer_id", "amount", "status"].map(|f| sap.column(f)).into();
+        assert_eq!(cols, [Some(0), Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(status_flag("CANCELED"), Some(OrderStatus::Cancelled));
+        // the field's own name beats a longer synonym; amount × probability is no amount
+        let zoho = recognised("Record Id,Deal Owner,Amount,Stage,Account Name,Expected Revenue,Created Time").unwrap();
+        assert_eq!(zoho.column("amount"), Some(2));
+        let es = recognised("Trato - ID,Trato - Valor,Trato - Propietario,Trato - Etapa,Trato - Hora de ganado").unwrap();
+        assert_eq!((es.column("amount"), es.column("won_date")), (Some(1), Some(4)));
     }
 
     #[test]

@@ -103,6 +103,16 @@ impl OwnedRecord {
         }
     }
 
+    /// A copy of `r` whose field `col` is `value`.
+    pub fn with_field(r: &Record<'_>, col: usize, value: &[u8]) -> Self {
+        let mut out = OwnedRecord { unclosed_quote: r.unclosed_quote, ..Default::default() };
+        for (i, field) in r.iter().enumerate() {
+            out.data.extend_from_slice(if i == col { value } else { field });
+            out.ends.push(out.data.len());
+        }
+        out
+    }
+
     pub fn as_record(&self) -> Record<'_> {
         Record {
             data: &self.data,

@@ -113,6 +113,8 @@ struct DealFields {
     has_lost_reason: bool,
     has_currency: bool,
     has_expected_close: bool,
+    /// A column says when deals closed (a closed, won or lost date).
+    has_close: bool,
     has_amount: bool,
     has_flags: bool,
     has_lost_date: bool,
@@ -150,6 +152,7 @@ impl DealReader {
             has_lost_reason: cols.has("lost_reason"),
             has_currency: cols.has("currency"),
             has_expected_close: cols.has("expected_close_date"),
+            has_close: cols.has("closed_date") || cols.has("won_date") || cols.has("lost_date"),
             has_amount: cols.has("amount"),
             has_flags: cols.has("won_flag") || cols.has("closed_flag"),
             has_lost_date: cols.has("lost_date"),
@@ -275,6 +278,11 @@ impl DealFields {
                 expected_close = Some(closed);
             }
             closed = None;
+        }
+        // Airtable's and Notion's pipelines keep an expected close date only: on a closed
+        // deal it is the date it closed.
+        if status != Status::Open && !this.has_close {
+            closed = expected_close.flatten();
         }
         // Dynamics writes an estimated and an actual revenue: a won deal's is the actual one.
         let amount = if status == Status::Won { actual.or(estimated) } else { estimated };

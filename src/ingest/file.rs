@@ -3,7 +3,7 @@
 //! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
 use super::codec::{UTF_16BE, UTF_16LE, UTF_8};
-use super::columns::{recognise, unrecognised, Mapping, Recognised};
+use super::columns::{recognise, status_flag, unrecognised, Mapping, Recognised};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
@@ -11,6 +11,7 @@ use super::decode::{detect, Decoder};
 use super::file_info::{ColumnInfo, FileError, FileInfo};
 use super::file_options::FileOptions;
 use super::footer::{first_bytes, opening, Opening};
+use super::grouped::{as_recognised, grouped_column};
 use super::hints::{decide_by_values, fill_deal_fields, holds_events};
 use super::lookup::{lookup_key, LookupTable};
 use super::money::{DecimalSeparator, SeparatorVotes};
@@ -116,6 +117,9 @@ pub struct FileIngest {
     /// Single-value rows waiting for what follows: a footer or the end of the file makes
     /// them footer lines, data makes them stray rows.
     pending: Vec<(u64, OwnedRecord)>,
+    /// A report grouped by this column (see [`super::grouped`]), the name above the lines
+    /// being read, and whether a line was read under it.
+    group: Option<(usize, String, bool)>,
     sums: RunningSum,
     problems: Problems,
 }
@@ -142,6 +146,8 @@ enum Judged {
     Blank,
     /// One value in a file of three columns or more.
     Single,
+    /// A name alone in a grouped report's first column: the lines below are its.
+    Group,
     Summary,
     Footer,
 }
@@ -204,6 +210,7 @@ impl FileIngest {
             money_col: None,
             in_footer: false,
             pending: Vec::new(),
+            group: None,
             sums: RunningSum::default(),
             problems: Problems::default(),
         }
@@ -255,6 +262,11 @@ impl FileIngest {
         // Single values after the last data row: a report's closing lines.
         self.info.skipped.footer_rows += self.pending.len() as u64;
         self.pending.clear();
+        // A name with no lines below it at the end: the report's closing line.
+        if let Some((_, _, false)) = self.group {
+            self.info.skipped.group_rows -= 1;
+            self.info.skipped.footer_rows += 1;
+        }
         if let Stage::Deals(reader) = &self.stage {
             self.info.blanks = reader.blanks();
         }
@@ -446,6 +458,7 @@ impl FileIngest {
             || rec.len() != self.headers.len()
             || self.in_footer
             || !self.pending.is_empty()
+            || self.group.is_some()
         {
             match self.judge(&rec) {
                 Judged::Data => {
@@ -464,6 +477,13 @@ impl FileIngest {
                     self.in_footer = true;
                     self.info.skipped.footer_rows += 1 + self.pending.len() as u64;
                     return self.pending.clear();
+                }
+                Judged::Group => {
+                    let name = rec.get(0).map(field_text).unwrap_or_default().trim().to_string();
+                    if let Some((_, g, used)) = &mut self.group {
+                        (*g, *used) = (name, false);
+                    }
+                    return self.info.skipped.group_rows += 1;
                 }
                 Judged::Single if self.in_footer => return self.info.skipped.footer_rows += 1,
                 Judged::Single => return self.pending.push((row, OwnedRecord::from_record(&rec))),
@@ -492,6 +512,7 @@ impl FileIngest {
         match said {
             Opening::Footer if single || names_nothing_else() => Judged::Footer,
             Opening::Summary if names_nothing_else() => Judged::Summary,
+            Opening::Other if single && self.group.as_ref().is_some_and(|(c, ..)| *c == col) => Judged::Group,
             // A lone amount may total the rows above it: read it to know.
             _ if single && Some(col) != self.money_col => Judged::Single,
             _ => Judged::Data,
@@ -506,6 +527,16 @@ impl FileIngest {
     /// A data row: kept for the preview, or read.
     fn data_row(&mut self, rec: Record<'_>, row: u64, sink: &mut dyn RowSink) {
         self.info.rows += 1;
+        // A grouped report's line: its blank first cell is the name above it.
+        let filled;
+        let rec = match &mut self.group {
+            Some((c, name, used)) if !name.is_empty() && rec.get(*c).is_some_and(is_blank) => {
+                *used = true;
+                filled = OwnedRecord::with_field(&rec, *c, name.as_bytes());
+                filled.as_record()
+            }
+            _ => rec,
+        };
         // Checked once here; the readers then take the text as it is.
         let (rec, valid) = rec.checked();
         if !valid {
@@ -597,10 +628,13 @@ impl FileIngest {
         let mut uncertain = None;
         // What the values below the header found look like.
         let mut profiles = Vec::new();
-        for (i, headers) in texts.iter().enumerate() {
-            let fixed = fixed_for(headers);
+        let mut group = None;
+        for (i, real) in texts.iter().enumerate() {
+            let fixed = fixed_for(real);
             let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
-            profiles = Profile::all(headers.len(), &texts[i + 1..]);
+            profiles = Profile::all(real.len(), &texts[i + 1..]);
+            group = grouped_column(real, &texts[i + 1..]);
+            let headers = &as_recognised(real, group);
             let attempt = match user_kind {
                 Some(kind) if !fixed.is_empty() || i == 0 => Some(Mapping::new(kind, headers, &fixed)),
                 Some(_) => None,
@@ -673,6 +707,10 @@ impl FileIngest {
             self.info.rows = rows.iter().filter(|r| r.iter().any(|c| !c.is_empty())).count() as u64;
             return;
         };
+        if let Some(c) = group.filter(|c| mapping.field_of(*c).is_some()) {
+            self.group = Some((c, String::new(), true));
+            self.info.in_order = true;
+        }
         self.set_header(texts[at].clone(), at, mapping);
         if let Some(why) = uncertain {
             self.reject(why);
@@ -797,8 +835,10 @@ impl FileIngest {
         if mapping.kind.kind != Kind::Deals {
             let first = separators.values().next().copied().unwrap_or(DecimalSeparator::Point);
             let (entries, unused) = if mapping.kind.kind == Kind::Orders {
-                let layout = order_layout(&mapping, records().map(OwnedRecord::as_record));
+                let layout = order_layout(&mapping, &self.headers, records().map(OwnedRecord::as_record));
                 if let (true, Some(col)) = (layout.total_on_each_line, mapping.column("amount")) {
+                    // an order's total counts on its first line: its lines are read together
+                    self.info.in_order = true;
                     let header = self.headers.get(col).map_or("", |h| h.trim()).to_string();
                     self.info.note(FileNote::OrderTotals { header });
                 }
@@ -826,9 +866,10 @@ impl FileIngest {
 /// How an orders file writes its amounts, from its first rows: an amount column whose value
 /// is the same on every line of each order that has several lines (and differs between
 /// some orders) holds the orders' totals, not the lines' amounts.
-fn order_layout<'r>(mapping: &Mapping, records: impl Iterator<Item = Record<'r>>) -> OrderLayout {
+fn order_layout<'r>(mapping: &Mapping, headers: &[String], records: impl Iterator<Item = Record<'r>>) -> OrderLayout {
+    let status_flag = mapping.column("status").and_then(|c| headers.get(c)).and_then(|h| status_flag(h));
     let (Some(id), Some(amount)) = (mapping.column("order_id"), mapping.column("amount")) else {
-        return OrderLayout { amount_column: mapping.has("amount"), total_on_each_line: false };
+        return OrderLayout { amount_column: mapping.has("amount"), total_on_each_line: false, status_flag };
     };
     let (mut same, mut differ) = (0u32, 0u32);
     let mut run: Option<(String, Vec<String>)> = None;
@@ -854,7 +895,7 @@ fn order_layout<'r>(mapping: &Mapping, records: impl Iterator<Item = Record<'r>>
         }
     }
     close(run);
-    OrderLayout { amount_column: true, total_on_each_line: same >= 2 && differ == 0 }
+    OrderLayout { amount_column: true, total_on_each_line: same >= 2 && differ == 0, status_flag }
 }
 
 /// Columns that name a record: a deal's id, owner, account, stage and status; another

@@ -47,12 +47,21 @@ pub struct Skipped {
     /// owner, account or stage): not read, each listed as a problem.
     #[serde(default)]
     pub unnamed_rows: u64,
+    /// A grouped report's names, each alone on a row above its lines: read as the
+    /// lines' customer (or account), not as rows.
+    #[serde(default)]
+    pub group_rows: u64,
 }
 
 impl Skipped {
     /// Records counted here.
     pub fn total(&self) -> u64 {
-        self.repeated_headers + self.summary_rows + self.footer_rows + self.blank_rows + self.unnamed_rows
+        self.repeated_headers
+            + self.summary_rows
+            + self.footer_rows
+            + self.blank_rows
+            + self.unnamed_rows
+            + self.group_rows
     }
 
     /// Adds the counts of a later part of the same file.
@@ -62,6 +71,7 @@ impl Skipped {
         self.footer_rows += other.footer_rows;
         self.blank_rows += other.blank_rows;
         self.unnamed_rows += other.unnamed_rows;
+        self.group_rows += other.group_rows;
     }
 }
 
@@ -129,6 +139,10 @@ pub struct FileInfo {
     /// late disagreement with the encoding its head gave).
     #[serde(default)]
     pub utf8_from_row: Option<u64>,
+    /// Its rows are read with what the rows above them said (a grouped report's names,
+    /// an order's total on its first line): the file is read in one pass, not in parts.
+    #[serde(default)]
+    pub in_order: bool,
 }
 
 impl FileInfo {

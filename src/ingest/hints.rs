@@ -109,7 +109,7 @@ pub fn decide_by_values(
         let profile = profiles.get(col).copied().unwrap_or_default();
         if let Some(field) = field {
             let spec = mapping.kind.field(field).map(|i| &mapping.kind.fields[i]);
-            if spec.is_none_or(|spec| fit(&profile, Expect::of(mapping.kind.kind, spec)) >= 1.0) {
+            if spec.is_none_or(|spec| fit(&profile, Expect::of(mapping.kind.kind, spec)) >= 0.5) {
                 continue;
             }
         }
@@ -251,11 +251,14 @@ mod tests {
 
     #[test]
     fn a_value_column_of_words_is_not_the_amount() {
-        let headers: Vec<String> = ["Stage", "Value", "Amount"].map(String::from).to_vec();
+        let headers: Vec<String> = ["Stage", "Value", "Price"].map(String::from).to_vec();
         let rows = strings(&["Won,High,10", "Lost,Low,5", "Open,High,7"]);
         let mut m = Mapping::new(&DEALS, &headers, &[]);
         assert_eq!(m.column("amount"), Some(1));
-        assert_eq!(decide_by_values(&mut m, &headers, &rows, &Profile::all(headers.len(), &rows), &[]), ["Value → —"]);
+        assert_eq!(
+            decide_by_values(&mut m, &headers, &rows, &Profile::all(headers.len(), &rows), &[]),
+            ["Value → —", "Price → amount"]
+        );
         assert_eq!(m.column("amount"), Some(2));
     }
 }

@@ -13,6 +13,7 @@ pub mod file_info;
 pub mod file_options;
 pub mod footer;
 pub mod gb18030;
+pub mod grouped;
 pub mod hints;
 pub mod lookup;
 pub mod money;

@@ -98,12 +98,22 @@ pub fn fit(p: &Profile, expect: Expect) -> f32 {
         Expect::Dates => p.half(p.dates),
         Expect::Numbers => p.half(p.numbers),
         Expect::DealStatus => p.half(p.deal_status),
-        Expect::OrderStatus => p.half(p.order_status),
+        // a `Cancelled` column of Y/N is a status too
+        Expect::OrderStatus => p.half(p.order_status) || p.half(p.flags),
         Expect::Flags => p.half(p.flags),
         Expect::Text => !(p.half(p.dates) && p.dates > 0) || p.values < 2,
     };
+    // A status column holds words of its own beside ours (`Paiement accepté` beside
+    // `Annulé`): one of ours among them is some evidence.
+    let some_status = match expect {
+        Expect::DealStatus => p.deal_status > 0,
+        Expect::OrderStatus => p.order_status > 0,
+        _ => false,
+    };
     if fits {
         1.0
+    } else if some_status {
+        0.6
     } else {
         0.1
     }
@@ -127,5 +137,9 @@ mod tests {
         assert_eq!(fit(&p[1], Expect::DealStatus), 0.1);
         assert_eq!(fit(&p[0], Expect::Text), 0.1);
         assert_eq!(fit(&Profile::default(), Expect::Dates), 0.7);
+        let shop = Profile::all(1, &rows(&["Paiement accepté", "Annulé", "Livraison en cours", "Paiement accepté"]));
+        assert_eq!(fit(&shop[0], Expect::OrderStatus), 0.6);
+        let flags = Profile::all(1, &rows(&["Y", "N", "N"]));
+        assert_eq!(fit(&flags[0], Expect::OrderStatus), 1.0);
     }
 }

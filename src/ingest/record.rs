@@ -22,6 +22,8 @@ pub struct OrderLayout {
     /// The amount column holds each order's total, repeated on each of its lines (or
     /// written on its first line only): it counts once per order.
     pub total_on_each_line: bool,
+    /// The status column is a yes/no to this status (a `Cancelled` column of Y/N).
+    pub status_flag: Option<OrderStatus>,
 }
 
 /// What the first lines of the current order said.
@@ -136,7 +138,13 @@ impl EntryReader {
         }
         let written = r.text(f::STATUS);
         if !written.is_empty() || !later_line {
-            last.status = if written.is_empty() { None } else { self.statuses.get(written, order_status) };
+            let flag = self.orders.status_flag;
+            let status = |w: &str| match (flag, parse_flag(w)) {
+                (Some(s), Some(true)) => Some(s),
+                (Some(_), Some(false)) => Some(OrderStatus::Counts),
+                _ => order_status(w),
+            };
+            last.status = if written.is_empty() { None } else { self.statuses.get(written, status) };
         }
         if let Some(date) = r.date(f::ORDER_DATE) {
             last.date = Some(date);

@@ -79,17 +79,24 @@ def write(name, text, why, kind, columns, figures, encoding="utf-8", newline="\n
 
 
 def orders_layout(name, why, header, line, columns, status_words, sep=",", encoding="utf-8", newline="\n",
-                  bom=False, quote_all=False, first_line_only=(), dec=".", thousands=""):
-    """One row per order line; `line(order, item, qty, price, n, fmt)` gives its cells."""
+                  bom=False, quote_all=False, first_line_only=(), dec=".", thousands="", figures=ORDER_FIGURES,
+                  cancelled=True, order_level=False):
+    """One row per order line; `line(order, item, qty, price, n, fmt)` gives its cells. A tool
+    with no cancelled state (`cancelled=False`) never writes order 1003, which changes no figure;
+    an export of orders, not lines (`order_level=True`), writes each order's first line only."""
     rows = []
     for o in ORDERS:
+        if o[4] == "cancelled" and not cancelled:
+            continue
         for n, (item, qty, price) in enumerate(o[5]):
             fmt = lambda c: money(c, dec, thousands)
             cells = line(o, item, qty, price, n, fmt, status_words[o[4]])
             if n > 0:
+                if order_level:
+                    break
                 cells = ["" if header[i] in first_line_only else c for i, c in enumerate(cells)]
             rows.append(cells)
-    write(name, table(header, rows, sep, quote_all), why, "orders", columns, ORDER_FIGURES, encoding, newline, bom)
+    write(name, table(header, rows, sep, quote_all), why, "orders", columns, figures, encoding, newline, bom)
 
 
 def payments():
@@ -221,15 +228,156 @@ def main():
          "OrderStatus": "status"},
         {"paid": "Shipped", "cancelled": "Cancelled"})
     payments()
+    more_orders()
+    reports()
     deals()
     with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(EXPECTED, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")
 
 
+def more_orders():
+    # PayPal: Activity › Download (CSV, "Completed payments", 2018 default columns), every
+    # field quoted, MM/DD/YYYY, fees negative, a running Balance beside Gross and Net.
+    header = ["Date", "Time", "TimeZone", "Name", "Type", "Status", "Currency", "Gross", "Fee", "Net",
+              "From Email Address", "To Email Address", "Transaction ID", "Item Title", "Item ID",
+              "Reference Txn ID", "Invoice Number", "Quantity", "Receipt ID", "Balance"]
+    rows, balance = [], 0
+    for o in ORDERS:
+        t = order_total(o)
+        fee = 30 + t * 29 // 1000
+        if o[4] != "cancelled":
+            balance += t - fee
+        rows.append([f"03/{o[3]:02d}/2024", "10:15:00", "PST", o[1], "Website Payment",
+                     "Denied" if o[4] == "cancelled" else "Completed", "USD", f"{money(t, '.', ',')}",
+                     f"-{money(fee)}", money(t - fee, ".", ","), o[2], "shop@example.com", f"8KX{o[0]}77J",
+                     o[5][0][0], "", "", o[0], str(sum(q for _, q, _ in o[5])), "", money(balance, ".", ",")])
+    write("paypal_activity.csv", table(header, rows, quote_all=True), "PayPal activity: Gross beside Fee, Net and a "
+          "running Balance; Denied left out", "orders",
+          {"Transaction ID": "order_id", "Date": "order_date", "Gross": "amount", "Status": "status",
+           "From Email Address": "customer_id"}, ORDER_FIGURES)
+    # Square: Items › Export (item detail CSV), a row per item, "$" amounts, Gross Sales per line.
+    orders_layout(
+        "square_items.csv", "Square item details: `Gross Sales` per line, `Transaction ID`, `$` amounts",
+        ["Date", "Time", "Time Zone", "Category", "Item", "Qty", "Price Point Name", "SKU", "Gross Sales",
+         "Discounts", "Net Sales", "Tax", "Transaction ID", "Payment ID", "Device Name", "Event Type", "Location",
+         "Customer ID", "Customer Name"],
+        lambda o, item, q, p, n, fmt, st: [f"03/{o[3]:02d}/2024", "10:15:00", "Pacific Time (US & Canada)", "Shop",
+                                           item, q, "Regular", "SKU-" + item, "$" + fmt(cents(p, q)), "$0.00",
+                                           "$" + fmt(cents(p, q)), "$0.00", "tx" + o[0] + "Qz", "pay" + o[0],
+                                           "Counter", "Payment", "Main St", "C" + o[1].split()[0].upper(), o[1]],
+        {"Transaction ID": "order_id", "Date": "order_date", "Gross Sales": "amount", "Customer ID": "customer_id"},
+        {"paid": "", "cancelled": ""}, cancelled=False)
+    # Magento 2: Sales › Orders › Export › CSV (the order grid), formatted money, "Mar 5, 2024 10:15:00 AM".
+    orders_layout(
+        "magento_orders.csv", "Magento 2 order grid: `Grand Total (Base)` and `(Purchased)`, `$` amounts",
+        ["ID", "Purchase Point", "Purchase Date", "Bill-to Name", "Ship-to Name", "Grand Total (Base)",
+         "Grand Total (Purchased)", "Status", "Customer Email", "Customer Group", "Payment Method",
+         "Total Refunded"],
+        lambda o, item, q, p, n, fmt, st: ["00000" + o[0], "Main Website Main Website Store Default Store View",
+                                           f"Mar {o[3]}, 2024 10:15:00 AM", o[1], o[1], "$" + fmt(order_total(o)),
+                                           "$" + fmt(order_total(o)), st, o[2], "General", "Check / Money order",
+                                           ""],
+        {"ID": "order_id", "Purchase Date": "order_date", "Grand Total (Base)": "amount", "Status": "status",
+         "Customer Email": "customer_id"},
+        {"paid": "Complete", "cancelled": "Canceled"}, quote_all=True, order_level=True)
+    # PrestaShop 1.7 in French: Commandes › Exporter; `;`, every field quoted, "25,50 €".
+    orders_layout(
+        "prestashop_fr.csv", "PrestaShop (fr): `;`, `Total` as `25,50 €`, `État` Annulé",
+        ["ID", "Référence", "Nouveau client", "Livraison", "Client", "Total", "Paiement", "État", "Date"],
+        lambda o, item, q, p, n, fmt, st: [o[0][-2:], "XKBKNABJK" if o[0] == "1001" else "QW" + o[0],
+                                           "Oui" if o[0] in ("1001", "1002", "1004") else "Non", "France",
+                                           o[1][0] + ". " + o[1].split()[1], fmt(order_total(o)) + " €",
+                                           "Virement bancaire", st, f"2024-03-{o[3]:02d} 10:15:00"],
+        {"ID": "order_id", "Client": "customer_id", "Total": "amount", "État": "status", "Date": "order_date"},
+        {"paid": "Paiement accepté", "cancelled": "Annulé"}, sep=";", quote_all=True, dec=",", order_level=True)
+    # Odoo: Sales › Orders › Export (default fields), `Salesperson` beside the customer.
+    orders_layout(
+        "odoo_sale_orders.csv", "Odoo sales orders: `Order Reference`, `Salesperson`, Status Sales Order/Cancelled",
+        ["Order Reference", "Creation Date", "Customer", "Salesperson", "Total", "Status"],
+        lambda o, item, q, p, n, fmt, st: ["S0" + o[0], f"2024-03-{o[3]:02d} 10:15:00", o[1], "Mitchell Admin",
+                                           fmt(order_total(o)), st],
+        {"Order Reference": "order_id", "Creation Date": "order_date", "Customer": "customer_id", "Total": "amount",
+         "Status": "status"},
+        {"paid": "Sales Order", "cancelled": "Cancelled"}, order_level=True)
+    # SAP Business One: a Query Manager result of ORDR saved as CSV; `CANCELED` is Y/N.
+    orders_layout(
+        "sap_b1_orders.csv", "SAP Business One ORDR: DocNum, CardCode, DocTotal, `CANCELED` Y/N",
+        ["DocEntry", "DocNum", "DocDate", "CardCode", "CardName", "DocTotal", "DocCur", "CANCELED", "DocStatus"],
+        lambda o, item, q, p, n, fmt, st: [str(int(o[0]) - 1000), o[0], f"{o[3]:02d}.03.2024",
+                                           "C" + o[1].split()[0].upper(), o[1], fmt(order_total(o)), "EUR", st,
+                                           "C"],
+        {"DocNum": "order_id", "DocDate": "order_date", "CardCode": "customer_id", "DocTotal": "amount",
+         "CANCELED": "status"},
+        {"paid": "N", "cancelled": "Y"}, sep=";", order_level=True)
+    ebay()
+
+
+def ebay():
+    # eBay Seller Hub › Orders › Download report: a blank first line, a row per order with its
+    # total and, for a cart of several items, the items on rows below it; "Mar-05-24" dates;
+    # the count of records and the seller below the data.
+    header = ["Sales Record Number", "Order Number", "Buyer Username", "Buyer Name", "Buyer Email", "Item Number",
+              "Item Title", "Custom Label", "Quantity", "Sold For", "Shipping And Handling", "Total Price",
+              "Payment Method", "Sale Date", "Paid On Date", "Shipped On Date", "Transaction ID"]
+    rows, n = [], 0
+    for o in ORDERS:
+        if o[4] == "cancelled":
+            continue
+        t = order_total(o)
+        user = o[1].split()[0].lower() + "_77"
+        date = f"Mar-{o[3]:02d}-24"
+        n += 1
+        if len(o[5]) == 1:
+            item, q, p = o[5][0]
+            rows.append([str(n), f"12-1100{o[0]}-0", user, o[1], o[2], "3855" + o[0], item, "SKU-" + item, q,
+                         "$" + p, "$0.00", "$" + money(t), "PayPal", date, date, date, "20" + o[0]])
+        else:
+            rows.append([str(n), f"12-1100{o[0]}-0", user, o[1], o[2], "", "", "", sum(q for _, q, _ in o[5]),
+                         "", "$0.00", "$" + money(t), "PayPal", date, date, date, ""])
+            for item, q, p in o[5]:
+                rows.append([str(n), f"12-1100{o[0]}-0", user, "", "", "3855" + o[0] + item[0], item,
+                             "SKU-" + item, q, "$" + p, "", "", "", date, "", "", "20" + o[0] + item[0]])
+    text = '""\n' + table(header, rows, quote_all=True) + '""\n"4 record(s) downloaded,from Mar-01-24 to Mar-31-24"\n' \
+        '"Seller ID : oak_and_ink"\n'
+    write("ebay_orders.csv", text, "eBay orders report: blank first line, an order row above its items, a "
+          "record count and the seller below", "orders",
+          {"Order Number": "order_id", "Buyer Name": "customer_id", "Total Price": "amount",
+           "Sale Date": "order_date"}, ORDER_FIGURES, newline="\r\n")
+
+
+def reports():
+    # QuickBooks Online: Reports › Sales by Customer Detail › Export to CSV. Title lines, a
+    # header whose first cell is blank, each customer's name alone on a row above its lines,
+    # `Total for …` after them, `TOTAL` at the end, the basis and time of the report below.
+    header = ["", "Date", "Transaction Type", "Num", "Product/Service", "Memo/Description", "Qty", "Sales Price",
+              "Amount", "Balance"]
+    rows, grand = [], 0
+    for who in ("Ann Lee", "Bob Ray", "Cy Wu"):
+        rows.append([who] + [""] * 9)
+        balance = 0
+        for o in ORDERS:
+            if o[1] != who or o[4] == "cancelled":
+                continue
+            for item, q, p in o[5]:
+                balance += cents(p, q)
+                rows.append(["", f"03/{o[3]:02d}/2024", "Invoice", o[0], item, "", q, p, money(cents(p, q), ".", ","),
+                             money(balance, ".", ",")])
+        grand += balance
+        rows.append([f"Total for {who}"] + [""] * 7 + [money(balance, ".", ","), ""])
+    rows.append(["TOTAL"] + [""] * 7 + [money(grand, ".", ","), ""])
+    text = "Sales by Customer Detail\nCraig's Design and Landscaping Services\n\"March 1-31, 2024\"\n\n" + \
+        table(header, rows) + "\n\n\n\"Accrual basis Thursday, April 4, 2024 10:15 AM GMT-07:00\"\n"
+    write("quickbooks_sales_by_customer.csv", text, "QuickBooks report: a customer's name alone above its lines, "
+          "`Total for …` subtotals, a running Balance", "orders",
+          {"": "customer_id", "Num": "order_id", "Date": "order_date", "Amount": "amount"}, ORDER_FIGURES)
+
+
 def deals():
     def d(t, fmt):
-        return "" if t is None else fmt.format(y=t[0], m=t[1], d=t[2])
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"]
+        return "" if t is None else fmt.format(y=t[0], m=t[1], d=t[2], mn=months[t[1] - 1])
 
     def layout(name, why, header, cells, columns, stages, sep=",", encoding="utf-8", newline="\n", bom=False,
                quote_all=False):
@@ -270,6 +418,80 @@ def deals():
                {header[0]: "owner", header[1]: "account", header[3]: "stage", header[4]: "amount",
                 header[5]: "created_date"},
                stages, quote_all=True, bom=True)
+    # Pipedrive in French and Spanish: the same export, every column `Affaire - …` / `Trato - …`.
+    for lang, word, cols, statuses in [
+        ("fr", "Affaire", ["ID", "Titre", "Valeur", "Devise", "Propriétaire", "Organisation", "Étape", "Statut",
+                           "Affaire créée", "Date de gain", "Date de perte"],
+         {"won": "Gagné", "lost": "Perdu", "open": "Ouvert"}),
+        ("es", "Trato", ["ID", "Título", "Valor", "Moneda", "Propietario", "Organización", "Etapa", "Estado",
+                         "Trato creado", "Hora de ganado", "Hora de perdido"],
+         {"won": "Ganado", "lost": "Perdido", "open": "Abierto"})]:
+        header = [f"{word} - {c}" for c in cols]
+        layout(f"pipedrive_{lang}.csv", f"Pipedrive ({lang}): `{word} - …` columns, statuses in {lang}", header,
+               lambda x, st: [x[0], f"Deal {x[0]}", x[4], "EUR", x[1], x[2], "Négociation", st,
+                              d(x[5], "{y}-{m:02d}-{d:02d} 09:00:00"),
+                              d(x[6], "{y}-{m:02d}-{d:02d} 17:00:00") if x[3] == "won" else "",
+                              d(x[6], "{y}-{m:02d}-{d:02d} 17:00:00") if x[3] == "lost" else ""],
+               {header[2]: "amount", header[4]: "owner", header[5]: "account", header[7]: "status",
+                header[8]: "created_date"}, statuses)
+    # HubSpot: CRM › Deals › Export (CSV, all properties of the view).
+    layout("hubspot_deals.csv", "HubSpot deals: `Record ID`, `Deal Stage` Closed won/lost, `Deal owner`",
+           ["Record ID", "Deal Name", "Deal Stage", "Close Date", "Deal owner", "Amount", "Pipeline", "Create Date",
+            "Associated Company", "Last Activity Date"],
+           lambda x, st: ["1540" + x[0], f"{x[2]} deal {x[0]}", st, d(x[6] or (2024, 6, 30), "{y}-{m:02d}-{d:02d} 17:00"),
+                          x[1], x[4], "Sales Pipeline", d(x[5], "{y}-{m:02d}-{d:02d} 09:00"), x[2], ""],
+           {"Record ID": "deal_id", "Deal Stage": "stage", "Deal owner": "owner", "Amount": "amount",
+            "Create Date": "created_date", "Associated Company": "account"},
+           {"won": "Closed won", "lost": "Closed lost", "open": "Contract sent"})
+    # Zoho CRM: Deals › Export; `Expected Revenue` (amount × probability) beside `Amount`.
+    prob = {"won": 100, "lost": 0, "open": 60}
+    layout("zoho_crm_deals.csv", "Zoho CRM deals: `Expected Revenue` beside `Amount`, `Created Time`",
+           ["Record Id", "Deal Owner", "Deal Name", "Amount", "Closing Date", "Account Name", "Stage", "Type",
+            "Probability (%)", "Expected Revenue", "Created Time"],
+           lambda x, st: ["zcrm_50340000001230" + x[0], x[1], f"Deal {x[0]}", x[4], d(x[6] or (2024, 6, 30), "{y}-{m:02d}-{d:02d}"),
+                          x[2], st, "New Business", prob[x[3]],
+                          money(cents(x[4] if "." in x[4] else x[4] + ".00") * prob[x[3]] // 100),
+                          d(x[5], "{y}-{m:02d}-{d:02d} 09:00:00")],
+           {"Deal Owner": "owner", "Amount": "amount", "Account Name": "account", "Stage": "stage",
+            "Created Time": "created_date"},
+           {"won": "Closed Won", "lost": "Closed Lost", "open": "Negotiation/Review"})
+    # Airtable: the Sales CRM base's Opportunities view › Download CSV; `$1,234.56`, M/D/YYYY.
+    layout("airtable_opportunities.csv", "Airtable: `Estimated value` as `$1,234.56`, `Closed—won`, M/D/YYYY",
+           ["Name", "Owner", "Status", "Priority", "Estimated value", "Account", "Primary contact", "Created",
+            "Expected close date"],
+           lambda x, st: [f"{x[2]} – {x[0]}", x[1], st, "High", "$" + money(cents(x[4] if "." in x[4] else x[4] + ".00"), ".", ","),
+                          x[2], "Jo Doe", d(x[5], "{m}/{d}/{y} 9:00am"), d(x[6] or (2024, 6, 30), "{m}/{d}/{y}")],
+           {"Estimated value": "amount", "Owner": "owner", "Account": "account", "Status": "status",
+            "Created": "created_date"},
+           {"won": "Closed—won", "lost": "Closed—lost", "open": "Proposal"})
+    # Notion: a database › Export › CSV; BOM, "March 5, 2024" dates, `$` numbers.
+    layout("notion_pipeline.csv", "Notion database: `Value` as `$1,234.56`, dates as `March 5, 2024`",
+           ["Name", "Stage", "Value", "Owner", "Company", "Created", "Close date"],
+           lambda x, st: [f"Deal {x[0]}", st, "$" + money(cents(x[4] if "." in x[4] else x[4] + ".00"), ".", ","), x[1], x[2],
+                          d(x[5], "{mn} {d}, {y} 9:00 AM"), d(x[6], "{mn} {d}, {y}")],
+           {"Stage": "stage", "Value": "amount", "Owner": "owner", "Company": "account", "Created": "created_date"},
+           {"won": "Won", "lost": "Lost", "open": "Proposal"}, bom=True)
+    monday()
+
+
+def monday():
+    # monday.com: a board › Export to Excel, saved as CSV: the board's name, then each group's
+    # name above its own header and items.
+    header = ["Name", "Person", "Status", "Deal Value", "Account", "Created", "Close Date"]
+    groups = {"Active": ["open"], "Closed": ["won", "lost"]}
+    words = {"won": "Won", "lost": "Lost", "open": "Working on it"}
+    text = "Sales Pipeline" + "," * 6 + "\n"
+    for g, states in groups.items():
+        text += g + "," * 6 + "\n" + ",".join(header) + "\n"
+        for x in DEALS:
+            if x[3] in states:
+                close = x[6] or (2024, 6, 30)
+                text += ",".join([f"Deal {x[0]}", x[1], words[x[3]], x[4], x[2],
+                                  f"{x[5][0]}-{x[5][1]:02d}-{x[5][2]:02d}",
+                                  f"{close[0]}-{close[1]:02d}-{close[2]:02d}"]) + "\n"
+        text += "," * 6 + "\n"
+    write("monday_board.csv", text, "monday.com board: the board's name, each group's name above its own header",
+          "deals", {"Deal Value": "amount", "Person": "owner", "Status": "status", "Account": "account"}, DEAL_FIGURES)
 
 
 main()

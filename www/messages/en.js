@@ -352,6 +352,7 @@ export default {
   'map.footer_skipped': '{n} footer lines skipped',
   'map.blank_skipped': '{n} blank rows skipped',
   'map.unnamed_skipped': '{n} rows that name no record not read (listed under problems)',
+  'map.group_rows': '{n} names above their lines read as the lines\' customer',
   'problem.fields': 'row has {n} fields, the header has {header}',
   'problem.closed_before': 'closed before created ({date}): left out of the sales cycle',
   'problem.churned_before': 'churned before acquired ({date})',

@@ -347,6 +347,7 @@ export default {
   'map.footer_skipped': '{n} خط پانویس نادیده گرفته شد',
   'map.blank_skipped': '{n} ردیف خالی نادیده گرفته شد',
   'map.unnamed_skipped': '{n} ردیف بدون نام رکورد خوانده نشد (در فهرست مشکلات)',
+  'map.group_rows': '{n} نام بالای ردیف‌هایش: مشتری همان ردیف‌ها خوانده شد',
   'problem.fields': 'این ردیف {n} فیلد دارد و سرستون {header}',
   'problem.closed_before': 'بسته‌شدن پیش از ایجاد ({date}): در چرخهٔ فروش حساب نشد',
   'problem.churned_before': 'ریزش پیش از جذب ({date})',

@@ -347,6 +347,7 @@ export default {
   'map.footer_skipped': '跳过 {n} 行页脚',
   'map.blank_skipped': '跳过 {n} 个空行',
   'map.unnamed_skipped': '{n} 行未指明任何记录，未读取（见问题列表）',
+  'map.group_rows': '{n} 个分组名称行：作为其下各行的客户读取',
   'problem.fields': '此行有 {n} 个字段，表头有 {header} 个',
   'problem.closed_before': '关闭早于创建（{date}）：不计入销售周期',
   'problem.churned_before': '流失早于获客（{date}）',

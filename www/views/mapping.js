@@ -43,6 +43,7 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       file.skipped?.footer_rows && t('map.footer_skipped', { n: fmt.count(file.skipped.footer_rows) }),
       file.skipped?.blank_rows && t('map.blank_skipped', { n: fmt.count(file.skipped.blank_rows) }),
       file.skipped?.unnamed_rows && t('map.unnamed_skipped', { n: fmt.count(file.skipped.unnamed_rows) }),
+      file.skipped?.group_rows && t('map.group_rows', { n: fmt.count(file.skipped.group_rows) }),
     ].filter(Boolean);
     const kindNames = Object.keys(report.kinds ?? {});
     const currentKind = mine.kind || file.kind || '';
