@@ -489,7 +489,8 @@ mod tests {
         // the field's own name beats a longer synonym; amount × probability is no amount
         let zoho = recognised("Record Id,Deal Owner,Amount,Stage,Account Name,Expected Revenue,Created Time").unwrap();
         assert_eq!(zoho.column("amount"), Some(2));
-        let es = recognised("Trato - ID,Trato - Valor,Trato - Propietario,Trato - Etapa,Trato - Hora de ganado").unwrap();
+        let es =
+            recognised("Trato - ID,Trato - Valor,Trato - Propietario,Trato - Etapa,Trato - Hora de ganado").unwrap();
         assert_eq!((es.column("amount"), es.column("won_date")), (Some(1), Some(4)));
     }
 
