@@ -111,10 +111,10 @@ const LOST_TOKENS: &[&str] =
 
 /// Won or lost when one of `words` (a header's) is a won or lost word in one of our
 /// languages (`Hora de ganado`, `Zeitpunkt verloren`).
-pub fn says_won_or_lost(words: &[String]) -> Option<Status> {
-    if words.iter().any(|w| WON_TOKENS.contains(&w.as_str())) {
+pub fn says_won_or_lost<S: AsRef<str>>(words: &[S]) -> Option<Status> {
+    if words.iter().any(|w| WON_TOKENS.contains(&w.as_ref())) {
         Some(Status::Won)
-    } else if words.iter().any(|w| LOST_TOKENS.contains(&w.as_str())) {
+    } else if words.iter().any(|w| LOST_TOKENS.contains(&w.as_ref())) {
         Some(Status::Lost)
     } else {
         None
@@ -143,15 +143,8 @@ fn classify(s: &str) -> Option<Status> {
     if LOST_WORDS.contains(&l.as_str()) {
         return Some(Status::Lost);
     }
-    let words: Vec<&str> = l.split(' ').collect();
     // "Closed Won", "6 - Won", "Won (signed)", "Geschlossen und gewonnen", "Fermée gagnée"…
-    if words.iter().any(|w| WON_TOKENS.contains(w)) {
-        return Some(Status::Won);
-    }
-    if words.iter().any(|w| LOST_TOKENS.contains(w)) {
-        return Some(Status::Lost);
-    }
-    None
+    says_won_or_lost(&l.split(' ').collect::<Vec<_>>())
 }
 
 /// Rank of a stage name in a typical sales process, for the default funnel order;

@@ -479,9 +479,9 @@ impl FileIngest {
                     return self.pending.clear();
                 }
                 Judged::Group => {
-                    let name = rec.get(0).map(field_text).unwrap_or_default().trim().to_string();
-                    if let Some((_, g, used)) = &mut self.group {
-                        (*g, *used) = (name, false);
+                    if let Some((c, g, used)) = &mut self.group {
+                        *g = rec.get(*c).map(field_text).unwrap_or_default().trim().to_string();
+                        *used = false;
                     }
                     return self.info.skipped.group_rows += 1;
                 }
@@ -509,10 +509,14 @@ impl FileIngest {
         let single = filled.next().is_none() && self.headers.len() >= 3;
         let said = self.openings.get(&field_text(rec.get(col).unwrap_or_default()), opening);
         let names_nothing_else = || self.identity.iter().all(|&c| c == col || rec.get(c).is_none_or(is_blank));
+        let in_group = self.group.as_ref().is_some_and(|(c, ..)| *c == col);
         match said {
             Opening::Footer if single || names_nothing_else() => Judged::Footer,
             Opening::Summary if names_nothing_else() => Judged::Summary,
-            Opening::Other if single && self.group.as_ref().is_some_and(|(c, ..)| *c == col) => Judged::Group,
+            Opening::Other if single && in_group => Judged::Group,
+            // a grouped report's row with a name and no line's id: a subtotal or the total,
+            // in whatever words (`Total for Ann Lee`, `Ann Lee 合计`, `Gesamtsumme`)
+            _ if in_group && names_nothing_else() => Judged::Summary,
             // A lone amount may total the rows above it: read it to know.
             _ if single && Some(col) != self.money_col => Judged::Single,
             _ => Judged::Data,

@@ -12,9 +12,6 @@ const SUMMARY_WORDS: &[&str] = &[
     "sub total",
     "subtotal",
     "totals",
-    // QuickBooks' and Xero's reports: `Total for Ann Lee` (a word ending in a space is
-    // followed by a name)
-    "total for ",
     "total",
     "sum",
     "count",
@@ -107,8 +104,7 @@ pub fn opening(cell: &str) -> Opening {
     let head: String = cell.chars().take(48).map(fold_letter).collect();
     let key = normalize_label(&head);
     let whole_word = |w: &&str| {
-        key.strip_prefix(*w)
-            .is_some_and(|rest| w.ends_with(' ') || rest.trim_start().chars().next().is_none_or(|c| !c.is_alphabetic()))
+        key.strip_prefix(*w).is_some_and(|rest| rest.trim_start().chars().next().is_none_or(|c| !c.is_alphabetic()))
     };
     if FOOTER_WORDS.iter().any(|w| key.starts_with(w)) {
         Opening::Footer

@@ -1,7 +1,9 @@
 //! Report layouts of accounting tools (QuickBooks' "Sales by Customer Detail", Xero's and
 //! Zoho Books' reports by contact): the first column has no header, each customer's (or
 //! account's) name stands alone on a row above its lines, the lines leave that column
-//! blank, and `Total for …` rows follow them. The name is the customer of the lines below.
+//! blank, and a subtotal (`Total for Ann Lee`, `Ann Lee 合计`) follows them, a total at
+//! the end. The name is the customer of the lines below; a row with that column filled
+//! and no line's id is a subtotal or the total, in whatever words.
 
 use super::footer::{opening, Opening};
 
@@ -10,13 +12,13 @@ use super::footer::{opening, Opening};
 pub const GROUP_HEADER: &str = "customer";
 
 /// The column the rows below `headers` are grouped by, if they are: a first column with
-/// no header that is filled only on rows of their own (the names) and on summary rows,
-/// and blank on the lines.
+/// no header that is filled on rows of their own (the names), blank on the lines, and
+/// filled beside other values on no more rows than a subtotal per name and a total.
 pub fn grouped_column(headers: &[String], rows: &[Vec<String>]) -> Option<usize> {
     if headers.len() < 3 || !headers[0].trim().is_empty() || headers[1..].iter().all(|h| h.trim().is_empty()) {
         return None;
     }
-    let (mut names, mut lines) = (0, 0);
+    let (mut names, mut lines, mut totals) = (0, 0, 0);
     for row in rows {
         let first = row.first().map_or("", |c| c.trim());
         let others = row.iter().skip(1).filter(|c| !c.trim().is_empty()).count();
@@ -24,13 +26,11 @@ pub fn grouped_column(headers: &[String], rows: &[Vec<String>]) -> Option<usize>
             (true, 0) => {}
             (true, _) => lines += 1,
             (false, 0) if opening(first) == Opening::Other => names += 1,
-            (false, _) if opening(first) == Opening::Summary => {}
             (false, 0) => {}
-            // a line that names its own customer: not a grouped report
-            (false, _) => return None,
+            (false, _) => totals += 1,
         }
     }
-    (names >= 1 && lines >= 1).then_some(0)
+    (names >= 1 && lines >= 1 && totals <= names + 1).then_some(0)
 }
 
 /// `headers` as the recognition reads them: the grouping column named [`GROUP_HEADER`].
@@ -45,10 +45,7 @@ pub fn as_recognised(headers: &[String], group: Option<usize>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rows(lines: &[&str]) -> Vec<Vec<String>> {
-        lines.iter().map(|l| l.split(',').map(String::from).collect()).collect()
-    }
+    use crate::ingest::test_rows as rows;
 
     #[test]
     fn names_above_their_lines() {
@@ -59,8 +56,13 @@ mod tests {
             "Total for Ann Lee,,,20.00",
             "Bob,,,",
             ",03/06/2024,1002,5",
+            "Summe Bob,,,5",
         ]);
         assert_eq!(grouped_column(&header, &report), Some(0));
+        // a total in other words
+        let mut other_words = report.clone();
+        other_words.push(vec!["Gesamtsumme".into(), "".into(), "".into(), "25.00".into()]);
+        assert_eq!(grouped_column(&header, &other_words), Some(0));
         // a first column filled on the lines is the lines' own
         let plain = rows(&["Ann,03/05/2024,1001,20.00", "Bob,03/06/2024,1002,5"]);
         assert_eq!(grouped_column(&header, &plain), None);

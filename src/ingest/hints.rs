@@ -195,10 +195,7 @@ pub fn fill_deal_fields(
 mod tests {
     use super::*;
     use crate::ingest::schema::DEALS;
-
-    fn strings(rows: &[&str]) -> Vec<Vec<String>> {
-        rows.iter().map(|r| r.split(',').map(String::from).collect()).collect()
-    }
+    use crate::ingest::test_rows as strings;
 
     #[test]
     fn guesses_stage_amount_and_dates_from_values() {

@@ -99,10 +99,7 @@ pub fn join_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(rows: &[&str]) -> Vec<Vec<String>> {
-        rows.iter().map(|r| r.split(',').map(String::from).collect()).collect()
-    }
+    use crate::ingest::test_rows as strings;
 
     #[test]
     fn maven_lookup_tables_are_recognised() {

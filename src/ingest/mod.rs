@@ -25,3 +25,9 @@ pub mod schema;
 pub mod sniff;
 pub mod tokens;
 pub mod typed_row;
+
+/// Rows of cells from comma-joined lines, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_rows(lines: &[&str]) -> Vec<Vec<String>> {
+    lines.iter().map(|l| l.split(',').map(String::from).collect()).collect()
+}

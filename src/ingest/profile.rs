@@ -122,10 +122,7 @@ pub fn fit(p: &Profile, expect: Expect) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rows(lines: &[&str]) -> Vec<Vec<String>> {
-        lines.iter().map(|l| l.split(',').map(String::from).collect()).collect()
-    }
+    use crate::ingest::test_rows as rows;
 
     #[test]
     fn columns_are_profiled() {

@@ -224,7 +224,7 @@ impl DealsAgg {
         if crate::ingest::schema::CLOSE_DATE_FIELDS.iter().any(|f| self.has(f)) {
             self.columns.insert("closed_date".to_string());
         }
-        // With no close date at all, a closed deal's expected close date is when it closed
+        // A file with no close date dates its closed deals by their expected close date
         // (src/ingest/deal_row.rs).
         if self.has("expected_close_date") {
             self.columns.insert("closed_date".to_string());
