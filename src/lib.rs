@@ -60,7 +60,7 @@ pub use alert::{Alert, Thresholds};
 pub use drill::{DrillQuery, DrillResult, RawDrill, Set as DrillSet, MAX_PAGE};
 pub use engine::{Engine, FileId};
 pub use filters::{RawFilters, RawGroup};
-pub use ingest::file_info::{ColumnInfo, FileInfo};
+pub use ingest::file_info::{ColumnInfo, ColumnWhy, FileInfo, TakenBy, ValueShape};
 pub use ingest::file_options::ChoiceError;
 pub use ingest::notes::{FileErrorKind, FileNote};
 pub use model::Deal;

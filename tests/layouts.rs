@@ -56,3 +56,41 @@ fn every_layout_is_recognised_with_its_figures() {
     failed.dedup();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Each column's `why`, as (header, by, words, values), for the columns named.
+fn reasons(name: &str, headers: &[&str]) -> Vec<(String, String, String, String)> {
+    let r = analyze(&[(name, &layout(name))], options(None, None, None), 1 << 16);
+    r.files[0]
+        .columns
+        .iter()
+        .filter(|c| headers.contains(&c.header.as_str()))
+        .map(|c| {
+            let why = c.why.as_ref().unwrap_or_else(|| panic!("{name}: {} has no why", c.header));
+            let s = |v: Value| v.as_str().unwrap().to_string();
+            (c.header.clone(), s(json!(why.by)), why.words.clone(), s(json!(why.values)))
+        })
+        .collect()
+}
+
+#[test]
+fn the_file_panel_says_why_each_column_was_taken() {
+    let row = |h: &str, by: &str, words: &str, values: &str| (h.into(), by.into(), words.into(), values.into());
+    assert_eq!(
+        reasons("sap_b1_orders.csv", &["DocNum", "DocDate", "DocTotal", "CANCELED"]),
+        [
+            row("DocNum", "part", "Num", "numbers"),
+            row("DocDate", "part", "Date", "dates"),
+            row("DocTotal", "part", "Total", "numbers"),
+            row("CANCELED", "flag", "CANCELED", "flags"),
+        ]
+    );
+    assert_eq!(
+        reasons("pipedrive_es.csv", &["Trato - Valor", "Trato - Estado", "Trato - Hora de ganado"]),
+        [
+            row("Trato - Valor", "context", "Valor", "numbers"),
+            row("Trato - Estado", "context", "Estado", "deal_status"),
+            row("Trato - Hora de ganado", "won_lost", "ganado", "dates"),
+        ]
+    );
+    assert_eq!(reasons("square_items.csv", &["Gross Sales"]), [row("Gross Sales", "part", "Gross", "numbers")]);
+}

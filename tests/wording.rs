@@ -3,7 +3,12 @@
 
 use sales_metrics::ProblemKind;
 use sales_metrics::Reason;
-use sales_metrics::{FileErrorKind, FileNote};
+use sales_metrics::{FileErrorKind, FileNote, TakenBy, ValueShape};
+
+/// A unit enum's code, as the report writes it.
+fn code(v: impl serde::Serialize) -> String {
+    serde_json::to_value(v).unwrap().as_str().unwrap().to_string()
+}
 
 #[test]
 fn every_code_is_worded_in_every_language() {
@@ -13,6 +18,8 @@ fn every_code_is_worded_in_every_language() {
         .chain(ProblemKind::examples().iter().map(|k| format!("problem.{}", k.code())))
         .chain(FileErrorKind::examples().iter().map(|e| format!("file_error.{}", e.code().code)))
         .chain(FileNote::examples().iter().map(|n| format!("file_note.{}", n.code().code)))
+        .chain(TakenBy::ALL.iter().map(|b| format!("column_why.{}", code(b))))
+        .chain(ValueShape::ALL.iter().map(|v| format!("column_values.{}", code(v))))
         .collect();
     assert!(keys.len() > 90, "{} codes", keys.len());
     for locale in ["en", "zh", "fa"] {

@@ -52,6 +52,11 @@ export function problemText(problem, t, fmt = null) {
   return rc ? t(`problem.${rc.code}`, numbers(rc.params, ['n', 'header', 'min', 'max'], fmt)) : problem.reason;
 }
 
+/** Why a column was taken for its field (its `why`): "header holds “sales” · numbers". */
+export function columnWhyText(why, t) {
+  return why ? `${t(`column_why.${why.by}`, { words: why.words })} · ${t(`column_values.${why.values}`)}` : '';
+}
+
 /** Why a file was not read (its `error`). */
 export function fileErrorText(error, t) {
   const rc = error.reason_code;

@@ -1,6 +1,7 @@
 //! Header recognition: which table kind a file is (see [`super::schema`]) and which
 //! column holds which canonical field.
 
+use super::file_info::{ColumnWhy, TakenBy};
 use super::notes::FileErrorKind;
 use super::profile::{fit, Expect, Profile};
 use super::schema::{Kind, KindSpec, KINDS};
@@ -99,14 +100,19 @@ impl Mapping {
             if taken.get(col).copied().unwrap_or(true) || self.field_of(col).is_some() {
                 continue;
             }
-            for (i, named) in named_fields(kind, words, without_context(kind, words).as_deref()) {
+            for Named { field: i, weight: named, by, .. } in
+                named_fields(kind, words, without_context(kind, words).as_deref())
+            {
                 let spec = &kind.fields[i];
                 let expect = Expect::of(kind.kind, spec);
                 let values = profiles.and_then(|p| p.get(col)).map_or(1.0, |p| fit(p, expect));
-                // A column of other words is no status (a `State` of US states); a column
-                // of other values is still its field's, its bad values listed.
+                // A column of other words is no status (a `State` of US states), nor is a
+                // header that only holds a name (`Price Point Name` of words); a column
+                // named by its header and of other values is still its field's, its bad
+                // values listed.
                 let words = matches!(expect, Expect::DealStatus | Expect::OrderStatus);
-                if values >= 0.5 || spec.required || !words {
+                let weak = by == TakenBy::Part;
+                if values >= 0.5 || (!weak && (spec.required || !words)) {
                     candidates.push((named * values, i, col));
                 }
             }
@@ -167,22 +173,36 @@ pub fn header_words(headers: &[String]) -> Vec<Vec<String>> {
     headers.iter().map(|h| token_set(h)).collect()
 }
 
-/// How well a header's words name each field of `kind` they name, as (field, weight): 1
-/// for a synonym's words exactly (0.9 for a one-word synonym, which names less, unless it
-/// is the field's own name), 0.85 of that for them with the kind's context words (`Deal -
-/// Value`, `Order Total Amount`: `bare` is the header's words without them), and less for
-/// a header that holds a synonym's words among others (see [`partly_named`]).
-fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> Vec<(usize, f32)> {
+/// A field a header names: how well, how, and with which of its words.
+#[derive(Clone, Debug)]
+struct Named {
+    field: usize,
+    weight: f32,
+    by: TakenBy,
+    words: Vec<String>,
+}
+
+/// How well a header's words name each field of `kind` they name: 1 for a synonym's
+/// words exactly (0.9 for a one-word synonym, which names less, unless it is the field's
+/// own name), 0.85 of that for them with the kind's context words (`Deal - Value`, `Order
+/// Total Amount`: `bare` is the header's words without them), and less for a header that
+/// holds a synonym's words among others (see [`partly_named`]).
+fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> Vec<Named> {
     let index = &synonym_index()[kind_index(kind)];
-    let mut out: Vec<(usize, f32)> = index.get(words).cloned().unwrap_or_default();
-    for (field, weight) in bare.and_then(|b| index.get(b)).into_iter().flatten() {
-        if !out.iter().any(|(f, _)| f == field) {
-            out.push((*field, 0.85 * weight));
+    let named =
+        |field: usize, weight: f32, by: TakenBy, words: &[String]| Named { field, weight, by, words: words.to_vec() };
+    let mut out: Vec<Named> =
+        index.get(words).into_iter().flatten().map(|&(f, w)| named(f, w, TakenBy::Synonym, words)).collect();
+    if let Some(b) = bare {
+        for &(field, weight) in index.get(b).into_iter().flatten() {
+            if !out.iter().any(|n| n.field == field) {
+                out.push(named(field, 0.85 * weight, TakenBy::Context, b));
+            }
         }
     }
     if out.is_empty() && kind.kind == Kind::Orders && status_flag(&words.join(" ")).is_some() {
         // `CANCELED` (Y/N): an order's status, written as a flag
-        out.extend(kind.field("status").map(|i| (i, 0.9)));
+        out.extend(kind.field("status").map(|i| named(i, 0.9, TakenBy::Flag, words)));
     }
     if out.is_empty() && kind.kind == Kind::Deals {
         // a header with a won or lost word (`Hora de ganado`): when deals were won or lost,
@@ -192,7 +212,11 @@ fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> V
             Some(Status::Lost) => kind.field("lost_date"),
             _ => None,
         };
-        out.extend(field.map(|i| (i, 0.6)));
+        if let Some(i) = field {
+            let said: Vec<String> =
+                words.iter().filter(|w| says_won_or_lost(std::slice::from_ref(w)).is_some()).cloned().collect();
+            out.push(named(i, 0.6, TakenBy::WonLost, if said.is_empty() { words } else { &said }));
+        }
     }
     if out.is_empty() {
         // the context words may be part of a synonym (`Order Reference` holds `order`)
@@ -202,6 +226,45 @@ fn named_fields(kind: &KindSpec, words: &[String], bare: Option<&[String]>) -> V
         }
     }
     out
+}
+
+/// The weight with which a header's words name field `i` of `kind`, if they do.
+fn weight_of(kind: &KindSpec, words: &[String], i: usize) -> Option<f32> {
+    named_fields(kind, words, without_context(kind, words).as_deref()).iter().find(|n| n.field == i).map(|n| n.weight)
+}
+
+/// How `header` names `field` of `kind`, and with which of its words (in the header's
+/// order, as written); None when its words do not name it.
+pub fn named_by(kind: &KindSpec, header: &str, field: &str) -> Option<(TakenBy, String)> {
+    let i = kind.field(field)?;
+    let words = token_set(header);
+    let named = named_fields(kind, &words, without_context(kind, &words).as_deref());
+    let n = named.into_iter().find(|n| n.field == i)?;
+    let said: Vec<String> = super::tokens::tokens_as_written(header)
+        .into_iter()
+        .filter(|(w, _)| n.words.contains(w))
+        .map(|(_, written)| written)
+        .collect();
+    Some((n.by, if said.is_empty() { n.words.join(" ") } else { said.join(" ") }))
+}
+
+/// Why `header` was taken for `field` of `kind`: as `given` (`user`, `group`) when the
+/// caller knows, else by its words (see [`named_by`]), else by its values; with what its
+/// values (`profile`, when known) look like.
+pub fn why_taken(
+    kind: &KindSpec,
+    header: &str,
+    field: &str,
+    profile: Option<&Profile>,
+    given: Option<TakenBy>,
+) -> ColumnWhy {
+    let (by, words) = match given {
+        Some(by) => (by, String::new()),
+        None => named_by(kind, header, field).unwrap_or((TakenBy::Values, String::new())),
+    };
+    let expect = kind.field(field).map_or(Expect::Text, |i| Expect::of(kind.kind, &kind.fields[i]));
+    let values = profile.map_or(super::file_info::ValueShape::None, |p| p.shape(expect));
+    ColumnWhy { by, words, values }
 }
 
 /// The status a header names when it is itself a status that leaves an order out
@@ -217,7 +280,7 @@ const MAX_PART_WORDS: usize = 5;
 /// (`Gross Sales` holds `sales`, `Total Price` holds `total`, `DocNum` holds `id`): each
 /// part weighs 0.4 to 0.7 of its synonym's weight, more the more of the header it is, so
 /// a header that is a synonym always names its field better than one that holds it.
-fn partly_named(index: &SynonymIndex, words: &[String], out: &mut Vec<(usize, f32)>) {
+fn partly_named(index: &SynonymIndex, words: &[String], out: &mut Vec<Named>) {
     let n = words.len();
     if !(2..=MAX_PART_WORDS).contains(&n) {
         return;
@@ -230,9 +293,13 @@ fn partly_named(index: &SynonymIndex, words: &[String], out: &mut Vec<(usize, f3
         let share = part.len() as f32 / n as f32;
         for &(field, weight) in named {
             let w = weight * (0.4 + 0.3 * share);
-            match out.iter_mut().find(|(f, _)| *f == field) {
-                Some(o) => o.1 = o.1.max(w),
-                None => out.push((field, w)),
+            match out.iter_mut().find(|o| o.field == field) {
+                Some(o) if o.weight >= w => {}
+                Some(o) => {
+                    o.weight = w;
+                    o.words = part.clone();
+                }
+                None => out.push(Named { field, weight: w, by: TakenBy::Part, words: part.clone() }),
             }
         }
     }
@@ -326,10 +393,7 @@ fn evidence(m: &Mapping, words: &[Vec<String>], profiles: &[Profile]) -> f32 {
             return 0.0;
         };
         let words = words.get(col).map_or(&[][..], Vec::as_slice);
-        let named = named_fields(kind, words, without_context(kind, words).as_deref())
-            .iter()
-            .find(|(f, _)| *f == i)
-            .map_or(0.5, |(_, w)| w.max(0.5));
+        let named = weight_of(kind, words, i).map_or(0.5, |w| w.max(0.5));
         named * profiles.get(col).map_or(0.7, |p| fit(p, Expect::of(kind.kind, &kind.fields[i])))
     };
     let required: Vec<&str> = kind.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
@@ -492,6 +556,26 @@ mod tests {
         let es =
             recognised("Trato - ID,Trato - Valor,Trato - Propietario,Trato - Etapa,Trato - Hora de ganado").unwrap();
         assert_eq!((es.column("amount"), es.column("won_date")), (Some(1), Some(4)));
+    }
+
+    #[test]
+    fn why_a_column_was_taken() {
+        let why = |kind: &'static KindSpec, header: &str, field: &str| {
+            let w = why_taken(kind, header, field, None, None);
+            (w.by, w.words)
+        };
+        let s = |by: TakenBy, words: &str| (by, words.to_string());
+        use crate::ingest::schema::{DEALS, ORDERS};
+        assert_eq!(why(&DEALS, "Amount", "amount"), s(TakenBy::Synonym, "Amount"));
+        assert_eq!(why(&DEALS, "Trato - Valor", "amount"), s(TakenBy::Context, "Valor"));
+        assert_eq!(why(&ORDERS, "Gross Sales", "amount"), s(TakenBy::Part, "Gross"));
+        assert_eq!(why(&ORDERS, "Total Price", "amount"), s(TakenBy::Part, "Total"));
+        assert_eq!(why(&ORDERS, "CANCELED", "status"), s(TakenBy::Flag, "CANCELED"));
+        assert_eq!(why(&DEALS, "Hora de ganado", "won_date"), s(TakenBy::WonLost, "ganado"));
+        assert_eq!(why(&DEALS, "Col 7", "amount"), s(TakenBy::Values, ""));
+        let p = Profile::all(1, &crate::ingest::test_rows(&["$1,200.00", "$90.50"]));
+        let user = why_taken(&DEALS, "Col 7", "amount", p.first(), Some(TakenBy::User));
+        assert_eq!((user.by, user.values), (TakenBy::User, crate::ingest::file_info::ValueShape::Numbers));
     }
 
     #[test]

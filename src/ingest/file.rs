@@ -3,12 +3,12 @@
 //! into a [`RowSink`]. Title lines, repeated headers and summary rows are skipped.
 
 use super::codec::{UTF_16BE, UTF_16LE, UTF_8};
-use super::columns::{recognise, status_flag, unrecognised, Mapping, Recognised};
+use super::columns::{recognise, status_flag, unrecognised, why_taken, Mapping, Recognised};
 use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
 use super::decode::{detect, Decoder};
-use super::file_info::{ColumnInfo, FileError, FileInfo};
+use super::file_info::{ColumnInfo, FileError, FileInfo, TakenBy};
 use super::file_options::FileOptions;
 use super::footer::{first_bytes, opening, Opening};
 use super::grouped::{as_recognised, grouped_column};
@@ -364,7 +364,7 @@ impl FileIngest {
             .collect();
         let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
         let mapping = Mapping::new(kind, &headers, &fixed);
-        self.set_header(headers, at, mapping);
+        self.set_header(headers, at, mapping, &[]);
     }
 
     fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn RowSink) {
@@ -630,13 +630,15 @@ impl FileIngest {
         let mut found = None;
         // Two kinds fit the header about equally: the user is asked.
         let mut uncertain = None;
-        // What the values below the header found look like.
+        // What the values below the header found look like (the header at `profiled`).
         let mut profiles = Vec::new();
+        let mut profiled = 0;
         let mut group = None;
         for (i, real) in texts.iter().enumerate() {
             let fixed = fixed_for(real);
             let fixed: Vec<(&str, usize)> = fixed.iter().map(|(f, c)| (f.as_str(), *c)).collect();
             profiles = Profile::all(real.len(), &texts[i + 1..]);
+            profiled = i;
             group = grouped_column(real, &texts[i + 1..]);
             let headers = &as_recognised(real, group);
             let attempt = match user_kind {
@@ -675,6 +677,10 @@ impl FileIngest {
             }
         }
         if let Some((i, m)) = &mut found {
+            if profiled != *i {
+                // the loop above went past the header taken
+                profiles = Profile::all(texts[*i].len(), &texts[*i + 1..]);
+            }
             let fixed: Vec<usize> = texts[*i]
                 .iter()
                 .enumerate()
@@ -693,7 +699,7 @@ impl FileIngest {
             _ => None,
         };
         if let Some((at, key)) = lookup {
-            self.set_lookup(texts[at].clone(), at, key);
+            self.set_lookup(texts[at].clone(), at, key, &Profile::all(1, &texts[at + 1..]));
             for (i, r) in records.iter().enumerate().skip(at + 1) {
                 self.data_record(r.as_record(), i as u64 + 1, sink);
             }
@@ -703,7 +709,8 @@ impl FileIngest {
             // Show the likeliest header so the user can map its columns by hand.
             if let Some(i) = best {
                 self.info.header_row = i as u64 + 1;
-                self.info.columns = texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None }).collect();
+                self.info.columns =
+                    texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None, why: None }).collect();
             }
             let (headers, rows) = best.map_or((&[][..], &[][..]), |i| (&texts[i][..], &texts[i + 1..]));
             let forced = user_kind.filter(|_| !headers.is_empty());
@@ -715,7 +722,7 @@ impl FileIngest {
             self.group = Some((c, String::new(), true));
             self.info.in_order = true;
         }
-        self.set_header(texts[at].clone(), at, mapping);
+        self.set_header(texts[at].clone(), at, mapping, &profiles);
         if let Some(why) = uncertain {
             self.reject(why);
         }
@@ -744,20 +751,26 @@ impl FileIngest {
     }
 
     /// Takes `headers` as the header of a lookup table keyed by its first column.
-    fn set_lookup(&mut self, headers: Vec<String>, at: usize, key: &'static str) {
+    fn set_lookup(&mut self, headers: Vec<String>, at: usize, key: &'static str, profiles: &[Profile]) {
         self.header_basics(headers, at);
         self.info.kind = Some("lookup".to_string());
         self.info.columns = self
             .headers
             .iter()
             .enumerate()
-            .map(|(i, h)| ColumnInfo { header: h.clone(), field: (i == 0).then(|| key.to_string()) })
+            .map(|(i, h)| ColumnInfo {
+                header: h.clone(),
+                field: (i == 0).then(|| key.to_string()),
+                why: (i == 0).then(|| why_taken(&DEALS, h, key, profiles.first(), None)),
+            })
             .collect();
         self.identity = vec![0];
         self.stage = Stage::Lookup(Box::new(LookupTable::new(&self.info.name, key, &self.headers)));
     }
 
-    fn set_header(&mut self, headers: Vec<String>, at: usize, mut mapping: Mapping) {
+    /// Takes `headers` as the header row, mapped by `mapping`; `profiles` are what the
+    /// values below each header look like (empty when not known).
+    fn set_header(&mut self, headers: Vec<String>, at: usize, mut mapping: Mapping, profiles: &[Profile]) {
         self.header_basics(headers, at);
         // A file of MQLs (its id column says so, e.g. Olist's `mql_id`): every row is an
         // MQL at its created date.
@@ -773,7 +786,16 @@ impl FileIngest {
             .headers
             .iter()
             .enumerate()
-            .map(|(i, h)| ColumnInfo { header: h.clone(), field: mapping.field_of(i).map(String::from) })
+            .map(|(i, h)| {
+                let field = mapping.field_of(i);
+                let given = if self.choices.columns.contains_key(h.trim()) {
+                    Some(TakenBy::User)
+                } else {
+                    self.group.as_ref().filter(|g| g.0 == i).map(|_| TakenBy::Group)
+                };
+                let why = field.map(|f| why_taken(mapping.kind, h, f, profiles.get(i), given));
+                ColumnInfo { header: h.clone(), field: field.map(String::from), why }
+            })
             .collect();
         self.info.missing = mapping.missing().into_iter().map(String::from).collect();
         self.identity = identity_columns(&mapping);

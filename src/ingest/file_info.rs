@@ -25,6 +25,93 @@ pub struct ColumnInfo {
     pub header: String,
     /// The field it was mapped to; `None` when not used.
     pub field: Option<String>,
+    /// Why it was taken for that field.
+    #[serde(default)]
+    pub why: Option<ColumnWhy>,
+}
+
+/// Why a column was taken for its field, as codes the page words (`column_why.<by>`,
+/// `column_values.<values>`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnWhy {
+    /// How the column came to hold its field.
+    pub by: TakenBy,
+    /// The header's words that named the field (`sales`), when they did.
+    pub words: String,
+    /// What most values of the first rows look like.
+    pub values: ValueShape,
+}
+
+/// How a column came to hold its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TakenBy {
+    /// Its header's words are a name of the field (`Amount`, `Order Date`).
+    Synonym,
+    /// They are, beside the table's own words (`Deal - Value`).
+    Context,
+    /// It holds a name among other words (`Gross Sales`).
+    Part,
+    /// It is a status that leaves an order out (`CANCELED`), its values yes or no.
+    Flag,
+    /// It has a won or lost word, over dates (`Hora de ganado`).
+    WonLost,
+    /// No header word names it: its values did.
+    Values,
+    /// A grouped report's names, each above its lines.
+    Group,
+    /// The page's mapping or a preset.
+    User,
+}
+
+/// What most of a column's values look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueShape {
+    /// Dates or date-times.
+    Dates,
+    /// Amounts or numbers.
+    Numbers,
+    /// won, lost, open and their words
+    DealStatus,
+    /// paid, refunded, cancelled and their words
+    OrderStatus,
+    /// yes/no
+    Flags,
+    /// Email addresses.
+    Emails,
+    /// Names, ids, other words.
+    Text,
+    /// The rows shown hold no value.
+    None,
+}
+
+impl TakenBy {
+    /// Every one, for the page's words.
+    pub const ALL: [TakenBy; 8] = [
+        TakenBy::Synonym,
+        TakenBy::Context,
+        TakenBy::Part,
+        TakenBy::Flag,
+        TakenBy::WonLost,
+        TakenBy::Values,
+        TakenBy::Group,
+        TakenBy::User,
+    ];
+}
+
+impl ValueShape {
+    /// Every one, for the page's words.
+    pub const ALL: [ValueShape; 8] = [
+        ValueShape::Dates,
+        ValueShape::Numbers,
+        ValueShape::DealStatus,
+        ValueShape::OrderStatus,
+        ValueShape::Flags,
+        ValueShape::Emails,
+        ValueShape::Text,
+        ValueShape::None,
+    ];
 }
 
 /// Rows that were not data, by reason.

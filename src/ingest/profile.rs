@@ -4,6 +4,7 @@
 //! weighs its header word when kinds and columns are decided.
 
 use super::dates::{parse_date, DateOrder};
+use super::file_info::ValueShape;
 use super::money::parse_money;
 use super::schema::{FieldSpec, Kind, ValueType};
 use crate::stages::status_from_status;
@@ -54,6 +55,37 @@ impl Profile {
     /// The profiles of every column of `rows` (`width` columns).
     pub fn all(width: usize, rows: &[Vec<String>]) -> Vec<Profile> {
         (0..width).map(|c| Profile::of(rows, c)).collect()
+    }
+
+    /// What most values look like: the shape `expect` asks for when they fit it, else
+    /// the first shape half of them have of emails, dates, deal status, order status,
+    /// numbers and flags, else text.
+    pub fn shape(&self, expect: Expect) -> ValueShape {
+        if self.values == 0 {
+            return ValueShape::None;
+        }
+        let asked = match expect {
+            Expect::Dates => Some(ValueShape::Dates),
+            Expect::Numbers => Some(ValueShape::Numbers),
+            Expect::DealStatus => Some(ValueShape::DealStatus),
+            Expect::OrderStatus if self.half(self.order_status) => Some(ValueShape::OrderStatus),
+            Expect::OrderStatus | Expect::Flags => Some(ValueShape::Flags),
+            Expect::Text => None,
+        };
+        if let Some(shape) = asked.filter(|_| fit(self, expect) == 1.0) {
+            return shape;
+        }
+        [
+            (self.emails, ValueShape::Emails),
+            (self.dates, ValueShape::Dates),
+            (self.deal_status, ValueShape::DealStatus),
+            (self.order_status, ValueShape::OrderStatus),
+            (self.numbers, ValueShape::Numbers),
+            (self.flags, ValueShape::Flags),
+        ]
+        .into_iter()
+        .find(|(n, _)| *n > 0 && self.half(*n))
+        .map_or(ValueShape::Text, |(_, shape)| shape)
     }
 
     /// True when at least half the values are `n`.
@@ -138,5 +170,13 @@ mod tests {
         assert_eq!(fit(&shop[0], Expect::OrderStatus), 0.6);
         let flags = Profile::all(1, &rows(&["Y", "N", "N"]));
         assert_eq!(fit(&flags[0], Expect::OrderStatus), 1.0);
+        // what the page says the values were
+        assert_eq!(flags[0].shape(Expect::OrderStatus), ValueShape::Flags);
+        assert_eq!(p[1].shape(Expect::OrderStatus), ValueShape::OrderStatus);
+        assert_eq!(p[0].shape(Expect::Text), ValueShape::Dates);
+        assert_eq!(p[3].shape(Expect::Text), ValueShape::Emails);
+        assert_eq!(p[2].shape(Expect::Dates), ValueShape::Numbers);
+        assert_eq!(shop[0].shape(Expect::Text), ValueShape::Text);
+        assert_eq!(Profile::default().shape(Expect::Numbers), ValueShape::None);
     }
 }

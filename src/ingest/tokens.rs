@@ -11,6 +11,12 @@ use std::collections::HashSet;
 
 /// The words of a header, in order, each in normal form (see [`normalize_label`]).
 pub fn tokens(header: &str) -> Vec<String> {
+    tokens_as_written(header).into_iter().map(|(t, _)| t).collect()
+}
+
+/// The words of a header, in order, each in normal form beside the word as written (a
+/// run split into words, `ORDERNUMBER`, gives its parts in normal form).
+pub fn tokens_as_written(header: &str) -> Vec<(String, String)> {
     let inner = strip_brackets(header);
     // A header that is nothing but a bracketed qualifier keeps its words.
     let text = if words(&inner).is_empty() {
@@ -19,14 +25,14 @@ pub fn tokens(header: &str) -> Vec<String> {
         inner
     };
     let mut out = Vec::new();
-    for w in words(&text) {
-        let w = canonical(&w);
+    for written in words(&text) {
+        let w = canonical(&written);
         if w.is_empty() || QUALIFIERS.contains(&w.as_str()) || ARTICLES.contains(&w.as_str()) {
             continue;
         }
         match split_compound(&w) {
-            Some(parts) => out.extend(parts),
-            None => out.push(w),
+            Some(parts) => out.extend(parts.into_iter().map(|p| (p.clone(), p))),
+            None => out.push((w, written)),
         }
     }
     out

@@ -50,6 +50,11 @@ test('with enough rows, unnamed columns are guessed from their values', async ()
   await waitForResult(b.page);
   assert.equal((await b.page.textContent('[data-metric=revenue] .value')).trim(), '130');
   assert.match(await b.page.textContent('#files'), /Columns guessed from their values: Step → stage, Money → amount, Opened → created_date, Finished → closed_date/);
+  // each column says why it was taken
+  const why = async (header) => b.page.locator(`form.mapping[data-file="guess.csv"] tr:has(th:text-is("${header}")) td.why`).textContent();
+  assert.equal(await why('Rep'), 'header says “Rep” · text');
+  assert.equal(await why('Money'), 'its values (no header word names it) · numbers');
+  assert.equal(await why('Opened'), 'its values (no header word names it) · dates');
 });
 
 test('an unknown layout is mapped by hand, saved as a preset, and applied next time', async () => {
@@ -72,6 +77,7 @@ test('an unknown layout is mapped by hand, saved as a preset, and applied next t
   await form.locator('button.save-preset').click();
   await form.locator('button.apply').click();
   await b.page.waitForFunction(() => document.querySelector('[data-metric=revenue] .value')?.textContent === '100');
+  assert.equal(await form.locator('tr:has(th:text-is("Money")) td.why').textContent(), 'your choice · numbers');
   // 1 won (Ann, 100) of 2 closed
   assert.equal((await b.page.textContent('[data-metric=win_rate] .value')).trim(), '50.0%');
   await b.page.screenshot({ path: `${SHOTS}mapping.png`, fullPage: true });

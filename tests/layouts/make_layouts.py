@@ -266,7 +266,8 @@ def more_orders():
                                            item, q, "Regular", "SKU-" + item, "$" + fmt(cents(p, q)), "$0.00",
                                            "$" + fmt(cents(p, q)), "$0.00", "tx" + o[0] + "Qz", "pay" + o[0],
                                            "Counter", "Payment", "Main St", "C" + o[1].split()[0].upper(), o[1]],
-        {"Transaction ID": "order_id", "Date": "order_date", "Gross Sales": "amount", "Customer ID": "customer_id"},
+        {"Transaction ID": "order_id", "Date": "order_date", "Gross Sales": "amount", "Customer ID": "customer_id",
+         "Price Point Name": None},
         {"paid": "", "cancelled": ""}, cancelled=False)
     # Magento 2: Sales › Orders › Export › CSV (the order grid), formatted money, "Mar 5, 2024 10:15:00 AM".
     orders_layout(

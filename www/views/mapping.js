@@ -1,9 +1,9 @@
 // Per file: what was detected (kind, encoding, delimiter, decimal separator, date order,
-// the column → field mapping) with a preview of the first rows, editable. "Apply" re-runs
+// the column → field mapping and why each column was taken) with a preview of the first rows, editable. "Apply" re-runs
 // the analysis with the user's choices; "Save as preset" keeps them for files with the
 // same header.
 import { el, clear } from './dom.js';
-import { noteText, fieldName } from '../words.js';
+import { noteText, fieldName, columnWhyText } from '../words.js';
 
 const ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'gb18030', 'Big5', 'windows-1252', 'windows-1256'];
 /** Delimiters and the message naming each. */
@@ -82,7 +82,8 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       s.addEventListener('change', showNeeds);
       fieldSelects.push(s);
       const samples = (file.sample ?? []).map((r) => r[i] ?? '').filter((v) => v !== '').slice(0, 3).join(' · ');
-      return el('tr', {}, el('th', { scope: 'row', text: c.header }), el('td', {}, s), el('td', { class: 'muted', text: samples }));
+      return el('tr', {}, el('th', { scope: 'row', text: c.header }), el('td', {}, s),
+        el('td', { class: 'muted why', text: columnWhyText(c.why, t) }), el('td', { class: 'muted', text: samples }));
     });
     const collect = () => {
       const data = new FormData(form);
@@ -115,7 +116,8 @@ export function renderMapping(container, report, fmt, t, { choices, onApply, onS
       needs,
       file.columns.length
         ? el('div', { class: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, el('th', { text: t('map.column') }), el('th', { text: t('map.field') }), el('th', { text: t('map.first_values') }))),
+          el('thead', {}, el('tr', {}, el('th', { text: t('map.column') }), el('th', { text: t('map.field') }),
+            el('th', { text: t('map.why') }), el('th', { text: t('map.first_values') }))),
           el('tbody', {}, rows)))
         : null,
       el('div', { class: 'controls-row' },
