@@ -6,6 +6,7 @@ pub use crate::filters::{Filters, RawFilters};
 use crate::ingest::file_options::ChoiceError;
 pub use crate::ingest::file_options::{FileOptions, RawFileOptions};
 use crate::period::{Comparison, Granularity, Period};
+use crate::text::quoted;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -119,7 +120,9 @@ fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, St
             .ok()
             .filter(|d| (1900..=2100).contains(&chrono::Datelike::year(d)))
             .map(Some)
-            .ok_or_else(|| format!("option {name}: expected a date from 1900 to 2100 as YYYY-MM-DD, got {s:?}")),
+            .ok_or_else(|| {
+                format!("option {name}: expected a date from 1900 to 2100 as YYYY-MM-DD, got {}", quoted(s))
+            }),
     }
 }
 
@@ -137,7 +140,7 @@ impl RawOptions {
                 .ok()
                 .or_else(|| Decimal::from_scientific(text.trim()).ok())
                 .filter(|r| *r > Decimal::ZERO)
-                .ok_or_else(|| format!("option currency_rates: {c:?} needs a positive number, got {v}"))?;
+                .ok_or_else(|| format!("option currency_rates: {} needs a positive number, got {v}", quoted(c)))?;
             rates.insert(code(c).into_owned(), rate);
         }
         if !rates.is_empty() && base.is_none() {
@@ -168,15 +171,21 @@ impl RawOptions {
         let granularity = match self.granularity.as_deref().filter(|s| !s.is_empty()) {
             None => Granularity::default(),
             Some(g) => Granularity::parse(g).ok_or_else(|| {
-                format!("option granularity: expected day, week, month, quarter, year or persian_month, got {g:?}")
+                format!(
+                    "option granularity: expected day, week, month, quarter, year or persian_month, got {}",
+                    quoted(g)
+                )
             })?,
         };
         let comparison = Comparison::parse(self.comparison.as_deref().unwrap_or("")).ok_or_else(|| {
-            format!("option comparison: expected previous, calendar, year or none, got {:?}", self.comparison)
+            format!(
+                "option comparison: expected previous, calendar, year or none, got {}",
+                quoted(self.comparison.as_deref().unwrap_or(""))
+            )
         })?;
         let stage_probabilities = self.stage_probabilities.clone().unwrap_or_default();
         if let Some((stage, p)) = stage_probabilities.iter().find(|(_, p)| !(0.0..=1.0).contains(*p)) {
-            return Err(format!("option stage_probabilities: {stage:?} must be from 0 to 1, got {p}"));
+            return Err(format!("option stage_probabilities: {} must be from 0 to 1, got {p}", quoted(stage)));
         }
         let rates = self.rates()?;
         // A file's bad choices (an imported preset, say) fail that file's choices only:

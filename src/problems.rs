@@ -2,12 +2,13 @@
 //! its file, row, column and raw value; the rest of the row and file is still analysed.
 
 use crate::coded::coded_enum;
+use crate::text::{clip, MAX_HEADER};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How many problems are listed in a report; all of them are counted.
 pub const LISTED_PROBLEMS: usize = 1000;
-/// Raw values are cut to this many characters in the list.
+/// Raw values are cut to this many characters in the list (the cut said by `…`).
 const MAX_VALUE_CHARS: usize = 120;
 
 coded_enum! {
@@ -155,12 +156,11 @@ impl Problems {
     pub fn push(&mut self, file: &str, row: u64, column: &str, value: &str, kind: ProblemKind) {
         self.total += 1;
         if self.items.len() < LISTED_PROBLEMS {
-            let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
             self.items.push(Problem {
                 file: file.to_string(),
                 row,
-                column: column.to_string(),
-                value,
+                column: clip(column, MAX_HEADER).into_owned(),
+                value: clip(value, MAX_VALUE_CHARS).into_owned(),
                 reason: kind.text(),
                 reason_code: Code { code: kind.code().to_string(), params: kind.params() },
             });

@@ -16,6 +16,41 @@ pub fn trim_cell(s: &str) -> &str {
     }
 }
 
+/// `s` cut to at most `max` characters, the cut said by a final `…`.
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some(_) => {
+            let keep = s.char_indices().nth(max.saturating_sub(1)).map_or(s.len(), |(i, _)| i);
+            Cow::Owned(format!("{}…", &s[..keep]))
+        }
+    }
+}
+
+/// `s` in quotes for a message, cut to 60 characters: what a message echoes of the input
+/// (Debug formatting, `{:?}`, is compiled out of the wasm build and prints nothing).
+pub fn quoted(s: &str) -> String {
+    format!("\"{}\"", clip(s, 60))
+}
+
+/// Headers in a message: the first `MAX_LISTED`, each clipped to `MAX_HEADER` characters,
+/// then `…` when there were more.
+pub fn header_list(headers: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, h) in headers.into_iter().enumerate() {
+        if i == MAX_LISTED {
+            out.push("…".to_string());
+            break;
+        }
+        out.push(clip(h.as_ref(), MAX_HEADER).into_owned());
+    }
+    out
+}
+
+/// How many headers a message lists, and how long each may be.
+const MAX_LISTED: usize = 10;
+pub const MAX_HEADER: usize = 40;
+
 /// A field's bytes as text (invalid UTF-8 replaced), without surrounding white space.
 pub fn field_text(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
@@ -101,6 +136,18 @@ pub fn group_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_are_bounded() {
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("abcd", 3), "ab…");
+        assert_eq!(clip("金额金额", 2), "金…");
+        let many: Vec<String> = (0..10_000).map(|i| format!("header number {i} {}", "x".repeat(100))).collect();
+        let listed = header_list(&many);
+        assert_eq!((listed.len(), listed[10].as_str()), (11, "…"));
+        assert!(listed[..10].iter().all(|h| h.chars().count() == 40 && h.ends_with('…')));
+        assert_eq!(header_list(["a", "b"]), ["a", "b"]);
+    }
 
     #[test]
     fn labels() {

@@ -5,6 +5,14 @@ use crate::drill::{DrillQuery, RawDrill};
 use crate::{Engine, RawOptions};
 use wasm_bindgen::prelude::*;
 
+/// An error for the page, bounded: what it echoes of the input is cut.
+fn error(message: impl AsRef<str>) -> JsError {
+    JsError::new(&crate::text::clip(message.as_ref(), MAX_MESSAGE))
+}
+
+/// The longest error message, in characters.
+const MAX_MESSAGE: usize = 300;
+
 /// A running analysis, driven from the Web Worker.
 #[wasm_bindgen]
 pub struct Analyzer {
@@ -19,9 +27,9 @@ impl Analyzer {
         let raw: RawOptions = if options.is_undefined() || options.is_null() {
             RawOptions::default()
         } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
+            serde_wasm_bindgen::from_value(options).map_err(|e| error(format!("bad options: {e}")))?
         };
-        let options = raw.validate().map_err(|e| JsError::new(&e))?;
+        let options = raw.validate().map_err(error)?;
         Ok(Analyzer { engine: Some(Engine::new(options)) })
     }
 
@@ -29,11 +37,10 @@ impl Analyzer {
     /// `docs/DRILL.md`), `options` the analysis' own with `as_of` set to the report's.
     pub fn drilling(options: JsValue, drill: JsValue) -> Result<Analyzer, JsError> {
         let raw: RawOptions =
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?;
-        let options = raw.validate().map_err(|e| JsError::new(&e))?;
-        let drill: RawDrill =
-            serde_wasm_bindgen::from_value(drill).map_err(|e| JsError::new(&format!("bad drill: {e}")))?;
-        let query = DrillQuery::new(&drill, &options).map_err(|e| JsError::new(&e))?;
+            serde_wasm_bindgen::from_value(options).map_err(|e| error(format!("bad options: {e}")))?;
+        let options = raw.validate().map_err(error)?;
+        let drill: RawDrill = serde_wasm_bindgen::from_value(drill).map_err(|e| error(format!("bad drill: {e}")))?;
+        let query = DrillQuery::new(&drill, &options).map_err(error)?;
         Ok(Analyzer { engine: Some(Engine::drilling(options, query)) })
     }
 
@@ -44,7 +51,7 @@ impl Analyzer {
         if csv {
             return Ok(page.to_csv());
         }
-        serde_json::to_string(&page).map_err(|e| JsError::new(&e.to_string()))
+        serde_json::to_string(&page).map_err(|e| error(e.to_string()))
     }
 
     /// Starts a file and returns its handle.
@@ -85,7 +92,7 @@ impl Analyzer {
     #[wasm_bindgen(js_name = importPart)]
     pub fn import_part(&mut self, state: &[u8]) -> Result<(), JsError> {
         let engine = self.engine.as_mut().ok_or_else(|| JsError::new("the analysis has ended"))?;
-        engine.import_part(state).map_err(|e| JsError::new(&e))
+        engine.import_part(state).map_err(error)
     }
 
     /// The columns of names held so far, most distinct values first, as JSON:
@@ -110,7 +117,7 @@ impl Analyzer {
     /// where `JSON.parse` builds the objects far faster than one call per field would.
     pub fn finish(&mut self) -> Result<String, JsError> {
         let engine = self.engine.take().ok_or_else(|| JsError::new("finish() was already called"))?;
-        serde_json::to_string(&engine.finish()).map_err(|e| JsError::new(&e.to_string()))
+        serde_json::to_string(&engine.finish()).map_err(|e| error(e.to_string()))
     }
 }
 

@@ -309,3 +309,49 @@ fn two_unclosed_quotes_in_a_crlf_export() {
         assert_eq!(opened, [(3, "Account", "\"Beta"), (5, "Account", "\"Delta")], "chunk {chunk}");
     }
 }
+
+/// Messages stay short and say what is wrong, whatever the file holds.
+#[test]
+fn messages_are_bounded_and_say_what_is_wrong() {
+    const DEALS: &str = "deal_id,owner,stage,amount,created_date,closed_date\n1,Ann,Won,100,2024-01-01,2024-02-01\n";
+    // 10,000 headers: the first ten, each cut, then …
+    let wide: Vec<String> =
+        (0..10_000).map(|i| format!("header number {i} of a very long export {}", "x".repeat(50))).collect();
+    let r = one("wide.csv", format!("{}\n{}\n", wide.join(","), vec!["1"; 10_000].join(",")).as_bytes());
+    let err = r.files[0].error.as_ref().expect("an error");
+    assert!(err.message.chars().count() < 700, "{} characters", err.message.chars().count());
+    assert!(err.message.contains("header number 9 of a very long export x…, …."), "{}", err.message);
+    // a 2 MB value: listed cut, with …
+    let long = format!("{DEALS}2,Bob,Won,{},2024-01-01,2024-02-01\n", "9".repeat(2_000_000) + "x");
+    let r = one("long.csv", long.as_bytes());
+    let p = &r.problems.items[0];
+    assert_eq!((p.row, p.column.as_str(), p.value.chars().count()), (3, "amount", 120));
+    assert!(p.value.ends_with('…'));
+    // random bytes are binary, not unrecognised columns
+    let mut seed = 7u32;
+    let random: Vec<u8> = (0..5000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) as u8 | 1
+        })
+        .collect();
+    let r = one("random.csv", &random);
+    let err = r.files[0].error.as_ref().expect("an error");
+    assert_eq!((err.code.as_str(), err.reason_code.code.as_str()), ("not_csv", "binary"));
+    // a quote left open on the last row is said as such, the row read from its line
+    for end in ["\n", ""] {
+        let r = one("unclosed.csv", format!("{DEALS}2,\"Bob,Won,50,2024-01-01,2024-02-01{end}").as_bytes());
+        let p = &r.problems.items[0];
+        assert_eq!((p.row, p.column.as_str(), p.reason_code.code.as_str()), (3, "owner", "unclosed_quote"));
+        assert_eq!(value(&r, "revenue"), json!("150"));
+    }
+    // a 40-digit amount is too large, not "not a number"
+    let r = one("big.csv", format!("{DEALS}2,Bob,Won,{},2024-01-01,2024-02-01\n", "1234567890".repeat(4)).as_bytes());
+    assert_eq!(r.problems.items[0].reason_code.code, "too_large");
+    // a file the user calls a surveys table is told what a surveys table needs
+    let mut o = options(None, None, Some("2024-04-01"));
+    o.files = serde_json::from_value(json!({ "s.csv": { "kind": "surveys" } })).ok();
+    let r = analyze(&[("s.csv", b"a,b,c\n1,2,3\n4,5,6\n")], o, 1000);
+    let code = &r.files[0].error.as_ref().expect("an error").reason_code;
+    assert_eq!((code.params["kind"].as_str(), code.params["missing"].as_str()), ("surveys", "date, score"));
+}

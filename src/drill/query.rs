@@ -8,7 +8,7 @@ use crate::model::Deal;
 use crate::options::Options;
 use crate::period::{Granularity, Period};
 use crate::stages::Status;
-use crate::text::group_key;
+use crate::text::{group_key, quoted};
 use crate::vocabulary::ActivityType;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -216,8 +216,8 @@ impl DrillQuery {
     pub fn new(raw: &RawDrill, options: &Options) -> Result<DrillQuery, String> {
         let set = Set::parse(&raw.set).ok_or_else(|| {
             format!(
-                "drill set: expected won, lost, closed, created, open, reached, leads, converted_leads, qualified_leads, referral_leads, new_customers, customers_at_start, churned_customers, orders or activities, got {:?}",
-                raw.set
+                "drill set: expected won, lost, closed, created, open, reached, leads, converted_leads, qualified_leads, referral_leads, new_customers, customers_at_start, churned_customers, orders or activities, got {}",
+                quoted(&raw.set)
             )
         })?;
         let (columns, numeric): (Vec<&'static str>, Vec<bool>) = if set.kind() == Kind::Deals {
@@ -232,7 +232,7 @@ impl DrillQuery {
         let mut by = Vec::new();
         for (field, name) in &raw.by {
             let Some(at) = columns.iter().position(|c| c == field) else {
-                return Err(format!("drill by: {} rows have no field {field:?}", set.kind().name()));
+                return Err(format!("drill by: {} rows have no field {}", set.kind().name(), quoted(field)));
             };
             let activity_type = (set == Set::Activities && field == "type").then(|| name.clone());
             let name = NameFilter::new(&Some(vec![name.clone()]));
@@ -243,9 +243,10 @@ impl DrillQuery {
             Some(_) if matches!(set, Set::Open | Set::CustomersAtStart) => {
                 return Err("drill bucket: these rows have no date to bucket".into())
             }
-            Some(b) => {
-                Some(NaiveDate::parse_from_str(b, "%Y-%m-%d").map_err(|_| format!("drill bucket: not a date: {b:?}"))?)
-            }
+            Some(b) => Some(
+                NaiveDate::parse_from_str(b, "%Y-%m-%d")
+                    .map_err(|_| format!("drill bucket: not a date: {}", quoted(b)))?,
+            ),
         };
         let as_of = options.period.to.or(options.as_of);
         if set == Set::Open && as_of.is_none() {
@@ -265,8 +266,10 @@ impl DrillQuery {
         let sort = match raw.sort.as_deref().filter(|s| !s.is_empty()) {
             None => None,
             Some(s) => {
-                let column =
-                    columns.iter().position(|c| *c == s).ok_or_else(|| format!("drill sort: no column {s:?}"))?;
+                let column = columns
+                    .iter()
+                    .position(|c| *c == s)
+                    .ok_or_else(|| format!("drill sort: no column {}", quoted(s)))?;
                 Some(Sort { column, numeric: numeric[column], descending: raw.descending })
             }
         };

@@ -476,7 +476,7 @@ fn nearest(
             })
             .map_or_else(|| Mapping::new(&super::schema::DEALS, headers, &[]), |(_, m)| m),
     };
-    let found = headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).map(String::from).collect();
+    let found = crate::text::header_list(headers.iter().map(|h| h.trim()).filter(|h| !h.is_empty()));
     let needs = nearest.kind.fields.iter().filter(|f| f.required).map(|f| f.name.to_string()).collect();
     let missing = nearest.missing().into_iter().map(String::from).collect();
     FileErrorKind::Columns { found, kind: nearest.kind.name, needs, missing }

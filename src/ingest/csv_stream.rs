@@ -124,6 +124,31 @@ impl OwnedRecord {
     }
 }
 
+/// Whether `raw` ends inside a quoted field: a quote that starts a field opens one, two
+/// quotes inside it are one, and a quote elsewhere is text (`55" TV`).
+fn ends_in_open_quote(raw: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut field_start, mut i) = (false, true, 0);
+    while i < raw.len() {
+        let b = raw[i];
+        if quoted {
+            if b == b'"' {
+                if raw.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    quoted
+}
+
 /// Splits a byte stream into CSV records.
 pub struct RecordSplitter {
     reader: Reader,
@@ -277,19 +302,28 @@ impl RecordSplitter {
     /// starts. Such a record has another width than the header's, or holds a line that is
     /// a record of the header's width by itself (the swallowed rows); a quoted note with a
     /// line break in it has neither.
-    fn unclosed(&self, raw: &[u8]) -> Option<((usize, usize), usize)> {
+    fn unclosed(&self, raw: &[u8], at_end: bool) -> Option<((usize, usize), usize)> {
         let expect = self.expect();
         if expect == 0 {
             return None;
         }
+        // a quote still open where the stream ends
+        let open_at_end = at_end && ends_in_open_quote(raw, self.delimiter);
         // blank lines before the record are not part of it
         let start = raw.iter().position(|&b| b != b'\n' && b != b'\r')?;
-        let end = start + memchr::memchr2(b'\n', b'\r', &raw[start..])?;
-        let mut next = end + 1;
-        if raw[end] == b'\r' && raw.get(next) == Some(&b'\n') {
+        let end = match memchr::memchr2(b'\n', b'\r', &raw[start..]) {
+            Some(e) => start + e,
+            None if open_at_end => raw.len(),
+            None => return None,
+        };
+        let mut next = (end + 1).min(raw.len());
+        if raw.get(end) == Some(&b'\r') && raw.get(next) == Some(&b'\n') {
             next += 1;
         }
         let rest = &raw[next..];
+        if open_at_end {
+            return Some(((start, end), next));
+        }
         // a break that only ends the record is no break inside it
         if !rest.iter().any(|&b| b != b'\n' && b != b'\r') {
             return None;
@@ -370,7 +404,7 @@ impl RecordSplitter {
                 }
                 ReadRecordResult::Record => {
                     let raw = std::mem::take(&mut self.raw);
-                    let rest = match self.unclosed(&raw) {
+                    let rest = match self.unclosed(&raw, at_end) {
                         None => {
                             on_record(Record::new(&self.out[..self.out_len], &self.ends[..self.ends_len]));
                             None
@@ -417,6 +451,31 @@ mod tests {
         }
         s.finish(&mut collect);
         rows
+    }
+
+    #[test]
+    fn a_quote_left_open_at_the_end_is_flagged() {
+        for text in [&b"a,b\n1,2\n\"x,3\n"[..], b"a,b\n1,2\n\"x,3"] {
+            let mut s = RecordSplitter::new(b',');
+            s.expected_fields().store(2, std::sync::atomic::Ordering::Relaxed);
+            let mut out = Vec::new();
+            let mut on = |r: Record<'_>| {
+                out.push((
+                    r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<Vec<_>>(),
+                    r.unclosed_quote(),
+                ))
+            };
+            s.feed(text, &mut on);
+            s.finish(&mut on);
+            let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            assert_eq!(
+                out,
+                [(strings(&["a", "b"]), None), (strings(&["1", "2"]), None), (strings(&["x", "3"]), Some(0))]
+            );
+        }
+        assert!(!ends_in_open_quote(b"1,TV 55\" wide,3", b','));
+        assert!(!ends_in_open_quote(b"1,\"a \"\"b\"\" c\",3", b','));
+        assert!(ends_in_open_quote(b"1,\"a\n2,3", b','));
     }
 
     #[test]

@@ -317,7 +317,7 @@ impl FileIngest {
         self.decoder = Some(decoder);
         // Binary data has many NUL bytes; a text file with a stray one is read without it.
         let head = &text[..text.len().min(SNIFF_BYTES)];
-        if head.iter().filter(|&&b| b == 0).count() * 100 > head.len().max(1) {
+        if head.iter().filter(|&&b| b == 0).count() * 100 > head.len().max(1) || is_binary(head) {
             return self.reject(FileErrorKind::Binary);
         }
         if text.iter().all(|b| b.is_ascii_whitespace()) {
@@ -817,7 +817,10 @@ impl FileIngest {
 
     fn note_guesses(&mut self, guessed: &[(&'static str, String)]) {
         if !guessed.is_empty() {
-            let list: Vec<String> = guessed.iter().map(|(f, h)| format!("{h} → {f}")).collect();
+            let list: Vec<String> = guessed
+                .iter()
+                .map(|(f, h)| format!("{} → {f}", crate::text::clip(h, crate::text::MAX_HEADER)))
+                .collect();
             self.info.note(FileNote::Guessed(list));
         }
     }
@@ -975,6 +978,14 @@ fn read_typed(
 /// several multi-byte characters and nothing that is not UTF-8 (a character cut at
 /// either end of the chunk aside). Text in Windows-1252, GBK or Big5 with letters
 /// beyond ASCII is almost never valid UTF-8.
+/// Binary data (random bytes, an image, a zip renamed `.csv`): control characters, which
+/// text holds none of but tab, line breaks and a stray one or two, are over 1% of it.
+fn is_binary(text: &[u8]) -> bool {
+    let control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+    let n = text.iter().filter(|&&b| control(b)).count();
+    n >= 8 && n * 100 > text.len()
+}
+
 fn reads_as_utf8(bytes: &[u8]) -> bool {
     // continuation bytes of a character cut by the chunk's start
     let start = bytes.iter().take(3).take_while(|&&b| b & 0xC0 == 0x80).count();

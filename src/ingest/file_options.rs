@@ -30,8 +30,8 @@ impl ChoiceError {
     pub fn text(&self) -> String {
         match self.option {
             "headers" => "headers need a kind".to_string(),
-            "field" => format!("unknown {} field {:?}", self.kind, self.value),
-            option => format!("unknown {} {:?}", option.replace('_', " "), self.value),
+            "field" => format!("unknown {} field {}", self.kind, crate::text::quoted(&self.value)),
+            option => format!("unknown {} {}", option.replace('_', " "), crate::text::quoted(&self.value)),
         }
     }
 }

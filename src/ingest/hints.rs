@@ -6,7 +6,7 @@ use super::columns::{field_words, names_a_field, Mapping};
 use super::dates::{parse_date, DateOrder};
 use super::profile::{fit, is_date, is_number, Expect, Profile};
 use crate::stages::{status_from_status, Status};
-use crate::text::parse_flag;
+use crate::text::{clip, parse_flag, MAX_HEADER};
 
 /// Header words that name different fields in different exports (`Closed` holds dates in
 /// one, 1/0 in another): the column's first values decide.
@@ -127,10 +127,10 @@ pub fn decide_by_values(
             _ => None,
         };
         match instead.filter(|f| mapping.set(f, col)) {
-            Some(f) => decided.push(format!("{} → {f}", header.trim())),
+            Some(f) => decided.push(format!("{} → {f}", clip(header.trim(), MAX_HEADER))),
             // a column its header names but its values do not: said unused
             None if field.is_some() || names_a_field(mapping.kind, header) => {
-                decided.push(format!("{} → —", header.trim()))
+                decided.push(format!("{} → —", clip(header.trim(), MAX_HEADER)))
             }
             None => continue,
         }

@@ -245,7 +245,15 @@ fn general_money(raw: &str, decimal: DecimalSeparator) -> Result<Option<Decimal>
         return Err(UNKNOWN_UNIT);
     }
     let number = resolve_separators(&digits, decimal).ok_or(ProblemKind::NotNumber)?;
-    let mut value = Decimal::from_str(&number).map_err(|_| ProblemKind::NotNumber)?;
+    // plain digits Decimal cannot hold (29 digits and more) are an amount too large
+    let plain = |n: &str| n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    let mut value = Decimal::from_str(&number).map_err(|_| {
+        if plain(&number) {
+            ProblemKind::TooLarge
+        } else {
+            ProblemKind::NotNumber
+        }
+    })?;
     if value.abs() > Decimal::from(MAX_ABS) {
         return Err(ProblemKind::TooLarge);
     }
@@ -541,6 +549,8 @@ mod tests {
         assert_eq!(parse_money("12abc34"), Err(ProblemKind::NotNumber));
         assert_eq!(parse_money("1.2.3,4,5"), Err(ProblemKind::NotNumber));
         assert_eq!(parse_money("99999999999999999999"), Err(ProblemKind::TooLarge));
+        assert_eq!(parse_money("1234567890123456789012345678901234567890"), Err(ProblemKind::TooLarge));
+        assert_eq!(parse_money("$1,234,567,890,123,456,789,012,345,678,901.50"), Err(ProblemKind::TooLarge));
         assert_eq!(parse_money("1+2"), Err(ProblemKind::NotNumber));
         // nothing read too generously (each was a silent 123, 5, 5, 5, 15, 123)
         for bad in ["1.2.3", "--5", "(-5)", ",5", "1..5", "1,2,3", "12,34,5"] {

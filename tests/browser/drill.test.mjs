@@ -114,3 +114,23 @@ test('a long list pages through every row, in Persian too', async () => {
     await b.close();
   }
 });
+
+test('a refused drill query is said in a bounded message, not echoed whole', async () => {
+  const b = await openBrowser();
+  try {
+    const message = await b.page.evaluate(async (csv) => {
+      const { drill } = await import('./sales-metrics.js');
+      const files = [new File([csv], 'small_deals.csv')];
+      try {
+        await drill(files, {}, { set: 'won', sort: 'x'.repeat(100_000) });
+        return 'no error';
+      } catch (e) {
+        return String(e.message ?? e);
+      }
+    }, fixture('small_deals.csv'));
+    assert.match(message, /drill sort: no column "x+…/);
+    assert.ok(message.length <= 320, `${message.length} characters`);
+  } finally {
+    await b.close();
+  }
+});
