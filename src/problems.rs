@@ -53,6 +53,7 @@ coded_enum! {
     SingleValue => "single_value", "a single value on a row of its own: not read";
     UnclosedQuote => "unclosed_quote", "quote not closed: the row was read to the end of its line, the rows after it on their own";
     Unnamed => "unnamed", "the row names nothing (no id, owner, account or stage): not read";
+    NothingSaid => "nothing_said", "the row says nothing of its deal (no stage, status or date): not read";
 }
 
 impl ProblemKind {

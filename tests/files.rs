@@ -355,3 +355,54 @@ fn messages_are_bounded_and_say_what_is_wrong() {
     let code = &r.files[0].error.as_ref().expect("an error").reason_code;
     assert_eq!((code.params["kind"].as_str(), code.params["missing"].as_str()), ("surveys", "date, score"));
 }
+
+/// A summary row under the data, in any language or in a word we do not know, is no deal
+/// and no order; a deal row that says nothing of its deal is listed, not an open deal.
+#[test]
+fn summary_rows_in_any_language_are_not_records() {
+    let deals = "deal_id,owner,account,stage,amount,created_date,closed_date\n\
+                 D1,Ann,Acme,Won,1000.00,2024-01-05,2024-02-04\n\
+                 D2,Bob,Beta,Won,750.50,2024-01-10,2024-01-20\n\
+                 D3,Ann,Acme,Proposal,700,2024-02-10,\n";
+    for summary in [
+        "Summe,,,,2450.50,,",
+        ",Итого,,,2450.50,,",
+        ",Итого:,,,2450.50,,",
+        "합계,,,,2450.50,,",
+        "Toplam,,,,2450.50,,",
+        "Totaal,,,,2450.50,,",
+        "Razem,,,,2450.50,,",
+        "المجموع,,,,2450.50,,",
+        "総計,,,,2450.50,,",
+        "Total général,,,,2450.50,,",
+        // words we do not know: by shape (one name, no stage, status or date, the sum)
+        "Kokonaissumma,,,,2450.50,,",
+        ",,Gesamtbetrag aller Kunden,,2450.50,,",
+    ] {
+        let r = one("d.csv", format!("{deals}{summary}\n").as_bytes());
+        assert_eq!(value(&r, "pipeline_value"), json!("700"), "{summary}");
+        assert_eq!(value(&r, "revenue"), json!("1750.50"), "{summary}");
+        assert_eq!((r.files[0].rows, r.files[0].skipped.summary_rows), (3, 1), "{summary}");
+        assert_eq!(r.problems.total, 0, "{summary}");
+    }
+    // an id and an amount that is no sum, nothing else: listed, not an open deal
+    let r = one("d.csv", format!("{deals}D9,,,,123,,\n").as_bytes());
+    assert_eq!(value(&r, "pipeline_value"), json!("700"));
+    let p = &r.problems.items[0];
+    assert_eq!(
+        (p.row, p.column.as_str(), p.value.as_str(), p.reason_code.code.as_str()),
+        (5, "deal_id", "D9", "nothing_said")
+    );
+    // two names beside the sum are no summary either
+    let r = one("d.csv", format!("{deals}D9,Ann,,,2450.50,,\n").as_bytes());
+    assert_eq!(
+        (value(&r, "pipeline_value"), r.problems.items[0].reason_code.code.as_str()),
+        (json!("700"), "nothing_said")
+    );
+    // orders: a total under the lines in a word we do not know
+    let orders = "order_id,customer_id,order_date,amount\nO1,C1,2024-01-05,1000.00\nO2,C2,2024-01-06,750.50\n\
+                  O3,C1,2024-02-01,700\nGesamtbetrag,,,2450.50\n";
+    let r = one("o.csv", orders.as_bytes());
+    assert_eq!(value(&r, "order_revenue"), json!("2450.50"));
+    assert_eq!((r.files[0].rows, r.files[0].skipped.summary_rows), (3, 1));
+}

@@ -112,6 +112,9 @@ pub struct FileIngest {
     identity: Vec<usize>,
     /// The column of the amount (a deal's; another kind's first money field).
     money_col: Option<usize>,
+    /// Columns that say something of a record (its stage, status and dates): a row with
+    /// a name and none of them is a summary (its amount the running sum) or not read.
+    facts: Vec<usize>,
     /// A report footer has begun: single values below it belong to it.
     in_footer: bool,
     /// Single-value rows waiting for what follows: a footer or the end of the file makes
@@ -208,6 +211,7 @@ impl FileIngest {
             openings: Memo::default(),
             identity: Vec::new(),
             money_col: None,
+            facts: Vec::new(),
             in_footer: false,
             pending: Vec::new(),
             group: None,
@@ -565,41 +569,60 @@ impl FileIngest {
         }
     }
 
-    /// Reads a data row with the stage's reader. A row that names nothing is a summary
-    /// when its amount is a running sum, else a stray row listed as a problem.
+    /// Reads a data row with the stage's reader. A row that names nothing, or names one
+    /// thing and says nothing of it (no stage, status or date: `Summe,,,,2450.50`), is a
+    /// summary when its amount is a running sum; else it is not read, and listed. A deal
+    /// row with names and nothing said of it is not read either (it would be an open deal
+    /// invented), and listed.
     fn read_row(&mut self, rec: &Record<'_>, row: u64, sink: &mut dyn RowSink) {
         let unnamed = self.names_nothing(rec);
         let file = &self.info.name;
-        let amount = match &mut self.stage {
+        let (amount, word) = match &mut self.stage {
             Stage::Deals(reader) => {
                 let deal = reader.read(rec, row, file, &mut self.problems);
-                if !unnamed {
+                let bare = !unnamed && deal.stage.is_empty() && says_nothing(&self.facts, rec);
+                if !unnamed && !bare {
                     if let Some(a) = deal.amount {
                         self.sums.add(a);
                     }
                     return sink.deal(&deal, row);
                 }
-                deal.amount
+                (deal.amount, bare)
             }
             Stage::Rows(readers) => {
-                let ctx = RowContext { file, mapping: self.mapping.as_ref(), headers: &self.headers };
+                let bare = !unnamed && says_nothing(&self.facts, rec) && one_name(&self.identity, rec);
+                let ctx = RowContext { file, mapping: self.mapping.as_ref(), headers: &self.headers, bare };
                 let (reader, entries) = &mut **readers;
                 if !unnamed {
-                    return read_typed((reader, entries), rec, row, &ctx, &mut self.problems, &mut self.sums, sink);
+                    if read_typed((reader, entries), rec, row, &ctx, &mut self.problems, &mut self.sums, sink) {
+                        self.info.rows -= 1;
+                        self.sums.summary();
+                        self.info.skipped.summary_rows += 1;
+                    }
+                    return;
                 }
                 let money = reader.money_field();
-                money.and_then(|f| reader.read(rec, row, file, &mut self.problems).number(f))
+                (money.and_then(|f| reader.read(rec, row, file, &mut self.problems).number(f)), false)
             }
             _ => return,
         };
         self.info.rows -= 1;
-        if amount.is_some_and(|a| self.sums.is_sum(a)) {
+        if amount.is_some_and(|a| self.sums.is_sum(a)) && (!word || one_name(&self.identity, rec)) {
             self.sums.summary();
             self.info.skipped.summary_rows += 1;
         } else {
             self.info.skipped.unnamed_rows += 1;
             let value = self.money_col.and_then(|c| rec.get(c)).map(field_text).unwrap_or_default();
-            self.problems.push(&self.info.name, row, "", &value, ProblemKind::Unnamed);
+            let (column, value, why) = match word {
+                // the name the row gives, and why it is not read
+                true => {
+                    let c = self.identity.iter().copied().find(|&c| rec.get(c).is_some_and(|f| !is_blank(f)));
+                    let header = c.and_then(|c| self.headers.get(c)).cloned().unwrap_or_default();
+                    (header, c.and_then(|c| rec.get(c)).map(field_text).unwrap_or_default(), ProblemKind::NothingSaid)
+                }
+                false => (String::new(), value, ProblemKind::Unnamed),
+            };
+            self.problems.push(&self.info.name, row, &column, &value, why);
         }
     }
 
@@ -799,6 +822,7 @@ impl FileIngest {
             .collect();
         self.info.missing = mapping.missing().into_iter().map(String::from).collect();
         self.identity = identity_columns(&mapping);
+        self.facts = fact_columns(&mapping);
         self.money_col =
             mapping.kind.fields.iter().find(|f| f.value == ValueType::Money).and_then(|f| mapping.column(f.name));
         if COMPUTED_KINDS.contains(&mapping.kind.kind) {
@@ -929,6 +953,29 @@ fn order_layout<'r>(mapping: &Mapping, headers: &[String], records: impl Iterato
 
 /// Columns that name a record: a deal's id, owner, account, stage and status; another
 /// kind's required text fields.
+/// True when `rec` says nothing of a record: there are columns that would (`facts`: its
+/// stage, status and dates), and all are blank.
+fn says_nothing(facts: &[usize], rec: &Record<'_>) -> bool {
+    !facts.is_empty() && facts.iter().all(|&c| rec.get(c).is_none_or(is_blank))
+}
+
+/// True when at most one of the columns that name a record is filled in `rec` (`Summe` in
+/// the id column, `Итого` in the owner's): a summary's word, where we do not know it.
+fn one_name(identity: &[usize], rec: &Record<'_>) -> bool {
+    identity.iter().filter(|&&c| rec.get(c).is_some_and(|f| !is_blank(f))).count() <= 1
+}
+
+/// The columns that say something of a record: a deal's stage and status columns, and
+/// every date.
+fn fact_columns(mapping: &Mapping) -> Vec<usize> {
+    let kind = mapping.kind;
+    let facts = kind.fields.iter().filter(|f| {
+        matches!(f.value, ValueType::Date | ValueType::DateTime)
+            || (kind.kind == Kind::Deals && STATUS_FIELDS.contains(&f.name))
+    });
+    facts.filter_map(|f| mapping.column(f.name)).collect()
+}
+
 fn identity_columns(mapping: &Mapping) -> Vec<usize> {
     let kind = mapping.kind;
     let names = kind.fields.iter().filter(|f| {
@@ -946,10 +993,13 @@ struct RowContext<'a> {
     file: &'a str,
     mapping: Option<&'a Mapping>,
     headers: &'a [String],
+    /// The row names one thing and has no date: a summary if its amount is the running sum.
+    bare: bool,
 }
 
 /// Reads a record of a non-deal kind and hands it to the sink; a value the metrics cannot
-/// use is listed with its column's header and the cell as written.
+/// use is listed with its column's header and the cell as written. A bare row (one
+/// name, no date: `ctx.bare`) whose amount is the running sum is a summary: true, and not read.
 fn read_typed(
     (reader, entries): (&mut TypedReader, &mut EntryReader),
     rec: &Record<'_>,
@@ -958,11 +1008,16 @@ fn read_typed(
     problems: &mut Problems,
     sums: &mut RunningSum,
     sink: &mut dyn RowSink,
-) {
+) -> bool {
     let money = reader.money_field();
     let r = reader.read(rec, row, ctx.file, problems);
-    let Some(entry) = entries.read(&r) else { return };
-    if let Some(a) = money.and_then(|f| r.number(f)) {
+    let amount = money.and_then(|f| r.number(f));
+    if ctx.bare && amount.is_some_and(|a| sums.is_sum(a)) {
+        // a summary row in words we do not know: one name, no date, the running sum
+        return true;
+    }
+    let Some(entry) = entries.read(&r) else { return false };
+    if let Some(a) = amount {
         sums.add(a);
     }
     let mut bad = |field: &str, reason: ProblemKind| {
@@ -972,12 +1027,9 @@ fn read_typed(
         problems.push(ctx.file, row, header, value, reason);
     };
     sink.row(&entry, &r, row, &mut bad);
+    false
 }
 
-/// Whether a chunk of a file read in a legacy encoding is UTF-8 text instead: it holds
-/// several multi-byte characters and nothing that is not UTF-8 (a character cut at
-/// either end of the chunk aside). Text in Windows-1252, GBK or Big5 with letters
-/// beyond ASCII is almost never valid UTF-8.
 /// Binary data (random bytes, an image, a zip renamed `.csv`): control characters, which
 /// text holds none of but tab, line breaks and a stray one or two, are over 1% of it.
 fn is_binary(text: &[u8]) -> bool {
@@ -986,6 +1038,10 @@ fn is_binary(text: &[u8]) -> bool {
     n >= 8 && n * 100 > text.len()
 }
 
+/// Whether a chunk of a file read in a legacy encoding is UTF-8 text instead: it holds
+/// several multi-byte characters and nothing that is not UTF-8 (a character cut at
+/// either end of the chunk aside). Text in Windows-1252, GBK or Big5 with letters
+/// beyond ASCII is almost never valid UTF-8.
 fn reads_as_utf8(bytes: &[u8]) -> bool {
     // continuation bytes of a character cut by the chunk's start
     let start = bytes.iter().take(3).take_while(|&&b| b & 0xC0 == 0x80).count();

@@ -5,8 +5,11 @@
 
 use crate::text::{fold_letter, normalize_label};
 
-/// Words a summary row starts with, in normal form (lower case).
+/// Words a summary row starts with, in normal form (lower case, `-` as a space), in 34
+/// languages. A row whose word is not here is still a summary by its shape (see
+/// `FileIngest::read_row`: no stage, status, dates or second name, and the running sum).
 const SUMMARY_WORDS: &[&str] = &[
+    // en
     "grand totals",
     "grand total",
     "sub total",
@@ -15,6 +18,7 @@ const SUMMARY_WORDS: &[&str] = &[
     "total",
     "sum",
     "count",
+    // zh, ja
     "合计",
     "总计",
     "小计",
@@ -24,11 +28,91 @@ const SUMMARY_WORDS: &[&str] = &[
     "总和",
     "共计",
     "共計",
+    "総計",
+    // fa, ur, ar
     "جمع کل",
     "جمع",
     "مجموع",
     "کل",
     "جمع جزء",
+    "میزان",
+    "المجموع",
+    "المجموع الكلي",
+    "الإجمالي",
+    "الاجمالي",
+    "اجمالي",
+    "إجمالي",
+    // de
+    "summe",
+    "gesamtsumme",
+    "zwischensumme",
+    "endsumme",
+    "gesamt",
+    "insgesamt",
+    // fr, es, pt, it, ro
+    "total général",
+    "sous total",
+    "somme",
+    "total general",
+    "suma total",
+    "total geral",
+    "soma",
+    "totale",
+    "totale generale",
+    "subtotale",
+    "somma",
+    "total parțial",
+    // nl, sv, no, da, fi
+    "totaal",
+    "subtotaal",
+    "eindtotaal",
+    "summa",
+    "totalt",
+    "i alt",
+    "yhteensä",
+    // ru, uk, bg, sr
+    "итого",
+    "итог",
+    "всего",
+    "разом",
+    "усього",
+    "всього",
+    "общо",
+    "укупно",
+    "ukupno",
+    // pl, cs, sk, sl, hu, lt, lv, et
+    "razem",
+    "suma",
+    "ogółem",
+    "celkem",
+    "součet",
+    "spolu",
+    "celkom",
+    "skupaj",
+    "összesen",
+    "végösszeg",
+    "iš viso",
+    "kopā",
+    "kokku",
+    // el, tr, he
+    "σύνολο",
+    "toplam",
+    "genel toplam",
+    "ara toplam",
+    "סהכ",
+    "סך הכל",
+    // ko, vi, th, hi, bn, id
+    "합계",
+    "총계",
+    "소계",
+    "tổng cộng",
+    "tổng",
+    "รวมทั้งสิ้น",
+    "รวม",
+    "कुल",
+    "योग",
+    "মোট",
+    "jumlah",
 ];
 
 /// Words a report footer line starts with: what Salesforce, Zoho, Dynamics and
@@ -68,7 +152,10 @@ const FOOTER_WORDS: &[&str] = &[
 /// Bytes a summary or footer cell may start with (lower case), so that most rows are let
 /// through after one table look-up.
 pub fn first_bytes() -> impl Iterator<Item = u8> {
-    SUMMARY_WORDS.iter().chain(FOOTER_WORDS).filter_map(|w| w.as_bytes().first().copied())
+    let upper = |w: &&str| w.chars().next().and_then(|c| c.to_uppercase().next()).map(|c| c.to_string());
+    let lower = SUMMARY_WORDS.iter().chain(FOOTER_WORDS).filter_map(|w| w.as_bytes().first().copied());
+    // the word's first letter in upper case may start with another byte (`Σ`, `σ`)
+    lower.chain(SUMMARY_WORDS.iter().chain(FOOTER_WORDS).filter_map(upper).filter_map(|c| c.bytes().next()))
 }
 
 /// The first letters of every word, sorted (a binary search instead of a scan per row).
@@ -97,7 +184,9 @@ pub enum Opening {
 pub fn opening(cell: &str) -> Opening {
     let cell = cell.trim_start_matches(['"', ' ', '*']);
     // Cheap test first: most cells start with a letter no word starts with.
-    let Some(c) = cell.chars().next().map(fold_letter) else { return Opening::Other };
+    let Some(c) = cell.chars().next().map(|c| fold_letter(c.to_lowercase().next().unwrap_or(c))) else {
+        return Opening::Other;
+    };
     if word_starts().binary_search(&c).is_err() {
         return Opening::Other;
     }
@@ -132,10 +221,23 @@ mod tests {
             "Count: 24",
             "TOTAL",
             "Sum",
+            "Summe",
+            "Итого:",
+            "합계",
+            "Toplam",
+            "Totaal",
+            "Razem",
+            "المجموع",
+            "総計",
+            "Total général",
+            "Sous-total",
+            "סה\"כ",
         ] {
             assert!(opening(yes) == Opening::Summary, "{yes}");
         }
-        for no in ["Totally Inc", "Summit Ltd", "Counter Corp", "合计金额", "کلینیک", "Ann", ""] {
+        for no in
+            ["Totally Inc", "Summit Ltd", "Counter Corp", "合计金额", "کلینیک", "Ann", "", "Summer Ltd", "Total Sports"]
+        {
             assert!(opening(no) == Opening::Other, "{no}");
         }
     }

@@ -349,6 +349,7 @@ export default {
   'problem.single_value': 'a single value on a row of its own: not read',
   'problem.unclosed_quote': 'quote not closed: the row was read to the end of its line, the rows after it on their own',
   'problem.unnamed': 'the row names nothing (no id, owner, account or stage): not read',
+  'problem.nothing_said': 'the row says nothing of its deal (no stage, status or date): not read',
   'map.footer_skipped': '{n} footer lines skipped',
   'map.blank_skipped': '{n} blank rows skipped',
   'map.unnamed_skipped': '{n} rows that name no record not read (listed under problems)',

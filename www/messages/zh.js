@@ -344,6 +344,7 @@ export default {
   'problem.single_value': '该行只有一个值：未读取',
   'problem.unclosed_quote': '引号未闭合：该行读到行尾为止，其后各行分别读取',
   'problem.unnamed': '该行没有编号、负责人、客户或阶段：未读取',
+  'problem.nothing_said': '该行未说明其商机（没有阶段、状态或日期）：未读取',
   'map.footer_skipped': '跳过 {n} 行页脚',
   'map.blank_skipped': '跳过 {n} 个空行',
   'map.unnamed_skipped': '{n} 行未指明任何记录，未读取（见问题列表）',
