@@ -26,12 +26,20 @@ pub struct Record<'a> {
     /// The field whose quote was never closed: the record is one line read with its
     /// quotes as text (see [`RecordSplitter::expected_fields`]).
     unclosed_quote: Option<usize>,
+    /// Empty lines between the record before it and this one.
+    blank_before: u64,
 }
 
 impl<'a> Record<'a> {
     /// A record over `data` whose fields end at `ends`, back to back.
     pub fn new(data: &'a [u8], ends: &'a [usize]) -> Self {
-        Record { data, ends, starts: &[], text: None, unclosed_quote: None }
+        Record { data, ends, starts: &[], text: None, unclosed_quote: None, blank_before: 0 }
+    }
+
+    /// The empty lines between the record before it and this one (a spreadsheet shows
+    /// each as a row).
+    pub fn blank_before(&self) -> u64 {
+        self.blank_before
     }
 
     /// The field whose opening quote had no closing one (the record was read from its
@@ -120,6 +128,7 @@ impl OwnedRecord {
             starts: &self.starts,
             text: None,
             unclosed_quote: self.unclosed_quote,
+            blank_before: 0,
         }
     }
 }
@@ -173,6 +182,12 @@ pub struct RecordSplitter {
     /// The bytes of the record `csv-core` is reading, as written (to read them again when
     /// a quote turns out not to be closed).
     raw: Vec<u8>,
+    /// Empty lines since the last record; whether the record being read has a byte that
+    /// is not a line break yet; whether the last byte read ended a record with a CR (the
+    /// LF after it ends no line).
+    blank: u64,
+    started: bool,
+    last_cr: bool,
 }
 
 impl RecordSplitter {
@@ -198,6 +213,9 @@ impl RecordSplitter {
             finished: false,
             expect: Default::default(),
             raw: Vec::new(),
+            blank: 0,
+            started: false,
+            last_cr: false,
         }
     }
 
@@ -219,6 +237,35 @@ impl RecordSplitter {
     #[cfg(test)]
     pub fn csv_core_only(delimiter: u8) -> Self {
         RecordSplitter { fast: false, ..RecordSplitter::new(delimiter) }
+    }
+
+    /// The empty lines read since the last record (at the end of the stream: the ones
+    /// after the last record), counted once.
+    pub fn take_blank(&mut self) -> u64 {
+        std::mem::take(&mut self.blank)
+    }
+
+    /// Counts the empty lines `csv-core` skipped before a record's first byte: each CR,
+    /// LF or CRLF (an LF right after the CR that ended a record ends no line).
+    fn count_blank(&mut self, consumed: &[u8]) {
+        if self.started {
+            return;
+        }
+        for &b in consumed {
+            match b {
+                b'\n' if self.last_cr => self.last_cr = false,
+                b'\n' => self.blank += 1,
+                b'\r' => {
+                    self.blank += 1;
+                    self.last_cr = true;
+                }
+                _ => {
+                    self.started = true;
+                    self.last_cr = false;
+                    return;
+                }
+            }
+        }
     }
 
     /// True when no record is pending: the bytes fed so far end at a record boundary
@@ -353,7 +400,15 @@ impl RecordSplitter {
             line.iter().position(|&b| b == b'"').map(|q| line[..q].iter().filter(|&&b| b == self.delimiter).count())
         });
         let (starts, ends) = (&self.line_starts[..], &self.line_ends[..]);
-        on_record(Record { data: line, ends, starts, text: None, unclosed_quote: Some(open.unwrap_or(0)) });
+        let blank_before = std::mem::take(&mut self.blank);
+        on_record(Record {
+            data: line,
+            ends,
+            starts,
+            text: None,
+            unclosed_quote: Some(open.unwrap_or(0)),
+            blank_before,
+        });
     }
 
     fn run<F: FnMut(Record<'_>)>(&mut self, chunk: &[u8], mut on_record: F) {
@@ -372,8 +427,15 @@ impl RecordSplitter {
                     at += next;
                     if !line.is_empty() {
                         let (starts, ends) = (&self.line_starts[..], &self.line_ends[..]);
-                        on_record(Record { data: line, ends, starts, text: line_text, unclosed_quote: None });
+                        let blank_before = std::mem::take(&mut self.blank);
+                        let rec =
+                            Record { data: line, ends, starts, text: line_text, unclosed_quote: None, blank_before };
+                        on_record(rec);
+                    } else if !(self.last_cr && next == 1) {
+                        // an empty line (not the LF of a CRLF that ended a record)
+                        self.blank += 1;
                     }
+                    self.last_cr = false;
                 }
                 if at >= chunk.len() {
                     return;
@@ -386,6 +448,7 @@ impl RecordSplitter {
             if self.expect() > 0 {
                 self.raw.extend_from_slice(consumed);
             }
+            self.count_blank(consumed);
             at += nin;
             self.out_len += nout;
             self.ends_len += nend;
@@ -404,9 +467,14 @@ impl RecordSplitter {
                 }
                 ReadRecordResult::Record => {
                     let raw = std::mem::take(&mut self.raw);
+                    let ended_cr = consumed.last() == Some(&b'\r');
+                    self.started = false;
+                    self.last_cr = false;
                     let rest = match self.unclosed(&raw, at_end) {
                         None => {
-                            on_record(Record::new(&self.out[..self.out_len], &self.ends[..self.ends_len]));
+                            let blank_before = std::mem::take(&mut self.blank);
+                            let (data, ends) = (&self.out[..self.out_len], &self.ends[..self.ends_len]);
+                            on_record(Record { blank_before, ..Record::new(data, ends) });
                             None
                         }
                         Some((line, rest)) => {
@@ -421,6 +489,7 @@ impl RecordSplitter {
                         // the lines the open quote swallowed, read again as records
                         self.run(&raw[rest..], &mut on_record as &mut dyn FnMut(Record<'_>));
                     }
+                    self.last_cr = ended_cr;
                     // reuse the buffer, unless reading again left a record open (another
                     // quote not closed) whose bytes it now holds
                     if self.raw.is_empty() {

@@ -112,6 +112,8 @@ pub struct FileIngest {
     identity: Vec<usize>,
     /// The column of the amount (a deal's; another kind's first money field).
     money_col: Option<usize>,
+    /// The spreadsheet row of each record read before the header is known.
+    header_rows: Vec<u64>,
     /// Columns that say something of a record (its stage, status and dates): a row with
     /// a name and none of them is a summary (its amount the running sum) or not read.
     facts: Vec<usize>,
@@ -212,6 +214,7 @@ impl FileIngest {
             identity: Vec::new(),
             money_col: None,
             facts: Vec::new(),
+            header_rows: Vec::new(),
             in_footer: false,
             pending: Vec::new(),
             group: None,
@@ -262,6 +265,11 @@ impl FileIngest {
         if let Stage::Preview(rows) = &mut self.stage {
             let rows = std::mem::take(rows);
             self.settle(rows, sink);
+        }
+        // Empty lines after the last record are rows too (a later part's rows count on).
+        let trailing = self.splitter.as_mut().map_or(0, RecordSplitter::take_blank);
+        if self.mapping.is_some() || matches!(self.stage, Stage::Lookup(_)) {
+            self.info.skipped.blank_rows += trailing;
         }
         // Single values after the last data row: a report's closing lines.
         self.info.skipped.footer_rows += self.pending.len() as u64;
@@ -412,9 +420,12 @@ impl FileIngest {
     }
 
     fn record(&mut self, rec: Record<'_>, sink: &mut dyn RowSink) {
-        self.row += 1;
+        // each empty line before it is a row of the spreadsheet
+        let blank = rec.blank_before();
+        self.row += 1 + blank;
         match &mut self.stage {
             Stage::Header(records) => {
+                self.header_rows.push(self.row);
                 // Until the header is known, rows are expected to be as wide as the first
                 // row of several fields (for a quote left open in the first rows).
                 if rec.len() >= 2 {
@@ -438,7 +449,24 @@ impl FileIngest {
                     self.info.rows += 1;
                 }
             }
-            _ => self.data_record(rec, self.row, sink),
+            _ => {
+                self.info.skipped.blank_rows += blank;
+                self.data_record(rec, self.row, sink)
+            }
+        }
+    }
+
+    /// The spreadsheet row of the `i`-th record read before the header was known.
+    fn row_of(&self, i: usize) -> u64 {
+        self.header_rows.get(i).copied().unwrap_or(i as u64 + 1)
+    }
+
+    /// Reads the records after the header (at `at`) among the first ones, counting the
+    /// empty lines between them.
+    fn read_after_header(&mut self, records: &[OwnedRecord], at: usize, sink: &mut dyn RowSink) {
+        for (i, r) in records.iter().enumerate().skip(at + 1) {
+            self.info.skipped.blank_rows += self.row_of(i) - self.row_of(i - 1) - 1;
+            self.data_record(r.as_record(), self.row_of(i), sink);
         }
     }
 
@@ -723,15 +751,12 @@ impl FileIngest {
         };
         if let Some((at, key)) = lookup {
             self.set_lookup(texts[at].clone(), at, key, &Profile::all(1, &texts[at + 1..]));
-            for (i, r) in records.iter().enumerate().skip(at + 1) {
-                self.data_record(r.as_record(), i as u64 + 1, sink);
-            }
-            return;
+            return self.read_after_header(&records, at, sink);
         }
         let Some((at, mapping)) = found else {
             // Show the likeliest header so the user can map its columns by hand.
             if let Some(i) = best {
-                self.info.header_row = i as u64 + 1;
+                self.info.header_row = self.row_of(i);
                 self.info.columns =
                     texts[i].iter().map(|h| ColumnInfo { header: h.clone(), field: None, why: None }).collect();
             }
@@ -749,9 +774,7 @@ impl FileIngest {
         if let Some(why) = uncertain {
             self.reject(why);
         }
-        for (i, r) in records.iter().enumerate().skip(at + 1) {
-            self.data_record(r.as_record(), i as u64 + 1, sink);
-        }
+        self.read_after_header(&records, at, sink);
     }
 
     /// What every header row sets: where it is, and what a row to skip may start with.
@@ -766,8 +789,9 @@ impl FileIngest {
         for b in [b' ', b'\t', b'"', 0xC2, 0xE2, 0xE3] {
             self.may_start[b as usize] |= HEADER_START | WORD_START;
         }
-        self.info.header_row = at as u64 + 1;
-        self.info.skipped.above_header = at as u64;
+        // title lines and empty lines above it
+        self.info.header_row = self.row_of(at);
+        self.info.skipped.above_header = self.info.header_row - 1;
         self.headers = headers;
         self.header_key = self.headers.iter().map(|h| normalize_label(h)).collect();
         self.expected_fields.store(self.headers.len(), std::sync::atomic::Ordering::Relaxed);

@@ -79,7 +79,7 @@ write("excel_sep_line.csv", "sep=;\n" + table(EN, rows(iso, lambda a: a.replace(
 
 write("title_lines_and_totals.csv",
       "Pipeline report\nExported 2024-05-01\n\n" + table(EN, rows(iso, lambda a: a)) + "Total,,,,4635.0,,\n",
-      why="title lines above the header and a Total row", header_row=3, above_header=2, summary_rows=1)
+      why="title lines above the header and a Total row", header_row=4, above_header=3, summary_rows=1)
 
 half = table(EN, rows(iso, lambda a: a)).split("\n")
 write("repeated_header.csv", "\n".join(half[:3] + [half[0]] + half[3:]),
