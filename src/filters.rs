@@ -30,7 +30,7 @@ pub struct RawFilters {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RawGroup {
-    /// The deals field the lookup table is keyed by: `owner`, `account` or `product`.
+    /// The deals field the lookup table is keyed by (one of [`KEYS`](crate::ingest::lookup::KEYS)).
     pub key: String,
     /// The lookup table's column (its header).
     pub column: String,

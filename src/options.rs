@@ -163,6 +163,17 @@ impl RawOptions {
                 return Err(format!("option memory_limit_mb must be from 16 to 4096, got {mb}"));
             }
         }
+        for g in self.filters.iter().flat_map(|f| f.groups.iter().flatten()) {
+            if !crate::ingest::lookup::KEYS.contains(&g.key.as_str()) {
+                return Err(format!(
+                    "option filters.groups: key must be owner, account or product, got {}",
+                    quoted(&g.key)
+                ));
+            }
+            if g.column.trim().is_empty() {
+                return Err(format!("option filters.groups: the {} group needs a column", quoted(&g.key)));
+            }
+        }
         if let Some(days) = self.stalled_after_days {
             if !(days.is_finite() && days >= 0.0) {
                 return Err(format!("option stalled_after_days must be a number ≥ 0, got {days}"));

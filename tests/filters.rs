@@ -177,3 +177,16 @@ fn by_product_and_by_lookup_groups() {
     assert!(groups.contains(&("owner".into(), "manager".into(), vec!["Dustin".into(), "Melvin".into()])), "{groups:?}");
     assert!(groups.contains(&("account".into(), "sector".into(), vec!["retail".into(), "tech".into()])), "{groups:?}");
 }
+
+#[test]
+fn an_unknown_filter_group_is_refused_with_a_message() {
+    let raw = |groups: serde_json::Value| -> sales_metrics::RawOptions {
+        serde_json::from_value(serde_json::json!({ "filters": { "groups": groups } })).unwrap()
+    };
+    let err =
+        raw(serde_json::json!([{ "key": "region", "column": "manager", "values": ["Ann"] }])).validate().unwrap_err();
+    assert_eq!(err, "option filters.groups: key must be owner, account or product, got \"region\"");
+    let err = raw(serde_json::json!([{ "key": "owner", "column": " ", "values": ["Ann"] }])).validate().unwrap_err();
+    assert_eq!(err, "option filters.groups: the \"owner\" group needs a column");
+    assert!(raw(serde_json::json!([{ "key": "owner", "column": "manager", "values": ["Ann"] }])).validate().is_ok());
+}

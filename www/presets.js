@@ -81,13 +81,14 @@ export function presetProblem(p) {
   return null;
 }
 
-/** Merges presets from a JSON file: `{ imported, refused: [{ name, why }] }`. */
+/** Merges presets from a JSON file: `{ imported, refused: [{ name, why }], stored }`
+ *  (`stored`: false when the browser refused to keep them). */
 export async function importPresets(file) {
   const data = JSON.parse(await file.text());
   const all = Array.isArray(data) ? data : data?.presets ?? [];
   const refused = all.map((p) => ({ name: String(p?.name ?? '?'), why: presetProblem(p) })).filter((r) => r.why);
   const incoming = all.filter((p) => !presetProblem(p));
   const names = new Set(incoming.map((p) => p.name));
-  store([...loadPresets().filter((p) => !names.has(p.name)), ...incoming]);
-  return { imported: incoming.length, refused };
+  const stored = store([...loadPresets().filter((p) => !names.has(p.name)), ...incoming]);
+  return { imported: stored ? incoming.length : 0, refused, stored };
 }

@@ -17,7 +17,7 @@ pub const MAX_ROWS: usize = 100_000;
 /// Distinct values a column may have to be grouped by.
 const MAX_GROUPS: usize = 200;
 /// The deals fields a lookup table can be keyed by.
-const KEYS: [&str; 3] = ["owner", "account", "product"];
+pub const KEYS: [&str; 3] = ["owner", "account", "product"];
 
 /// One lookup table.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

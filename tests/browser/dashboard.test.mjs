@@ -429,3 +429,20 @@ test('a second drop adds its files; a file can be removed; start over forgets th
   assert.equal(await b.page.isHidden('#start-over'), true);
   assert.equal(await b.page.getAttribute('body', 'data-state'), 'ready');
 });
+
+test('thresholds stored by hand or by another version are checked on load, not sent as they are', async () => {
+  const c = await openBrowser();
+  try {
+    await c.page.evaluate(() => localStorage.setItem('sales-metrics.alert-thresholds', '{"win_rate_drop":"x","stalled_share":0.5,"ltv_cac":-1}'));
+    await c.page.reload();
+    await c.page.waitForSelector('body[data-state=ready]');
+    await dropSmallDeals(c.page, assert);
+    // the bad values are left out (the defaults stand), the good one is used
+    assert.equal(await c.page.inputValue('#thresholds input[name=stalled_share]'), '50');
+    assert.equal(await c.page.inputValue('#thresholds input[name=win_rate_drop]'), '10');
+    assert.equal(await c.page.inputValue('#thresholds input[name=ltv_cac]'), '1');
+    assert.deepEqual(c.errors, []);
+  } finally {
+    await c.close();
+  }
+});

@@ -24,8 +24,9 @@ export function wirePresetFiles($, t, fmt, message, onChange) {
     e.target.value = '';
     if (!file) return;
     try {
-      const { imported, refused } = await importPresets(file);
-      message(t('preset.imported', { n: fmt.count(imported) }), 'info');
+      const { imported, refused, stored } = await importPresets(file);
+      if (stored) message(t('preset.imported', { n: fmt.count(imported) }), 'info');
+      else message(t('preset.no_storage'), 'error');
       for (const r of refused) message(t('preset.refused', { name: r.name, why: r.why }));
     } catch (err) {
       message(t('preset.bad_file', { file: file.name, error: err.message }));

@@ -9,11 +9,18 @@ const FIELDS = [
   ['quota_hard', 'percent'], ['ltv_cac', 'ratio'], ['stalled_share', 'percent'],
 ];
 
-/** The user's thresholds (only those set), or null. */
+/** The user's thresholds (only those set, each a number ≥ 0: what was stored by hand or
+ *  by another version is left out), or null. */
 export function loadThresholds() {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    return saved && typeof saved === 'object' ? saved : null;
+    if (!saved || typeof saved !== 'object') return null;
+    const kept = {};
+    for (const [name] of FIELDS) {
+      const v = saved[name];
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) kept[name] = v;
+    }
+    return Object.keys(kept).length ? kept : null;
   } catch {
     return null;
   }
