@@ -169,3 +169,18 @@ fn order_growth_is_not_added_across_currencies() {
     assert!(close(&value(&r, "sales_growth"), -0.2));
     assert_eq!(r.metrics["sales_growth"].detail["source"], json!("orders"));
 }
+
+/// Symbols CLDR writes before or after amounts name their currency: `CN¥`, `HK$`, `R$`,
+/// `US$`, `zł` are five currencies, none a problem.
+#[test]
+fn cldr_symbols_are_their_currencies() {
+    let csv = "deal_id,owner,stage,amount,created_date,closed_date\n\
+               1,Ann,Won,\"CN¥1,000.00\",2024-01-01,2024-02-01\n2,Bob,Won,HK$500,2024-01-01,2024-02-01\n\
+               3,Cy,Won,R$ 200,2024-01-01,2024-02-01\n4,Di,Won,US$50,2024-01-01,2024-02-01\n\
+               5,Ed,Won,\"1.200,00 zł\",2024-01-01,2024-02-01\n";
+    let r = run(&[("d.csv", csv)], options(None, None, Some("2024-06-01")));
+    assert_eq!(r.currencies.codes, ["BRL", "CNY", "HKD", "PLN", "USD"]);
+    assert_eq!(r.problems.total, 0);
+    assert_eq!(per(&r, "CNY", "revenue"), json!("1000.00"));
+    assert_eq!(per(&r, "PLN", "revenue"), json!("1200.00"));
+}

@@ -289,62 +289,11 @@ const CODES: &[[u8; 3]] = &[
 /// `eur`), a symbol, or a currency word of the languages we read. `k`, `approx`, `(est)`
 /// are not: their amounts are problems, not two "currencies".
 fn is_currency(unit: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "$",
-        "€",
-        "£",
-        "¥",
-        "￥",
-        "₹",
-        "₽",
-        "₩",
-        "₺",
-        "₪",
-        "฿",
-        "₫",
-        "₴",
-        "₦",
-        "₱",
-        "﷼",
-        "R$",
-        "US$",
-        "C$",
-        "A$",
-        "HK$",
-        "NT$",
-        "S$",
-        "NZ$",
-        "MX$",
-        "zł",
-        "kr",
-        "Kč",
-        "Ft",
-        "lei",
-        "Fr",
-        "Fr.",
-        "CHF",
-        "元",
-        "人民币",
-        "圆",
-        "円",
-        "원",
-        "ریال",
-        "تومان",
-        "ر.س",
-        "د.إ",
-        "ج.م",
-        "ل.ل",
-        "د.ك",
-        "ريال",
-        "درهم",
-        "دينار",
-        "﷼",
-    ];
     let u = unit.trim();
     u.is_empty()
         || <[u8; 3]>::try_from(u.as_bytes())
             .is_ok_and(|c| CODES.binary_search(&c.map(|b| b.to_ascii_uppercase())).is_ok())
-        || WORDS.contains(&u)
+        || crate::currency_code::SYMBOLS.iter().any(|(symbol, _)| *symbol == u)
         || u.chars().count() == 1 && u.chars().all(|c| ('\u{20A0}'..='\u{20CF}').contains(&c))
 }
 
