@@ -57,6 +57,9 @@ pub struct RawOptions {
     /// lead links only to a deal of another file, so one file keeps no links: a large
     /// leads file then holds no list of its leads to link.
     pub file_count: Option<u64>,
+    /// Files not read because they hold the same bytes as one that was: the name read →
+    /// the names left out (the page compares the files before reading them).
+    pub same_files: Option<BTreeMap<String, Vec<String>>>,
     /// Conversion rates to one currency: code → how many units of `base_currency` one
     /// unit of that code is worth (`{"EUR": "1.08"}`, as strings or numbers). Amounts in
     /// codes without a rate are reported per currency.
@@ -111,6 +114,8 @@ pub struct Options {
     pub alert_thresholds: Thresholds,
     /// Owners, sources, pipelines, products and groups kept.
     pub filters: Filters,
+    /// Files left out as copies of a file read: its name → theirs.
+    pub same_files: BTreeMap<String, Vec<String>>,
 }
 
 fn parse_day(name: &str, value: &Option<String>) -> Result<Option<NaiveDate>, String> {
@@ -228,6 +233,7 @@ impl RawOptions {
             rates,
             alert_thresholds: self.alert_thresholds.clone().unwrap_or_default(),
             filters: self.filters.as_ref().map(Filters::new).unwrap_or_default(),
+            same_files: self.same_files.clone().unwrap_or_default(),
             gross_margin: match self.gross_margin {
                 None => 1.0,
                 Some(g) if (0.0..=1.0).contains(&g) => g,

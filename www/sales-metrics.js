@@ -188,15 +188,46 @@ export async function analyze(files, options = {}) {
   });
 }
 
+/** Whether two files of one size hold the same bytes, compared a slice at a time (files
+ *  that differ mostly differ early). */
+async function sameBytes(a, b) {
+  const SLICE = 4 << 20;
+  for (let at = 0; at < a.size; at += SLICE) {
+    const [x, y] = await Promise.all([a, b].map(async (f) => new Uint8Array(await f.slice(at, at + SLICE).arrayBuffer())));
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/** The files without copies (a file dropped twice would count twice): `{ list, same }`,
+ *  `same` the name of each file kept → the names of its copies left out. */
+async function withoutCopies(files) {
+  const list = [];
+  const same = {};
+  for (const f of files) {
+    let original = null;
+    for (const kept of list) {
+      if (kept.size === f.size && f.size > 0 && await sameBytes(kept, f)) {
+        original = kept;
+        break;
+      }
+    }
+    if (original) (same[original.name ?? ''] ??= []).push(f.name ?? '');
+    else list.push(f);
+  }
+  return { list, same };
+}
+
 /**
  * Runs `work(list, engine, pool, progress)` on the files as a list, the engine's options,
  * a pool of workers (closed after) and a handler of their progress messages.
  */
 async function withWorkers(files, options, work) {
-  const list = Array.from(files ?? []);
+  const { list, same } = await withoutCopies(Array.from(files ?? []));
   if (options.signal?.aborted) throw abortError();
   const engine = engineOptions(options);
   engine.file_count = list.length;
+  if (Object.keys(same).length) engine.same_files = same;
   const pool = workerPool(options.signal, { gb18030Table: await gb18030For(list, options.fileOptions) });
   const progress = (data) => data.type === 'progress' && options.onProgress?.(data.progress);
   try {

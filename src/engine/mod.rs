@@ -297,6 +297,9 @@ impl Engine {
         report.alert_thresholds.lead_response_minutes.get_or_insert(o.response_target_minutes as f64);
         for (_, mut info, problems) in self.done {
             info.add_count_notes();
+            if let Some(copies) = self.options.same_files.get(&info.name) {
+                info.note(FileNote::SameBytes(copies.clone()));
+            }
             report.diagnostics.bytes += info.bytes;
             report.diagnostics.rows += info.rows;
             report.diagnostics.files += 1;

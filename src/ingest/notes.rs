@@ -139,6 +139,8 @@ pub enum FileNote {
     NotComputed(&'static str),
     /// Every row is an MQL (its id column says so): the created date is the MQL date.
     MqlFile,
+    /// Files with the same bytes as this one, not read again (a file dropped twice).
+    SameBytes(Vec<String>),
     /// The amount column holds each order's total, written on each of its lines: it
     /// counts once per order.
     OrderTotals {
@@ -208,6 +210,7 @@ impl FileNote {
             FileNote::Guessed(list) => ("guessed", vec![("list", list.join(", "))]),
             FileNote::NotComputed(kind) => ("not_computed", vec![("kind", kind.to_string())]),
             FileNote::MqlFile => ("mql_file", vec![]),
+            FileNote::SameBytes(files) => ("same_bytes", vec![("files", files.join(", "))]),
             FileNote::OrderTotals { header } => ("order_totals", vec![("header", header.clone())]),
             FileNote::OrdersLeftOut { cancelled, refunded } => {
                 ("orders_left_out", vec![("cancelled", cancelled.to_string()), ("refunded", refunded.to_string())])
@@ -244,6 +247,9 @@ impl FileNote {
                 format!("Recognised as a {kind} table; metrics from this kind of table are not computed yet.")
             }
             FileNote::MqlFile => "Every row is an MQL (the id column says so): its created date is its MQL date.".into(),
+            FileNote::SameBytes(files) => {
+                format!("{} holds the same bytes as this file: it was not read again.", files.join(", "))
+            }
             FileNote::OrderTotals { header } => format!("{header} holds each order's total, written on each of its lines: it is counted once per order."),
             FileNote::OrdersLeftOut { cancelled, refunded } => format!("Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full."),
             FileNote::Nul { n, row } => format!("{n} NUL bytes were dropped (the first in row {row})."),
@@ -277,6 +283,7 @@ impl FileNote {
             FileNote::Guessed(vec!["Col3 → created_date".into()]),
             FileNote::NotComputed("accounts"),
             FileNote::MqlFile,
+            FileNote::SameBytes(vec!["deals (1).csv".into()]),
             FileNote::OrderTotals { header: "Order Total".into() },
             FileNote::OrdersLeftOut { cancelled: 2, refunded: 1 },
             FileNote::Nul { n: 1, row: 3 },

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openBrowser, dropFiles, waitForResult, ROOT, SHOTS } from './harness.mjs';
+import { openBrowser, dropFiles, waitForResult, fixture, ROOT, SHOTS } from './harness.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -107,4 +107,22 @@ test('a lookup table groups the sales by its columns, names it lacks counted', a
   await section.screenshot({ path: `${SHOTS}lookup.png` });
   await b.page.locator('form.mapping[data-file="accounts.csv"]').evaluate((f) => { f.closest('details').open = true; });
   await b.page.locator('form.mapping[data-file="accounts.csv"]').screenshot({ path: `${SHOTS}lookup-file.png` });
+});
+
+test('the same file dropped twice is read once, and the file panel says so', async () => {
+  const text = fixture('small_deals.csv');
+  const r = await b.page.evaluate(async (csv) => {
+    const { analyze } = await import('./sales-metrics.js');
+    const files = [new File([csv], 'deals.csv'), new File([csv], 'deals (1).csv'), new File([`${csv} `], 'other.csv')];
+    const report = await analyze(files, { today: '2024-06-01' });
+    return { names: report.files.map((f) => f.name), codes: report.files[0].note_codes, revenue: report.metrics.revenue.value };
+  }, text);
+  // other.csv differs by one byte: read (its deals count twice, as they should)
+  assert.deepEqual(r.names, ['deals.csv', 'other.csv']);
+  assert.deepEqual(r.codes, [{ code: 'same_bytes', params: { files: 'deals (1).csv' } }]);
+  assert.equal(r.revenue, '7001.00');
+  await dropFiles(b.page, [{ name: 'deals.csv', text }, { name: 'deals (1).csv', text }]);
+  await waitForResult(b.page);
+  assert.equal((await b.page.textContent('[data-metric=revenue] .value')).trim(), '3,500.50');
+  assert.match(await b.page.textContent('#files'), /deals \(1\)\.csv holds the same bytes as this file: it was not read again\./);
 });

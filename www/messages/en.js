@@ -372,6 +372,7 @@ export default {
   'file_note.guessed': 'Columns guessed from their values: {list}.',
   'reason.no_conversion_data': 'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)',
   'file_note.mql_file': 'Every row is an MQL (the id column says so): its created date is its MQL date.',
+  'file_note.same_bytes': '{files} holds the same bytes as this file: it was not read again.',
   'file_note.order_totals': '{header} holds each order\'s total, written on each of its lines: it is counted once per order.',
   'file_note.orders_left_out': 'Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full.',
   'file_note.invalid_text': '{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); they show as �. If names look wrong, choose the file’s encoding.',
