@@ -605,7 +605,7 @@ impl FileIngest {
     fn read_row(&mut self, rec: &Record<'_>, row: u64, sink: &mut dyn RowSink) {
         let unnamed = self.names_nothing(rec);
         let file = &self.info.name;
-        let (amount, word) = match &mut self.stage {
+        let (amount, named) = match &mut self.stage {
             Stage::Deals(reader) => {
                 let deal = reader.read(rec, row, file, &mut self.problems);
                 let bare = !unnamed && deal.stage.is_empty() && says_nothing(&self.facts, rec);
@@ -624,8 +624,7 @@ impl FileIngest {
                 if !unnamed {
                     if read_typed((reader, entries), rec, row, &ctx, &mut self.problems, &mut self.sums, sink) {
                         self.info.rows -= 1;
-                        self.sums.summary();
-                        self.info.skipped.summary_rows += 1;
+                        self.summary_row();
                     }
                     return;
                 }
@@ -635,13 +634,12 @@ impl FileIngest {
             _ => return,
         };
         self.info.rows -= 1;
-        if amount.is_some_and(|a| self.sums.is_sum(a)) && (!word || one_name(&self.identity, rec)) {
-            self.sums.summary();
-            self.info.skipped.summary_rows += 1;
+        if amount.is_some_and(|a| self.sums.is_sum(a)) && (!named || one_name(&self.identity, rec)) {
+            self.summary_row();
         } else {
             self.info.skipped.unnamed_rows += 1;
             let value = self.money_col.and_then(|c| rec.get(c)).map(field_text).unwrap_or_default();
-            let (column, value, why) = match word {
+            let (column, value, why) = match named {
                 // the name the row gives, and why it is not read
                 true => {
                     let c = self.identity.iter().copied().find(|&c| rec.get(c).is_some_and(|f| !is_blank(f)));
@@ -652,6 +650,12 @@ impl FileIngest {
             };
             self.problems.push(&self.info.name, row, &column, &value, why);
         }
+    }
+
+    /// A summary row read: the running sum's subtotal starts again from here.
+    fn summary_row(&mut self) {
+        self.sums.summary();
+        self.info.skipped.summary_rows += 1;
     }
 
     fn is_repeated_header(&self, rec: &Record<'_>) -> bool {
