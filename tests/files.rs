@@ -406,3 +406,22 @@ fn summary_rows_in_any_language_are_not_records() {
     assert_eq!(value(&r, "order_revenue"), json!("2450.50"));
     assert_eq!((r.files[0].rows, r.files[0].skipped.summary_rows), (3, 1));
 }
+
+/// A date whose year is 1300–1499 is read as Solar Hijri, and the file says so: in a file
+/// of Gregorian dates it is likelier a typo.
+#[test]
+fn a_solar_hijri_reading_is_said_in_a_note() {
+    let csv = "deal_id,owner,stage,amount,created_date,closed_date\n1,Ann,Won,100,2024-01-01,2024-02-01\n\
+               2,Bob,Won,50,1400-01-15,2024-02-01\n3,Cy,Won,70,2024-01-05,1403/01/15\n";
+    let r = one("d.csv", csv.as_bytes());
+    let f = &r.files[0];
+    assert_eq!((f.solar_hijri_dates, f.first_solar_hijri_row), (2, Some(3)));
+    let code = f.note_codes.iter().find(|c| c.code == "solar_hijri").expect("a note");
+    assert_eq!((code.params["n"].as_str(), code.params["row"].as_str()), ("2", "3"));
+    // Gregorian dates alone: no note
+    let r = one("g.csv", b"deal_id,owner,stage,amount,created_date,closed_date\n1,Ann,Won,100,2024-01-01,2024-02-01\n");
+    assert!(r.files[0].note_codes.iter().all(|c| c.code != "solar_hijri"));
+    // orders too
+    let r = one("o.csv", b"order_id,customer_id,order_date,amount\nO1,C1,1402-05-01,10\nO2,C2,2024-01-02,20\n");
+    assert_eq!(r.files[0].solar_hijri_dates, 1);
+}

@@ -192,6 +192,8 @@ impl Engine {
                 info.first_replaced_row = info.first_replaced_row.or(shift(part.info.first_replaced_row));
                 info.replaced_chars += part.info.replaced_chars;
                 info.utf8_from_row = info.utf8_from_row.or(shift(part.info.utf8_from_row));
+                info.first_solar_hijri_row = info.first_solar_hijri_row.or(shift(part.info.first_solar_hijri_row));
+                info.solar_hijri_dates += part.info.solar_hijri_dates;
                 for (k, n) in part.info.blanks {
                     *info.blanks.entry(k).or_insert(0) += n;
                 }

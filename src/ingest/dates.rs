@@ -149,6 +149,29 @@ fn split_dmy(s: &str) -> Option<(u32, u32, i32, char)> {
     Some((number(a)?, number(b)?, year, sep))
 }
 
+/// Dates read as Solar Hijri (a year of 1300–1499 first: `1403/01/15`, `1400-01-15`), and
+/// the spreadsheet row of the first, for the file's notes: in a file of Gregorian dates
+/// such a date is more likely a typo than the Persian calendar, so the reading is said.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SolarHijri {
+    pub n: u64,
+    pub first_row: Option<u64>,
+}
+
+impl SolarHijri {
+    /// Counts `text` (a date read) when its year was taken as Solar Hijri.
+    #[inline]
+    pub fn see(&mut self, text: &str, row: u64) {
+        let b = text.trim_start().as_bytes();
+        let year =
+            b.len() >= 8 && b[0] == b'1' && matches!(b[1], b'3' | b'4') && b[2..4].iter().all(u8::is_ascii_digit);
+        if year && matches!(b[4], b'-' | b'/' | b'.') {
+            self.n += 1;
+            self.first_row.get_or_insert(row);
+        }
+    }
+}
+
 fn parse_date_part(s: &str, order: DateOrder) -> Option<NaiveDate> {
     // yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd
     let b = s.as_bytes();

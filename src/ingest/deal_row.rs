@@ -5,7 +5,7 @@
 use super::cells::Cells;
 use super::columns::Mapping;
 use super::csv_stream::Record;
-use super::dates::{parse_date, DateOrder};
+use super::dates::{parse_date, DateOrder, SolarHijri};
 use super::money::{amount_unit, parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::DEALS;
 use crate::memo::Memo;
@@ -129,9 +129,16 @@ struct DealFields {
     mapped: Vec<(DealField, usize)>,
     /// Blank cells per field.
     blank_counts: [u64; FIELDS],
+    /// Dates read as Solar Hijri.
+    solar: SolarHijri,
 }
 
 impl DealReader {
+    /// The dates read as Solar Hijri.
+    pub fn solar_hijri(&self) -> SolarHijri {
+        self.fields.solar
+    }
+
     /// Blank cells per required field, for the file's notes.
     pub fn blanks(&self) -> BTreeMap<String, u64> {
         let counts = &self.fields.blank_counts;
@@ -167,6 +174,7 @@ impl DealReader {
             statuses: RefCell::default(),
             expansions: RefCell::default(),
             blank_counts: [0; FIELDS],
+            solar: SolarHijri::default(),
         };
         DealReader { cells, fields }
     }
@@ -208,6 +216,7 @@ impl DealFields {
                 self.blank_counts[f as usize] += 1;
             }
         }
+        let mut solar = self.solar;
         let this: &Self = self;
         let text = |f: DealField| cells[f as usize];
 
@@ -221,7 +230,12 @@ impl DealFields {
         let estimated = money(DealField::Amount);
         let actual = if this.has_won_amount { money(DealField::WonAmount) } else { None };
         let mut date = |f: DealField, order: DateOrder| match parse_date(text(f), order) {
-            Ok(v) => v,
+            Ok(v) => {
+                if v.is_some() {
+                    solar.see(text(f), row);
+                }
+                v
+            }
             Err(why) => {
                 problems.push(file, row, this.header(f), text(f), why);
                 None
@@ -290,7 +304,7 @@ impl DealFields {
         if status == Status::Won && (this.has_amount || this.has_won_amount) && blank_amount {
             problems.push(file, row, this.header(DealField::Amount), "", ProblemKind::WonNoAmount);
         }
-        Deal {
+        let deal = Deal {
             deal_id: text(DealField::DealId),
             owner: text(DealField::Owner),
             account: text(DealField::Account),
@@ -316,6 +330,8 @@ impl DealFields {
             } else {
                 "" // an amount that is not a number names no currency
             },
-        }
+        };
+        self.solar = solar;
+        deal
     }
 }

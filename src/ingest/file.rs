@@ -282,6 +282,12 @@ impl FileIngest {
         if let Stage::Deals(reader) = &self.stage {
             self.info.blanks = reader.blanks();
         }
+        let solar = match &self.stage {
+            Stage::Deals(reader) => reader.solar_hijri(),
+            Stage::Rows(readers) => readers.0.solar_hijri(),
+            _ => Default::default(),
+        };
+        (self.info.solar_hijri_dates, self.info.first_solar_hijri_row) = (solar.n, solar.first_row);
         if let Stage::Rows(readers) = &self.stage {
             let (cancelled, refunded) = readers.1.left_out;
             if cancelled + refunded > 0 {

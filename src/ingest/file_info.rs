@@ -226,6 +226,12 @@ pub struct FileInfo {
     /// late disagreement with the encoding its head gave).
     #[serde(default)]
     pub utf8_from_row: Option<u64>,
+    /// Dates read as Solar Hijri (a year of 1300–1499 first), and the row of the first.
+    #[serde(default)]
+    pub solar_hijri_dates: u64,
+    /// The spreadsheet row of the first.
+    #[serde(default)]
+    pub first_solar_hijri_row: Option<u64>,
     /// Its rows are read with what the rows above them said (a grouped report's names,
     /// an order's total on its first line): the file is read in one pass, not in parts.
     #[serde(default)]
@@ -252,6 +258,10 @@ impl FileInfo {
         }
         if let Some(row) = self.utf8_from_row {
             self.note(FileNote::LateUtf8 { row, encoding: self.encoding.clone() });
+        }
+        if self.solar_hijri_dates > 0 {
+            let row = self.first_solar_hijri_row.unwrap_or_default();
+            self.note(FileNote::SolarHijri { n: self.solar_hijri_dates, row });
         }
         if self.invalid_text_rows > 0 {
             let row = self.first_invalid_row.unwrap_or_default();

@@ -154,6 +154,13 @@ pub enum FileNote {
         /// Lines of orders refunded in full.
         refunded: u64,
     },
+    /// Dates read as Solar Hijri (a year of 1300–1499 first).
+    SolarHijri {
+        /// How many.
+        n: u64,
+        /// The spreadsheet row of the first.
+        row: u64,
+    },
     /// NUL bytes dropped from the text.
     Nul {
         /// How many.
@@ -216,6 +223,7 @@ impl FileNote {
                 ("orders_left_out", vec![("cancelled", cancelled.to_string()), ("refunded", refunded.to_string())])
             }
             FileNote::Nul { n, row } => ("nul", vec![("n", n.to_string()), ("row", row.to_string())]),
+            FileNote::SolarHijri { n, row } => ("solar_hijri", vec![("n", n.to_string()), ("row", row.to_string())]),
             FileNote::Replaced { n, encoding, row } => {
                 ("replaced", vec![("n", n.to_string()), ("encoding", encoding.clone()), ("row", row.to_string())])
             }
@@ -253,6 +261,9 @@ impl FileNote {
             FileNote::OrderTotals { header } => format!("{header} holds each order's total, written on each of its lines: it is counted once per order."),
             FileNote::OrdersLeftOut { cancelled, refunded } => format!("Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full."),
             FileNote::Nul { n, row } => format!("{n} NUL bytes were dropped (the first in row {row})."),
+            FileNote::SolarHijri { n, row } => format!(
+                "{n} dates with a year of 1300 to 1499 were read as Solar Hijri (the first in row {row}): if they are typos of Gregorian years, correct them in the file."
+            ),
             FileNote::Replaced { n, encoding, row } => {
                 format!("{n} characters could not be read as {encoding} (the first at row {row}); {CHOOSE}")
             }
@@ -287,6 +298,7 @@ impl FileNote {
             FileNote::OrderTotals { header: "Order Total".into() },
             FileNote::OrdersLeftOut { cancelled: 2, refunded: 1 },
             FileNote::Nul { n: 1, row: 3 },
+            FileNote::SolarHijri { n: 2, row: 4 },
             FileNote::Replaced { n: 2, encoding: "GBK".into(), row: 5 },
             FileNote::LateUtf8 { row: 9, encoding: "windows-1252".into() },
             FileNote::InvalidText { n: 2, row: 4 },

@@ -6,7 +6,7 @@
 use super::cells::Cells;
 use super::columns::Mapping;
 use super::csv_stream::Record;
-use super::dates::{parse_datetime, DateOrder};
+use super::dates::{parse_datetime, DateOrder, SolarHijri};
 use super::money::{parse_money_with, parse_probability, DecimalSeparator};
 use super::schema::ValueType;
 use crate::problems::Problems;
@@ -68,6 +68,8 @@ pub struct TypedReader {
     parsed: Vec<(usize, usize, ValueType)>,
     /// Position of the first money field with a column.
     money: Option<usize>,
+    /// Dates read as Solar Hijri.
+    solar: SolarHijri,
 }
 
 impl TypedReader {
@@ -88,7 +90,7 @@ impl TypedReader {
         let money = mapped.iter().find(|(_, _, v)| *v == ValueType::Money).map(|(f, _, _)| *f);
         let cells = Cells::new(mapped.iter().map(|&(f, col, _)| (f, col)).collect(), headers.len());
         let parsed = mapped.into_iter().filter(|(_, _, v)| *v != ValueType::Text).collect();
-        TypedReader { cells, headers, date_order, decimal, parsed, money }
+        TypedReader { cells, headers, date_order, decimal, parsed, money, solar: SolarHijri::default() }
     }
 
     /// Position of the kind's first money field that has a column (the amount a summary
@@ -97,9 +99,14 @@ impl TypedReader {
         self.money
     }
 
+    /// The dates read as Solar Hijri.
+    pub fn solar_hijri(&self) -> SolarHijri {
+        self.solar
+    }
+
     /// Reads `rec` (spreadsheet row `row` of `file`); bad values go to `problems`.
     pub fn read<'a>(&'a mut self, rec: &Record<'a>, row: u64, file: &str, problems: &mut Problems) -> Row<'a> {
-        let TypedReader { cells, headers, date_order, decimal, parsed, .. } = self;
+        let TypedReader { cells, headers, date_order, decimal, parsed, solar, .. } = self;
         let mut out = Row { texts: [""; MAX_FIELDS], values: [Parsed::None; MAX_FIELDS] };
         cells.read(rec, row, file, problems, &mut out.texts);
         for &(f, col, value) in parsed.iter() {
@@ -111,7 +118,12 @@ impl TypedReader {
                 ValueType::Date | ValueType::DateTime => parse_datetime(t, *date_order).map(|v| v.map(Parsed::Time)),
             };
             match parsed {
-                Ok(v) => out.values[f] = v.unwrap_or_default(),
+                Ok(v) => {
+                    if matches!(v, Some(Parsed::Time(_))) {
+                        solar.see(t, row);
+                    }
+                    out.values[f] = v.unwrap_or_default();
+                }
                 Err(why) => problems.push(file, row, headers.get(col).map_or("", String::as_str), t, why),
             }
         }

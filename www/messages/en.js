@@ -386,6 +386,7 @@ export default {
   'file_note.bad_choices.decimal_separator': 'The decimal separator given for this file, “{value}”, is neither a point nor a comma: the file was read as detected.',
   'file_note.bad_choices.headers': 'Headers were given for this file without a kind of table: the file was read as detected.',
   'file_note.nul': '{n} NUL bytes were dropped (the first in row {row}).',
+  'file_note.solar_hijri': '{n} dates with a year of 1300 to 1499 were read as Solar Hijri (the first in row {row}): if they are typos of Gregorian years, correct them in the file.',
   'file_note.lookup_cut': 'Only the first {max} rows of the lookup table are used: {n} more were left out.',
   'file_note.decided': 'Columns decided by their values: {list}.',
   'map.table_of': '{kind} table',

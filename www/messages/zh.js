@@ -381,6 +381,7 @@ export default {
   'file_note.bad_choices.decimal_separator': '为此文件指定的小数点“{value}”既不是句点也不是逗号：按自动检测读取。',
   'file_note.bad_choices.headers': '为此文件指定了表头却没有指定表类型：按自动检测读取。',
   'file_note.nul': '已删除 {n} 个 NUL 字节（第一个在第 {row} 行）。',
+  'file_note.solar_hijri': '{n} 个年份在 1300 至 1499 之间的日期按伊朗历（太阳回历）读取（第一个在第 {row} 行）：如果它们是公历年份的笔误，请在文件中更正。',
   'file_note.lookup_cut': '仅使用查找表的前 {max} 行：另有 {n} 行未使用。',
   'file_note.decided': '按取值判定的列：{list}。',
   'map.table_of': '{kind}表',
