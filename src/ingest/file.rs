@@ -985,8 +985,6 @@ fn order_layout<'r>(mapping: &Mapping, headers: &[String], records: impl Iterato
     OrderLayout { amount_column: true, total_on_each_line: same >= 2 && differ == 0, status_flag }
 }
 
-/// Columns that name a record: a deal's id, owner, account, stage and status; another
-/// kind's required text fields.
 /// True when `rec` says nothing of a record: there are columns that would (`facts`: its
 /// stage, status and dates), and all are blank.
 fn says_nothing(facts: &[usize], rec: &Record<'_>) -> bool {
@@ -1010,6 +1008,8 @@ fn fact_columns(mapping: &Mapping) -> Vec<usize> {
     facts.filter_map(|f| mapping.column(f.name)).collect()
 }
 
+/// Columns that name a record: a deal's id, owner, account, stage and status; another
+/// kind's required text fields.
 fn identity_columns(mapping: &Mapping) -> Vec<usize> {
     let kind = mapping.kind;
     let names = kind.fields.iter().filter(|f| {
