@@ -136,3 +136,42 @@ fn response_times_are_exact_not_whole_minutes() {
         assert!(close(&r.metrics[id].detail["within_target"], 0.5), "{id}");
     }
 }
+
+#[test]
+fn conversion_by_source_holds_every_source_of_leads_and_deals() {
+    // Leads from Web and Ads; deals from Web (won 500 and 300, one lost), Partner (won
+    // 1,000) and one without a source. Partner has deals but no leads: a row of its own.
+    let leads = "lead_id,created_date,source\nL1,2024-01-02,Web\nL2,2024-01-03,web\nL3,2024-01-04,Ads\n";
+    let deals = "deal_id,owner,account,stage,amount,created_date,close_date,lead_source\n\
+                 D1,Ann,Acme,Won,500,2024-01-05,2024-01-20,Web\n\
+                 D2,Ann,Beta,Won,300,2024-01-06,2024-01-25,WEB\n\
+                 D3,Bob,Acme,Lost,200,2024-01-06,2024-01-26,Web\n\
+                 D4,Bob,Zed,Won,1000,2024-01-07,2024-01-28,Partner\n\
+                 D5,Bob,Zed,Won,50,2024-01-07,2024-01-28,\n";
+    let files: [(&str, &[u8]); 2] = [("leads.csv", leads.as_bytes()), ("deals.csv", deals.as_bytes())];
+    for chunk in [11, 1 << 16] {
+        let r = analyze(&files, options(None, None, Some("2024-02-01")), chunk);
+        let rows: Vec<_> = table_rows(&r, "conversion_by_source")
+            .iter()
+            .map(|s| (s["source"].clone(), s["leads"].clone(), s["won_deals"].clone(), s["revenue"].clone()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (json!("Web"), json!(2), json!(2), json!("800")),
+                (json!("Ads"), json!(1), json!(0), json!("0")),
+                (json!("Partner"), json!(0), json!(1), json!("1000")),
+            ],
+            "chunk {chunk}"
+        );
+        let partner = &table_rows(&r, "conversion_by_source")[2];
+        assert_eq!(partner["rate"], serde_json::Value::Null);
+    }
+    // Without a source on the deals, the table keeps its four lead columns.
+    let r = analyze(
+        &[("leads.csv", leads.as_bytes()), ("small_deals.csv", &fixture("small_deals.csv"))],
+        options(None, None, Some("2024-04-01")),
+        1 << 16,
+    );
+    assert_eq!(r.tables["conversion_by_source"].columns, ["source", "leads", "converted", "rate"]);
+}

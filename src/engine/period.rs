@@ -106,7 +106,7 @@ impl PeriodAggs {
         let deals = &self.deals;
         let stages = self.history.stages_at(deals.period().to);
         let summary = deals.finish_with(options, as_of, &stages, withheld, report);
-        let response_median = self.leads.finish(options.response_target_minutes, deals.lead_links(), report);
+        let response_median = self.leads.finish(options.response_target_minutes, deals.lead_links(), withheld, report);
         self.activities.finish(summary.won, &|name: &str| deals.won_by_owner(name), report);
         let ledger = |owner: &str| deals.ledger(owner);
         let reps_at_quota =

@@ -3,13 +3,16 @@
 
 use super::groups::{Groups, Merge};
 use super::stats::Histogram;
+use super::withheld::Withheld;
 use crate::hashing::id_key;
 use crate::model::Lead;
 use crate::period::Period;
 use crate::problems::ProblemKind;
 use crate::reason::Reason;
-use crate::report::{number, row, Metric, Report, Table};
+use crate::report::{money, number, row, Metric, Report, Table};
+use crate::text::group_key;
 use crate::vocabulary::Direction;
+use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -18,7 +21,8 @@ const QUALIFIED: &str = "leads that reached MQL or SQL in period, split inbound/
 const MQL_SQL: &str = "leads with sql_date / leads with mql_date, cohort of MQLs in period";
 const CONVERSION: &str =
     "leads converted (converted_date, a converted/won status, or a linked deal won) / leads created in period";
-const BY_SOURCE: &str = "per source: leads created in period, converted, rate";
+const BY_SOURCE: &str =
+    "per source: leads created in period, converted, rate; deals won in period and their revenue per deal source";
 const RESPONSE: &str =
     "mean and median of (first_response_date − created_date) in minutes; share answered within the target";
 const REFERRALS: &str = "leads whose source means referral, created in period";
@@ -88,7 +92,13 @@ pub struct DealLinks<'a> {
     pub won_deals: &'a FxHashSet<u64>,
     pub won_leads: &'a FxHashSet<u64>,
     pub leads_with_deal: &'a FxHashSet<u64>,
+    /// Per lead source the deals name: deals won in the period and their revenue (empty
+    /// when the deals have no source).
+    pub sources: Vec<(&'a str, u64, Decimal)>,
 }
+
+/// What the deals won per source, by the source's group key.
+type DealSources<'a> = rustc_hash::FxHashMap<String, (&'a str, u64, Decimal)>;
 
 /// Whether a lead (`deal`: [`id_key`] of the deal it names, `lead`: of its own id) is
 /// linked to a deal won: one it names, or one that names it (`won_deals`, `won_leads`).
@@ -208,8 +218,15 @@ impl LeadsAgg {
     /// was won.
     /// Writes the lead metrics, leads linked to the `deals` read; returns the median
     /// minutes to a first response (None: no response timed).
-    pub fn finish(&self, target_minutes: i64, deals: Option<DealLinks<'_>>, report: &mut Report) -> Option<f64> {
+    pub fn finish(
+        &self,
+        target_minutes: i64,
+        deals: Option<DealLinks<'_>>,
+        withheld: &Withheld,
+        report: &mut Report,
+    ) -> Option<f64> {
         let mut this = self.clone();
+        let mut deal_sources = None;
         if let Some(d) = deals {
             for l in &self.linked {
                 let won = linked_to_won(d.won_deals, d.won_leads, l.deal, l.lead);
@@ -227,8 +244,14 @@ impl LeadsAgg {
                     this.sources.entry(&l.source, "(no source)").converted += 1;
                 }
             }
+            let by_key: DealSources<'_> = d.sources.iter().map(|s| (group_key(s.0), *s)).collect();
+            deal_sources = (!by_key.is_empty()).then_some(by_key);
         }
         this.report(target_minutes, report);
+        if self.rows > 0 {
+            let table = this.by_source(deal_sources);
+            report.tables.insert("conversion_by_source", withheld.deal_table("conversion_by_source", table));
+        }
         let timed = self.rows > 0 && !self.response.is_empty();
         timed.then(|| super::stats::median_whole(&self.response)).flatten().map(|s| s / 60.0)
     }
@@ -287,19 +310,6 @@ impl LeadsAgg {
         };
         m.insert("lead_response_minutes", response);
 
-        let mut sources = self.sources.sorted();
-        sources.sort_by_key(|s| std::cmp::Reverse(s.1.leads));
-        let rows = sources.into_iter().map(|(name, s)| {
-            let rate = if s.leads == 0 { Value::Null } else { number(s.converted as f64 / s.leads as f64) };
-            row(&[
-                ("source", json!(name)),
-                ("leads", json!(s.leads)),
-                ("converted", json!(s.converted)),
-                ("rate", rate),
-            ])
-        });
-        let columns = vec!["source", "leads", "converted", "rate"];
-        report.tables.insert("conversion_by_source", Table::capped(columns, rows, &["leads", "converted"], BY_SOURCE));
         let names = ["leads", "MQL", "SQL", "opportunity", "converted"];
         let rows = names
             .iter()
@@ -326,5 +336,38 @@ impl LeadsAgg {
             .collect();
         let columns = vec!["stage", "reached", "conversion", "drop_off", "drop_off_share"];
         report.tables.insert("lead_funnel", Table::new(columns, rows, FUNNEL));
+    }
+
+    /// Conversion by source: the leads' sources by leads, then those only deals name; with
+    /// the deals won and their revenue per source when the deals have sources.
+    fn by_source(&self, mut deals: Option<DealSources<'_>>) -> Table {
+        let mut sources = self.sources.sorted();
+        sources.sort_by_key(|s| std::cmp::Reverse(s.1.leads));
+        let mut rows: Vec<_> = sources
+            .into_iter()
+            .map(|(name, s)| {
+                let rate = if s.leads == 0 { Value::Null } else { number(s.converted as f64 / s.leads as f64) };
+                let won = deals.as_mut().map(|d| d.remove(&group_key(name)).map_or((0, Decimal::ZERO), |w| (w.1, w.2)));
+                (name, s.leads, s.converted, rate, won)
+            })
+            .collect();
+        let mut only_deals: Vec<_> = deals.iter().flat_map(|d| d.values()).collect();
+        only_deals.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        rows.extend(only_deals.into_iter().map(|w| (w.0, 0, 0, Value::Null, Some((w.1, w.2)))));
+        let rows = rows.into_iter().map(|(name, leads, converted, rate, won)| {
+            let mut cells =
+                vec![("source", json!(name)), ("leads", json!(leads)), ("converted", json!(converted)), ("rate", rate)];
+            if let Some((won, revenue)) = won {
+                cells.extend([("won_deals", json!(won)), ("revenue", money(revenue))]);
+            }
+            row(&cells)
+        });
+        let mut columns = vec!["source", "leads", "converted", "rate"];
+        let mut sums = vec!["leads", "converted"];
+        if deals.is_some() {
+            columns.extend(["won_deals", "revenue"]);
+            sums.extend(["won_deals", "revenue"]);
+        }
+        Table::capped(columns, rows, &sums, BY_SOURCE)
     }
 }

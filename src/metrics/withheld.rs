@@ -37,6 +37,7 @@ pub const DEAL_MONEY_COLUMNS: &[(&str, &[&str])] = &[
     ("deal_funnel", &["value"]),
     ("quota_attainment", &["revenue", "attainment"]),
     ("forecast_weighted", &["amount", "weighted"]),
+    ("conversion_by_source", &["revenue"]),
 ];
 
 /// Which money is withheld: the deals' and the orders', each with why (the codes).

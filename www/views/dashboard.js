@@ -58,6 +58,8 @@ export const TABLES = [
       { key: 'source', label: 'col.source' }, { key: 'leads', label: 'col.leads', kind: 'count' },
       { key: 'converted', label: 'col.converted', kind: 'count' },
       { key: 'rate', label: 'col.rate', kind: 'ratio' },
+      { key: 'won_deals', label: 'col.deals_won', kind: 'count' },
+      { key: 'revenue', label: 'col.revenue', kind: 'money' },
     ] },
   { id: 'sales_activity_ratio', target: 'activity-ratio', empty: 'empty.activities', drill: ['activities', ['owner']],
     columns: [

@@ -151,6 +151,9 @@ pub struct DealsAgg {
     accounts: Groups<AccountStats>,
     #[serde(default)]
     products: Groups<SalesStats>,
+    /// Sales per lead source of the deals (for conversion by source).
+    #[serde(default)]
+    sources: Groups<SalesStats>,
     reasons: Groups<Tally>,
     pipeline: PipelineAgg,
     funnel: FunnelAgg,
@@ -201,6 +204,7 @@ impl DealsAgg {
             owners: Groups::default(),
             accounts: Groups::default(),
             products: Groups::default(),
+            sources: Groups::default(),
             reasons: Groups::default(),
             pipeline: PipelineAgg::new(period.to),
             funnel: FunnelAgg::default(),
@@ -261,6 +265,9 @@ impl DealsAgg {
                 if !d.product.is_empty() {
                     self.products.entry(d.product, "(no product)").won(d);
                 }
+                if !d.source.is_empty() {
+                    self.sources.entry(d.source, "").won(d);
+                }
             }
             Status::Lost if closed_in => {
                 self.lost.add(d.amount);
@@ -268,6 +275,9 @@ impl DealsAgg {
                 self.accounts.entry(d.account, "(no account)").sales.lost += 1;
                 if !d.product.is_empty() {
                     self.products.entry(d.product, "(no product)").lost += 1;
+                }
+                if !d.source.is_empty() {
+                    self.sources.entry(d.source, "").lost += 1;
                 }
                 if let Some(reason) = d.lost_reason {
                     self.reasons.entry(reason, "(none given)").add(d.amount);
@@ -324,6 +334,7 @@ impl DealsAgg {
         self.owners.merge(o.owners);
         self.accounts.merge(o.accounts);
         self.products.merge(o.products);
+        self.sources.merge(o.sources);
         self.reasons.merge(o.reasons);
         self.pipeline.merge(o.pipeline);
         self.funnel.merge(o.funnel);
@@ -385,10 +396,11 @@ impl DealsAgg {
 
     /// What the deals say of leads (when deals were read).
     pub fn lead_links(&self) -> Option<super::leads::DealLinks<'_>> {
-        self.read_any().then_some(super::leads::DealLinks {
+        self.read_any().then(|| super::leads::DealLinks {
             won_deals: &self.won_ids,
             won_leads: &self.won_lead_ids,
             leads_with_deal: &self.lead_ids,
+            sources: self.sources.sorted().into_iter().map(|(n, s)| (n, s.won.count, s.won.sum)).collect(),
         })
     }
 
