@@ -308,3 +308,27 @@ fn thousands_of_stage_names_make_a_funnel() {
     // reached never grows along the funnel
     assert!(funnel.windows(2).all(|w| w[0]["reached"].as_u64() >= w[1]["reached"].as_u64()));
 }
+
+#[test]
+fn a_deal_closed_before_it_was_created_is_out_of_the_closed_date_figures() {
+    // D2 is lost on Jan 5, created Jan 10: a listed bad row, left out of lost, win rate,
+    // the trend and the drill of lost deals; it still counts as created in January.
+    let deals = "deal_id,owner,account,stage,amount,created_date,close_date\n\
+                 D1,Ann,Acme,Won,100,2024-01-02,2024-01-20\n\
+                 D2,Ann,Beta,Lost,50,2024-01-10,2024-01-05\n\
+                 D3,Bob,Acme,Lost,70,2024-01-03,2024-01-25\n\
+                 D4,Bob,Zed,Won,30,2024-01-12,2024-01-11\n";
+    for (from, to) in [(None, None), (Some("2024-01-01"), Some("2024-02-01"))] {
+        let r = analyze(&[("deals.csv", deals.as_bytes())], options(from, to, Some("2024-02-01")), 1 << 16);
+        assert_eq!((value(&r, "deals_won"), value(&r, "deals_lost")), (json!(1), json!(1)), "{from:?}");
+        assert_eq!(value(&r, "revenue"), json!("100"));
+        assert!(close(&value(&r, "win_rate"), 0.5));
+        assert_eq!(value(&r, "opportunities_created"), json!(4));
+        let rows: Vec<_> =
+            r.problems.items.iter().map(|p| (p.row, p.column.as_str(), p.reason_code.code.as_str())).collect();
+        assert_eq!(rows, [(3, "close_date", "closed_before"), (5, "close_date", "closed_before")]);
+        let points = &r.series["revenue_trend"]["points"];
+        let lost: u64 = points.as_array().unwrap().iter().map(|p| p["lost"].as_u64().unwrap_or(0)).sum();
+        assert_eq!(lost, 1);
+    }
+}

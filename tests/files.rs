@@ -52,7 +52,9 @@ fn ragged_rows_are_reported_and_used() {
 fn bad_dates_and_reversed_dates() {
     let csv = b"deal_id,owner,stage,amount,created_date,closed_date\n1,A,Won,10,2024-01-10,2024-01-05\n2,A,Won,20,soon,2024-02-01\n";
     let r = one("d.csv", csv);
-    assert_eq!(value(&r, "deals_won"), json!(2));
+    // deal 1's close date is the bad field: it is not won on it (deal 2 is, undated creation)
+    assert_eq!(value(&r, "deals_won"), json!(1));
+    assert_eq!(value(&r, "revenue"), json!("20"));
     assert!(value(&r, "sales_cycle_days").is_null()); // neither deal has a usable cycle
     let reasons: Vec<_> = r.problems.items.iter().map(|p| (p.row, p.column.as_str(), p.reason.as_str())).collect();
     assert_eq!(reasons[0].0, 2);

@@ -317,7 +317,7 @@ impl DrillQuery {
 
     /// Whether a deal is in the set, and the stage it is listed under.
     pub(super) fn deal_stage<'a>(&self, d: &Deal<'a>) -> Option<&'a str> {
-        let closed_in = self.period.contains(d.closed);
+        let closed_in = d.closed_in(self.period);
         let (inside, date) = match self.set {
             Set::Won => (d.status == Status::Won && closed_in, d.closed),
             Set::Lost => (d.status == Status::Lost && closed_in, d.closed),

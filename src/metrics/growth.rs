@@ -68,9 +68,9 @@ impl GrowthAgg {
     /// or closed in it) and what its account won (None for no won deal or no account):
     /// the deals aggregate keeps both with its owners and accounts.
     pub fn observe(&mut self, d: &Deal<'_>) -> (bool, Option<AccountHistory>) {
-        let closed_in = d.status != Status::Open && self.period.contains(d.closed);
+        let closed_in = d.status != Status::Open && d.closed_in(self.period);
         if closed_in {
-            if let Some(closed) = d.closed {
+            if let Some(closed) = d.close_day() {
                 let b = self.trend.entry(self.granularity.bucket(closed)).or_default();
                 match d.status {
                     Status::Won => b.won.add(d.amount),
@@ -93,7 +93,7 @@ impl GrowthAgg {
             self.open_in_period += 1;
         }
         let account = (d.status == Status::Won && !d.account.trim().is_empty())
-            .then_some(AccountHistory { first_won: d.closed, expansion_in_period: closed_in && d.expansion });
+            .then_some(AccountHistory { first_won: d.close_day(), expansion_in_period: closed_in && d.expansion });
         (active, account)
     }
 

@@ -50,6 +50,23 @@ pub struct Deal<'a> {
 }
 
 impl<'a> Deal<'a> {
+    /// Whether its close date is before its creation date (a listed bad row: the close
+    /// date is left out of every metric dated by it, METRICS.md "Bad rows").
+    pub fn closed_before_created(&self) -> bool {
+        matches!((self.created, self.closed), (Some(c), Some(e)) if e < c)
+    }
+
+    /// Its close date, unless it is before the creation date.
+    pub fn close_day(&self) -> Option<NaiveDate> {
+        self.closed.filter(|_| !self.closed_before_created())
+    }
+
+    /// Whether it closed in `period` (on a close date not before its creation; undated
+    /// closings belong to the all-time period only).
+    pub fn closed_in(&self, period: crate::period::Period) -> bool {
+        !self.closed_before_created() && period.contains(self.closed)
+    }
+
     /// A deal with only a status, for tests and examples.
     pub fn new(status: Status) -> Self {
         Deal {

@@ -355,7 +355,7 @@ export default {
   'map.unnamed_skipped': '{n} rows that name no record not read (listed under problems)',
   'map.group_rows': '{n} names above their lines read as the lines\' customer',
   'problem.fields': 'row has {n} fields, the header has {header}',
-  'problem.closed_before': 'closed before created ({date}): left out of the sales cycle',
+  'problem.closed_before': 'closed before created ({date}): left out of won, lost, revenue and every figure dated by its close',
   'problem.churned_before': 'churned before acquired ({date})',
   'problem.ends_before': 'ends before it starts ({date})',
   'problem.responded_before': 'responded before created ({date})',

@@ -350,7 +350,7 @@ export default {
   'map.unnamed_skipped': '{n} ردیف بدون نام رکورد خوانده نشد (در فهرست مشکلات)',
   'map.group_rows': '{n} نام بالای ردیف‌هایش: مشتری همان ردیف‌ها خوانده شد',
   'problem.fields': 'این ردیف {n} فیلد دارد و سرستون {header}',
-  'problem.closed_before': 'بسته‌شدن پیش از ایجاد ({date}): در چرخهٔ فروش حساب نشد',
+  'problem.closed_before': 'بسته‌شدن پیش از ایجاد ({date}): در بُرد، باخت، درآمد و هر رقمی که با تاریخ بسته‌شدن حساب می‌شود شمرده نشد',
   'problem.churned_before': 'ریزش پیش از جذب ({date})',
   'problem.ends_before': 'پایان پیش از آغاز ({date})',
   'problem.responded_before': 'پاسخ پیش از ایجاد ({date})',

@@ -350,7 +350,7 @@ export default {
   'map.unnamed_skipped': '{n} 行未指明任何记录，未读取（见问题列表）',
   'map.group_rows': '{n} 个分组名称行：作为其下各行的客户读取',
   'problem.fields': '此行有 {n} 个字段，表头有 {header} 个',
-  'problem.closed_before': '关闭早于创建（{date}）：不计入销售周期',
+  'problem.closed_before': '关闭早于创建（{date}）：不计入赢单、输单、收入及所有按关闭日期计算的数字',
   'problem.churned_before': '流失早于获客（{date}）',
   'problem.ends_before': '结束早于开始（{date}）',
   'problem.responded_before': '响应早于创建（{date}）',

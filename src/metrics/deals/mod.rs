@@ -246,7 +246,7 @@ impl DealsAgg {
             self.first_date = Some(self.first_date.map_or(date, |f| f.min(date)));
             self.last_date = Some(self.last_date.map_or(date, |l| l.max(date)));
         }
-        let closed_in = self.period.contains(d.closed);
+        let closed_in = d.closed_in(self.period);
         match d.status {
             Status::Won if closed_in => {
                 self.won.add(d.amount);
@@ -300,7 +300,7 @@ impl DealsAgg {
         if let Some(history) = account {
             self.accounts.entry(d.account, "(no account)").history.merge(history);
         }
-        if let (Status::Won, Some(day), Some(amount)) = (d.status, d.closed, d.amount) {
+        if let (Status::Won, Some(day), Some(amount)) = (d.status, d.close_day(), d.amount) {
             self.owners.entry(d.owner, "(no owner)").ledger.add(day, amount);
             self.history.add(day, amount);
             if self.period.from.is_some_and(|from| day < from) {
