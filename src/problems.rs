@@ -100,18 +100,19 @@ impl ProblemKind {
     /// The English sentence.
     pub fn text(&self) -> String {
         use ProblemKind::*;
-        let fixed =
-            match self {
-                Fields { n, header } => return format!("row has {n} fields, the header has {header}"),
-                ClosedBefore(d) => return format!(
+        let fixed = match self {
+            Fields { n, header } => return format!("row has {n} fields, the header has {header}"),
+            ClosedBefore(d) => {
+                return format!(
                     "closed before created ({d}): left out of won, lost, revenue and every figure dated by its close"
-                ),
-                ChurnedBefore(d) => return format!("churned before acquired ({d})"),
-                EndsBefore(d) => return format!("ends before it starts ({d})"),
-                RespondedBefore(d) => return format!("responded before created ({d})"),
-                Score { min, max } => return format!("score out of range ({min} to {max})"),
-                plain => plain.plain().map_or("", |(_, text)| text),
-            };
+                )
+            }
+            ChurnedBefore(d) => return format!("churned before acquired ({d})"),
+            EndsBefore(d) => return format!("ends before it starts ({d})"),
+            RespondedBefore(d) => return format!("responded before created ({d})"),
+            Score { min, max } => return format!("score out of range ({min} to {max})"),
+            plain => plain.plain().map_or("", |(_, text)| text),
+        };
         fixed.to_string()
     }
 }

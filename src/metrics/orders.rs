@@ -1,7 +1,9 @@
 //! Distinct orders. An orders export has a line per product; the order id says which lines
 //! are one order (Superstore: 9,994 lines, 5,009 orders). Orders are kept by the hash of
 //! their id, with their customer, so that parts of a file read apart merge exactly (an
-//! order cut between two parts is one order).
+//! order cut between two parts is one order). An order id several customers share (Superstore's
+//! Chinese edition has 1,407) is one order in the counts and one of each of them in their
+//! orders.
 
 use crate::hashing::id_hash;
 use crate::text::fold_letter;
@@ -47,6 +49,18 @@ pub struct OrderBook {
     /// lines follow each other: they are added once, when the next order comes).
     #[serde(default)]
     pending: Option<(u64, Decimal)>,
+    /// Orders (by id hash) of customers other than the one their entry in `orders` keeps,
+    /// with those customers.
+    #[serde(default)]
+    others: rustc_hash::FxHashSet<(u64, u64)>,
+    /// The last line's customer as written.
+    #[serde(skip)]
+    last_customer: String,
+}
+
+/// The customer key a blank customer has.
+fn blank_customer() -> u64 {
+    Seen::new(customer_hash("")).customer()
 }
 
 /// An order whose lines add up to less than zero: a credit note.
@@ -73,7 +87,8 @@ impl OrderBook {
         let counted = if in_period { amount } else { None };
         // Exports list an order's lines together: a line that adds nothing to what is known
         // of the last order costs no look-up (its amount waits in `pending`).
-        if self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) {
+        let same_customer = customer.trim().is_empty() || customer == self.last_customer;
+        if self.last.is_some_and(|(last, seen)| last == id && seen.0 & flags == flags) && same_customer {
             if let Some(a) = counted {
                 match &mut self.pending {
                     Some((p, sum)) if *p == id => *sum += a,
@@ -86,8 +101,20 @@ impl OrderBook {
             return false;
         }
         self.flush();
-        // The customer is hashed once per order, not per line.
-        let (seen, net) = self.orders.entry(id).or_insert_with(|| (Seen::new(customer_hash(customer)), Decimal::ZERO));
+        // The customer is hashed once per order, not per line (again when the customer changes).
+        let mut known = true;
+        let (seen, net) = self.orders.entry(id).or_insert_with(|| {
+            known = false;
+            (Seen::new(customer_hash(customer)), Decimal::ZERO)
+        });
+        if known && !same_customer {
+            let other = Seen::new(customer_hash(customer)).customer();
+            add_customer(&mut self.others, id, seen, other);
+        }
+        if !same_customer || !known {
+            self.last_customer.clear();
+            self.last_customer.push_str(customer);
+        }
         let first = in_period && !seen.has(IN_PERIOD);
         seen.0 |= flags;
         if let Some(a) = counted {
@@ -111,9 +138,21 @@ impl OrderBook {
         o.flush();
         self.last = None;
         for (id, (s, net)) in o.orders {
-            let mine = self.orders.entry(id).or_insert((Seen::new(s.customer()), Decimal::ZERO));
-            mine.0 .0 |= s.0;
+            let mut known = true;
+            let mine = self.orders.entry(id).or_insert_with(|| {
+                known = false;
+                (Seen::new(s.customer()), Decimal::ZERO)
+            });
+            if known {
+                add_customer(&mut self.others, id, &mut mine.0, s.customer());
+            }
+            mine.0 .0 |= s.0 & (IN_PERIOD | WITH_AMOUNT);
             mine.1 += net;
+        }
+        for (id, c) in o.others {
+            if let Some((seen, _)) = self.orders.get_mut(&id) {
+                add_customer(&mut self.others, id, seen, c);
+            }
         }
         for (c, (n, a)) in o.unnamed {
             let mine = self.unnamed.entry(c).or_default();
@@ -152,12 +191,20 @@ impl OrderBook {
     }
 
     /// Customers with at least two orders in the period, and with at least one (a blank
-    /// customer is none).
+    /// customer is none; an order several customers share is one of each).
     pub fn repeat_buyers(&self) -> (u64, u64) {
-        let blank = Seen::new(customer_hash("")).customer();
+        let blank = blank_customer();
         let mut per_customer: FxHashMap<u64, u64> = FxHashMap::default();
         for s in self.orders() {
             *per_customer.entry(s.customer()).or_default() += 1;
+        }
+        let pending = self.pending;
+        for (id, c) in &self.others {
+            let Some((s, net)) = self.orders.get(id) else { continue };
+            let net = *net + pending.filter(|(p, _)| p == id).map_or(Decimal::ZERO, |(_, sum)| sum);
+            if s.has(IN_PERIOD) && !is_credit(&net) {
+                *per_customer.entry(*c).or_default() += 1;
+            }
         }
         for (c, (lines, _)) in &self.unnamed {
             *per_customer.entry(*c).or_default() += lines;
@@ -165,6 +212,21 @@ impl OrderBook {
         per_customer.remove(&blank);
         let repeat = per_customer.values().filter(|n| **n >= 2).count() as u64;
         (repeat, per_customer.len() as u64)
+    }
+}
+
+/// Adds customer `other` to the order `id` whose entry is `seen`: the entry's own when it
+/// had none, one of the order's other customers when it differs.
+fn add_customer(others: &mut rustc_hash::FxHashSet<(u64, u64)>, id: u64, seen: &mut Seen, other: u64) {
+    let blank = blank_customer();
+    if other == blank || other == seen.customer() {
+        return;
+    }
+    if seen.customer() == blank {
+        seen.0 = other | (seen.0 & (IN_PERIOD | WITH_AMOUNT));
+        others.remove(&(id, other));
+    } else {
+        others.insert((id, other));
     }
 }
 
@@ -225,5 +287,29 @@ mod tests {
         assert_eq!(a.credit_notes(), 1);
         // Ann: 1 order; Bob: 1; the blank customer is none
         assert_eq!(a.repeat_buyers(), (0, 2));
+    }
+
+    #[test]
+    fn an_order_id_several_customers_share_is_an_order_of_each() {
+        // Order 7 is Ann's and Bob's (Bob's lines apart from Ann's and in the other part);
+        // order 8 is Bob's, its second line without a customer (as Shopify writes lines).
+        let some = Some(Decimal::ONE);
+        for cut in 0..=6 {
+            let lines = [("7", "Ann"), ("7", "Bob"), ("8", "Bob"), ("8", ""), ("7", "Bob"), ("9", "Ann"), ("7", "ann")];
+            let (mut a, mut b) = (OrderBook::default(), OrderBook::default());
+            for (i, (id, c)) in lines.iter().enumerate() {
+                (if i < cut { &mut a } else { &mut b }).line(id, c, true, some);
+            }
+            a.merge(b);
+            // three orders; Ann: 7, 9; Bob: 7, 8 (once each)
+            assert_eq!(a.in_period(), (3, 3), "cut {cut}");
+            assert_eq!(a.repeat_buyers(), (2, 2), "cut {cut}");
+        }
+        // a customer named after a blank first line is the order's own
+        let mut a = OrderBook::default();
+        a.line("1", "", true, some);
+        a.line("1", "Cy", true, some);
+        a.line("2", "Cy", true, some);
+        assert_eq!(a.repeat_buyers(), (1, 1));
     }
 }
