@@ -53,4 +53,14 @@ fn olist_marketing_funnel() {
     assert_eq!(value(&r, "qualified_leads"), json!(8000));
     assert!(close(&value(&r, "lead_conversion_rate"), 842.0 / 8000.0));
     assert_eq!(value(&r, "deals_won"), json!(842));
+    // `declared_monthly_revenue` (0 on 797 of 842 rows) is no deal amount: asked, not taken
+    let f = &r.files[1];
+    let field = |h: &str| f.columns.iter().find(|c| c.header == h).and_then(|c| c.field.clone());
+    assert_eq!(field("declared_monthly_revenue"), None);
+    let note = f.note_codes.iter().find(|n| n.code.starts_with("amount_unsure")).expect("a note asks");
+    assert_eq!(note.params.get("header").map(String::as_str), Some("declared_monthly_revenue"));
+    assert_eq!(r.metrics["revenue"].reason_code.as_ref().map(|c| c.code()), Some("needs_columns"));
+    // `sr_id` is the sales rep who closed the deal: 22 of them
+    assert_eq!(field("sr_id").as_deref(), Some("owner"));
+    assert_eq!(r.tables["sales_by_owner"].total_rows, 22);
 }

@@ -8,6 +8,7 @@ use super::csv_stream::{OwnedRecord, Record, RecordSplitter};
 use super::dates::{DateOrder, OrderVotes};
 use super::deal_row::DealReader;
 use super::decode::{detect, Decoder};
+use super::doubtful::doubtful_amount;
 use super::file_info::{ColumnInfo, FileError, FileInfo, TakenBy};
 use super::file_options::FileOptions;
 use super::footer::{first_bytes, opening, Opening};
@@ -751,6 +752,10 @@ impl FileIngest {
             let decided = decide_by_values(m, &texts[*i], &texts[*i + 1..], &profiles, &fixed);
             if !decided.is_empty() {
                 self.info.note(FileNote::Decided(decided));
+            }
+            if let Some(d) = doubtful_amount(m, &texts[*i], &texts[*i + 1..], &fixed) {
+                let header = crate::text::clip(&d.header, crate::text::MAX_HEADER).into_owned();
+                self.info.note(FileNote::AmountUnsure { header, words: d.words, zeros: d.zeros, values: d.values });
             }
         }
         let lookup = match (&found, user_kind, best) {

@@ -8,6 +8,7 @@ pub mod csv_stream;
 pub mod dates;
 pub mod deal_row;
 pub mod decode;
+pub mod doubtful;
 pub mod file;
 pub mod file_info;
 pub mod file_options;

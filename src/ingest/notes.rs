@@ -141,6 +141,18 @@ pub enum FileNote {
     MqlFile,
     /// Files with the same bytes as this one, not read again (a file dropped twice).
     SameBytes(Vec<String>),
+    /// A column that may be the deal amount, not taken for it: its header names something
+    /// else (`words`) or most of its first values are zero.
+    AmountUnsure {
+        /// Its header.
+        header: String,
+        /// The header's words that name something else (empty: its values said it).
+        words: Vec<String>,
+        /// Zeros among its first values.
+        zeros: usize,
+        /// Its first values.
+        values: usize,
+    },
     /// The amount column holds each order's total, written on each of its lines: it
     /// counts once per order.
     OrderTotals {
@@ -218,6 +230,13 @@ impl FileNote {
             FileNote::NotComputed(kind) => ("not_computed", vec![("kind", kind.to_string())]),
             FileNote::MqlFile => ("mql_file", vec![]),
             FileNote::SameBytes(files) => ("same_bytes", vec![("files", files.join(", "))]),
+            FileNote::AmountUnsure { header, words, .. } if !words.is_empty() => {
+                ("amount_unsure.words", vec![("header", header.clone()), ("words", words.join(" "))])
+            }
+            FileNote::AmountUnsure { header, zeros, values, .. } => (
+                "amount_unsure.zeros",
+                vec![("header", header.clone()), ("zeros", zeros.to_string()), ("n", values.to_string())],
+            ),
             FileNote::OrderTotals { header } => ("order_totals", vec![("header", header.clone())]),
             FileNote::OrdersLeftOut { cancelled, refunded } => {
                 ("orders_left_out", vec![("cancelled", cancelled.to_string()), ("refunded", refunded.to_string())])
@@ -258,6 +277,13 @@ impl FileNote {
             FileNote::SameBytes(files) => {
                 format!("{} holds the same bytes as this file: it was not read again.", files.join(", "))
             }
+            FileNote::AmountUnsure { header, words, .. } if !words.is_empty() => format!(
+                "\"{header}\" may be the deal amount, but \"{}\" says it is something else: it was not used. Map it to amount if it is what the deals are worth.",
+                words.join(" ")
+            ),
+            FileNote::AmountUnsure { header, zeros, values, .. } => format!(
+                "\"{header}\" may be the deal amount, but {zeros} of its first {values} values are 0: it was not used. Map it to amount if it is what the deals are worth."
+            ),
             FileNote::OrderTotals { header } => format!("{header} holds each order's total, written on each of its lines: it is counted once per order."),
             FileNote::OrdersLeftOut { cancelled, refunded } => format!("Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full."),
             FileNote::Nul { n, row } => format!("{n} NUL bytes were dropped (the first in row {row})."),

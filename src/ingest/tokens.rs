@@ -112,6 +112,8 @@ fn canonical(w: &str) -> String {
         "#" | "no" | "nr" | "num" | "nbr" | "number" | "nummer" | "numéro" | "numero" | "número" | "n°" | "nº"
         | "номер" | "№" | "شماره" | "رقم" | "番号" | "号" | "编号" | "編號" => "id".into(),
         "identifier" | "ident" => "id".into(),
+        // a sales rep, as CRMs and Olist abbreviate it (`sr_id`)
+        "sr" => "rep".into(),
         _ => l,
     }
 }

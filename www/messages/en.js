@@ -373,6 +373,8 @@ export default {
   'reason.no_conversion_data': 'needs converted_date, a lead status, or deals that name their lead (lead_id) or that the leads name (deal_id)',
   'file_note.mql_file': 'Every row is an MQL (the id column says so): its created date is its MQL date.',
   'file_note.same_bytes': '{files} holds the same bytes as this file: it was not read again.',
+  'file_note.amount_unsure.words': '“{header}” may be the deal amount, but “{words}” says it is something else: it was not used. Map it to amount if it is what the deals are worth.',
+  'file_note.amount_unsure.zeros': '“{header}” may be the deal amount, but {zeros} of its first {n} values are 0: it was not used. Map it to amount if it is what the deals are worth.',
   'file_note.order_totals': '{header} holds each order\'s total, written on each of its lines: it is counted once per order.',
   'file_note.orders_left_out': 'Left out of every orders metric: {cancelled} lines of cancelled, voided or failed orders and {refunded} lines of orders refunded in full.',
   'file_note.invalid_text': '{n} rows hold bytes that are not valid UTF-8 (the first at row {row}); they show as �. If names look wrong, choose the file’s encoding.',

@@ -368,6 +368,8 @@ export default {
   'reason.no_conversion_data': '需要 converted_date、线索状态，或注明线索（lead_id）的商机、或线索注明的商机（deal_id）',
   'file_note.mql_file': '每一行都是 MQL（编号列如此表明）：其创建日期即 MQL 日期。',
   'file_note.same_bytes': '{files} 与此文件内容完全相同：未重复读取。',
+  'file_note.amount_unsure.words': '“{header}”可能是商机金额，但“{words}”表明它是别的数值：未使用。如果它就是商机的价值，请将其映射为金额。',
+  'file_note.amount_unsure.zeros': '“{header}”可能是商机金额，但其前 {n} 个值中有 {zeros} 个为 0：未使用。如果它就是商机的价值，请将其映射为金额。',
   'file_note.order_totals': '{header} 是每个订单的总额，写在订单的每一行上：每个订单只计一次。',
   'file_note.orders_left_out': '未计入任何订单指标：已取消、作废或失败订单的 {cancelled} 行，以及全额退款订单的 {refunded} 行。',
   'file_note.invalid_text': '{n} 行含有无效的 UTF-8 字节（第一处在第 {row} 行），显示为 �。如果名称看起来不对，请选择文件的编码。',

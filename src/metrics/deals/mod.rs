@@ -563,10 +563,12 @@ impl DealsAgg {
         for (id, table) in tables {
             report.tables.insert(id, withheld.deal_table(id, table));
         }
-        // A figure from a column the file lacks would be a made-up 0.
+        // A figure from a column the file lacks would be a made-up 0; the missing column is
+        // also the first reason for one not computable (not "no won deal has an amount").
         for (field, ids) in DEAL_NEEDS.iter().filter(|(f, _)| !self.has(f)) {
             for id in *ids {
-                if let Some(metric) = metrics.get_mut(id).filter(|m| m.reason.is_none()) {
+                let first_missing = |m: &&mut Metric| !matches!(m.reason_code, Some(Reason::NeedsColumns(_)));
+                if let Some(metric) = metrics.get_mut(id).filter(first_missing) {
                     *metric = Metric::missing(Reason::needs_column(field), metric.formula);
                 }
             }
