@@ -18,6 +18,17 @@ fn telco_layout_by_hand() {
     assert!(close(&value(&r, "retention_rate"), 0.5));
     assert_eq!(value(&r, "mrr"), json!("80"));
     assert_eq!(r.metrics["churn_rate"].detail["source"], json!("churn_flag"));
+    // the snapshot is of the data's last month (a code the page words), kept at the end: A C E
+    assert_eq!(r.metrics["mrr"].detail["period"], json!("last_month"));
+    assert_eq!(r.metrics["mrr"].detail["customers"], json!(3));
+    // no date anywhere: judged as of nothing, even with today given
+    assert_eq!(r.period.as_of, None);
+    let r = analyze(
+        &[("telco.csv", text.as_bytes())],
+        sales_metrics::RawOptions { today: Some("2026-12-07".into()), ..Default::default() },
+        1 << 16,
+    );
+    assert_eq!(r.period.as_of, None);
     assert_eq!(r.problems.total, 0, "{:?}", r.problems.items);
 }
 

@@ -75,3 +75,46 @@ fn an_extreme_quota_period_is_a_problem_not_a_panic() {
     // the good quota row still counts: 100 of 500
     assert!(close(&value(&r, "target_achievement"), 0.2));
 }
+
+#[test]
+fn a_span_of_several_quota_periods_sums_them_per_rep() {
+    // Two years: quarterly quotas in 2023, a yearly one in 2024.
+    let deals = "deal_id,owner,account,stage,amount,created_date,close_date\n\
+                 D1,Ann,Acme,Won,500000,2023-01-05,2023-02-10\n\
+                 D2,Ann,Beta,Won,400000,2023-05-05,2023-07-10\n\
+                 D3,Ann,Gamma,Won,300000,2024-03-01,2024-04-10\n\
+                 D4,Bob,Acme,Won,20000,2023-03-01,2023-03-20\n\
+                 D5,Bob,Zed,Open,5000,2024-10-01,\n";
+    let quotas = "owner,period,quota\nAnn,2023-Q1,350000\nAnn,2023-Q2,350000\nAnn,2023-Q3,350000\nAnn,2023-Q4,350000\n\
+                  Bob,2023-Q1,8000\nBob,2023-Q2,8000\nBob,2023-Q3,8000\nBob,2023-Q4,8000\nAnn,2024,400000\nBob,2024,32000\n";
+    let files: [(&str, &[u8]); 2] = [("deals.csv", deals.as_bytes()), ("quotas.csv", quotas.as_bytes())];
+    let rows = |r: &sales_metrics::Report| -> Vec<(serde_json::Value, serde_json::Value, serde_json::Value, serde_json::Value)> {
+        table_rows(r, "quota_attainment")
+            .iter()
+            .map(|q| (q["owner"].clone(), q["periods"].clone(), q["quota"].clone(), q["revenue"].clone()))
+            .collect()
+    };
+    // All time: Ann's five periods, 1.8M; won 500k (Q1) + 400k (Q3, closed Jul 10) + 300k (2024)
+    let r = analyze(&files, options(None, None, Some("2025-01-01")), 1 << 16);
+    assert_eq!(
+        rows(&r),
+        [
+            (json!("Ann"), json!(5), json!("1800000"), json!("1200000")),
+            (json!("Bob"), json!(5), json!("64000"), json!("20000")),
+        ]
+    );
+    assert!(close(&value(&r, "target_achievement"), 1_220_000.0 / 1_864_000.0));
+    // April 2023 to March 2024: Q2–Q4 2023 and the year 2024 overlap it; each period's own
+    // revenue counts (2024's D3 closed in April, inside its yearly quota)
+    let r = analyze(&files, options(Some("2023-04-01"), Some("2024-04-01"), Some("2024-04-01")), 1 << 16);
+    assert_eq!(
+        rows(&r),
+        [
+            (json!("Ann"), json!(4), json!("1450000"), json!("700000")),
+            (json!("Bob"), json!(4), json!("56000"), json!("0")),
+        ]
+    );
+    let ann = &table_rows(&r, "quota_attainment")[0];
+    assert_eq!((ann["from"].clone(), ann["to"].clone()), (json!("2023-04-01"), json!("2025-01-01")));
+    assert!(close(&value(&r, "reps_at_quota"), 0.0));
+}

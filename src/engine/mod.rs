@@ -236,20 +236,21 @@ impl Engine {
         let customers = &self.aggregates.main.customers;
         let data_start = [deals.first_date(), customers.first_date()].into_iter().flatten().min();
         let data_end = [deals.last_date(), customers.last_date()].into_iter().flatten().max();
-        let as_of = self
+        // Data without a date is judged as of no date (the report says none); its families
+        // still need one, and nothing dated is there to be judged by it.
+        let judged = self
             .options
             .period
             .to
             .or(self.options.as_of)
-            .or_else(|| data_end.and_then(|d| d.checked_add_days(Days::new(1))))
-            .or(self.options.today)
-            .unwrap_or_default();
+            .or_else(|| data_end.and_then(|d| d.checked_add_days(Days::new(1))));
+        let as_of = judged.or(self.options.today).unwrap_or_default();
         let mut report = Report {
             version: REPORT_VERSION,
             period: PeriodInfo {
                 from: self.options.period.from,
                 to: self.options.period.to,
-                as_of: Some(as_of),
+                as_of: judged,
                 first_date: data_start,
                 last_date: data_end,
             },

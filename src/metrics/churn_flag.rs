@@ -56,7 +56,8 @@ impl Snapshot {
     }
 
     fn mark(m: Metric) -> Metric {
-        m.with("source", json!("churn_flag")).with("period", json!("the data's last month"))
+        // `period`: a code, the page words it (the data's last month)
+        m.with("source", json!("churn_flag")).with("period", json!("last_month"))
     }
 
     pub fn customers_at_start(&self, formula: &'static str) -> Metric {

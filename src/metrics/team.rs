@@ -70,6 +70,37 @@ struct Quota {
     quota: Decimal,
 }
 
+/// One owner's quota periods overlapping the report's: how many, from the first's start to
+/// the last's end, their quotas and the revenue won in each, summed.
+#[derive(Clone, Debug, Default)]
+struct OwnerQuota {
+    periods: u64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    quota: Decimal,
+    won: Decimal,
+}
+
+impl OwnerQuota {
+    fn add(&mut self, q: &Quota, won: Decimal) {
+        self.periods += 1;
+        self.from = Some(self.from.map_or(q.from, |f| f.min(q.from)));
+        self.to = Some(self.to.map_or(q.to, |t| t.max(q.to)));
+        self.quota += q.quota;
+        self.won += won;
+    }
+}
+
+impl Merge for OwnerQuota {
+    fn merge(&mut self, o: Self) {
+        self.periods += o.periods;
+        self.from = [self.from, o.from].into_iter().flatten().min();
+        self.to = [self.to, o.to].into_iter().flatten().max();
+        self.quota += o.quota;
+        self.won += o.won;
+    }
+}
+
 /// Quota rows (few: one per owner and period). Mergeable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuotasAgg {
@@ -135,26 +166,31 @@ impl QuotasAgg {
             }
             return None;
         }
-        let mut owners: Groups<(Decimal, Decimal)> = Groups::default();
-        let mut rows = Vec::new();
+        // Per owner, every quota period overlapping the report's: revenue in each, summed.
+        let mut owners: Groups<OwnerQuota> = Groups::default();
         for q in &self.quotas {
             let won = ledger(&q.owner).map_or(Decimal::ZERO, |l| l.between(q.from, q.to));
-            let slot = owners.entry(&q.owner, "(no owner)");
-            slot.0 += won;
-            slot.1 += q.quota;
-            rows.push(row(&[
-                ("owner", json!(q.owner)),
-                ("from", json!(q.from)),
-                ("to", json!(q.to)),
-                ("quota", money(q.quota)),
-                ("revenue", money(won)),
-                ("attainment", (won / q.quota).to_f64().map_or(Value::Null, number)),
-            ]));
+            owners.entry(&q.owner, "(no owner)").add(q, won);
         }
+        let rows: Vec<_> = owners
+            .sorted()
+            .into_iter()
+            .map(|(name, o)| {
+                row(&[
+                    ("owner", json!(name)),
+                    ("periods", json!(o.periods)),
+                    ("from", json!(o.from)),
+                    ("to", json!(o.to)),
+                    ("quota", money(o.quota)),
+                    ("revenue", money(o.won)),
+                    ("attainment", (o.won / o.quota).to_f64().map_or(Value::Null, number)),
+                ])
+            })
+            .collect();
         let n = owners.len() as u64;
-        let at = owners.sorted().iter().filter(|(_, (won, quota))| won >= quota).count() as u64;
+        let at = owners.values().filter(|o| o.won >= o.quota).count() as u64;
         let (won_sum, quota_sum) =
-            owners.sorted().iter().fold((Decimal::ZERO, Decimal::ZERO), |(a, b), (_, (w, q))| (a + w, b + q));
+            owners.values().fold((Decimal::ZERO, Decimal::ZERO), |(a, b), o| (a + o.won, b + o.quota));
         let attainment = |w: Decimal, q: Decimal| (w / q).to_f64().map_or(Value::Null, number);
         if n == 0 {
             for (id, formula) in [
@@ -184,8 +220,8 @@ impl QuotasAgg {
             };
             put("pipeline_coverage", coverage);
         }
-        let columns = vec!["owner", "from", "to", "quota", "revenue", "attainment"];
-        let table = Table::capped(columns, rows, &["quota", "revenue"], ATTAINMENT);
+        let columns = vec!["owner", "periods", "from", "to", "quota", "revenue", "attainment"];
+        let table = Table::capped(columns, rows, &["periods", "quota", "revenue"], ATTAINMENT);
         report.tables.insert("quota_attainment", withheld.deal_table("quota_attainment", table));
         (n > 0 && !withheld.deals()).then(|| (at as f64 / n as f64, at, n))
     }

@@ -353,6 +353,17 @@ test('MRR is drawn at each month end with its movements in the tooltip', async (
   await b.page.fill('#to', '');
 });
 
+test('a churn snapshot without dates: MRR said of the data\'s last month, judged as of no date', async () => {
+  // IBM telco's layout: A, C, E stay (50 + 20 + 10); B and D churn
+  const telco = 'customerID,gender,tenure,MonthlyCharges,TotalCharges,Churn\n'
+    + 'A,Female,24,50,1200,No\nB,Male,1,30,30,Yes\nC,Male,0,20, ,No\nD,Female,12,70,840,Yes\nE,Male,6,10,60,No\n';
+  await dropFiles(b.page, [{ name: 'telco.csv', text: telco }]);
+  await waitForResult(b.page);
+  assert.equal(await text('[data-metric=mrr] .value'), '80');
+  assert.equal(await text('[data-metric=mrr] .sub'), "at the end of the data's last month (3 customers staying)");
+  assert.equal(await text('#as-of-note'), '');
+});
+
 test('source and pipeline filters list what the deals hold and narrow every figure', async () => {
   const csv = 'deal_id,owner,account,stage,amount,created_date,closed_date,source,pipeline\n'
     + '1,Ann,A,Won,100,2024-01-02,2024-01-10,Referral,New business\n'

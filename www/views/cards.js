@@ -53,7 +53,9 @@ const CARDS = [
   { id: 'order_revenue', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.order_revenue.sub', { n: f.count(m.orders) }) },
   { id: 'average_order_value', drill: 'orders', kind: 'money', sub: (m, f, t) => t('card.average_order_value.sub', { n: f.count(m.denominator), lines: f.count(m.lines) }) },
   { id: 'repeat_purchase_rate', kind: 'ratio', sub: (m, f, t) => t('card.repeat_purchase_rate.sub', { n: f.count(m.numerator), d: f.count(m.denominator) }) },
-  { id: 'mrr', kind: 'money', sub: (m, f, t) => t('card.mrr.sub', { date: f.date(m.month_end) }) },
+  { id: 'mrr', kind: 'money', sub: (m, f, t) => (m.period === 'last_month'
+    ? t('card.mrr.sub_last_month', { n: f.count(m.customers) })
+    : t('card.mrr.sub', { date: f.date(m.month_end) })) },
 ];
 
 /** Card label in the page's language. */

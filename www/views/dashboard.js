@@ -86,8 +86,9 @@ export const TABLES = [
     ] },
   { id: 'quota_attainment', target: 'quota', empty: 'empty.quotas',
     columns: [
-      { key: 'owner', label: 'col.owner' }, { key: 'from', label: 'col.from', kind: 'date' },
-      { key: 'to', label: 'col.to', kind: 'date' }, { key: 'quota', label: 'col.quota', kind: 'money' },
+      { key: 'owner', label: 'col.owner' }, { key: 'periods', label: 'col.periods', kind: 'count' },
+      { key: 'from', label: 'col.from', kind: 'date' }, { key: 'to', label: 'col.to', kind: 'date' },
+      { key: 'quota', label: 'col.quota', kind: 'money' },
       { key: 'revenue', label: 'col.revenue', kind: 'money' },
       { key: 'attainment', label: 'col.attainment', kind: 'ratio' },
     ] },
@@ -162,7 +163,7 @@ export function renderFigures(report, { $, fmt, t, onDrill }) {
   $('quota-section').hidden = !report.tables.quota_attainment;
   renderBars($('loss-chart'), { rows: report.tables.loss_reasons?.rows ?? [], label: (r) => r.lost_reason, value: 'count', kind: 'count',
     text: (r) => `${fmt.count(r.count)} (${fmt.ratio(r.share_of_lost)})`, aria: t('section.loss') }, fmt);
-  renderBars($('quota-chart'), { rows: report.tables.quota_attainment?.rows ?? [], label: (r) => `${r.owner} · ${fmt.month(r.from)}`, value: 'attainment', kind: 'ratio',
+  renderBars($('quota-chart'), { rows: report.tables.quota_attainment?.rows ?? [], label: (r) => r.owner, value: 'attainment', kind: 'ratio',
     marker: 1, good: (r) => r.attainment >= 1, aria: t('section.quota') }, fmt);
   const weighted = report.tables.forecast_weighted;
   $('weighted-section').hidden = !weighted?.rows?.length;
